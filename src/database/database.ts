@@ -1,0 +1,48 @@
+import { MikroORM } from '@mikro-orm/postgresql';
+import type { AppConfig } from '../config/config';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded';
+import { createOrmConfig } from './mikro-orm.config';
+
+/** An open database: the ORM over it, and how to close both. */
+export interface Database {
+  kind: 'embedded' | 'server';
+  url: string;
+  orm: MikroORM;
+  /** Present for the embedded database: the in-process PGlite. */
+  embedded?: EmbeddedPostgres;
+  close(): Promise<void>;
+}
+
+export interface OpenDatabaseOptions {
+  onQuery?: (sql: string) => void;
+}
+
+/** Opens the configured database: a PostgreSQL server for `DATABASE_URL`, else the embedded PGlite. */
+export async function openDatabase(config: AppConfig['database'], options: OpenDatabaseOptions = {}): Promise<Database> {
+  const embedded = config.kind === 'embedded' ? await startEmbeddedPostgres(config.dataDir) : undefined;
+  const url = embedded ? embedded.url : (config as { url: string }).url;
+  try {
+    const orm = await MikroORM.init(
+      createOrmConfig({ clientUrl: url, poolMax: embedded ? 1 : 10, onQuery: options.onQuery }),
+    );
+    return {
+      kind: config.kind,
+      url,
+      orm,
+      embedded,
+      async close() {
+        await orm.close(true);
+        await embedded?.stop();
+      },
+    };
+  } catch (error) {
+    await embedded?.stop();
+    throw error;
+  }
+}
+
+/** Applies every pending migration, in one transaction. Returns the names applied. */
+export async function migrate(orm: MikroORM): Promise<string[]> {
+  const applied = await orm.getMigrator().up();
+  return applied.map((m) => m.name);
+}

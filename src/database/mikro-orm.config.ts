@@ -1,0 +1,50 @@
+import path from 'node:path';
+import { Migrator } from '@mikro-orm/migrations';
+import { defineConfig } from '@mikro-orm/postgresql';
+import { SeedManager } from '@mikro-orm/seeder';
+import { codeRoot, isCompiled, projectRoot } from '../config/paths';
+import { entities } from './entities';
+
+
+export interface OrmOptions {
+  /** postgres:// URL of the server (or of the embedded database's socket). */
+  clientUrl: string;
+  /** Pool size: 1 for the embedded database, which serves one connection at a time. */
+  poolMax: number;
+  /** Called with every SQL statement sent; used by the N+1 guard and by debugging. */
+  onQuery?: (sql: string) => void;
+}
+
+/**
+ * MikroORM configuration. Migrations live in `migrations/` and seeders in `seeds/`, found as `.ts`
+ * under ts-node/Jest and as compiled `.js` under `dist/`.
+ */
+export function createOrmConfig(options: OrmOptions) {
+  return defineConfig({
+    clientUrl: options.clientUrl,
+    entities,
+    // Forgetting em.fork() must fail loudly rather than share one identity map between requests.
+    allowGlobalContext: false,
+    preferTs: !isCompiled,
+    forceUtcTimezone: true,
+    pool: { min: 0, max: options.poolMax },
+    debug: options.onQuery ? ['query'] : false,
+    logger: options.onQuery ? (message: string) => options.onQuery!(message) : () => undefined,
+    extensions: [Migrator, SeedManager],
+    migrations: {
+      tableName: 'mikro_orm_migrations',
+      path: path.join(codeRoot, 'migrations'),
+      pathTs: path.join(projectRoot, 'migrations'),
+      glob: '!(*.d).{js,ts}',
+      transactional: true,
+      allOrNothing: true,
+      snapshot: true,
+      snapshotName: '.snapshot-tradegraph',
+    },
+    seeder: {
+      path: path.join(codeRoot, 'seeds'),
+      pathTs: path.join(projectRoot, 'seeds'),
+      defaultSeeder: 'DatabaseSeeder',
+    },
+  });
+}
