@@ -66,6 +66,8 @@ function parseDatabase(env: Env, projectRoot: string, problems: string[]): AppCo
     return { kind: 'server', url };
   }
   const dataDir = env.TRADEGRAPH_DATA_DIR?.trim() || path.join(projectRoot, 'data', 'pglite');
+  // memory:// keeps the embedded database in memory only (tests, throw-away demos).
+  if (dataDir.startsWith('memory://')) return { kind: 'embedded', dataDir };
   return { kind: 'embedded', dataDir: path.resolve(projectRoot, dataDir) };
 }
 

@@ -1,4 +1,4 @@
-import { Check, Entity, Index, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { Check, Entity, Index, ManyToOne, PrimaryKey, PrimaryKeyProp, Property, type Ref } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { HsSection } from './hs-section.entity';
 
@@ -9,6 +9,9 @@ import { HsSection } from './hs-section.entity';
 @Entity({ tableName: 'product' })
 @Check({ name: 'product_code_shape', expression: "code ~ '^[0-9]{2}([0-9]{2}([0-9]{2})?)?$' AND level = length(code)" })
 export class Product {
+  /** Tells MikroORM's types that the key is `code`, not `id`. */
+  [PrimaryKeyProp]?: 'code';
+
   @Field(() => ID, { description: 'HS code with leading zeros: "61", "6109" or "610910".' })
   @PrimaryKey({ type: 'varchar', length: 6 })
   code!: string;

@@ -1,0 +1,112 @@
+import { createHash } from 'node:crypto';
+import type { Database } from '../../src/database/database';
+import { withBulkSession, type BulkSession } from '../../src/database/bulk/bulk-session';
+import { DEMO_PRODUCTS } from '../data/demo-products';
+import { DEFAULT_DEMO_OPTIONS, generateFlows, generateSourcing, type DemoCountry, type DemoOptions } from './demo-generator';
+
+export const DEMO_DATASET_NAME = 'tradegraph demo';
+
+export interface DemoSeedResult {
+  datasetId: number;
+  flows: number;
+  brands: number;
+  manufacturers: number;
+  facilities: number;
+  links: number;
+  seconds: number;
+  /** True when this exact demo was already loaded and nothing was written. */
+  alreadyLoaded: boolean;
+  summary: string;
+}
+
+/** Next free id of a serial table, so generated ids (1..n) can be offset past existing rows. */
+async function idOffset(session: BulkSession, table: string): Promise<number> {
+  const [row] = await session.query<{ max: number | null }>(`select max(id) as max from ${table}`);
+  return Number(row.max ?? 0);
+}
+
+async function resetSequence(session: BulkSession, table: string): Promise<void> {
+  await session.query(`select setval(pg_get_serial_sequence('${table}', 'id'), greatest((select max(id) from ${table}), 1))`);
+}
+
+/** Makes sure the demo's HS headings and subheadings exist (their chapters come with the reference data). */
+async function ensureDemoProducts(session: BulkSession): Promise<void> {
+  const rows = [...DEMO_PRODUCTS].sort((a, b) => a.code.length - b.code.length || a.code.localeCompare(b.code));
+  for (const p of rows) {
+    await session.query(
+      `insert into product (code, level, description, parent_code, section_id, hs_revision)
+       select $1, $2, $3, $4::varchar, parent.section_id, 'HS2022' from product parent where parent.code = $4::varchar
+       on conflict (code) do nothing`,
+      [p.code, p.code.length, p.description, p.parent],
+    );
+  }
+}
+
+/**
+ * Writes the synthetic demo — brands, manufacturers, facilities, sourcing links at several disclosure
+ * dates, and `flows` bilateral trade flows — in ONE transaction, streaming flows through COPY.
+ * Needs the reference data (countries, chapters, product types). Loading the same demo twice is a no-op.
+ */
+export async function seedDemo(db: Pick<Database, 'url' | 'embedded'>, overrides: Partial<DemoOptions> = {}): Promise<DemoSeedResult> {
+  const options: DemoOptions = { ...DEFAULT_DEMO_OPTIONS, ...overrides, disclosureDates: [...(overrides.disclosureDates ?? DEFAULT_DEMO_OPTIONS.disclosureDates)] };
+  const version = `seed ${options.seed}, ${options.flows} flows, ${options.yearFrom}-${options.yearTo}`;
+  const checksum = createHash('sha256').update(JSON.stringify(options)).digest('hex');
+  const started = Date.now();
+
+  return withBulkSession(db, async (session) => {
+    const existing = await session.query<{ id: number }>('select id from dataset where name = $1 and version = $2', [DEMO_DATASET_NAME, version]);
+    if (existing.length > 0) {
+      return { datasetId: existing[0].id, flows: 0, brands: 0, manufacturers: 0, facilities: 0, links: 0, seconds: 0, alreadyLoaded: true, summary: 'already loaded' };
+    }
+    await ensureDemoProducts(session);
+    const countries = await session.query<DemoCountry>('select trim(id) as id, region from country order by id');
+    if (countries.length === 0) throw new Error('The demo needs the reference data first (countries): run the reference seed.');
+    const products = DEMO_PRODUCTS.filter((p) => p.code.length === 6).map((p) => p.code);
+
+    const [dataset] = await session.query<{ id: number }>(
+      `insert into dataset (kind, name, version, file, licence, checksum, imported_at, row_count)
+       values ('SYNTHETIC', $1, $2, 'seeds/demo (deterministic generator)', 'Synthetic data, no rights reserved (CC0)', $3, now(), 0) returning id`,
+      [DEMO_DATASET_NAME, version, checksum],
+    );
+
+    const sourcing = generateSourcing(options, countries);
+    const m0 = await idOffset(session, 'manufacturer');
+    const f0 = await idOffset(session, 'facility');
+    const b0 = await idOffset(session, 'brand');
+    await session.copy('manufacturer', ['id', 'name', 'normalized_name', 'hq_country_id'], sourcing.manufacturers.map((m) => [m0 + m.id, m.name, m.normalizedName, m.hqCountry]));
+    await session.copy(
+      'facility',
+      ['id', 'name', 'country_id', 'address', 'city', 'latitude', 'longitude', 'manufacturer_id', 'facility_type', 'workers_min', 'workers_max', 'match_key'],
+      sourcing.facilities.map((f) => [f0 + f.id, f.name, f.country, f.address, f.city, f.latitude, f.longitude, f.manufacturerId == null ? null : m0 + f.manufacturerId, f.facilityType, f.workersMin, f.workersMax, f.matchKey]),
+    );
+    await session.copy('brand', ['id', 'name', 'hq_country_id', 'parent_company'], sourcing.brands.map((b) => [b0 + b.id, b.name, b.hqCountry, b.parentCompany]));
+    await session.copy(
+      'sourcing_link',
+      ['brand_id', 'facility_id', 'product_type_id', 'disclosed_at', 'dataset_id'],
+      sourcing.links.map((l) => [b0 + l.brandId, f0 + l.facilityId, l.productType, l.disclosedAt, dataset.id]),
+    );
+    for (const table of ['manufacturer', 'facility', 'brand']) await resetSequence(session, table);
+
+    const flows = await session.copy(
+      'trade_flow',
+      ['dataset_id', 'year', 'exporter_id', 'importer_id', 'product_code', 'value_usd', 'quantity_tons'],
+      (function* () {
+        for (const f of generateFlows(options, countries, products)) yield [dataset.id, f.year, f.exporter, f.importer, f.product, f.valueUsd, f.quantityTons];
+      })(),
+    );
+    const rows = flows + sourcing.links.length;
+    await session.query('update dataset set row_count = $1, imported_at = now() where id = $2', [rows, dataset.id]);
+    const seconds = (Date.now() - started) / 1000;
+    return {
+      datasetId: dataset.id,
+      flows,
+      brands: sourcing.brands.length,
+      manufacturers: sourcing.manufacturers.length,
+      facilities: sourcing.facilities.length,
+      links: sourcing.links.length,
+      seconds,
+      alreadyLoaded: false,
+      summary: `${flows} flows, ${sourcing.brands.length} brands, ${sourcing.manufacturers.length} manufacturers, ${sourcing.facilities.length} facilities, ${sourcing.links.length} sourcing links`,
+    };
+  });
+}

@@ -1,0 +1,59 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { tableQuery, upsertRows } from '../src/database/upsert';
+import { buildCountryRows } from './data/countries';
+import { COUNTRY_GROUPS } from './data/country-groups';
+import { HS_CHAPTERS, HS_SECTIONS } from './data/hs-nomenclature';
+import { PRODUCT_TYPES } from './data/product-types';
+
+/**
+ * True reference data every installation needs: ISO countries with UN M49 regions, country groups,
+ * the 21 HS sections and 97 chapters, and the product-type ↔ HS mapping. Idempotent: it upserts, and
+ * removes group members and mappings that the current lists no longer have.
+ */
+export async function seedReference(em: EntityManager): Promise<void> {
+  await em.transactional(async (tx) => {
+    await upsertRows(
+      tx,
+      'country',
+      buildCountryRows().map((c) => ({
+        id: c.id,
+        alpha2: c.alpha2,
+        numeric_code: c.numericCode,
+        name: c.name,
+        region: c.region,
+        sub_region: c.subRegion,
+        intermediate_region: c.intermediateRegion,
+      })),
+      ['id'],
+    );
+    await upsertRows(tx, 'country_group', COUNTRY_GROUPS.map((g) => ({ id: g.id, name: g.name, description: g.description })), ['id']);
+    await upsertRows(
+      tx,
+      'country_group_member',
+      COUNTRY_GROUPS.flatMap((g) => g.members.map((country) => ({ group_id: g.id, country_id: country }))),
+      ['group_id', 'country_id'],
+      'ignore',
+    );
+    for (const group of COUNTRY_GROUPS) {
+      await tableQuery(tx, 'country_group_member').where('group_id', group.id).whereNotIn('country_id', group.members).delete();
+    }
+    await upsertRows(tx, 'hs_section', HS_SECTIONS.map((s) => ({ id: s.id, roman: s.roman, name: s.name })), ['id']);
+    await upsertRows(
+      tx,
+      'product',
+      HS_CHAPTERS.map((c) => ({ code: c.code, level: 2, description: c.description, parent_code: null, section_id: c.section, hs_revision: 'HS2022' })),
+      ['code'],
+    );
+    await upsertRows(tx, 'product_type', PRODUCT_TYPES.map((t) => ({ id: t.id, name: t.name, description: t.description })), ['id']);
+    await upsertRows(
+      tx,
+      'product_type_hs',
+      PRODUCT_TYPES.flatMap((t) => t.hsCodes.map((code) => ({ product_type_id: t.id, product_code: code }))),
+      ['product_type_id', 'product_code'],
+      'ignore',
+    );
+    for (const type of PRODUCT_TYPES) {
+      await tableQuery(tx, 'product_type_hs').where('product_type_id', type.id).whereNotIn('product_code', type.hsCodes).delete();
+    }
+  });
+}

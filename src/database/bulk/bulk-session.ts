@@ -1,0 +1,100 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { PGlite, Transaction } from '@electric-sql/pglite';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import type { Database } from '../database';
+import { encodeCopyRow, type CopyValue } from './copy-format';
+
+/**
+ * One transaction for a bulk load: statements and COPY of streamed rows, committed together or not at
+ * all. On a PostgreSQL server it uses COPY FROM STDIN on its own connection; on the embedded database
+ * (whose socket serves one connection and cannot relay COPY FROM STDIN) it uses PGlite's own COPY from a
+ * blob, in chunks so memory stays bounded.
+ */
+export interface BulkSession {
+  query<R = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<R[]>;
+  /** Streams rows into `table(columns)`; returns the number of rows written. */
+  copy(table: string, columns: readonly string[], rows: Iterable<readonly CopyValue[]>, onProgress?: (rows: number) => void): Promise<number>;
+}
+
+/** Rows per COPY chunk on the embedded database (each chunk is built in memory as text). */
+const PGLITE_CHUNK_ROWS = 50_000;
+/** Rows per write to the COPY stream on a server. */
+const SERVER_CHUNK_ROWS = 5_000;
+
+function copySql(table: string, columns: readonly string[], source: string): string {
+  return `COPY ${table} (${columns.map((c) => `"${c}"`).join(', ')}) FROM ${source}`;
+}
+
+function* chunks(rows: Iterable<readonly CopyValue[]>, size: number): Generator<string[]> {
+  let chunk: string[] = [];
+  for (const row of rows) {
+    chunk.push(encodeCopyRow(row));
+    if (chunk.length >= size) {
+      yield chunk;
+      chunk = [];
+    }
+  }
+  if (chunk.length > 0) yield chunk;
+}
+
+function pgliteSession(tx: Transaction): BulkSession {
+  return {
+    async query<R>(sql: string, params: unknown[] = []) {
+      return (await tx.query<R>(sql, params)).rows;
+    },
+    async copy(table, columns, rows, onProgress) {
+      let total = 0;
+      for (const chunk of chunks(rows, PGLITE_CHUNK_ROWS)) {
+        await tx.query(copySql(table, columns, "'/dev/blob'"), [], { blob: new Blob([chunk.join('')]) });
+        total += chunk.length;
+        onProgress?.(total);
+      }
+      return total;
+    },
+  };
+}
+
+function serverSession(client: pg.Client): BulkSession {
+  return {
+    async query<R>(sql: string, params: unknown[] = []) {
+      return (await client.query(sql, params)).rows as R[];
+    },
+    async copy(table, columns, rows, onProgress) {
+      let total = 0;
+      const source = Readable.from(
+        (function* () {
+          for (const chunk of chunks(rows, SERVER_CHUNK_ROWS)) {
+            total += chunk.length;
+            onProgress?.(total);
+            yield chunk.join('');
+          }
+        })(),
+      );
+      await pipeline(source, client.query(copyFrom(copySql(table, columns, 'STDIN'))));
+      return total;
+    },
+  };
+}
+
+/** Runs `work` in one transaction of a bulk session on `database`; rolls back everything if it throws. */
+export async function withBulkSession<T>(database: Pick<Database, 'url' | 'embedded'>, work: (session: BulkSession) => Promise<T>): Promise<T> {
+  if (database.embedded) {
+    const db: PGlite = database.embedded.db;
+    return db.transaction((tx) => work(pgliteSession(tx)));
+  }
+  const client = new pg.Client({ connectionString: database.url });
+  await client.connect();
+  try {
+    await client.query('BEGIN');
+    const result = await work(serverSession(client));
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,45 @@
+/**
+ * Stable error codes returned in `extensions.code`. Clients may switch on them; never rename one.
+ */
+export enum ErrorCode {
+  /** A country code that is not three letters (ISO 3166-1 alpha-3). */
+  MALFORMED_COUNTRY_CODE = 'MALFORMED_COUNTRY_CODE',
+  /** A well-formed country code that no country in the database has. */
+  UNKNOWN_COUNTRY = 'UNKNOWN_COUNTRY',
+  /** A country group code that does not exist. */
+  UNKNOWN_COUNTRY_GROUP = 'UNKNOWN_COUNTRY_GROUP',
+  /** An HS code that is not 2, 4 or 6 digits. */
+  MALFORMED_HS_CODE = 'MALFORMED_HS_CODE',
+  /** A well-formed HS code that is not in the product table. */
+  UNKNOWN_PRODUCT = 'UNKNOWN_PRODUCT',
+  /** A product type code that does not exist. */
+  UNKNOWN_PRODUCT_TYPE = 'UNKNOWN_PRODUCT_TYPE',
+  /** A dataset id that does not exist. */
+  UNKNOWN_DATASET = 'UNKNOWN_DATASET',
+  /** `first` larger than the maximum page size. */
+  PAGE_SIZE_TOO_LARGE = 'PAGE_SIZE_TOO_LARGE',
+  /** `first` below zero. */
+  INVALID_PAGE_SIZE = 'INVALID_PAGE_SIZE',
+  /** An `after` cursor this connection did not issue. */
+  BAD_CURSOR = 'BAD_CURSOR',
+  /** A year outside 1950–2100, or a year range whose start is after its end. */
+  YEAR_OUT_OF_RANGE = 'YEAR_OUT_OF_RANGE',
+  /** Any other argument that cannot be used as given (the message says which and why). */
+  INVALID_ARGUMENT = 'INVALID_ARGUMENT',
+}
+
+/**
+ * An error the client caused and can fix. Features throw it with a code; the server's single
+ * `formatError` turns it into a GraphQL error with `extensions.code`, so resolvers never catch.
+ */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    /** Machine-readable context, e.g. `{ argument: 'first', max: 500 }`. */
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}

@@ -1,0 +1,47 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { createBrandDisclosureDatesLoader, createBrandFacilitiesLoader, createBrandLoader, createBrandsByHqCountryLoader } from '../modules/brand/brand.loader';
+import { createCountryGroupLoader, createGroupMembersLoader } from '../modules/country-group/country-group.loader';
+import { createCountryLoader, createGroupsOfCountryLoader } from '../modules/country/country.loader';
+import { createDatasetLoader } from '../modules/dataset/dataset.loader';
+import {
+  createFacilitiesByCountryLoader,
+  createFacilityBrandsLoader,
+  createFacilityLoader,
+  createFacilityProductTypesLoader,
+} from '../modules/facility/facility.loader';
+import { createManufacturerFacilitiesLoader, createManufacturerLoader } from '../modules/manufacturer/manufacturer.loader';
+import { createHsProductsOfTypeLoader, createProductTypeLoader, createProductTypesOfProductLoader } from '../modules/product-type/product-type.loader';
+import { createHsSectionLoader, createProductChildrenLoader, createProductLoader, createSectionChaptersLoader } from '../modules/product/product.loader';
+import { createLinksOfLoader } from '../modules/sourcing-link/sourcing-link.loader';
+
+/** Every per-request DataLoader, built from the request's own EntityManager fork. */
+export function createLoaders(em: EntityManager) {
+  return {
+    country: createCountryLoader(em),
+    groupsOfCountry: createGroupsOfCountryLoader(em),
+    countryGroup: createCountryGroupLoader(em),
+    groupMembers: createGroupMembersLoader(em),
+    product: createProductLoader(em),
+    hsSection: createHsSectionLoader(em),
+    productChildren: createProductChildrenLoader(em),
+    sectionChapters: createSectionChaptersLoader(em),
+    productType: createProductTypeLoader(em),
+    hsProductsOfType: createHsProductsOfTypeLoader(em),
+    productTypesOfProduct: createProductTypesOfProductLoader(em),
+    dataset: createDatasetLoader(em),
+    brand: createBrandLoader(em),
+    brandsByHqCountry: createBrandsByHqCountryLoader(em),
+    brandFacilities: createBrandFacilitiesLoader(em),
+    brandDisclosureDates: createBrandDisclosureDatesLoader(em),
+    manufacturer: createManufacturerLoader(em),
+    manufacturerFacilities: createManufacturerFacilitiesLoader(em),
+    facility: createFacilityLoader(em),
+    facilitiesByCountry: createFacilitiesByCountryLoader(em),
+    facilityBrands: createFacilityBrandsLoader(em),
+    facilityProductTypes: createFacilityProductTypesLoader(em),
+    linksOfBrand: createLinksOfLoader(em, 'brand'),
+    linksOfFacility: createLinksOfLoader(em, 'facility'),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

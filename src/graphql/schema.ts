@@ -1,0 +1,40 @@
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { BrandResolver } from '../modules/brand/brand.resolver';
+import { CountryGroupResolver } from '../modules/country-group/country-group.resolver';
+import { CountryResolver } from '../modules/country/country.resolver';
+import { DatasetResolver } from '../modules/dataset/dataset.resolver';
+import { FacilityResolver } from '../modules/facility/facility.resolver';
+import { ManufacturerResolver } from '../modules/manufacturer/manufacturer.resolver';
+import { ProductTypeResolver } from '../modules/product-type/product-type.resolver';
+import { HsSectionResolver, ProductResolver } from '../modules/product/product.resolver';
+import { SourcingLinkResolver } from '../modules/sourcing-link/sourcing-link.resolver';
+import { TradeFlowResolver } from '../modules/trade-flow/trade-flow.resolver';
+
+export const resolvers = [
+  CountryResolver,
+  CountryGroupResolver,
+  ProductResolver,
+  HsSectionResolver,
+  ProductTypeResolver,
+  DatasetResolver,
+  TradeFlowResolver,
+  BrandResolver,
+  ManufacturerResolver,
+  FacilityResolver,
+  SourcingLinkResolver,
+] as const;
+
+let cached: Promise<GraphQLSchema> | undefined;
+
+/** Builds the GraphQL schema from the decorated classes (once per process). */
+export function createSchema(): Promise<GraphQLSchema> {
+  cached ??= buildSchema({ resolvers: [...resolvers], validate: false });
+  return cached;
+}
+
+/** The schema as SDL, sorted so that the committed `schema/schema.graphql` diffs cleanly. */
+export async function printSdl(): Promise<string> {
+  const header = '# Generated from the code by `npm run schema`. Do not edit: a test fails when this file is stale.\n\n';
+  return header + printSchema(lexicographicSortSchema(await createSchema())) + '\n';
+}

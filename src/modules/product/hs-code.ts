@@ -1,0 +1,14 @@
+import { AppError, ErrorCode } from '../../errors/app-error';
+
+/** Checks an HS code or prefix: 2, 4 or 6 digits with leading zeros ("61", "6109", "610910"). */
+export function parseHsCode(raw: string, argument: string): string {
+  const code = raw.trim();
+  if (!/^\d{2}(\d{2}(\d{2})?)?$/.test(code)) {
+    throw new AppError(
+      ErrorCode.MALFORMED_HS_CODE,
+      `${argument}: "${raw}" is not an HS code; use 2, 4 or 6 digits with leading zeros (e.g. "61", "6109", "610910").`,
+      { argument, value: raw },
+    );
+  }
+  return code;
+}

@@ -1,0 +1,82 @@
+import { Arg, Args, Ctx, FieldResolver, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { AppError, ErrorCode } from '../../errors/app-error';
+import type { GraphQLContext } from '../../graphql/context';
+import { likeEscape } from '../../graphql/like';
+import { paginate } from '../../graphql/paginate';
+import { Connection, PageArgs } from '../../graphql/pagination';
+import { ProductType } from '../product-type/product-type.entity';
+import { HsSection } from './hs-section.entity';
+import { parseHsCode } from './hs-code';
+import { Product } from './product.entity';
+import { ProductFilter } from './product.input';
+
+@ObjectType({ description: 'A page of HS products, ordered by code.' })
+export class ProductConnection extends Connection(Product, 'Product') {}
+
+@Resolver(() => Product)
+export class ProductResolver {
+  @Query(() => Product, { nullable: true, description: 'One HS product by code ("61", "6109", "610910"); null when the code is not loaded.' })
+  product(@Arg('code', () => String, { description: 'HS code, 2/4/6 digits with leading zeros.' }) code: string, @Ctx() ctx: GraphQLContext) {
+    return ctx.loaders.product.load(parseHsCode(code, 'code'));
+  }
+
+  @Query(() => ProductConnection, { description: 'HS chapters, headings and subheadings, filtered, in code order.' })
+  products(
+    @Arg('filter', () => ProductFilter, { nullable: true, description: 'Optional filters.' }) filter: ProductFilter | null,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: GraphQLContext,
+  ) {
+    const qb = ctx.em.createQueryBuilder(Product, 'p');
+    if (filter?.level != null) {
+      if (![2, 4, 6].includes(filter.level)) {
+        throw new AppError(ErrorCode.INVALID_ARGUMENT, `filter.level must be 2, 4 or 6 (got ${filter.level}).`, { argument: 'filter.level' });
+      }
+      qb.andWhere({ level: filter.level });
+    }
+    if (filter?.codePrefix) qb.andWhere({ code: { $like: `${parseHsCode(filter.codePrefix, 'filter.codePrefix')}%` } });
+    if (filter?.parent) qb.andWhere({ parent: parseHsCode(filter.parent, 'filter.parent') });
+    if (filter?.section != null) {
+      if (!Number.isInteger(filter.section) || filter.section < 1 || filter.section > 21) {
+        throw new AppError(ErrorCode.INVALID_ARGUMENT, `filter.section must be 1–21 (got ${filter.section}).`, { argument: 'filter.section' });
+      }
+      qb.andWhere({ section: filter.section });
+    }
+    for (const word of filter?.search?.trim().split(/\s+/).filter(Boolean) ?? []) {
+      qb.andWhere({ description: { $ilike: `%${likeEscape(word)}%` } });
+    }
+    return paginate(qb, page, { keyProperty: 'code', keyKind: 'string', keyOf: (p) => p.code, maxPageSize: ctx.config.maxPageSize });
+  }
+
+  @Query(() => [HsSection], { description: 'The 21 sections of the Harmonized System, in order.' })
+  hsSections(@Ctx() ctx: GraphQLContext) {
+    return ctx.em.find(HsSection, {}, { orderBy: { id: 'asc' } });
+  }
+
+  @FieldResolver(() => Product, { nullable: true, description: 'The code one level up (heading of a subheading, chapter of a heading); null for chapters.' })
+  parent(@Root() product: Product, @Ctx() ctx: GraphQLContext) {
+    return product.parent ? ctx.loaders.product.load(product.parent.unwrap().code) : null;
+  }
+
+  @FieldResolver(() => HsSection, { nullable: true, description: 'The HS section of the chapter; null for chapter 99 and codes loaded without one.' })
+  section(@Root() product: Product, @Ctx() ctx: GraphQLContext) {
+    return product.section ? ctx.loaders.hsSection.load(product.section.unwrap().id) : null;
+  }
+
+  @FieldResolver(() => [Product], { description: 'Codes one level down that are loaded, in code order.' })
+  children(@Root() product: Product, @Ctx() ctx: GraphQLContext) {
+    return ctx.loaders.productChildren.load(product.code);
+  }
+
+  @FieldResolver(() => [ProductType], { description: 'Brand product types whose HS mapping covers this code (e.g. 6109 → APPAREL).' })
+  productTypes(@Root() product: Product, @Ctx() ctx: GraphQLContext) {
+    return ctx.loaders.productTypesOfProduct.load(product.code);
+  }
+}
+
+@Resolver(() => HsSection)
+export class HsSectionResolver {
+  @FieldResolver(() => [Product], { description: 'The chapters of this section, in code order.' })
+  chapters(@Root() section: HsSection, @Ctx() ctx: GraphQLContext) {
+    return ctx.loaders.sectionChapters.load(section.id);
+  }
+}

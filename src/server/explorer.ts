@@ -1,0 +1,66 @@
+import path from 'node:path';
+import express, { type Router } from 'express';
+import { EXPLORER_EXAMPLES } from './explorer-examples';
+
+/** Where the explorer's scripts are served from: our own server, never a CDN (the explorer must work offline). */
+export const EXPLORER_ASSETS_PATH = '/explorer/assets';
+
+const assetFiles: Record<string, string> = {
+  'react.production.min.js': path.join(path.dirname(require.resolve('react')), 'umd', 'react.production.min.js'),
+  'react-dom.production.min.js': path.join(path.dirname(require.resolve('react-dom')), 'umd', 'react-dom.production.min.js'),
+  'graphiql.min.js': require.resolve('graphiql/graphiql.min.js'),
+  'graphiql.min.css': require.resolve('graphiql/graphiql.min.css'),
+};
+
+/** Escapes a JSON payload for inclusion inside a <script> element. */
+function scriptSafeJson(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
+}
+
+/** The GraphiQL page, with the example operations as tabs. */
+export function explorerHtml(endpoint: string): string {
+  const tabs = EXPLORER_EXAMPLES.map((e) => ({ query: e.query, variables: e.variables }));
+  return `<!doctype html>
+<html lang="en">
+<head>
+  <meta charset="utf-8" />
+  <meta name="viewport" content="width=device-width, initial-scale=1" />
+  <title>tradegraph explorer</title>
+  <link rel="stylesheet" href="${EXPLORER_ASSETS_PATH}/graphiql.min.css" />
+  <style>html, body, #graphiql { height: 100%; margin: 0; }</style>
+</head>
+<body>
+  <div id="graphiql">Loading the tradegraph explorer…</div>
+  <script src="${EXPLORER_ASSETS_PATH}/react.production.min.js"></script>
+  <script src="${EXPLORER_ASSETS_PATH}/react-dom.production.min.js"></script>
+  <script src="${EXPLORER_ASSETS_PATH}/graphiql.min.js"></script>
+  <script>
+    const fetcher = GraphiQL.createFetcher({ url: ${scriptSafeJson(endpoint)} });
+    const root = ReactDOM.createRoot(document.getElementById('graphiql'));
+    root.render(React.createElement(GraphiQL, {
+      fetcher,
+      defaultTabs: ${scriptSafeJson(tabs)},
+      defaultEditorToolsVisibility: true,
+      shouldPersistHeaders: false,
+    }));
+  </script>
+</body>
+</html>`;
+}
+
+/** Serves the explorer's static assets from node_modules. */
+export function explorerAssets(): Router {
+  const router = express.Router();
+  for (const [name, file] of Object.entries(assetFiles)) {
+    router.get(`/${name}`, (_req, res) => {
+      res.setHeader('Cache-Control', 'public, max-age=86400');
+      res.sendFile(file);
+    });
+  }
+  return router;
+}
+
+/** True for a browser navigating to the endpoint (wants HTML, sends no query). */
+export function wantsExplorer(req: express.Request): boolean {
+  return req.method === 'GET' && req.query.query === undefined && req.accepts(['application/json', 'application/graphql-response+json', 'text/html']) === 'text/html';
+}

@@ -1,0 +1,52 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** The shared real-data folder, beside the project (../shared/data). */
+export const SHARED_DATA = path.resolve(__dirname, '..', '..', '..', 'shared', 'data');
+
+/**
+ * Path of a shared data file. When it is missing, CI (CI=true) fails loudly; elsewhere the caller gets
+ * null and skips, with a message naming the missing path.
+ */
+export function sharedFile(relative: string): string | null {
+  const file = path.join(SHARED_DATA, relative);
+  if (fs.existsSync(file)) return file;
+  if (process.env.CI === 'true') throw new Error(`Missing shared data file ${file} (required in CI)`);
+  console.warn(`Skipping: shared data file ${file} is missing`);
+  return null;
+}
+
+/** Minimal RFC 4180 CSV reader for the reference files (quoted fields, commas and quotes inside). */
+export function readCsv(file: string): Array<Record<string, string>> {
+  const text = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+  const rows: string[][] = [];
+  let field = '';
+  let row: string[] = [];
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += c;
+  }
+  if (field !== '' || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
+  const [header, ...body] = rows.filter((r) => r.length > 1 || r[0] !== '');
+  return body.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
+}
