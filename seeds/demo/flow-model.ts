@@ -1,7 +1,7 @@
 /**
- * The economic model behind the synthetic trade flows: who is good at exporting which product, how
- * that changes over the years, and which importers each exporter prefers. Everything here is computed
- * once per country list or once per product, so that the streaming loop only reads arrays.
+ * The economic model behind the synthetic trade flows: who is good at exporting which product and how
+ * that changes over the years. Everything here is computed once per country list or once per product,
+ * so that the streaming loop only reads arrays.
  */
 import { economySize, SOURCING_COUNTRIES } from './geography';
 import { createRng, zipfWeights } from './prng';
@@ -16,11 +16,9 @@ const UNIT_VALUE_BY_CHAPTER: Readonly<Record<string, number>> = {
 };
 const DEFAULT_UNIT_VALUE = 5000;
 /** Zipf exponent of a product's exporter ranking: the top exporter dominates, a long tail follows. */
-const EXPORTER_ZIPF = 1.1;
+const EXPORTER_ZIPF = 0.8;
 /** Importer preference flattens economy size so that small markets still import something. */
 const IMPORTER_SELECTION_EXPONENT = 0.6;
-/** Spread of a country pair's persistent trade intensity (log scale): same lane, similar value every year. */
-const PAIR_SIGMA = 1.1;
 
 /** Everything that depends on the country list only. */
 export interface FlowUniverse {
@@ -28,7 +26,7 @@ export interface FlowUniverse {
   readonly ids: readonly string[];
   /** Economy size normalised to max 1: scales flow values. */
   readonly size: Float64Array;
-  /** Weight of a country in importer preferences (size flattened). */
+  /** Weight of a country in exporters' importer preferences (size flattened). */
   readonly selection: Float64Array;
   /** Exporting capability for sourced goods and for everything else. */
   readonly sourcedBase: Float64Array;
@@ -37,7 +35,7 @@ export interface FlowUniverse {
   readonly drift: Float64Array;
 }
 
-/** One product's exporters: strength, trend, unit values and (lazily) their preferred importers. */
+/** One product's exporters: strength, trend and unit values. */
 export interface ProductProfile {
   /** Strength in the first year, 1 for the product's top exporter, Zipf-decaying with rank. */
   readonly strength: Float64Array;
@@ -47,21 +45,8 @@ export interface ProductProfile {
   readonly unitValue: Float64Array;
   /** USD value of a unit-strength exporter shipping to the largest economy. */
   readonly scale: number;
-  readonly pairSalt: number;
-  /** Per exporter: importers in order of preference, and the log intensity of each of those lanes. */
-  readonly partners: Array<Int32Array | undefined>;
-  readonly laneLevels: Array<Float64Array | undefined>;
-}
-
-/** Uniform in (0, 1) from a stateless integer hash of (a, b, salt): per-lane randomness without storage. */
-function hashUnit(a: number, b: number, salt: number): number {
-  let h = Math.imul(a ^ salt, 0x85ebca6b) ^ Math.imul((b + 0x9e3779b9) | 0, 0xc2b2ae35);
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x7feb352d);
-  h ^= h >>> 15;
-  h = Math.imul(h, 0x846ca68b);
-  h ^= h >>> 16;
-  return ((h >>> 0) + 0.5) / 4294967296;
+  /** Salt of the product's own lane noise on top of the chapter's lanes (see trade-lanes). */
+  readonly laneSalt: number;
 }
 
 /** Derives the per-country arrays from a sorted, de-duplicated country list. */
@@ -101,32 +86,6 @@ export function buildProductProfile(seed: number, product: string, u: FlowUniver
     growth,
     unitValue,
     scale: 4e7 * rng.logNormal(0, 0.8),
-    pairSalt: rng.int(0, 0x7fffffff),
-    partners: new Array(n).fill(undefined),
-    laneLevels: new Array(n).fill(undefined),
+    laneSalt: rng.int(0, 0x7fffffff),
   };
-}
-
-/**
- * Fills `profile.partners[e]` and `profile.laneLevels[e]` on first use. Preferences are a weighted
- * random order (Efraimidis–Spirakis keys -ln(u)/weight) over all other countries with u fixed per lane,
- * so an exporter keeps its partners from year to year and adds the next ones when it grows. The same u
- * sets the lane's intensity, so preferred lanes also carry the larger values.
- */
-export function ensurePartners(profile: ProductProfile, e: number, u: FlowUniverse): void {
-  if (profile.partners[e] !== undefined) return;
-  const n = u.ids.length;
-  const keys = new Float64Array(n);
-  const units = new Float64Array(n);
-  const order: number[] = [];
-  for (let i = 0; i < n; i++) {
-    if (i === e) continue;
-    units[i] = hashUnit(e, i, profile.pairSalt);
-    keys[i] = -Math.log(units[i]) / u.selection[i];
-    order.push(i);
-  }
-  order.sort((a, b) => keys[a] - keys[b] || a - b);
-  profile.partners[e] = Int32Array.from(order);
-  // -logit(u) scaled to unit variance (√3/π), so small u (preferred lanes) means high intensity.
-  profile.laneLevels[e] = Float64Array.from(order, (i) => PAIR_SIGMA * 0.5513 * Math.log((1 - units[i]) / units[i]));
 }

@@ -4,9 +4,10 @@
  * RNG stream, and per-row work is a few multiplications and RNG draws over precomputed arrays.
  */
 import { allocateProportionally } from './allocate';
-import { buildProductProfile, buildUniverse, ensurePartners, type FlowUniverse } from './flow-model';
+import { buildProductProfile, buildUniverse, type FlowUniverse } from './flow-model';
 import { canonicalCountries, compare } from './geography';
 import { createRng } from './prng';
+import { createLaneCache, type LaneCache, laneNoise, preferredPartners } from './trade-lanes';
 import type { DemoCountry, DemoOptions, FlowRow } from './types';
 
 /** Big exporters ship to more partners, but less than proportionally to their strength. */
@@ -16,6 +17,8 @@ const CORE_PARTNERS = 5;
 const PARTNER_SKIP = 0.15;
 /** Year-to-year noise around a lane's level (log scale); small, so exporter trends stay visible. */
 const YEAR_SIGMA = 0.35;
+/** How much a product's lane intensity departs from its chapter's (log scale). */
+const PRODUCT_LANE_SIGMA = 0.6;
 const QUANTITY_REPORTED_SHARE = 0.85;
 /** Flows per slice grow a little each year, as reporting coverage does in real data. */
 const SLICE_GROWTH_PER_YEAR = 0.03;
@@ -66,9 +69,12 @@ function* streamFlows(options: DemoOptions, u: FlowUniverse, products: readonly 
   const n = u.ids.length;
   const yearStrength = new Float64Array(n);
   const breadth = new Float64Array(n);
+  let lanes: LaneCache | undefined;
   for (let p = 0; p < products.length; p++) {
     const product = products[p];
     const profile = buildProductProfile(options.seed, product, u);
+    // Products are sorted, so a chapter's products are consecutive and one lane cache is alive at a time.
+    if (lanes === undefined || lanes.chapter !== product.slice(0, 2)) lanes = createLaneCache(options.seed, product.slice(0, 2), n);
     for (let y = 0; y < years; y++) {
       const count = sliceCounts[p * years + y];
       if (count === 0) continue;
@@ -83,19 +89,24 @@ function* streamFlows(options: DemoOptions, u: FlowUniverse, products: readonly 
       for (let e = 0; e < n; e++) {
         const k = partnerCounts[e];
         if (k === 0) continue;
-        ensurePartners(profile, e, u);
-        const partners = profile.partners[e] as Int32Array;
-        const levels = profile.laneLevels[e] as Float64Array;
+        // Room for the expected skips; extended on demand below when a year skips more.
+        let partners = preferredPartners(lanes, e, u.selection, CORE_PARTNERS + Math.ceil(k * 1.3));
+        let levels = lanes.levels[e] as Float64Array;
         const exporter = u.ids[e];
         const exporterValue = profile.scale * yearStrength[e];
         const unitValue = profile.unitValue[e];
         let needed = k;
         for (let r = 0; needed > 0; r++) {
+          if (r === partners.length) {
+            partners = preferredPartners(lanes, e, u.selection, 2 * r);
+            levels = lanes.levels[e] as Float64Array;
+          }
           // Skip a minor lane this year only while enough candidates remain to still reach k.
-          if (r >= CORE_PARTNERS && partners.length - r > needed && rng.next() < PARTNER_SKIP) continue;
+          if (r >= CORE_PARTNERS && n - 1 - r > needed && rng.next() < PARTNER_SKIP) continue;
           needed--;
           const i = partners[r];
-          const valueUsd = Math.max(1, Math.round(exporterValue * u.size[i] * Math.exp(levels[r] + YEAR_SIGMA * rng.normal())));
+          const level = levels[r] + PRODUCT_LANE_SIGMA * laneNoise(e, i, profile.laneSalt) + YEAR_SIGMA * rng.normal();
+          const valueUsd = Math.max(1, Math.round(exporterValue * u.size[i] * Math.exp(level)));
           let quantityTons: number | null = null;
           if (rng.next() < QUANTITY_REPORTED_SHARE) {
             const tons = valueUsd / (unitValue * Math.exp(0.15 * rng.normal()));

@@ -22,7 +22,7 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   const config = loadConfig();
-  const db = await openDatabase(config.database);
+  const db = await openDatabase(config.database, { snapshot: command === 'create' });
   try {
     const migrator = db.orm.getMigrator();
     if (command === 'up') {

@@ -15,6 +15,8 @@ export interface Database {
 
 export interface OpenDatabaseOptions {
   onQuery?: (sql: string) => void;
+  /** Use the migrations snapshot (only when generating a migration). */
+  snapshot?: boolean;
 }
 
 /** Opens the configured database: a PostgreSQL server for `DATABASE_URL`, else the embedded PGlite. */
@@ -23,7 +25,7 @@ export async function openDatabase(config: AppConfig['database'], options: OpenD
   const url = embedded ? embedded.url : (config as { url: string }).url;
   try {
     const orm = await MikroORM.init(
-      createOrmConfig({ clientUrl: url, poolMax: embedded ? 1 : 10, onQuery: options.onQuery }),
+      createOrmConfig({ clientUrl: url, poolMax: embedded ? 1 : 10, onQuery: options.onQuery, snapshot: options.snapshot }),
     );
     return {
       kind: config.kind,

@@ -13,6 +13,11 @@ export interface OrmOptions {
   poolMax: number;
   /** Called with every SQL statement sent; used by the N+1 guard and by debugging. */
   onQuery?: (sql: string) => void;
+  /**
+   * Read and write the schema snapshot in migrations/ — only when generating a migration. Running
+   * migrations must never rewrite a committed file (MikroORM stores a snapshot after every `up`).
+   */
+  snapshot?: boolean;
 }
 
 /**
@@ -38,7 +43,7 @@ export function createOrmConfig(options: OrmOptions) {
       glob: '!(*.d).{js,ts}',
       transactional: true,
       allOrNothing: true,
-      snapshot: true,
+      snapshot: options.snapshot ?? false,
       snapshotName: '.snapshot-tradegraph',
     },
     seeder: {

@@ -29,7 +29,11 @@ let cached: Promise<GraphQLSchema> | undefined;
 
 /** Builds the GraphQL schema from the decorated classes (once per process). */
 export function createSchema(): Promise<GraphQLSchema> {
-  cached ??= buildSchema({ resolvers: [...resolvers], validate: false });
+  cached ??= buildSchema({ resolvers: [...resolvers], validate: false }).then((schema) => {
+    schema.getQueryType()!.description =
+      'tradegraph: countries, HS products, brands, manufacturers, facilities, sourcing links and bilateral trade flows in one graph. Lists are Relay connections (first/after, totalCount, pageInfo); errors carry a stable extensions.code.';
+    return schema;
+  });
   return cached;
 }
 

@@ -1,0 +1,38 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { buildSchema, type GraphQLNamedType, isInputObjectType, isObjectType, isEnumType } from 'graphql';
+import { printSdl } from '../../src/graphql/schema';
+
+const root = path.resolve(__dirname, '..', '..');
+const committed = fs.readFileSync(path.join(root, 'schema', 'schema.graphql'), 'utf8');
+
+describe('the committed schema', () => {
+  it('is what the code generates (run `npm run schema` after changing a resolver or type)', async () => {
+    expect(committed).toBe(await printSdl());
+  });
+
+  it('documents every type, field, argument and enum value', () => {
+    const schema = buildSchema(committed);
+    const missing: string[] = [];
+    for (const type of Object.values(schema.getTypeMap()) as GraphQLNamedType[]) {
+      if (type.name.startsWith('__') || ['String', 'Int', 'Float', 'Boolean', 'ID'].includes(type.name)) continue;
+      if (!type.description) missing.push(type.name);
+      if (isObjectType(type) || isInputObjectType(type)) {
+        for (const field of Object.values(type.getFields())) {
+          if (!field.description) missing.push(`${type.name}.${field.name}`);
+          for (const arg of 'args' in field ? field.args : []) if (!arg.description) missing.push(`${type.name}.${field.name}(${arg.name})`);
+        }
+      }
+      if (isEnumType(type)) for (const value of type.getValues()) if (!value.description) missing.push(`${type.name}.${value.name}`);
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('has typed documents in test/generated that match it (run `npm run codegen`)', () => {
+    // --check exits non-zero when the generated file would change.
+    expect(() =>
+      execFileSync(process.execPath, [path.join(root, 'node_modules', '@graphql-codegen', 'cli', 'cjs', 'bin.js'), '--config', 'codegen.yml', '--check'], { cwd: root, stdio: 'pipe' }),
+    ).not.toThrow();
+  });
+});
