@@ -1,7 +1,9 @@
 /**
  * Synthetic bilateral trade flows, streamed one row at a time so that tens of millions of rows can be
  * piped into COPY with bounded memory. Work is split into (product, year) slices, each with its own
- * RNG stream, and per-row work is a few multiplications and RNG draws over precomputed arrays.
+ * RNG stream seeded from (seed, year, product), and per-row work is a few multiplications and RNG draws
+ * over precomputed arrays. Each exporter ships to the first k importers of its lane preferences (minus
+ * a few skipped lanes), so a (year, exporter, importer, product) key can never repeat.
  */
 import { allocateProportionally } from './allocate';
 import { buildProductProfile, buildUniverse, type FlowUniverse } from './flow-model';
@@ -44,7 +46,7 @@ function validate(options: DemoOptions): void {
 /**
  * Streams synthetic trade flows: exactly min(options.flows, {@link flowCapacity}) rows, spread over
  * products × years, ordered by product (sorted), then year. Options are validated eagerly; rows are
- * produced lazily. Memory is O(countries × products), independent of the number of flows.
+ * produced lazily. Memory is O(products × years + countries²), independent of the number of flows.
  * @throws RangeError on invalid options.
  */
 export function generateFlows(options: DemoOptions, countries: readonly DemoCountry[], products: readonly string[]): Generator<FlowRow> {

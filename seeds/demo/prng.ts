@@ -1,9 +1,10 @@
 /**
  * Seeded pseudo-random numbers for the demo generator.
  *
- * The generator must produce byte-identical data for the same seed on every machine and Node version,
- * so nothing here touches Math.random or the clock: seeds are hashed with cyrb128 and fed to sfc32,
- * both of which use only 32-bit integer arithmetic and are therefore bit-exact everywhere.
+ * The generator must produce byte-identical data for the same seed on every machine, so nothing here
+ * touches Math.random or the clock: seeds are hashed with cyrb128 and fed to sfc32, both pure 32-bit
+ * integer arithmetic and therefore bit-exact everywhere. The float transforms (normal, logNormal) use
+ * Math.log/sqrt/cos/sin, which V8 implements in software (fdlibm ports), so they match across platforms.
  */
 
 /** One value that contributes to a seed, e.g. the global seed, a year or an HS code. */

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Database } from '../../src/database/database';
 import { withBulkSession, type BulkSession } from '../../src/database/bulk/bulk-session';
+import { loadFlowPartition } from '../../src/modules/trade-flow/trade-flow.partition';
 import { DEMO_PRODUCTS } from '../data/demo-products';
 import { DEFAULT_DEMO_OPTIONS, generateFlows, generateSourcing, type DemoCountry, type DemoOptions } from './demo-generator';
 
@@ -47,7 +48,11 @@ async function ensureDemoProducts(session: BulkSession): Promise<void> {
  * dates, and `flows` bilateral trade flows — in ONE transaction, streaming flows through COPY.
  * Needs the reference data (countries, chapters, product types). Loading the same demo twice is a no-op.
  */
-export async function seedDemo(db: Pick<Database, 'url' | 'embedded'>, overrides: Partial<DemoOptions> = {}): Promise<DemoSeedResult> {
+export async function seedDemo(
+  db: Pick<Database, 'url' | 'embedded'>,
+  overrides: Partial<DemoOptions> = {},
+  hooks: { onFlows?: (written: number, total: number) => void } = {},
+): Promise<DemoSeedResult> {
   const options: DemoOptions = { ...DEFAULT_DEMO_OPTIONS, ...overrides, disclosureDates: [...(overrides.disclosureDates ?? DEFAULT_DEMO_OPTIONS.disclosureDates)] };
   const version = `seed ${options.seed}, ${options.flows} flows, ${options.yearFrom}-${options.yearTo}`;
   const checksum = createHash('sha256').update(JSON.stringify(options)).digest('hex');
@@ -87,12 +92,13 @@ export async function seedDemo(db: Pick<Database, 'url' | 'embedded'>, overrides
     );
     for (const table of ['manufacturer', 'facility', 'brand']) await resetSequence(session, table);
 
-    const flows = await session.copy(
-      'trade_flow',
-      ['dataset_id', 'year', 'exporter_id', 'importer_id', 'product_code', 'value_usd', 'quantity_tons'],
+    const flows = await loadFlowPartition(
+      session,
+      dataset.id,
       (function* () {
         for (const f of generateFlows(options, countries, products)) yield [dataset.id, f.year, f.exporter, f.importer, f.product, f.valueUsd, f.quantityTons];
       })(),
+      (written) => hooks.onFlows?.(written, options.flows),
     );
     const rows = flows + sourcing.links.length;
     await session.query('update dataset set row_count = $1, imported_at = now() where id = $2', [rows, dataset.id]);

@@ -35,6 +35,8 @@ export function createOrmConfig(options: OrmOptions) {
     pool: { min: 0, max: options.poolMax },
     debug: options.onQuery ? ['query'] : false,
     logger: options.onQuery ? (message: string) => options.onQuery!(message) : () => undefined,
+    // Partitions of trade_flow (one per bulk-loaded dataset) are managed by the loader, not by schema diffs.
+    schemaGenerator: { skipTables: [/^trade_flow_/] },
     extensions: [Migrator, SeedManager],
     migrations: {
       tableName: 'mikro_orm_migrations',
