@@ -63,6 +63,13 @@ export async function seedDemo(
     if (existing.length > 0) {
       return { datasetId: existing[0].id, flows: 0, brands: 0, manufacturers: 0, facilities: 0, links: 0, seconds: 0, alreadyLoaded: true, summary: 'already loaded' };
     }
+    const other = await session.query<{ version: string }>('select version from dataset where name = $1', [DEMO_DATASET_NAME]);
+    if (other.length > 0) {
+      // Its fictional brand, manufacturer and facility names come from the same word lists and would collide.
+      throw new Error(
+        `Another demo ("${other[0].version}") is already loaded in this database. Load a demo of other options into a fresh database (another TRADEGRAPH_DATA_DIR or DATABASE_URL).`,
+      );
+    }
     await ensureDemoProducts(session);
     const countries = await session.query<DemoCountry>('select trim(id) as id, region from country order by id');
     if (countries.length === 0) throw new Error('The demo needs the reference data first (countries): run the reference seed.');

@@ -51,6 +51,12 @@ describe('the demo dataset', () => {
     expect([await counts(), await digest()]).toEqual(before);
   });
 
+  it('refuses a second demo of other options with a clear message, changing nothing', async () => {
+    const before = await counts();
+    await expect(seedDemo(app.running.db, { ...SMALL, seed: 7 })).rejects.toThrow(/Another demo \("seed 42, 3000 flows, 2020-2022"\) is already loaded/);
+    expect(await counts()).toEqual(before);
+  });
+
   it('has a heavy-tailed shape: in most product-years the top exporter holds over a fifth of world exports', async () => {
     const [row] = await sql<{ share: string }>(`
       with slice as (
