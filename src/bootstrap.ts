@@ -49,7 +49,9 @@ export async function start(config: AppConfig, options: StartOptions = {}): Prom
       app,
       port,
       async stop() {
+        log('stopping HTTP server…');
         await app.stop();
+        log('closing database…');
         await db.close();
       },
     };

@@ -19,7 +19,14 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     console.log(`${signal} received, shutting down…`);
+    // Never hang on the way out: in-flight requests get a grace period, then the process exits anyway.
+    const force = setTimeout(() => {
+      console.error('Shutdown took over 15 s; exiting anyway.');
+      process.exit(1);
+    }, 15_000);
+    force.unref();
     await running.stop();
+    console.log('Stopped.');
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));

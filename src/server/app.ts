@@ -42,6 +42,8 @@ export async function createApp({ config, orm, databaseKind, log = console.error
     // The API is read-only (queries only) and uses no cookies or auth, so there is nothing for a forged
     // cross-site request to do; BI tools (Excel, Power BI) send plain GETs without preflight headers.
     csrfPrevention: false,
+    // main.ts owns SIGINT/SIGTERM and stops HTTP and the database in order; Apollo must not race it.
+    stopOnTerminationSignals: false,
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
   });
   await apollo.start();

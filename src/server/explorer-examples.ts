@@ -3,8 +3,8 @@ export const EXPLORER_EXAMPLES: Array<{ title: string; query: string; variables?
   {
     title: 'Country profile',
     query: `# A country, its groups, and the first facilities located in it with the brands they serve.
-query CountryProfile($id: String!) {
-  country(id: $id) {
+query CountryProfile {
+  country(id: "VNM") {
     id name region subRegion
     groups { id name }
     facilities(first: 10) {
@@ -14,7 +14,6 @@ query CountryProfile($id: String!) {
     }
   }
 }`,
-    variables: '{ "id": "VNM" }',
   },
   {
     title: 'Trade flows',
