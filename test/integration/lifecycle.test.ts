@@ -13,7 +13,7 @@ describe('server lifecycle on the embedded database', () => {
   afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
   function startServer(): Promise<{ child: ChildProcess; port: number; output: () => string }> {
-    const env = { ...process.env, TRADEGRAPH_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', DEMO_FLOWS: '2000', NODE_ENV: 'production' };
+    const env: NodeJS.ProcessEnv = { ...process.env, TRADEGRAPH_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', DEMO_FLOWS: '2000', NODE_ENV: 'production' };
     delete env.DATABASE_URL; // this test is about the embedded default
     const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/main.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
@@ -32,13 +32,13 @@ describe('server lifecycle on the embedded database', () => {
     });
   }
 
-  const datasets = async (port: number) => {
+  const datasets = async (port: number): Promise<{ data: { tradeFlows: { totalCount: number } } }> => {
     const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: '{ datasets { name rowCount } tradeFlows(first: 1) { totalCount } }' }),
     });
-    return response.json();
+    return (await response.json()) as { data: { tradeFlows: { totalCount: number } } };
   };
 
   const stop = (child: ChildProcess) =>
