@@ -1,4 +1,7 @@
+import type { EntityName, FilterQuery } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
+import { findWithParent } from '../database/raw';
 
 /** Largest batch one SQL statement is given; DataLoader splits bigger batches. */
 export const MAX_BATCH = 1000;
@@ -46,4 +49,56 @@ export class LoaderFamily<A, K, V> {
     }
     return loader;
   }
+}
+
+/**
+ * A loader of entities by primary key: one `WHERE key IN (…)` per batch, null for a key with no row.
+ */
+export function byPrimaryKey<T extends object, K extends string | number>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  key: keyof T & string,
+): DataLoader<K, T | null> {
+  return new DataLoader<K, T | null>(
+    async (keys) => alignOne(keys, await em.find(entity, { [key]: { $in: [...keys] } } as FilterQuery<T>), (row) => row[key] as unknown as K),
+    { maxBatchSize: MAX_BATCH },
+  );
+}
+
+/**
+ * A loader of entity lists by parent key, from one SQL statement per batch. `sql(list)` receives the
+ * `?, ?, …` placeholders for the parent keys and must select `__parent` plus the entity's columns.
+ */
+export function listByParent<K, T extends object>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  sql: (list: string) => string,
+  extraParams: (keys: readonly K[]) => unknown[] = () => [],
+): DataLoader<K, T[]> {
+  return new DataLoader<K, T[]>(
+    async (keys) => {
+      const rows = await findWithParent<K, T>(em, entity, sql(placeholders(keys.length)), [...keys, ...extraParams(keys)]);
+      return alignMany(keys, rows, (r) => (typeof r.parent === 'string' ? (r.parent.trim() as K) : r.parent)).map((list) => list.map((r) => r.entity));
+    },
+    { maxBatchSize: MAX_BATCH },
+  );
+}
+
+/**
+ * A family of loaders (one per `limit`) of the first `limit` rows of `table` per parent foreign key, by id,
+ * each batch in one statement (row_number() over the parent).
+ */
+export function firstChildrenByParent<K, T extends object>(em: EntityManager, entity: EntityName<T>, table: string, parentColumn: string) {
+  return new LoaderFamily<{ limit: number }, K, T[]>(
+    ({ limit }) =>
+      listByParent<K, T>(
+        em,
+        entity,
+        (list) => `select * from (
+            select t.${parentColumn} as __parent, t.*, row_number() over (partition by t.${parentColumn} order by t.id) as __rn
+            from ${table} t where t.${parentColumn} in (${list})
+          ) s where s.__rn <= ? order by s.__parent, s.__rn`,
+        () => [limit],
+      ),
+  );
 }

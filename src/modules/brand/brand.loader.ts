@@ -1,65 +1,40 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { findChildrenLimited, findWithParent } from '../../database/raw';
-import { alignMany, alignOne, LoaderFamily, MAX_BATCH, placeholders } from '../../graphql/loader-utils';
+import { alignMany, byPrimaryKey, firstChildrenByParent, LoaderFamily, listByParent, MAX_BATCH, placeholders } from '../../graphql/loader-utils';
 import { Facility } from '../facility/facility.entity';
 import { Brand } from './brand.entity';
 
 /** Brands by id. */
-export function createBrandLoader(em: EntityManager) {
-  return new DataLoader<number, Brand | null>(
-    async (ids) => alignOne(ids, await em.find(Brand, { id: { $in: [...ids] } }), (b) => b.id),
-    { maxBatchSize: MAX_BATCH },
-  );
-}
+export const createBrandLoader = (em: EntityManager) => byPrimaryKey<Brand, number>(em, Brand, 'id');
 
 /** Brands headquartered in each country (first `limit` by id). */
-export function createBrandsByHqCountryLoader(em: EntityManager) {
-  return new LoaderFamily<{ limit: number }, string, Brand[]>(
-    ({ limit }) =>
-      new DataLoader(
-        async (countryIds) => {
-          const rows = await findChildrenLimited<string, Brand>(em, Brand, { table: 'brand', parentColumn: 'hq_country_id', parentKeys: countryIds, limit });
-          return alignMany(countryIds, rows, (r) => r.parent.trim()).map((list) => list.map((r) => r.entity));
-        },
-        { maxBatchSize: MAX_BATCH },
-      ),
-  );
-}
+export const createBrandsByHqCountryLoader = (em: EntityManager) => firstChildrenByParent<string, Brand>(em, Brand, 'brand', 'hq_country_id');
 
 /**
  * The facilities each brand disclosed at `disclosedAt` — by default at the brand's own latest
  * disclosure — first `limit` by id.
  */
-export function createBrandFacilitiesLoader(em: EntityManager) {
-  return new LoaderFamily<{ disclosedAt: string | null; limit: number }, number, Facility[]>(
-    ({ disclosedAt, limit }) =>
-      new DataLoader(
-        async (brandIds) => {
-          const rows = await findWithParent<number, Facility>(
-            em,
-            Facility,
-            `with picked as (
-               select distinct sl.brand_id, sl.facility_id from sourcing_link sl
-               where sl.brand_id in (${placeholders(brandIds.length)})
-                 and sl.disclosed_at = coalesce(?::date, (select max(x.disclosed_at) from sourcing_link x where x.brand_id = sl.brand_id))
-             ), ranked as (
-               select brand_id, facility_id, row_number() over (partition by brand_id order by facility_id) as rn from picked
-             )
-             select r.brand_id as __parent, f.* from ranked r join facility f on f.id = r.facility_id
-             where r.rn <= ? order by r.brand_id, f.id`,
-            [...brandIds, disclosedAt, limit],
-          );
-          return alignMany(brandIds, rows, (r) => r.parent).map((list) => list.map((r) => r.entity));
-        },
-        { maxBatchSize: MAX_BATCH },
-      ),
+export const createBrandFacilitiesLoader = (em: EntityManager) =>
+  new LoaderFamily<{ disclosedAt: string | null; limit: number }, number, Facility[]>(({ disclosedAt, limit }) =>
+    listByParent<number, Facility>(
+      em,
+      Facility,
+      (list) => `with picked as (
+          select distinct sl.brand_id, sl.facility_id from sourcing_link sl
+          where sl.brand_id in (${list})
+            and sl.disclosed_at = coalesce(?::date, (select max(x.disclosed_at) from sourcing_link x where x.brand_id = sl.brand_id))
+        ), ranked as (
+          select brand_id, facility_id, row_number() over (partition by brand_id order by facility_id) as rn from picked
+        )
+        select r.brand_id as __parent, f.* from ranked r join facility f on f.id = r.facility_id
+        where r.rn <= ? order by r.brand_id, f.id`,
+      () => [disclosedAt, limit],
+    ),
   );
-}
 
 /** The disclosure dates of each brand, oldest first (YYYY-MM-DD). */
-export function createBrandDisclosureDatesLoader(em: EntityManager) {
-  return new DataLoader<number, string[]>(
+export const createBrandDisclosureDatesLoader = (em: EntityManager) =>
+  new DataLoader<number, string[]>(
     async (brandIds) => {
       const rows: Array<{ brand_id: number; d: string }> = await em.getConnection().execute(
         `select distinct brand_id, to_char(disclosed_at, 'YYYY-MM-DD') as d from sourcing_link
@@ -70,4 +45,3 @@ export function createBrandDisclosureDatesLoader(em: EntityManager) {
     },
     { maxBatchSize: MAX_BATCH },
   );
-}
