@@ -15,13 +15,19 @@ export class Progress {
     this.tty = Boolean(stream.isTTY);
   }
 
-  /** Reports `done` rows so far (throttled). */
-  update(done: number): void {
+  /**
+   * Reports `done` rows so far (throttled). `fraction` (0–1) is the share of the input consumed, for
+   * sources whose row count is unknown in advance (a file being read: bytes read / file size).
+   */
+  update(done: number, fraction?: number): void {
     const now = Date.now();
     if (now - this.lastPrint < (this.tty ? 200 : 5000)) return;
     this.lastPrint = now;
+    this.fraction = fraction;
     this.write(this.line(done, now));
   }
+
+  private fraction?: number;
 
   /** Prints the final line and returns the elapsed seconds. */
   finish(done: number): number {
@@ -36,12 +42,12 @@ export class Progress {
     const seconds = (now - this.started) / 1000;
     const rate = seconds > 0 ? done / seconds : 0;
     const parts = [`${this.label}: ${done.toLocaleString('en-US')}`];
-    if (this.total) {
-      const fraction = Math.min(1, done / this.total);
+    if (this.total || this.fraction !== undefined) {
+      const fraction = Math.min(1, this.fraction ?? done / this.total!);
       const width = 24;
       const filled = Math.round(fraction * width);
-      parts[0] += ` / ${this.total.toLocaleString('en-US')} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${(fraction * 100).toFixed(1)}%`;
-      if (rate > 0) parts.push(`ETA ${Math.max(0, Math.round((this.total - done) / rate))} s`);
+      parts[0] += `${this.total ? ` / ${this.total.toLocaleString('en-US')}` : ''} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${(fraction * 100).toFixed(1)}%`;
+      if (fraction > 0) parts.push(`ETA ${Math.max(0, Math.round(seconds / fraction - seconds))} s`);
     }
     parts.push(`${Math.round(rate).toLocaleString('en-US')} rows/s`);
     return parts.join('  ');

@@ -9,6 +9,8 @@ import { ManufacturerResolver } from '../modules/manufacturer/manufacturer.resol
 import { ProductTypeResolver } from '../modules/product-type/product-type.resolver';
 import { HsSectionResolver, ProductResolver } from '../modules/product/product.resolver';
 import { SourcingLinkResolver } from '../modules/sourcing-link/sourcing-link.resolver';
+import { TradeAggregateRowResolver } from '../modules/trade-aggregate/trade-aggregate-row.resolver';
+import { TradeAggregateResolver } from '../modules/trade-aggregate/trade-aggregate.resolver';
 import { TradeFlowResolver } from '../modules/trade-flow/trade-flow.resolver';
 
 export const resolvers = [
@@ -19,6 +21,8 @@ export const resolvers = [
   ProductTypeResolver,
   DatasetResolver,
   TradeFlowResolver,
+  TradeAggregateResolver,
+  TradeAggregateRowResolver,
   BrandResolver,
   ManufacturerResolver,
   FacilityResolver,

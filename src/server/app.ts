@@ -1,16 +1,16 @@
 import http from 'node:http';
-import { ApolloServer } from '@apollo/server';
+import type { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express from 'express';
 import type { AppConfig } from '../config/config';
-import { createFormatError } from '../errors/format-error';
+import { createApollo } from '../graphql/apollo';
 import type { GraphQLContext } from '../graphql/context';
-import { createLoaders } from '../graphql/loaders';
+import { createContext } from '../graphql/create-context';
 import { createSchema } from '../graphql/schema';
 import { EXPLORER_ASSETS_PATH, explorerAssets, explorerHtml, wantsExplorer } from './explorer';
+import { csvHandler } from './csv-route';
 import { healthHandler } from './health';
 
 export interface App {
@@ -32,23 +32,12 @@ export async function createApp({ config, orm, databaseKind, log = console.error
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
-  const development = config.nodeEnv === 'development';
-
-  const apollo = new ApolloServer<GraphQLContext>({
-    schema: await createSchema(),
-    introspection: true,
-    includeStacktraceInErrorResponses: development,
-    formatError: createFormatError({ development, logUnexpected: (error) => log(`Unexpected error: ${error instanceof Error ? error.stack : String(error)}`) }),
-    // The API is read-only (queries only) and uses no cookies or auth, so there is nothing for a forged
-    // cross-site request to do; BI tools (Excel, Power BI) send plain GETs without preflight headers.
-    csrfPrevention: false,
-    // main.ts owns SIGINT/SIGTERM and stops HTTP and the database in order; Apollo must not race it.
-    stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
-  });
+  const schema = await createSchema();
+  const apollo = createApollo(schema, config, log, [ApolloServerPluginDrainHttpServer({ httpServer })]);
   await apollo.start();
 
   app.get('/health', healthHandler(orm, databaseKind));
+  app.get('/csv', csvHandler(apollo, schema, orm, config));
   app.use(EXPLORER_ASSETS_PATH, explorerAssets());
   app.get('/graphql', (req, res, next) => {
     if (!wantsExplorer(req)) return next();
@@ -58,11 +47,8 @@ export async function createApp({ config, orm, databaseKind, log = console.error
     '/graphql',
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
-      context: async () => {
-        // One identity map per request: entities never leak between requests.
-        const em = orm.em.fork();
-        return { em, loaders: createLoaders(em), config };
-      },
+      // One identity map per request: entities never leak between requests.
+      context: async () => createContext(orm, config),
     }),
   );
   app.get('/', (_req, res) => res.redirect('/graphql'));

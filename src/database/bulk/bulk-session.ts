@@ -14,8 +14,8 @@ import { encodeCopyRow, type CopyValue } from './copy-format';
  */
 export interface BulkSession {
   query<R = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<R[]>;
-  /** Streams rows into `table(columns)`; returns the number of rows written. */
-  copy(table: string, columns: readonly string[], rows: Iterable<readonly CopyValue[]>, onProgress?: (rows: number) => void): Promise<number>;
+  /** Streams rows (sync or async) into `table(columns)`; returns the number of rows written. */
+  copy(table: string, columns: readonly string[], rows: RowSource, onProgress?: (rows: number) => void): Promise<number>;
 }
 
 /** Rows per COPY chunk on the embedded database (each chunk is built in memory as text). */
@@ -27,9 +27,12 @@ function copySql(table: string, columns: readonly string[], source: string): str
   return `COPY ${table} (${columns.map((c) => `"${c}"`).join(', ')}) FROM ${source}`;
 }
 
-function* chunks(rows: Iterable<readonly CopyValue[]>, size: number): Generator<string[]> {
+/** Rows for COPY, from an array, a generator or an async stream (a file being parsed). */
+export type RowSource = Iterable<readonly CopyValue[]> | AsyncIterable<readonly CopyValue[]>;
+
+async function* chunks(rows: RowSource, size: number): AsyncGenerator<string[]> {
   let chunk: string[] = [];
-  for (const row of rows) {
+  for await (const row of rows) {
     chunk.push(encodeCopyRow(row));
     if (chunk.length >= size) {
       yield chunk;
@@ -46,7 +49,7 @@ function pgliteSession(tx: Transaction): BulkSession {
     },
     async copy(table, columns, rows, onProgress) {
       let total = 0;
-      for (const chunk of chunks(rows, PGLITE_CHUNK_ROWS)) {
+      for await (const chunk of chunks(rows, PGLITE_CHUNK_ROWS)) {
         await tx.query(copySql(table, columns, "'/dev/blob'"), [], { blob: new Blob([chunk.join('')]) });
         total += chunk.length;
         onProgress?.(total);
@@ -64,8 +67,8 @@ function serverSession(client: pg.Client): BulkSession {
     async copy(table, columns, rows, onProgress) {
       let total = 0;
       const source = Readable.from(
-        (function* () {
-          for (const chunk of chunks(rows, SERVER_CHUNK_ROWS)) {
+        (async function* () {
+          for await (const chunk of chunks(rows, SERVER_CHUNK_ROWS)) {
             total += chunk.length;
             onProgress?.(total);
             yield chunk.join('');

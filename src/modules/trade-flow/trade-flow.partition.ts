@@ -1,5 +1,4 @@
-import type { BulkSession } from '../../database/bulk/bulk-session';
-import type { CopyValue } from '../../database/bulk/copy-format';
+import type { BulkSession, RowSource } from '../../database/bulk/bulk-session';
 
 /** Columns a flow load writes, in COPY order. */
 export const TRADE_FLOW_COPY_COLUMNS = ['dataset_id', 'year', 'exporter_id', 'importer_id', 'product_code', 'value_usd', 'quantity_tons'] as const;
@@ -20,7 +19,7 @@ export function partitionName(datasetId: number): string {
 export async function loadFlowPartition(
   session: BulkSession,
   datasetId: number,
-  rows: Iterable<readonly CopyValue[]>,
+  rows: RowSource,
   onProgress?: (rows: number) => void,
 ): Promise<number> {
   const table = partitionName(datasetId);

@@ -1,0 +1,66 @@
+import type { BulkSession } from '../../../database/bulk/bulk-session';
+import type { CopyValue } from '../../../database/bulk/copy-format';
+import { partitionName, TRADE_FLOW_COPY_COLUMNS } from '../../trade-flow/trade-flow.partition';
+import { ImportError } from '../import-error';
+import type { FlowRecord } from '../types';
+import type { Lined } from '../validated-rows';
+
+/**
+ * Loads a dataset's flows as its own partition of trade_flow (see trade-flow.partition.ts): COPY into a
+ * plain table that also keeps each row's source line, so that duplicates can be reported by line;
+ * creates product codes the nomenclature does not have yet (with their headings and chapters); then
+ * attaches the table, which builds its indexes and validates its foreign keys in one pass each.
+ */
+export async function loadFlows(
+  session: BulkSession,
+  file: string,
+  datasetId: number,
+  hsRevisionLabel: string,
+  rows: AsyncIterable<Lined<FlowRecord>>,
+  onProgress?: (rows: number) => void,
+): Promise<number> {
+  const table = partitionName(datasetId);
+  await session.query(`create table ${table} (like trade_flow including defaults including constraints)`);
+  await session.query(`alter table ${table} add column source_line integer`);
+  const written = await session.copy(
+    table,
+    [...TRADE_FLOW_COPY_COLUMNS, 'source_line'],
+    (async function* (): AsyncGenerator<readonly CopyValue[]> {
+      for await (const { line, row } of rows) yield [datasetId, row.year, row.exporter, row.importer, row.product, row.valueUsd, row.quantityTons, line];
+    })(),
+    onProgress,
+  );
+
+  const duplicates = await session.query<{ year: number; exporter_id: string; importer_id: string; product_code: string; lines: number[] }>(
+    `select year, exporter_id, importer_id, product_code, array_agg(source_line order by source_line) as lines
+     from ${table} group by 1, 2, 3, 4 having count(*) > 1 order by min(source_line) limit 1`,
+  );
+  if (duplicates.length > 0) {
+    const d = duplicates[0];
+    throw new ImportError(
+      file,
+      d.lines[1],
+      `duplicate flow ${d.year} ${d.exporter_id} → ${d.importer_id} HS ${d.product_code}: also on line ${d.lines[0]}; a dataset holds one value per year, exporter, importer and product`,
+    );
+  }
+
+  await session.query(
+    `with codes as (select distinct product_code as code from ${table}),
+     needed as (
+       select code from codes
+       union select left(code, 4) from codes where length(code) = 6
+       union select left(code, 2) from codes
+     )
+     insert into product (code, level, description, parent_code, section_id, hs_revision)
+     select n.code, length(n.code), 'HS ' || n.code || ' (not in the loaded nomenclature)',
+            case when length(n.code) > 2 then left(n.code, length(n.code) - 2) end,
+            (select c.section_id from product c where c.code = left(n.code, 2)), $1
+     from needed n where not exists (select 1 from product p where p.code = n.code)`,
+    [hsRevisionLabel],
+  );
+
+  await session.query(`alter table ${table} drop column source_line`);
+  await session.query(`alter table ${table} add constraint ${table}_dataset check (dataset_id = ${datasetId})`);
+  await session.query(`alter table trade_flow attach partition ${table} for values in (${datasetId})`);
+  return written;
+}

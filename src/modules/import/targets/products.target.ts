@@ -1,0 +1,46 @@
+import type { BulkSession } from '../../../database/bulk/bulk-session';
+import type { CopyValue } from '../../../database/bulk/copy-format';
+import { ImportError } from '../import-error';
+import type { ProductRecord } from '../types';
+import type { Lined } from '../validated-rows';
+
+const STAGE = 'import_product';
+
+/**
+ * Loads an HS nomenclature: every code is inserted or updated (description, parent, section, revision),
+ * which also gives real descriptions to codes a trade import had to create as placeholders.
+ */
+export async function loadProducts(session: BulkSession, file: string, hsRevisionLabel: string, rows: AsyncIterable<Lined<ProductRecord>>, onProgress?: (n: number) => void) {
+  await session.query(`create temp table ${STAGE} (line int, code varchar(6), level smallint, description text, parent_code varchar(6), section_id smallint) on commit drop`);
+  const written = await session.copy(
+    STAGE,
+    ['line', 'code', 'level', 'description', 'parent_code', 'section_id'],
+    (async function* (): AsyncGenerator<readonly CopyValue[]> {
+      for await (const { line, row } of rows) yield [line, row.code, row.level, row.description, row.parent, row.section];
+    })(),
+    onProgress,
+  );
+  const [duplicate] = await session.query<{ code: string; lines: number[] }>(
+    `select code, array_agg(line order by line) as lines from ${STAGE} group by code having count(*) > 1 order by min(line) limit 1`,
+  );
+  if (duplicate) throw new ImportError(file, duplicate.lines[1], `HS code ${duplicate.code} appears twice (also on line ${duplicate.lines[0]})`);
+  const [orphan] = await session.query<{ line: number; code: string; parent_code: string }>(
+    `select s.line, s.code, s.parent_code from ${STAGE} s
+     where s.parent_code is not null
+       and not exists (select 1 from ${STAGE} p where p.code = s.parent_code)
+       and not exists (select 1 from product p where p.code = s.parent_code)
+     order by s.line limit 1`,
+  );
+  if (orphan) throw new ImportError(file, orphan.line, `HS code ${orphan.code} has parent ${orphan.parent_code}, which is neither in the file nor loaded`);
+
+  await session.query(
+    `insert into product (code, level, description, parent_code, section_id, hs_revision)
+     select s.code, s.level, s.description, s.parent_code,
+            coalesce(s.section_id, (select p.section_id from product p where p.code = left(s.code, 2))), $1
+     from ${STAGE} s
+     on conflict (code) do update set description = excluded.description, parent_code = excluded.parent_code,
+       section_id = coalesce(excluded.section_id, product.section_id), hs_revision = excluded.hs_revision`,
+    [hsRevisionLabel],
+  );
+  return written;
+}

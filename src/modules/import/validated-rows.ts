@@ -1,0 +1,123 @@
+import fs from 'node:fs';
+import { ImportError } from './import-error';
+import { readRecords } from './read-records';
+import type { FormatContext, OpenedFormat, SourceFormat, SourceRecord } from './types';
+
+/** A mapped row with the line it came from. */
+export interface Lined<T> {
+  line: number;
+  row: T;
+}
+
+/** What happened to the records of one file. */
+export interface FileStats {
+  file: string;
+  records: number;
+  loaded: number;
+  rejected: number;
+  /** Skipped records by reason (e.g. "partner is World, a total"). */
+  skipped: Map<string, number>;
+  checksum?: string;
+  metadata: Record<string, string>;
+}
+
+export interface ValidationOptions {
+  /** Load valid rows and report invalid ones instead of stopping at the first. */
+  skipInvalid: boolean;
+  /** Where rejected records go (CSV: file, line, reason, record) when skipping. */
+  report?: RejectReport;
+  onRecord?: (bytesRead: number, totalBytes: number, records: number) => void;
+}
+
+/** A CSV report of rejected records. */
+export class RejectReport {
+  private readonly out: fs.WriteStream;
+  count = 0;
+
+  constructor(readonly path: string) {
+    this.out = fs.createWriteStream(path);
+    this.out.write('file,line,reason,record\n');
+  }
+
+  add(file: string, record: SourceRecord, reason: string): void {
+    this.count++;
+    const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
+    this.out.write(`${q(file)},${record.line},${q(reason)},${q(record.fields.join(','))}\n`);
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve) => this.out.end(resolve));
+  }
+}
+
+const HEADER_WINDOW = 5;
+
+/**
+ * Streams the valid rows of `file` as `format` maps them. Throws ImportError at the first invalid record
+ * (file and line named) unless skipping, and when the layout is not recognised.
+ */
+export async function* validatedRows<T>(
+  file: string,
+  format: SourceFormat<T>,
+  context: FormatContext,
+  options: ValidationOptions,
+  stats: FileStats,
+): AsyncGenerator<Lined<T>> {
+  const stream = readRecords(file);
+  const head: SourceRecord[] = [];
+  let opened: OpenedFormat<T> | undefined;
+  const iterator = stream.records[Symbol.asyncIterator]();
+
+  const handle = (record: SourceRecord): Lined<T> | null => {
+    stats.records++;
+    const parsed = opened!.map(record);
+    if (parsed.kind === 'row') {
+      stats.loaded++;
+      return { line: record.line, row: parsed.row };
+    }
+    if (parsed.kind === 'skip') {
+      stats.skipped.set(parsed.reason, (stats.skipped.get(parsed.reason) ?? 0) + 1);
+      return null;
+    }
+    if (!options.skipInvalid) throw new ImportError(file, record.line, parsed.reason);
+    stats.rejected++;
+    options.report?.add(file, record, parsed.reason);
+    return null;
+  };
+
+  try {
+    while (head.length < HEADER_WINDOW) {
+      const next = await iterator.next();
+      if (next.done) break;
+      head.push(next.value);
+    }
+    if (head.length === 0) throw new ImportError(file, null, 'the file is empty');
+    const result = format.open(head, context);
+    if ('error' in result) throw new ImportError(file, result.line, result.error);
+    opened = result;
+    stats.metadata = result.metadata;
+    for (const record of head.slice(result.headerIndex + 1)) {
+      const row = handle(record);
+      if (row) yield row;
+    }
+    for (;;) {
+      const next = await iterator.next();
+      if (next.done) break;
+      const row = handle(next.value);
+      options.onRecord?.(stream.bytesRead(), stream.totalBytes, stats.records);
+      if (row) yield row;
+    }
+    stats.checksum = await stream.checksum();
+  } catch (error) {
+    if (error instanceof ImportError) throw error;
+    // csv-parse errors (an unclosed quote in a truncated file…) carry the line they stopped at.
+    const csv = error as { code?: string; lines?: number; message?: string };
+    if (csv.code?.startsWith('CSV_')) throw new ImportError(file, csv.lines ?? null, `malformed CSV: ${csv.message}`);
+    throw error;
+  }
+}
+
+/** Fresh stats for a file. */
+export function newStats(file: string): FileStats {
+  return { file, records: 0, loaded: 0, rejected: 0, skipped: new Map(), metadata: {} };
+}
