@@ -2,11 +2,13 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { tableQuery, upsertRows } from '../src/database/upsert';
 import { buildCountryRows } from './data/countries';
 import { COUNTRY_GROUPS } from './data/country-groups';
+import { FORMER_COUNTRIES } from './data/former-countries';
 import { HS_CHAPTERS, HS_SECTIONS } from './data/hs-nomenclature';
 import { PRODUCT_TYPES } from './data/product-types';
 
 /**
- * True reference data every installation needs: ISO countries with UN M49 regions, country groups,
+ * True reference data every installation needs: ISO countries with UN M49 regions (and the former
+ * countries older trade data reports), country groups,
  * the 21 HS sections and 97 chapters, and the product-type ↔ HS mapping. Idempotent: it upserts, and
  * removes group members and mappings that the current lists no longer have.
  */
@@ -15,7 +17,7 @@ export async function seedReference(em: EntityManager): Promise<void> {
     await upsertRows(
       tx,
       'country',
-      buildCountryRows().map((c) => ({
+      [...buildCountryRows().map((c) => ({ ...c, dissolvedIn: null as number | null })), ...FORMER_COUNTRIES].map((c) => ({
         id: c.id,
         alpha2: c.alpha2,
         numeric_code: c.numericCode,
@@ -23,6 +25,7 @@ export async function seedReference(em: EntityManager): Promise<void> {
         region: c.region,
         sub_region: c.subRegion,
         intermediate_region: c.intermediateRegion,
+        dissolved_in: c.dissolvedIn,
       })),
       ['id'],
     );

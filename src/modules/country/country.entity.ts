@@ -36,6 +36,13 @@ export class Country {
   @Property({ type: 'text', nullable: true })
   intermediateRegion?: string | null;
 
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Year the country ceased to exist (ISO 3166-3), e.g. 2010 for the Netherlands Antilles; kept because older trade data reports it. Null for current countries.',
+  })
+  @Property({ type: 'smallint', nullable: true })
+  dissolvedIn?: number | null;
+
   @ManyToMany(() => CountryGroup, (group) => group.members)
   groups = new Collection<CountryGroup>(this);
 }

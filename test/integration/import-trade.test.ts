@@ -1,0 +1,152 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { runImport } from '../../src/modules/import/run-import';
+import { ImportError } from '../../src/modules/import/import-error';
+import { DatasetsDocument, TradeAggregateDocument, TradeFlowsDocument } from '../generated/graphql';
+import { sharedFile } from '../support/shared-data';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+const baciFile = sharedFile('trade/BACI_HS92_Y2021_V202301_exporters_AFG_ZAF.csv');
+const baciCountries = sharedFile('trade/BACI_country_codes_V202301.csv');
+const comtradeEu = sharedFile('trade/comtrade_eu27_wood_imports_2018-2022.csv');
+const comtradeTha = sharedFile('trade/comtrade_tha_hs030613_2007-2011.csv');
+const hsFile = sharedFile('reference/hs2022-nomenclature.csv');
+const haveFiles = Boolean(baciFile && baciCountries && comtradeEu && comtradeTha && hsFile);
+
+(haveFiles ? describe : describe.skip)('importing trade data (BACI, UN Comtrade, HS)', () => {
+  let app: TestApp;
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tg-import-'));
+  const sql = async <T = Record<string, unknown>>(text: string, params: unknown[] = []) =>
+    (await app.running.db.orm.em.fork().getConnection().execute(text, params)) as T[];
+  const counts = async () =>
+    (await sql<{ flows: string; datasets: string; products: string }>(
+      'select (select count(*) from trade_flow) as flows, (select count(*) from dataset) as datasets, (select count(*) from product) as products',
+    ))[0];
+  /** A copy of the first `lines` lines of `file`, with `edit` applied to line `n` (1-based). */
+  const copyWith = (file: string, name: string, lines: number, n?: number, edit?: (line: string) => string) => {
+    const all = fs.readFileSync(file, 'utf8').split('\n').slice(0, lines);
+    if (n && edit) all[n - 1] = edit(all[n - 1]);
+    const out = path.join(tmp, name);
+    fs.writeFileSync(out, all.join('\n') + '\n');
+    return out;
+  };
+
+  beforeAll(async () => {
+    app = await startTestApp();
+  });
+  afterAll(async () => {
+    await app?.close();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('loads the HS 2022 nomenclature: 97 chapters, 1,229 headings, 5,613 subheadings', async () => {
+    const result = await runImport(app.running.db, { format: 'hs', files: [hsFile!] });
+    expect(result.files[0]).toMatchObject({ loaded: 97 + 1229 + 5613, rejected: 0 });
+    const levels = await sql<{ level: number; n: string }>('select level, count(*) as n from product group by level order by level');
+    expect(levels.map((l) => [l.level, Number(l.n)])).toEqual([[2, 97], [4, 1229], [6, 5613]]);
+  });
+
+  it('loads a BACI file: thousand USD become USD, leading zeros come back, NA quantities are null', async () => {
+    const result = await runImport(app.running.db, { format: 'baci', files: [baciFile!], countriesFile: baciCountries! });
+    const file = result.files[0];
+    expect(file).toMatchObject({ unchanged: false, rejected: 0 });
+    expect(file.loaded + [...file.skipped.values()].reduce((a, b) => a + b, 0)).toBe(71192);
+    const datasets = await app.gql(DatasetsDocument);
+    expect(datasets.data!.datasets.filter((d) => d.kind === 'BACI')).toEqual([
+      expect.objectContaining({ kind: 'BACI', name: 'BACI_HS92_Y2021_exporters_AFG_ZAF', version: 'V202301', rowCount: file.loaded, licence: expect.stringMatching(/Etalab/) }),
+    ]);
+    // Line 2 of the file: 2021,4,24,382390,52.051,"       13.235" — Afghanistan to Angola, 52.051 thousand USD.
+    const flows = await app.gql(TradeFlowsDocument, { filter: { exporters: ['AFG'], importers: ['AGO'], hsPrefix: '382390' } });
+    expect(flows.data!.tradeFlows.nodes).toEqual([
+      expect.objectContaining({ year: 2021, valueUsd: 52051, quantityTons: 13.235, product: { code: '382390', level: 6 } }),
+    ]);
+    // "10111" in the file is HS 010111 (live pure-bred horses).
+    const [horses] = await sql<{ n: string }>("select count(*) as n from trade_flow where product_code like '01%'");
+    expect(Number(horses.n)).toBeGreaterThan(0);
+    const [na] = await sql<{ n: string }>('select count(*) as n from trade_flow where quantity_tons is null');
+    const naLines = fs.readFileSync(baciFile!, 'utf8').split('\n').filter((l) => /,"?\s*NA"?\s*$/.test(l)).length;
+    expect(Number(na.n)).toBe(naLines);
+  });
+
+  it('changes nothing when the same release is loaded again', async () => {
+    const before = await counts();
+    const again = await runImport(app.running.db, { format: 'baci', files: [baciFile!], countriesFile: baciCountries! });
+    expect(again.files[0].unchanged).toBe(true);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('stops at a corrupt line, names the file and line, and imports nothing', async () => {
+    const before = await counts();
+    const bad = copyWith(baciFile!, 'BACI_HS92_Y2021_V202401_bad.csv', 5000, 1234, (l) => l.replace(/,([0-9.]+),/, ',12x4,'));
+    const error = await runImport(app.running.db, { format: 'baci', files: [bad], countriesFile: baciCountries! }).catch((e) => e);
+    expect(error).toBeInstanceOf(ImportError);
+    expect((error as ImportError).line).toBe(1234);
+    expect((error as Error).message).toMatch(/BACI_HS92_Y2021_V202401_bad\.csv:1234: .*12x4/);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('fails at the last row and leaves the database as it was (one transaction)', async () => {
+    const before = await counts();
+    const total = fs.readFileSync(baciFile!, 'utf8').trimEnd().split('\n').length;
+    const bad = copyWith(baciFile!, 'BACI_HS92_Y2021_V202402_lastrow.csv', total, total, (l) => l.replace(/^2021,\d+/, '2021,99999'));
+    await expect(runImport(app.running.db, { format: 'baci', files: [bad], countriesFile: baciCountries! })).rejects.toThrow(new RegExp(`:${total}: `));
+    expect(await counts()).toEqual(before);
+  });
+
+  it('with --skip-invalid loads the valid rows and reports the rejected ones with reasons', async () => {
+    const bad = copyWith(baciFile!, 'BACI_HS92_Y2020_V202301_partial.csv', 101, 50, (l) => l.replace(/^2021/, '20x1'));
+    const report = path.join(tmp, 'rejected.csv');
+    const result = await runImport(app.running.db, { format: 'baci', files: [bad], countriesFile: baciCountries!, skipInvalid: true, reportFile: report });
+    expect(result.rejected).toBe(1);
+    expect(result.files[0].loaded + result.files[0].rejected + [...result.files[0].skipped.values()].reduce((a, b) => a + b, 0)).toBe(100);
+    const lines = fs.readFileSync(report, 'utf8').trim().split('\n');
+    expect(lines[0]).toBe('file,line,reason,record');
+    expect(lines[1]).toMatch(/BACI_HS92_Y2020_V202301_partial\.csv",50,".*20x1/);
+  });
+
+  it('replaces an older release of the same dataset atomically', async () => {
+    const name = 'BACI_HS92_Y2020_exporters_AFG_ZAF';
+    const v1 = copyWith(baciFile!, 'BACI_HS92_Y2020_V202301_exporters_AFG_ZAF.csv', 200);
+    const v2 = copyWith(baciFile!, 'BACI_HS92_Y2020_V202401_exporters_AFG_ZAF.csv', 300);
+    await runImport(app.running.db, { format: 'baci', files: [v1], countriesFile: baciCountries! });
+    const second = await runImport(app.running.db, { format: 'baci', files: [v2], countriesFile: baciCountries! });
+    expect(second.files[0].replaced).toHaveLength(1);
+    const rows = await sql<{ version: string; row_count: string; flows: string }>(
+      'select d.version, d.row_count, (select count(*) from trade_flow f where f.dataset_id = d.id) as flows from dataset d where d.name = ?',
+      [name],
+    );
+    expect(rows).toEqual([{ version: 'V202401', row_count: expect.anything(), flows: rows[0].row_count }]);
+  });
+
+  it('loads Comtrade EU imports as partner → reporter flows, without World or other areas', async () => {
+    const result = await runImport(app.running.db, { format: 'comtrade', files: [comtradeEu!] });
+    const file = result.files[0];
+    expect(file.rejected).toBe(0);
+    expect(file.loaded).toBeGreaterThan(150000);
+    const skipped = [...file.skipped.keys()].join('\n');
+    expect(skipped).toMatch(/World|area|not a country/i);
+    // Line 2: Austria imported 4401 from Albania in 2018, 7.087 USD.
+    const dataset = String(file.datasetId);
+    const flows = await app.gql(TradeFlowsDocument, { filter: { dataset, exporters: ['ALB'], importers: ['AUT'], year: 2018, hsPrefix: '4401' } });
+    expect(flows.data!.tradeFlows.nodes).toEqual([expect.objectContaining({ valueUsd: 7.087, exporter: { id: 'ALB' }, importer: { id: 'AUT' } })]);
+    // Chapters 48 and 49 come as whole chapters: at HS 2 they count, at HS 4 they cannot be split.
+    const ch = await app.gql(TradeAggregateDocument, { dataset, groupBy: ['PRODUCT'], hsLevel: 2, filter: { hsPrefix: '48' } });
+    expect(ch.data!.tradeAggregate.rows[0].productCode).toBe('48');
+    const h4 = await app.gql(TradeAggregateDocument, { dataset, groupBy: ['PRODUCT'], hsLevel: 4, filter: { hsPrefix: '48' } });
+    expect(h4.data!.tradeAggregate.rows).toEqual([]);
+  });
+
+  it('loads the Thai Comtrade file: exports leave Thailand, imports arrive, re-imports (RM) and areas are skipped, Other Asia is Taiwan', async () => {
+    const result = await runImport(app.running.db, { format: 'comtrade', files: [comtradeTha!] });
+    const dataset = String(result.files[0].datasetId);
+    const exports = await app.gql(TradeAggregateDocument, { dataset, groupBy: ['EXPORTER'], orderBy: 'KEYS', first: 1000 });
+    const exporters = exports.data!.tradeAggregate.rows.map((r) => r.exporterId);
+    expect(exporters).toContain('THA');
+    const imports = await app.gql(TradeAggregateDocument, { dataset, groupBy: ['IMPORTER'], filter: { exporters: ['THA'] }, first: 1000 });
+    expect(imports.data!.tradeAggregate.rows.map((r) => r.importerId)).toContain('TWN');
+    expect([...result.files[0].skipped.keys()].join("\n")).toMatch(/"RM" is not an import or an export/);
+    const [self] = await sql<{ n: string }>('select count(*) as n from trade_flow where dataset_id = ? and exporter_id = importer_id', [Number(dataset)]);
+    expect(Number(self.n)).toBe(0);
+  });
+});

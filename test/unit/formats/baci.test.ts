@@ -1,0 +1,149 @@
+import fs from 'node:fs';
+import { baciFormat } from '../../../src/modules/import/formats/baci';
+import { parseBaciCountryCodes } from '../../../src/modules/import/formats/baci-countries';
+import type { FlowRecord } from '../../../src/modules/import/types';
+import { sharedFile } from '../../support/shared-data';
+import { csvRecords, fileRecords, mapOne, referenceContext, runFormat } from './format-harness';
+
+const HEADER = '"t","i","j","k","v","q"';
+const context = referenceContext();
+const map = (line: string, ctx = context) => mapOne(baciFormat, HEADER, line, ctx);
+const row = (line: string, ctx = context): FlowRecord => {
+  const parsed = map(line, ctx);
+  if (parsed.kind !== 'row') throw new Error(`expected a row, got ${parsed.kind}: ${parsed.reason}`);
+  return parsed.row;
+};
+
+describe('BACI format (hand-written records)', () => {
+  it('recognises the quoted or bare header and refuses any other', () => {
+    expect(baciFormat.open(csvRecords('t,i,j,k,v,q'), context)).toMatchObject({ headerIndex: 0 });
+    expect(baciFormat.open(csvRecords('\uFEFF"T","I","J","K","V","Q"'), context)).toMatchObject({ headerIndex: 0 });
+    expect(baciFormat.open(csvRecords('year,exporter,importer,hs6,value,qty\n2021,4,24,10111,1,1'), context)).toEqual({
+      error: 'expected header t,i,j,k,v,q (CEPII BACI), found year,exporter,importer,hs6,value,qty',
+      line: 1,
+    });
+    expect(baciFormat.open(csvRecords('t,i,j,k,v'), context)).toMatchObject({ line: 1, error: expect.stringContaining('found t,i,j,k,v') });
+  });
+
+  it('maps exporter i → importer j, pads k to six digits and turns thousand USD into USD', () => {
+    expect(row('2021,4,24,382390,52.051,"       13.235"')).toEqual({
+      year: 2021,
+      exporter: 'AFG',
+      importer: 'AGO',
+      product: '382390',
+      valueUsd: 52051,
+      quantityTons: 13.235,
+    });
+    expect(row('2021,710,56,10111,0.244,NA')).toMatchObject({ product: '010111', valueUsd: 244, quantityTons: null });
+  });
+
+  it('scales values exactly, without float artefacts', () => {
+    // 52.051 * 1000 is 52050.99999999999 in doubles; 0.041 * 1000 is 41.00000000000001.
+    expect(row('2021,4,24,481890,0.041,0.022').valueUsd).toBe(41);
+    expect(row('2021,4,24,481890,52.051,1').valueUsd).toBe(52051);
+    expect(row('2021,4,24,481890,2.41,1').valueUsd).toBe(2410);
+    expect(row('2021,4,24,481890,11,1').valueUsd).toBe(11000);
+    expect(row('2021,4,24,481890,0.0415,1').valueUsd).toBe(41.5);
+    expect(row('2021,4,24,481890,4103870.59,1').valueUsd).toBe(4103870590);
+    expect(row('2021,4,24,481890,0,1').valueUsd).toBe(0);
+  });
+
+  it('reads space-padded quantities, NA and an empty q as unknown', () => {
+    expect(row('2021,4,24,481890,1,"        0.022"').quantityTons).toBe(0.022);
+    expect(row('2021,4,24,481890,1,"           NA"').quantityTons).toBeNull();
+    expect(row('2021,4,24,481890,1,').quantityTons).toBeNull();
+  });
+
+  it("translates codes with BACI's table when given, else with BACI's departures from ISO numeric", () => {
+    const table = new Map([
+      [251, 'FRA'],
+      [842, 'USA'],
+      [699, 'IND'],
+      [490, 'TWN'],
+      [4, 'AFG'],
+    ]);
+    const withTable = referenceContext({ sourceCountryCodes: table });
+    expect(row('2021,251,842,10111,1,1', withTable)).toMatchObject({ exporter: 'FRA', importer: 'USA' });
+    expect(row('2021,4,490,10111,1,1', withTable)).toMatchObject({ exporter: 'AFG', importer: 'TWN' });
+    // Without the table: 699 India, 757 Switzerland, 579 Norway, 490 Taiwan are known; 250 is ISO France.
+    expect(row('2021,699,757,10111,1,1')).toMatchObject({ exporter: 'IND', importer: 'CHE' });
+    expect(row('2021,579,490,10111,1,1')).toMatchObject({ exporter: 'NOR', importer: 'TWN' });
+    expect(row('2021,250,840,10111,1,1')).toMatchObject({ exporter: 'FRA', importer: 'USA' });
+    // With a table, only the table counts: ISO 250 is not a BACI code.
+    expect(map('2021,250,842,10111,1,1', withTable)).toEqual({ kind: 'invalid', reason: "column i: country code 250 is not in BACI's country table (--countries)" });
+  });
+
+  it('skips flows with the areas BACI lists without an ISO code', () => {
+    expect(map('2021,4,849,10111,1,1')).toEqual({ kind: 'skip', reason: 'importer is BACI area 849 "US Misc. Pacific Isds", not a country' });
+    expect(map('2021,697,4,10111,1,1')).toEqual({ kind: 'skip', reason: 'exporter is BACI area 697 "Europe EFTA, nes", not a country' });
+  });
+
+  it.each([
+    ['2021,4,24,10111,abc,1', 'column v: "abc" is not a number'],
+    ['2021,4,24,10111,-1.5,1', 'column v: "-1.5" is negative'],
+    ['2021,4,24,10111,,1', 'column v: "" is not a number'],
+    ['2021,4,24,10111,1,"  1,5"', 'column q: "  1,5" is not a number (or NA)'],
+    ['2021,4,24,10111,1,-2', 'column q: "-2" is negative'],
+    ['20x1,4,24,10111,1,1', 'column t: "20x1" is not a year'],
+    ['1949,4,24,10111,1,1', 'column t: year 1949 is outside 1950–2100'],
+    ['2101,4,24,10111,1,1', 'column t: year 2101 is outside 1950–2100'],
+    ['2021,AFG,24,10111,1,1', 'column i: "AFG" is not a numeric country code'],
+    ['2021,4,999,10111,1,1', 'column j: country code 999 is not an ISO 3166 numeric code we know (give BACI\'s country table with --countries)'],
+    ['2021,4,4,10111,1,1', 'exporter and importer are both AFG (i=4, j=4)'],
+    ['2021,4,24,1011,1,1', 'column k: "1011" is not an HS-6 product code (5 or 6 digits, BACI drops the leading zero)'],
+    ['2021,4,24,0101111,1,1', 'column k: "0101111" is not an HS-6 product code (5 or 6 digits, BACI drops the leading zero)'],
+    ['2021,4,24,10111,1', 'expected 6 fields (t,i,j,k,v,q), found 5'],
+    ['2021,4,24,10111,1,1,1', 'expected 6 fields (t,i,j,k,v,q), found 7'],
+  ])('refuses %s: %s', (line, reason) => {
+    expect(map(line)).toEqual({ kind: 'invalid', reason });
+  });
+
+  it('refuses a code the table maps to a country we do not know', () => {
+    const withTable = referenceContext({ sourceCountryCodes: new Map([[530, 'ANT'], [4, 'AFG']]) });
+    expect(map('1995,4,530,10111,1,1', withTable)).toEqual({ kind: 'invalid', reason: 'column j: country code 530 is ANT, which is not a known country' });
+  });
+});
+
+describe('BACI format on the real AFG/ZAF 2021 extract', () => {
+  const file = sharedFile('trade/BACI_HS92_Y2021_V202301_exporters_AFG_ZAF.csv');
+  const countriesFile = sharedFile('trade/BACI_country_codes_V202301.csv');
+
+  (file && countriesFile ? it : it.skip)('maps all 71,192 flows, the same with or without the country table', () => {
+    const records = fileRecords(file!);
+    const table = parseBaciCountryCodes(fs.readFileSync(countriesFile!, 'utf8'));
+    const run = runFormat(baciFormat, records, referenceContext({ sourceCountryCodes: table }));
+    expect(run.invalid).toEqual([]);
+    expect(run.skipped.size).toBe(0);
+    expect(run.rows).toHaveLength(71_192);
+    expect(runFormat(baciFormat, records).rows).toEqual(run.rows);
+
+    const rows = run.rows.map((r) => r.row);
+    const byLine = new Map(run.rows.map((r) => [r.line, r.row]));
+    const count = (predicate: (r: FlowRecord) => boolean) => rows.filter(predicate).length;
+
+    expect(new Set(rows.map((r) => r.exporter))).toEqual(new Set(['AFG', 'ZAF']));
+    expect(count((r) => r.exporter === 'AFG')).toBe(3_070);
+    expect(count((r) => r.exporter === 'ZAF')).toBe(68_122);
+    expect(new Set(rows.map((r) => r.importer)).size).toBe(211);
+    expect(rows.every((r) => r.year === 2021 && /^\d{6}$/.test(r.product))).toBe(true);
+
+    // Line 2: `2021,4,24,382390,52.051,"       13.235"`: Afghanistan → Angola, 52.051 thousand USD = $52,051.
+    expect(byLine.get(2)).toEqual({ year: 2021, exporter: 'AFG', importer: 'AGO', product: '382390', valueUsd: 52051, quantityTons: 13.235 });
+    // Line 53502: `2021,710,699,710812,4103870.59,"       71.680"`: South African gold to India (BACI 699),
+    // 4,103,870.59 thousand USD = $4,103,870,590, the largest flow of the file.
+    expect(byLine.get(53502)).toEqual({ year: 2021, exporter: 'ZAF', importer: 'IND', product: '710812', valueUsd: 4_103_870_590, quantityTons: 71.68 });
+    // Line 172: `2021,4,56,90122,0.244,"           NA"`: k loses its leading zero, q is NA.
+    expect(byLine.get(172)).toEqual({ year: 2021, exporter: 'AFG', importer: 'BEL', product: '090122', valueUsd: 244, quantityTons: null });
+    // Line 1429: `2021,4,490,330129,0.322,…`: 490 "Other Asia, nes" is Taiwan.
+    expect(byLine.get(1429)).toMatchObject({ exporter: 'AFG', importer: 'TWN', valueUsd: 322 });
+
+    expect(count((r) => r.quantityTons === null)).toBe(2_306);
+    expect(count((r) => r.importer === 'TWN')).toBe(359);
+    expect(count((r) => r.importer === 'FRA')).toBe(1_051);
+    // v has at most three decimals, so every value is whole dollars and the total is exact:
+    // Σ v × 1000 over the file = $69,369,988,138 (AFG $678,189,124).
+    expect(rows.every((r) => Number.isInteger(r.valueUsd))).toBe(true);
+    expect(rows.reduce((sum, r) => sum + r.valueUsd, 0)).toBe(69_369_988_138);
+    expect(rows.filter((r) => r.exporter === 'AFG').reduce((sum, r) => sum + r.valueUsd, 0)).toBe(678_189_124);
+  });
+});
