@@ -38,7 +38,10 @@ export function readRecords(file: string): RecordStream {
 
   async function* records(): AsyncGenerator<SourceRecord> {
     for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      yield { line: info.lines, fields: record };
+      // info.lines is where the record ends; a quoted field with line breaks started that many lines earlier.
+      let breaks = 0;
+      for (const field of record) for (let i = field.indexOf('\n'); i !== -1; i = field.indexOf('\n', i + 1)) breaks++;
+      yield { line: info.lines - breaks, fields: record };
     }
     digest = hash.digest('hex');
   }

@@ -8,7 +8,8 @@ const STAGE = 'import_product';
 
 /**
  * Loads an HS nomenclature: every code is inserted or updated (description, parent, section, revision),
- * which also gives real descriptions to codes a trade import had to create as placeholders.
+ * which also gives real descriptions to codes a trade import had to create as placeholders. Parents
+ * missing from both the file and the database are created as placeholders.
  */
 export async function loadProducts(session: BulkSession, file: string, hsRevisionLabel: string, rows: AsyncIterable<Lined<ProductRecord>>, onProgress?: (n: number) => void) {
   await session.query(`create temp table ${STAGE} (line int, code varchar(6), level smallint, description text, parent_code varchar(6), section_id smallint) on commit drop`);
@@ -24,14 +25,21 @@ export async function loadProducts(session: BulkSession, file: string, hsRevisio
     `select code, array_agg(line order by line) as lines from ${STAGE} group by code having count(*) > 1 order by min(line) limit 1`,
   );
   if (duplicate) throw new ImportError(file, duplicate.lines[1], `HS code ${duplicate.code} appears twice (also on line ${duplicate.lines[0]})`);
-  const [orphan] = await session.query<{ line: number; code: string; parent_code: string }>(
-    `select s.line, s.code, s.parent_code from ${STAGE} s
-     where s.parent_code is not null
-       and not exists (select 1 from ${STAGE} p where p.code = s.parent_code)
-       and not exists (select 1 from product p where p.code = s.parent_code)
-     order by s.line limit 1`,
+  // Codes whose parent is neither in the file nor loaded (BACI's HS92 table lists subheadings whose
+  // headings HS 2022 no longer has): create the missing headings and chapters as placeholders.
+  await session.query(
+    `with needed as (
+       select left(s.code, 4) as code from ${STAGE} s where length(s.code) = 6
+       union select left(s.code, 2) from ${STAGE} s where length(s.code) >= 4
+     )
+     insert into product (code, level, description, parent_code, section_id, hs_revision)
+     select n.code, length(n.code), 'HS ' || n.code || ' (not in the loaded nomenclature)',
+            case when length(n.code) > 2 then left(n.code, 2) end,
+            (select c.section_id from product c where c.code = left(n.code, 2)), $1
+     from needed n
+     where not exists (select 1 from ${STAGE} s where s.code = n.code) and not exists (select 1 from product p where p.code = n.code)`,
+    [hsRevisionLabel],
   );
-  if (orphan) throw new ImportError(file, orphan.line, `HS code ${orphan.code} has parent ${orphan.parent_code}, which is neither in the file nor loaded`);
 
   await session.query(
     `insert into product (code, level, description, parent_code, section_id, hs_revision)
