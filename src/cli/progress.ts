@@ -4,7 +4,8 @@
  */
 export class Progress {
   private readonly started = Date.now();
-  private lastPrint = 0;
+  // The first line waits a moment too, so that a rate can be computed.
+  private lastPrint = Date.now();
   private readonly tty: boolean;
 
   constructor(
