@@ -94,6 +94,28 @@ const haveFiles = Boolean(baciFile && baciCountries && comtradeEu && comtradeTha
     expect(await counts()).toEqual(before);
   });
 
+  it.each([
+    ['a wrong header', (lines: string[]) => ['year,exporter,importer,product,value,quantity', ...lines.slice(1)], 1, /expected header t,i,j,k,v,q/],
+    ['a duplicate flow', (lines: string[]) => [...lines, lines[10]], 21, /duplicate flow .* also on line 11/],
+    ['a truncated file (unclosed quote)', (lines: string[]) => [...lines, '2021,4,24,382390,1.5,"  13.2'], 21, /malformed CSV/],
+  ])('rejects %s with the line that shows it, importing nothing', async (_what, edit, line, reason) => {
+    const before = await counts();
+    const lines = fs.readFileSync(baciFile!, 'utf8').split(/\r?\n/).slice(0, 20);
+    const file = path.join(tmp, `BACI_HS92_Y2019_V202301_${line}.csv`);
+    fs.writeFileSync(file, edit(lines).join('\n') + '\n');
+    const error = (await runImport(app.running.db, { format: 'baci', files: [file], countriesFile: baciCountries! }).catch((e) => e)) as ImportError;
+    expect([error.line, error.message]).toEqual([line, expect.stringMatching(reason)]);
+    expect(await counts()).toEqual(before);
+  });
+
+  it("loads BACI's own HS92 product table as product descriptions", async () => {
+    const productTable = sharedFile('trade/BACI_product_codes_HS92_V202301.csv')!;
+    const result = await runImport(app.running.db, { format: 'hs', files: [productTable], dataset: 'BACI HS92 product codes' });
+    expect(result.files[0]).toMatchObject({ loaded: 5021, rejected: 0 });
+    const [horses] = await sql<{ description: string; hs_revision: string }>("select description, hs_revision from product where code = '010111'");
+    expect(horses).toEqual({ description: 'Horses: live, pure-bred breeding animals', hs_revision: 'HS1992' });
+  });
+
   it('with --skip-invalid loads the valid rows and reports the rejected ones with reasons', async () => {
     const bad = copyWith(baciFile!, 'BACI_HS92_Y2020_V202301_partial.csv', 101, 50, (l) => l.replace(/^2021/, '20x1'));
     const report = path.join(tmp, 'rejected.csv');

@@ -33,7 +33,7 @@ export function readRecords(file: string): RecordStream {
     hash.update(chunk as Buffer);
     bytes += chunk.length;
   });
-  const parser = input.pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true, info: true }));
+  const parser = input.pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true, info: true, record_delimiter: ['\r\n', '\n', '\r'] }));
   input.on('error', (error) => parser.destroy(error));
 
   async function* records(): AsyncGenerator<SourceRecord> {

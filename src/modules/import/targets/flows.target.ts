@@ -31,12 +31,19 @@ export async function loadFlows(
     onProgress,
   );
 
-  const duplicates = await session.query<{ year: number; exporter_id: string; importer_id: string; product_code: string; lines: number[] }>(
-    `select year, exporter_id, importer_id, product_code, array_agg(source_line order by source_line) as lines
-     from ${table} group by 1, 2, 3, 4 having count(*) > 1 order by min(source_line) limit 1`,
-  );
-  if (duplicates.length > 0) {
-    const d = duplicates[0];
+  // The natural-key index, built here so that ATTACH reuses it; if it cannot be built, a key is
+  // duplicated, and only then is the table searched for the lines that repeat it.
+  await session.query('savepoint flow_natural_key');
+  try {
+    await session.query(`create unique index on ${table} (dataset_id, year, exporter_id, importer_id, product_code)`);
+    await session.query('release savepoint flow_natural_key');
+  } catch (error) {
+    if ((error as { code?: string }).code !== '23505') throw error;
+    await session.query('rollback to savepoint flow_natural_key');
+    const [d] = await session.query<{ year: number; exporter_id: string; importer_id: string; product_code: string; lines: number[] }>(
+      `select year, exporter_id, importer_id, product_code, array_agg(source_line order by source_line) as lines
+       from ${table} group by 1, 2, 3, 4 having count(*) > 1 order by min(source_line) limit 1`,
+    );
     throw new ImportError(
       file,
       d.lines[1],
