@@ -51,7 +51,8 @@ export function createOrmConfig(options: OrmOptions) {
     seeder: {
       path: path.join(codeRoot, 'seeds'),
       pathTs: path.join(projectRoot, 'seeds'),
-      defaultSeeder: 'DatabaseSeeder',
+      // The demo needs bulk COPY outside the ORM: it is loaded by `npm run seed -- demo` (src/cli/seed.ts).
+      defaultSeeder: 'ReferenceSeeder',
     },
   });
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import { parse } from 'csv-parse';
+import { csvRecords } from './csv-records';
 import type { SourceRecord } from './types';
 
 /** A file being read: its records as they stream, and (once read to the end) its SHA-256 and size. */
@@ -21,33 +21,57 @@ export async function fileChecksum(file: string): Promise<string> {
 
 /**
  * Streams the CSV records of `file` with their line numbers, in constant memory. RFC 4180 quoting;
- * ragged rows are passed on (the format decides); a truncated quoted field fails with its line.
+ * ragged rows are passed on (the format decides); a truncated quoted field fails with its line (CsvSyntaxError).
  */
 export function readRecords(file: string): RecordStream {
   const totalBytes = fs.statSync(file).size;
   const hash = createHash('sha256');
   let bytes = 0;
   let digest: string | undefined;
-  const input = fs.createReadStream(file);
-  input.on('data', (chunk) => {
-    hash.update(chunk as Buffer);
-    bytes += chunk.length;
-  });
-  const parser = input.pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true, info: true, record_delimiter: ['\r\n', '\n', '\r'] }));
-  input.on('error', (error) => parser.destroy(error));
-
-  async function* records(): AsyncGenerator<SourceRecord> {
-    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      // info.lines is where the record ends; a quoted field with line breaks started that many lines earlier.
-      let breaks = 0;
-      for (const field of record) for (let i = field.indexOf('\n'); i !== -1; i = field.indexOf('\n', i + 1)) breaks++;
-      yield { line: info.lines - breaks, fields: record };
+  async function* bytesOf(): AsyncGenerator<Buffer> {
+    for await (const chunk of fs.createReadStream(file)) {
+      hash.update(chunk as Buffer);
+      bytes += (chunk as Buffer).length;
+      yield chunk as Buffer;
     }
-    digest = hash.digest('hex');
   }
 
+  // One record per next(), as callers expect, but served from the current batch by a plain iterator: an
+  // async generator's per-record microtask hops cost a quarter of the throughput.
+  const batches = csvRecords(bytesOf());
+  let batch: SourceRecord[] = [];
+  let index = 0;
+  let refilling: Promise<IteratorResult<SourceRecord>> | undefined;
+  async function refill(): Promise<IteratorResult<SourceRecord>> {
+    while (index === batch.length) {
+      const next = await batches.next();
+      if (next.done) {
+        digest ??= hash.digest('hex');
+        return { done: true, value: undefined };
+      }
+      [batch, index] = [next.value, 0];
+    }
+    return { done: false, value: batch[index++] };
+  }
+  const records: AsyncIterableIterator<SourceRecord> = {
+    next() {
+      // A next() called before the previous one settled waits for it, so no record is skipped.
+      if (refilling) return refilling.then(() => records.next());
+      if (index < batch.length) return Promise.resolve({ done: false, value: batch[index++] });
+      refilling = refill().finally(() => (refilling = undefined));
+      return refilling;
+    },
+    async return() {
+      await batches.return(undefined);
+      return { done: true, value: undefined };
+    },
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+  };
+
   return {
-    records: records(),
+    records,
     checksum: async () => {
       if (digest === undefined) throw new Error('checksum() is known only after the last record');
       return digest;

@@ -114,6 +114,9 @@ export async function* validatedRows<T>(
     const csv = error as { code?: string; lines?: number; message?: string };
     if (csv.code?.startsWith('CSV_')) throw new ImportError(file, csv.lines ?? null, `malformed CSV: ${csv.message}`);
     throw error;
+  } finally {
+    // Stopping early (an invalid record, a failed COPY) must still close the file.
+    await iterator.return?.();
   }
 }
 
