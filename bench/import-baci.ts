@@ -97,6 +97,7 @@ async function main(): Promise<void> {
       `${(copyRate / serverRate).toFixed(1)}x the time of \\copy, peak RSS ${server.peakMb ?? '?'} MB` +
       ` (the load itself, without process start-up: ${loadRate(server.output)})`,
   );
+  console.log(`  ${server.output.match(/stages: .*/)?.[0] ?? ''}`);
 
   if (!skipEmbedded) {
     const embeddedEnv: NodeJS.ProcessEnv = { ...process.env, TRADEGRAPH_DATA_DIR: path.join(dir, 'pglite') };
@@ -108,6 +109,7 @@ async function main(): Promise<void> {
       `import into the embedded database (PGlite): ${embedded.seconds.toFixed(1)} s, ${Math.round(embeddedRate).toLocaleString('en-US')} rows/s, ` +
         `${(serverRate / embeddedRate).toFixed(1)}x slower than PostgreSQL, peak RSS ${embedded.peakMb ?? '?'} MB (the load itself: ${loadRate(embedded.output)})`,
     );
+    console.log(`  ${embedded.output.match(/stages: .*/)?.[0] ?? ''}`);
   }
   fs.rmSync(dir, { recursive: true, force: true });
 }

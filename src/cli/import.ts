@@ -86,6 +86,8 @@ async function main(argv: string[]): Promise<number> {
           `${f.seconds.toFixed(1)} s (${Math.round(f.records / Math.max(f.seconds, 0.001))} records/s) → dataset #${f.datasetId}` +
           (f.replaced.length ? ` (replaced #${f.replaced.join(', #')})` : ''),
       );
+      const stages = Object.entries(f.stages);
+      if (stages.length) console.error(`    stages: ${stages.map(([name, seconds]) => `${name} ${seconds.toFixed(1)} s`).join(', ')}`);
       for (const [reason, count] of skipped.slice(0, 8)) console.error(`    skipped ${count}: ${reason}`);
     }
     if (result.reportFile) console.error(`${result.rejected} rejected record(s) written to ${result.reportFile}`);

@@ -31,6 +31,8 @@ export interface FileResult extends FileStats {
   unchanged: boolean;
   /** Datasets this load replaced (older releases under the same name). */
   replaced: number[];
+  /** Seconds per stage, where the format's target reports them. */
+  stages: Record<string, number>;
   seconds: number;
 }
 
@@ -93,7 +95,7 @@ async function importFile(session: BulkSession, file: string, context: FormatCon
   const { name } = datasetNaming(entry, file, {}, request);
   const previous = await loadedUnderName(session, name);
   const same = previous.find((d) => d.checksum === checksum);
-  if (same) return { ...stats, checksum, datasetId: same.id, unchanged: true, replaced: [], seconds: (Date.now() - started) / 1000 };
+  if (same) return { ...stats, checksum, datasetId: same.id, unchanged: true, replaced: [], stages: {}, seconds: (Date.now() - started) / 1000 };
 
   const hsRevision = hsRevisionOf(file);
   const datasetId = await createDataset(session, {
@@ -111,11 +113,12 @@ async function importFile(session: BulkSession, file: string, context: FormatCon
     report,
     onRecord: (bytesRead, totalBytes, records) => request.onProgress?.(file, records, bytesRead, totalBytes),
   }, stats);
-  const loaded = await entry.load({ session, file, datasetId, hsLabel: hsRevision ? `HS${hsRevision}` : 'HS (unknown revision)' }, rows as AsyncIterable<never>);
+  const stages: Record<string, number> = {};
+  const loaded = await entry.load({ session, file, datasetId, hsLabel: hsRevision ? `HS${hsRevision}` : 'HS (unknown revision)', stages }, rows as AsyncIterable<never>);
   if (stats.checksum !== checksum) throw new ImportError(file, null, 'the file changed while it was being imported; nothing was imported');
   const { version } = datasetNaming(entry, file, stats.metadata, request);
   const replaced = previous.map((d) => d.id);
   await removeDatasets(session, replaced);
   await finishDataset(session, datasetId, version, loaded);
-  return { ...stats, datasetId, unchanged: false, replaced, seconds: (Date.now() - started) / 1000 };
+  return { ...stats, datasetId, unchanged: false, replaced, stages, seconds: (Date.now() - started) / 1000 };
 }

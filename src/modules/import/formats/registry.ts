@@ -22,6 +22,8 @@ export interface LoadTarget {
   /** HS revision label for codes the load has to create, e.g. "HS1992". */
   hsLabel: string;
   onProgress?: (rows: number) => void;
+  /** Filled with the seconds each stage took, when the target reports them. */
+  stages: Record<string, number>;
 }
 
 /** A format with where its rows go and how its datasets are named. */
@@ -44,13 +46,13 @@ export const IMPORT_FORMATS: Record<string, ImportFormat> = {
     kind: DatasetKind.BACI,
     licence: 'Etalab Open Licence 2.0 (CEPII BACI)',
     versionPattern: /_?V(\d{6})/,
-    load: (t, rows) => loadFlows(t.session, t.file, t.datasetId, t.hsLabel, rows, t.onProgress),
+    load: (t, rows) => loadFlows(t.session, t.file, t.datasetId, t.hsLabel, rows, t.onProgress, t.stages),
   },
   comtrade: {
     format: comtradeFormat as SourceFormat<unknown>,
     kind: DatasetKind.COMTRADE,
     licence: 'UN Comtrade terms of use',
-    load: (t, rows) => loadFlows(t.session, t.file, t.datasetId, t.hsLabel, rows, t.onProgress),
+    load: (t, rows) => loadFlows(t.session, t.file, t.datasetId, t.hsLabel, rows, t.onProgress, t.stages),
   },
   nike: {
     format: nikeDisclosureFormat as SourceFormat<unknown>,

@@ -18,8 +18,16 @@ export async function loadFlows(
   hsRevisionLabel: string,
   rows: AsyncIterable<Lined<FlowRecord>>,
   onProgress?: (rows: number) => void,
+  /** Seconds spent in each stage, for the summary. */
+  stages: Record<string, number> = {},
 ): Promise<number> {
   const table = partitionName(datasetId);
+  let mark = Date.now();
+  const stage = (name: string) => {
+    const now = Date.now();
+    stages[name] = (now - mark) / 1000;
+    mark = now;
+  };
   await session.query(`create table ${table} (like trade_flow including defaults including constraints)`);
   await session.query(`alter table ${table} add column source_line integer`);
   const written = await session.copy(
@@ -30,6 +38,7 @@ export async function loadFlows(
     })(),
     onProgress,
   );
+  stage('read + COPY');
 
   // The natural-key index, built here so that ATTACH reuses it; if it cannot be built, a key is
   // duplicated, and only then is the table searched for the lines that repeat it.
@@ -50,6 +59,7 @@ export async function loadFlows(
       `duplicate flow ${d.year} ${d.exporter_id} → ${d.importer_id} HS ${d.product_code}: also on line ${d.lines[0]}; a dataset holds one value per year, exporter, importer and product`,
     );
   }
+  stage('natural key');
 
   await session.query(
     `with codes as (select distinct product_code as code from ${table}),
@@ -65,9 +75,11 @@ export async function loadFlows(
      from needed n where not exists (select 1 from product p where p.code = n.code)`,
     [hsRevisionLabel],
   );
+  stage('new product codes');
 
   await session.query(`alter table ${table} drop column source_line`);
   await session.query(`alter table ${table} add constraint ${table}_dataset check (dataset_id = ${datasetId})`);
   await session.query(`alter table trade_flow attach partition ${table} for values in (${datasetId})`);
+  stage('attach (indexes, foreign keys)');
   return written;
 }
