@@ -1,6 +1,7 @@
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { BrandResolver } from '../modules/brand/brand.resolver';
+import { TradeConcentrationResolver } from '../modules/concentration/trade-concentration.resolver';
 import { CountryGroupResolver } from '../modules/country-group/country-group.resolver';
 import { CountryResolver } from '../modules/country/country.resolver';
 import { DatasetResolver } from '../modules/dataset/dataset.resolver';
@@ -23,6 +24,7 @@ export const resolvers = [
   TradeFlowResolver,
   TradeAggregateResolver,
   TradeAggregateRowResolver,
+  TradeConcentrationResolver,
   BrandResolver,
   ManufacturerResolver,
   FacilityResolver,

@@ -61,10 +61,18 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const baseUrl = `http://127.0.0.1:${running.port}`;
 
   const post = async (query: string, variables?: unknown) => {
-    const response = await fetch(`${baseUrl}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
-      body: JSON.stringify({ query, variables }),
+    const request = () =>
+      fetch(`${baseUrl}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+        body: JSON.stringify({ query, variables }),
+      });
+    // When a test blocks this process for seconds (an import through the in-process PGlite), the server's
+    // keep-alive timer and the client's fire together afterwards and a reused socket may be reset: retry
+    // once on a fresh connection. A real client and server do not share one event loop.
+    const response = await request().catch((error: { cause?: { code?: string } }) => {
+      if (error.cause?.code === 'ECONNRESET') return request();
+      throw error;
     });
     const body = (await response.json()) as Omit<GraphQLResponse<unknown>, 'status'>;
     return { status: response.status, ...body };

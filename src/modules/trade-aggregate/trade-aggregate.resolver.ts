@@ -7,6 +7,7 @@ import { requireCountries } from '../country/country-code';
 import { groupMemberIds, requireCountryGroup } from '../country-group/country-group.lookup';
 import { resolveTradeDataset } from '../dataset/trade-dataset';
 import { parseHsCode } from '../product/hs-code';
+import { MIXED_LEVELS_SQL } from '../trade-flow/hs-rollup.sql';
 import { tradeAggregateSql } from './trade-aggregate.sql';
 import { AggregateOrder, DATASET_ARG_DESCRIPTION, TradeAggregate, TradeAggregateFilter, TradeDimension } from './trade-aggregate.types';
 
@@ -53,10 +54,7 @@ export class TradeAggregateResolver {
     if (filter?.hsPrefix) (where.push('f.product_code like ?'), params.push(`${parseHsCode(filter.hsPrefix, 'filter.hsPrefix')}%`));
 
     const connection = ctx.em.getConnection();
-    const [{ mixed }] = await connection.execute<Array<{ mixed: boolean }>>(
-      'select exists (select 1 from trade_flow where dataset_id = ? and length(product_code) < 6) as mixed',
-      [dataset.id],
-    );
+    const [{ mixed }] = await connection.execute<Array<{ mixed: boolean }>>(MIXED_LEVELS_SQL, [dataset.id]);
     const { sql, params: all } = tradeAggregateSql({ datasetId: dataset.id, groupBy, hsLevel: hsLevel as 2 | 4 | 6, mixedLevels: mixed, where, params, order: orderBy, limit: first + 1, offset });
     const result: Array<Record<string, unknown>> = await connection.execute(sql, all as never[]);
     const page = result.slice(0, first);

@@ -1,3 +1,4 @@
+import { hsRollupCondition } from '../trade-flow/hs-rollup.sql';
 import { TradeDimension, AggregateOrder } from './trade-aggregate.types';
 
 /** SQL expression and output column of each dimension (f = flow, ce/ci = exporter/importer country). */
@@ -38,11 +39,6 @@ export function tradeAggregateSql(input: AggregateSqlInput): { sql: string; para
   const select = dims.map((d) => `${d.expr(input.hsLevel)} as ${d.column}`);
   const groupCols = dims.map((d) => d.column);
   const level = input.hsLevel;
-  const ancestorTest = input.mixedLevels
-    ? `and not exists (select 1 from trade_flow a where a.dataset_id = f.dataset_id and a.year = f.year and a.exporter_id = f.exporter_id
-         and a.importer_id = f.importer_id and length(a.product_code) >= ${level} and length(a.product_code) < length(f.product_code)
-         and f.product_code like a.product_code || '%')`
-    : '';
   const keysOrder = groupCols.length ? groupCols.map((c) => `${c} asc nulls last`).join(', ') : '1';
   const order =
     input.order === AggregateOrder.KEYS ? keysOrder : `value_usd ${input.order === AggregateOrder.VALUE_ASC ? 'asc' : 'desc'}, ${keysOrder}`;
@@ -53,7 +49,7 @@ export function tradeAggregateSql(input: AggregateSqlInput): { sql: string; para
       from trade_flow f
       ${joins.has('ce') ? 'join country ce on ce.id = f.exporter_id' : ''}
       ${joins.has('ci') ? 'join country ci on ci.id = f.importer_id' : ''}
-      where f.dataset_id = ? and length(f.product_code) >= ${level} ${ancestorTest}
+      where f.dataset_id = ? and ${hsRollupCondition(level, input.mixedLevels)}
       ${input.where.map((w) => `and ${w}`).join(' ')}
       ${groupCols.length ? `group by ${groupCols.map((_, i) => i + 1).join(', ')}` : ''}
     ) g

@@ -1,0 +1,39 @@
+/**
+ * Concentration of many markets in one statement. `weights` is SQL selecting (market, participant,
+ * weight) rows; participants with weight 0 (or null) are not counted (METRICS.md). For every market the
+ * statement returns N, W, HHI, CR1/CR3/CR5/CRk, entropy and Gini, plus its top participants with
+ * share and rank (ties broken by participant id in byte order), all computed inside PostgreSQL.
+ *
+ * Gini uses the sorted form of Σ_i Σ_j |w_i − w_j| / (2 N² μ): Σ_i (2i − N − 1) w_(i) / (N W), with
+ * w_(i) in ascending order — the same number in O(N log N).
+ */
+export function concentrationSql(weights: string, options: { k: number; top: number }): string {
+  return `
+    with w as (
+      select market, participant, sum(weight)::float8 as weight from (${weights}) src
+      group by market, participant having sum(weight) > 0
+    ),
+    s as (
+      select market, participant, weight,
+             weight / sum(weight) over m as share,
+             row_number() over (partition by market order by weight desc, participant collate "C") as rank,
+             row_number() over (partition by market order by weight asc, participant collate "C" desc) as rank_asc,
+             count(*) over m as n,
+             sum(weight) over m as total
+      from w window m as (partition by market)
+    ),
+    metrics as (
+      select market, max(n)::int as n, max(total) as total,
+             sum(share * share) as hhi,
+             sum(share) filter (where rank <= 1) as cr1,
+             sum(share) filter (where rank <= 3) as cr3,
+             sum(share) filter (where rank <= 5) as cr5,
+             sum(share) filter (where rank <= ${options.k}) as crk,
+             -sum(share * ln(share)) as entropy,
+             sum((2 * rank_asc - n - 1) * weight) / (max(n) * max(total)) as gini,
+             coalesce(json_agg(json_build_object('participant', participant, 'weight', weight, 'share', share, 'rank', rank) order by rank)
+                      filter (where rank <= ${options.top}), '[]') as top
+      from s group by market
+    )
+    select * from metrics`;
+}
