@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { createBrandDisclosureDatesLoader, createBrandFacilitiesLoader, createBrandLoader, createBrandsByHqCountryLoader } from '../modules/brand/brand.loader';
+import { createSupplierConcentrationLoader, type SupplierArgs } from '../modules/concentration/supplier-concentration.loader';
 import { createCountryGroupLoader, createGroupMembersLoader } from '../modules/country-group/country-group.loader';
 import { createCountryLoader, createGroupsOfCountryLoader } from '../modules/country/country.loader';
 import { createDatasetLoader } from '../modules/dataset/dataset.loader';
@@ -13,6 +14,7 @@ import { createManufacturerFacilitiesLoader, createManufacturerLoader } from '..
 import { createHsProductsOfTypeLoader, createProductTypeLoader, createProductTypesOfProductLoader } from '../modules/product-type/product-type.loader';
 import { createHsSectionLoader, createProductChildrenLoader, createProductLoader, createSectionChaptersLoader } from '../modules/product/product.loader';
 import { createLinksOfLoader } from '../modules/sourcing-link/sourcing-link.loader';
+import { LoaderFamily } from './loader-utils';
 
 /** Every per-request DataLoader, built from the request's own EntityManager fork. */
 export function createLoaders(em: EntityManager) {
@@ -41,6 +43,7 @@ export function createLoaders(em: EntityManager) {
     facilityProductTypes: createFacilityProductTypesLoader(em),
     linksOfBrand: createLinksOfLoader(em, 'brand'),
     linksOfFacility: createLinksOfLoader(em, 'facility'),
+    supplierConcentration: new LoaderFamily((args: SupplierArgs) => createSupplierConcentrationLoader(em, args)),
   };
 }
 

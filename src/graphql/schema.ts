@@ -1,6 +1,7 @@
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { BrandResolver } from '../modules/brand/brand.resolver';
+import { BrandConcentrationResolver } from '../modules/concentration/brand-concentration.resolver';
 import { TradeConcentrationResolver } from '../modules/concentration/trade-concentration.resolver';
 import { CountryGroupResolver } from '../modules/country-group/country-group.resolver';
 import { CountryResolver } from '../modules/country/country.resolver';
@@ -25,6 +26,7 @@ export const resolvers = [
   TradeAggregateResolver,
   TradeAggregateRowResolver,
   TradeConcentrationResolver,
+  BrandConcentrationResolver,
   BrandResolver,
   ManufacturerResolver,
   FacilityResolver,

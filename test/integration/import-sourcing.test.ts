@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { runImport } from '../../src/modules/import/run-import';
 import { BrandSourcingDocument, BrandsDocument, FacilitiesPageDocument } from '../generated/graphql';
-import { readCsv, sharedFile } from '../support/shared-data';
+import { readCsv, readCsvRows, sharedFile } from '../support/shared-data';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 const nike = {
@@ -98,6 +98,51 @@ const haveFiles = Boolean(nike['2021-02-01'] && nike['2023-08-01'] && nike['2025
     expect((dongguan.data!.facilities as { nodes: unknown[] }).nodes).toEqual([
       { openSupplyHubId: 'CN2019303BQ3FZP', latitude: 22.9336, longitude: 113.671, workersMin: 1001, workersMax: 5000, manufacturer: { name: 'Evergreen Holdings Ltd.' } },
     ]);
+  });
+
+  it.each(['2021-02-01', '2023-08-01', '2025-06-01'])("computes the HHI of Nike's suppliers by country at %s as an independent computation on the file does", async (date) => {
+    // Independent: the file's rows, grouped by the country column as written, weighed by Total Workers;
+    // rows without workers are left out and counted.
+    const [, header, ...rows] = readCsvRows(nike[date as keyof typeof nike]!); // banner, header, factories
+    const workersAt = header.findIndex((h) => h === 'Total Workers');
+    const countryAt = header.findIndex((h) => /^Country ?\/ ?Region$/.test(h));
+    const weights = new Map<string, number>();
+    let unknown = 0;
+    for (const r of rows) {
+      const workers = r[workersAt].trim();
+      if (!workers) {
+        unknown++;
+        continue;
+      }
+      const country = r[countryAt].trim().toUpperCase();
+      weights.set(country, (weights.get(country) ?? 0) + Number(workers));
+    }
+    const total = [...weights.values()].reduce((a, b) => a + b, 0);
+    const hhi = [...weights.values()].reduce((a, w) => a + (w / total) ** 2, 0);
+
+    const result = await app.raw(
+      `{ brand(id: "${nikeId}") { supplierConcentration(by: COUNTRY, asOf: "${date}") { asOf participants totalWeight hhi unknownCapacity band top { participantId share } } } }`,
+    );
+    expect(result.errors).toBeUndefined();
+    const c = (result.data!.brand as { supplierConcentration: { asOf: string; participants: number; totalWeight: number; hhi: number; unknownCapacity: number } }).supplierConcentration;
+    expect(c.asOf).toBe(date);
+    expect(c.participants).toBe(weights.size);
+    expect(c.totalWeight).toBe(total);
+    expect(c.unknownCapacity).toBe(unknown);
+    expect(c.hhi).toBeCloseTo(hhi, 12);
+  });
+
+  it('batches supplier concentration over many brands (statements do not grow with brands)', async () => {
+    const query = (first: number) => `{ brands(first: ${first}) { nodes { name byCountry: supplierConcentration(by: COUNTRY) { hhi } byMaker: supplierConcentration(by: MANUFACTURER, weight: COUNT) { participants cr1 } } } }`;
+    app.resetQueryCount();
+    const one = await app.raw(query(1));
+    const oneCount = app.queryCount();
+    app.resetQueryCount();
+    const all = await app.raw(query(10));
+    expect(all.errors).toBeUndefined();
+    expect((all.data!.brands as { nodes: unknown[] }).nodes.length).toBeGreaterThan(1);
+    expect(app.queryCount()).toBe(oneCount);
+    expect(one.errors).toBeUndefined();
   });
 
   it('changes nothing when a disclosure is loaded again', async () => {

@@ -18,6 +18,12 @@ export function sharedFile(relative: string): string | null {
 
 /** Minimal RFC 4180 CSV reader for the reference files (quoted fields, commas and quotes inside). */
 export function readCsv(file: string): Array<Record<string, string>> {
+  const [header, ...body] = readCsvRows(file);
+  return body.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
+}
+
+/** The records of a CSV file as arrays of fields (blank lines left out). */
+export function readCsvRows(file: string): string[][] {
   const text = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
   const rows: string[][] = [];
   let field = '';
@@ -47,6 +53,5 @@ export function readCsv(file: string): Array<Record<string, string>> {
     row.push(field);
     rows.push(row);
   }
-  const [header, ...body] = rows.filter((r) => r.length > 1 || r[0] !== '');
-  return body.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
+  return rows.filter((r) => r.length > 1 || r[0] !== '');
 }

@@ -1,6 +1,6 @@
 import { Check, DecimalType, Entity, Index, ManyToOne, PrimaryKey, Property, type Ref, Unique } from '@mikro-orm/core';
 import { GraphQLLocalDate } from 'graphql-scalars';
-import { Field, Float, ID, ObjectType } from 'type-graphql';
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { Brand } from '../brand/brand.entity';
 import { Dataset } from '../dataset/dataset.entity';
 import { Facility } from '../facility/facility.entity';
@@ -16,6 +16,7 @@ import { ProductType } from '../product-type/product-type.entity';
 @Index({ name: 'sourcing_link_brand_date', properties: ['brand', 'disclosedAt'] })
 @Check({ name: 'sourcing_link_volume_non_negative', expression: 'volume IS NULL OR volume >= 0' })
 @Check({ name: 'sourcing_link_value_non_negative', expression: 'value_usd IS NULL OR value_usd >= 0' })
+@Check({ name: 'sourcing_link_workers_range', expression: 'workers_min IS NULL OR (workers_min >= 0 AND workers_max >= workers_min)' })
 export class SourcingLink {
   @Field(() => ID, { description: 'Stable numeric id.' })
   @PrimaryKey({ type: 'integer' })
@@ -41,6 +42,14 @@ export class SourcingLink {
   @Field(() => Float, { nullable: true, description: 'Disclosed purchase value in USD, when the brand publishes it.' })
   @Property({ type: new DecimalType('number'), precision: 20, scale: 3, nullable: true })
   valueUsd?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Workers of the facility as this disclosure gave them (lower bound of a range); null when not disclosed.' })
+  @Property({ type: 'integer', nullable: true })
+  workersMin?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Workers as this disclosure gave them (upper bound of a range; equal to workersMin when exact).' })
+  @Property({ type: 'integer', nullable: true })
+  workersMax?: number | null;
 
   @ManyToOne(() => Dataset, { ref: true, nullable: true, deleteRule: 'cascade' })
   dataset?: Ref<Dataset> | null;

@@ -69,10 +69,12 @@ export async function loadDisclosures(session: BulkSession, file: string, datase
     [date],
   );
   await session.query(
-    `insert into sourcing_link (brand_id, facility_id, product_type_id, disclosed_at, dataset_id)
-     select distinct b.id, f.id, s.product_type, s.disclosed_at, $1::int
+    `insert into sourcing_link (brand_id, facility_id, product_type_id, disclosed_at, dataset_id, workers_min, workers_max)
+     select b.id, f.id, s.product_type, s.disclosed_at, $1::int, min(s.workers_min), max(s.workers_max)
      from ${STAGE} s join brand b on b.name = s.brand join facility f on f.match_key = s.match_key
-     on conflict (brand_id, facility_id, product_type_id, disclosed_at) do update set dataset_id = excluded.dataset_id`,
+     group by b.id, f.id, s.product_type, s.disclosed_at
+     on conflict (brand_id, facility_id, product_type_id, disclosed_at) do update
+       set dataset_id = excluded.dataset_id, workers_min = excluded.workers_min, workers_max = excluded.workers_max`,
     [datasetId],
   );
   return written;
