@@ -1,11 +1,10 @@
 import { GraphQLLocalDate } from 'graphql-scalars';
-import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context';
 import { Brand } from '../brand/brand.entity';
 import { toConcentration } from './concentration.result';
-import { BandGuidelines } from './concentration.types';
 import { CapacityWeight, SupplierConcentration, SupplierDimension } from './supplier-concentration.types';
-import { checkConcentrationArgs } from './trade-concentration.resolver';
+import { checkConcentrationArgs, ConcentrationOptions } from './trade-concentration.resolver';
 
 @Resolver(() => Brand)
 export class BrandConcentrationResolver {
@@ -18,9 +17,7 @@ export class BrandConcentrationResolver {
     @Arg('by', () => SupplierDimension, { defaultValue: SupplierDimension.COUNTRY, description: 'Participants: facilities, manufacturers or countries.' }) by: SupplierDimension,
     @Arg('weight', () => CapacityWeight, { defaultValue: CapacityWeight.CAPACITY, description: 'How facilities are weighed.' }) weight: CapacityWeight,
     @Arg('asOf', () => GraphQLLocalDate, { nullable: true, description: "Disclosure date; default the brand's latest." }) asOf: string | null,
-    @Arg('k', () => Int, { defaultValue: 10, description: 'k of the CRk field.' }) k: number,
-    @Arg('top', () => Int, { defaultValue: 10, description: 'How many of the largest participants to list (0–1000).' }) top: number,
-    @Arg('guidelines', () => BandGuidelines, { defaultValue: BandGuidelines.DOJ_FTC_2023, description: 'Guidelines for the band.' }) guidelines: BandGuidelines,
+    @Args(() => ConcentrationOptions) { k, top, guidelines }: ConcentrationOptions,
     @Ctx() ctx: GraphQLContext,
   ): Promise<SupplierConcentration> {
     checkConcentrationArgs(k, top);

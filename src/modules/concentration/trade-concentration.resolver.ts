@@ -1,4 +1,4 @@
-import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, ID, Int, Query, Resolver } from 'type-graphql';
 import { AppError, ErrorCode } from '../../errors/app-error';
 import type { GraphQLContext } from '../../graphql/context';
 import { checkYear } from '../../graphql/years';
@@ -13,6 +13,19 @@ import { concentrationSql } from './concentration.sql';
 import { BandGuidelines, Concentration } from './concentration.types';
 
 const DATASET_DESCRIPTION = 'Dataset the flows come from; default: the only dataset holding trade flows (required when several do).';
+
+/** Arguments every concentration field takes. */
+@ArgsType()
+export class ConcentrationOptions {
+  @Field(() => Int, { defaultValue: 10, description: 'k of the CRk field.' })
+  k!: number;
+
+  @Field(() => Int, { defaultValue: 10, description: 'How many of the largest participants to list (0–1000).' })
+  top!: number;
+
+  @Field(() => BandGuidelines, { defaultValue: BandGuidelines.DOJ_FTC_2023, description: 'Guidelines for the band.' })
+  guidelines!: BandGuidelines;
+}
 
 /** Checks the `k` and `top` arguments shared by concentration queries. */
 export function checkConcentrationArgs(k: number, top: number): void {
@@ -31,9 +44,7 @@ export class TradeConcentrationResolver {
     @Arg('product', () => String, { description: 'HS code: 2, 4 or 6 digits.' }) product: string,
     @Arg('year', () => Int, { description: 'Year.' }) year: number,
     @Arg('dataset', () => ID, { nullable: true, description: DATASET_DESCRIPTION }) datasetId: string | null,
-    @Arg('k', () => Int, { defaultValue: 10, description: 'k of the CRk field.' }) k: number,
-    @Arg('top', () => Int, { defaultValue: 10, description: 'How many of the largest participants to list (0–1000).' }) top: number,
-    @Arg('guidelines', () => BandGuidelines, { defaultValue: BandGuidelines.DOJ_FTC_2023, description: 'Guidelines for the band.' }) guidelines: BandGuidelines,
+    @Args(() => ConcentrationOptions) { k, top, guidelines }: ConcentrationOptions,
     @Ctx() ctx: GraphQLContext,
   ): Promise<Concentration> {
     checkYear(year, 'year');
@@ -61,9 +72,7 @@ export class TradeConcentrationResolver {
     @Arg('product', () => String, { description: 'HS code: 2, 4 or 6 digits.' }) product: string,
     @Arg('year', () => Int, { description: 'Year.' }) year: number,
     @Arg('dataset', () => ID, { nullable: true, description: DATASET_DESCRIPTION }) datasetId: string | null,
-    @Arg('k', () => Int, { defaultValue: 10, description: 'k of the CRk field.' }) k: number,
-    @Arg('top', () => Int, { defaultValue: 10, description: 'How many of the largest participants to list (0–1000).' }) top: number,
-    @Arg('guidelines', () => BandGuidelines, { defaultValue: BandGuidelines.DOJ_FTC_2023, description: 'Guidelines for the band.' }) guidelines: BandGuidelines,
+    @Args(() => ConcentrationOptions) { k, top, guidelines }: ConcentrationOptions,
     @Ctx() ctx: GraphQLContext,
   ): Promise<Concentration> {
     checkYear(year, 'year');
