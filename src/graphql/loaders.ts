@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { createBrandDisclosureDatesLoader, createBrandFacilitiesLoader, createBrandLoader, createBrandsByHqCountryLoader } from '../modules/brand/brand.loader';
+import { createImportConcentrationLoader, type ImportMarketArgs } from '../modules/concentration/import-concentration.loader';
 import { createSupplierConcentrationLoader, type SupplierArgs } from '../modules/concentration/supplier-concentration.loader';
 import { createCountryGroupLoader, createGroupMembersLoader } from '../modules/country-group/country-group.loader';
 import { createCountryLoader, createGroupsOfCountryLoader } from '../modules/country/country.loader';
@@ -14,6 +15,9 @@ import { createManufacturerFacilitiesLoader, createManufacturerLoader } from '..
 import { createHsProductsOfTypeLoader, createProductTypeLoader, createProductTypesOfProductLoader } from '../modules/product-type/product-type.loader';
 import { createHsSectionLoader, createProductChildrenLoader, createProductLoader, createSectionChaptersLoader } from '../modules/product/product.loader';
 import { createLinksOfLoader } from '../modules/sourcing-link/sourcing-link.loader';
+import DataLoader from 'dataloader';
+import { resolveTradeDataset } from '../modules/dataset/trade-dataset';
+import type { Dataset } from '../modules/dataset/dataset.entity';
 import { LoaderFamily } from './loader-utils';
 
 /** Every per-request DataLoader, built from the request's own EntityManager fork. */
@@ -44,6 +48,9 @@ export function createLoaders(em: EntityManager) {
     linksOfBrand: createLinksOfLoader(em, 'brand'),
     linksOfFacility: createLinksOfLoader(em, 'facility'),
     supplierConcentration: new LoaderFamily((args: SupplierArgs) => createSupplierConcentrationLoader(em, args)),
+    importConcentration: new LoaderFamily((args: ImportMarketArgs) => createImportConcentrationLoader(em, args)),
+    /** The dataset a trade figure uses, by `dataset` argument ('' = the default), resolved once per request. */
+    tradeDataset: new DataLoader<string, Dataset>((ids) => Promise.all(ids.map((id) => resolveTradeDataset(em, id || null).catch((error: Error) => error)))),
   };
 }
 

@@ -2,6 +2,7 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import { buildSchema } from 'type-graphql';
 import { BrandResolver } from '../modules/brand/brand.resolver';
 import { BrandConcentrationResolver } from '../modules/concentration/brand-concentration.resolver';
+import { CountryConcentrationResolver } from '../modules/concentration/country-concentration.resolver';
 import { TradeConcentrationResolver } from '../modules/concentration/trade-concentration.resolver';
 import { CountryGroupResolver } from '../modules/country-group/country-group.resolver';
 import { CountryResolver } from '../modules/country/country.resolver';
@@ -27,6 +28,7 @@ export const resolvers = [
   TradeAggregateRowResolver,
   TradeConcentrationResolver,
   BrandConcentrationResolver,
+  CountryConcentrationResolver,
   BrandResolver,
   ManufacturerResolver,
   FacilityResolver,

@@ -108,6 +108,23 @@ describe('trade concentration (computed in PostgreSQL)', () => {
     }
   });
 
+  it('answers Country.importConcentration for a list of countries in one statement, as the root query does', async () => {
+    const query = (group: string) =>
+      `{ countries(first: 50, filter: { group: "${group}" }) { nodes { id importConcentration(product: "640399", year: 2021, dataset: "${ds}") { participants hhi top { participantId } } } } }`;
+    app.resetQueryCount();
+    const usmca = await app.raw(query('USMCA'));
+    const fewer = app.queryCount();
+    app.resetQueryCount();
+    const g7 = await app.raw(query('G7'));
+    expect(app.queryCount()).toBe(fewer);
+    const byId = Object.fromEntries((g7.data!.countries as { nodes: Array<{ id: string; importConcentration: { hhi: number | null; participants: number } }> }).nodes.map((n) => [n.id, n.importConcentration]));
+    expect(byId.USA.hhi).toBeCloseTo(0.38, 12);
+    // DEU imports of 640399: FRA 1000, CHN 60, VNM 20 → HHI = (1000² + 60² + 20²) / 1080².
+    expect(byId.DEU.hhi).toBeCloseTo((1000 ** 2 + 60 ** 2 + 20 ** 2) / 1080 ** 2, 12);
+    expect(byId.JPN).toMatchObject({ participants: 0, hhi: null });
+    expect(usmca.errors).toBeUndefined();
+  });
+
   it('rejects bad arguments with codes', async () => {
     const bad = await app.raw(`{ importConcentration(importer: "XYZW1", product: "64", year: 2021, dataset: "${ds}") { hhi } }`);
     expect(bad.errors![0].extensions!.code).toBe('UNKNOWN_COUNTRY');
