@@ -11,7 +11,6 @@ import { generateSuppliers } from './sourcing';
 import type { BrandRow, DemoCountry, DemoOptions, FacilityRow, LinkRow, ManufacturerRow } from './types';
 
 export { flowCapacity, generateFlows } from './flows';
-export { normalizeForMatch } from './names';
 export {
   type BrandRow,
   DEFAULT_DEMO_OPTIONS,

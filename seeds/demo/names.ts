@@ -1,18 +1,10 @@
 /**
- * Fictional names for demo brands, supplier groups and factories, plus the normalisation that turns a
- * disclosed name or address into a matching key. Word lists avoid real brand and supplier names; brand
+ * Fictional names for demo brands, supplier groups and factories (their matching keys come from the
+ * importers' own rule, facility-match.ts). Word lists avoid real brand and supplier names; brand
  * names use coined words so that they cannot be mistaken for real companies.
  */
 import type { Rng } from './prng';
 import type { SourcingProductType } from './types';
-
-/**
- * Upper case, every run of non-letters/non-digits collapsed to one space, trimmed: "Jade River Co., Ltd."
- * → "JADE RIVER CO LTD". The same rule the importers use to match facilities across disclosures.
- */
-export function normalizeForMatch(text: string): string {
-  return text.toUpperCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-}
 
 const BRAND_STEMS: readonly string[] = [
   'Northwind', 'Quillmere', 'Brackenford', 'Tarnwell', 'Corvane', 'Wrenfield', 'Kestrelmoor', 'Duneholt',

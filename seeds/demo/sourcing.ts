@@ -10,7 +10,8 @@ import {
   type SourcingCountryProfile,
   sourcingCountryIds,
 } from './geography';
-import { normalizeForMatch, siteName, streetAddress, supplierName, supplierStem } from './names';
+import { facilityMatchKey, manufacturerKey } from '../../src/modules/import/formats/facility-match';
+import { siteName, streetAddress, supplierName, supplierStem } from './names';
 import { createRng, type Rng, zipfWeights } from './prng';
 import { type DemoCountry, type FacilityRow, type ManufacturerRow, SOURCING_PRODUCT_TYPES, type SourcingProductType } from './types';
 
@@ -74,12 +75,12 @@ function planManufacturers(count: number, seed: number, geo: SourcingGeography, 
     const hqCountry = offshore.length > 0 && rng.chance(0.15) ? rng.pick(offshore) : home;
     let stem = '';
     let name = '';
-    for (let attempt = 0; attempt < 30 && (name === '' || used.has(normalizeForMatch(name))); attempt++) {
+    for (let attempt = 0; attempt < 30 && (name === '' || used.has(manufacturerKey(name))); attempt++) {
       stem = supplierStem(rng);
       name = supplierName(stem, specialty, rng);
     }
-    if (used.has(normalizeForMatch(name))) name = `${name} ${id}`; // vocabulary exhausted: disambiguate
-    const normalizedName = normalizeForMatch(name);
+    if (used.has(manufacturerKey(name))) name = `${name} ${id}`; // vocabulary exhausted: disambiguate
+    const normalizedName = manufacturerKey(name);
     used.add(normalizedName);
     plans.push({ row: { id, name, normalizedName, hqCountry }, stem, home, specialty });
   }
@@ -139,10 +140,10 @@ function planFacilities(count: number, seed: number, geo: SourcingGeography, man
     const stem = owner?.stem ?? supplierStem(rng);
     const name = owner !== null ? siteName(stem, city, rng) : supplierName(stem, primary, rng);
     let address = streetAddress(rng);
-    let matchKey = `${normalizeForMatch(name)}|${country}|${normalizeForMatch(address)}`;
+    let matchKey = facilityMatchKey({ name, country, address });
     while (keys.has(matchKey)) {
       address = streetAddress(rng);
-      matchKey = `${normalizeForMatch(name)}|${country}|${normalizeForMatch(address)}`;
+      matchKey = facilityMatchKey({ name, country, address });
     }
     keys.add(matchKey);
     const located = Number.isFinite(lat) && rng.chance(0.93);

@@ -1,6 +1,9 @@
 import { AppError, ErrorCode } from '../errors/app-error';
 
-/** Years the database accepts (and so the only ones worth asking for). */
+/**
+ * Years the database accepts (trade_flow_year_range), and so the only ones worth asking for or importing
+ * (wider than any real release, to catch swapped columns).
+ */
 export const MIN_YEAR = 1950;
 export const MAX_YEAR = 2100;
 

@@ -7,10 +7,10 @@ import {
   flowCapacity,
   generateFlows,
   generateSourcing,
-  normalizeForMatch,
   SOURCING_PRODUCT_TYPES,
 } from '../../seeds/demo/demo-generator';
 import { createRng, zipfWeights } from '../../seeds/demo/prng';
+import { facilityMatchKey, manufacturerKey } from '../../src/modules/import/formats/facility-match';
 
 // 40 countries: the usual sourcing countries plus buyers and a few small economies.
 const COUNTRY_IDS = [
@@ -162,11 +162,12 @@ describe('generateSourcing', () => {
   it('keeps matchKey and normalizedName unique and derived from name, country and address', () => {
     expect(new Set(facilities.map((f) => f.matchKey)).size).toBe(facilities.length);
     for (const f of facilities) {
-      expect(f.matchKey).toBe(`${normalizeForMatch(f.name)}|${f.country}|${normalizeForMatch(f.address)}`);
+      // The importers' own rule, so that a later disclosure of a demo factory matches it.
+      expect(f.matchKey).toBe(facilityMatchKey({ name: f.name, country: f.country, address: f.address }));
     }
     expect(new Set(manufacturers.map((m) => m.normalizedName)).size).toBe(manufacturers.length);
     expect(new Set(brands.map((b) => b.name)).size).toBe(brands.length);
-    expect(normalizeForMatch('  Jade River Co., Ltd. ')).toBe('JADE RIVER CO LTD');
+    for (const m of manufacturers) expect(m.normalizedName).toBe(manufacturerKey(m.name));
   });
 
   it('places facilities in sourcing countries with plausible traits', () => {

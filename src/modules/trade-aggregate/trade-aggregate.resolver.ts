@@ -3,11 +3,10 @@ import { AppError, ErrorCode } from '../../errors/app-error';
 import type { GraphQLContext } from '../../graphql/context';
 import { decodeCursor, encodeCursor } from '../../graphql/pagination';
 import { checkYearRange } from '../../graphql/years';
-import { requireCountries } from '../country/country-code';
-import { groupMemberIds, requireCountryGroup } from '../country-group/country-group.lookup';
 import { resolveTradeDataset } from '../dataset/trade-dataset';
 import { parseHsCode } from '../product/hs-code';
 import { MIXED_LEVELS_SQL } from '../trade-flow/hs-rollup.sql';
+import { sideCountries } from '../trade-flow/trade-flow.query';
 import { tradeAggregateSql } from './trade-aggregate.sql';
 import { AggregateOrder, DATASET_ARG_DESCRIPTION, TradeAggregate, TradeAggregateFilter, TradeDimension } from './trade-aggregate.types';
 
@@ -47,10 +46,10 @@ export class TradeAggregateResolver {
       where.push(ids.length ? `${column} in (${ids.map(() => '?').join(', ')})` : 'false');
       params.push(...ids);
     };
-    if (filter?.exporters?.length) inList('f.exporter_id', await requireCountries(ctx.em, filter.exporters, 'filter.exporters'));
-    if (filter?.importers?.length) inList('f.importer_id', await requireCountries(ctx.em, filter.importers, 'filter.importers'));
-    if (filter?.exporterGroup) inList('f.exporter_id', await groupMemberIds(ctx.em, (await requireCountryGroup(ctx.em, filter.exporterGroup, 'filter.exporterGroup')).id));
-    if (filter?.importerGroup) inList('f.importer_id', await groupMemberIds(ctx.em, (await requireCountryGroup(ctx.em, filter.importerGroup, 'filter.importerGroup')).id));
+    for (const side of ['exporter', 'importer'] as const) {
+      const ids = filter ? await sideCountries(ctx.em, filter, side) : undefined;
+      if (ids !== undefined) inList(`f.${side}_id`, ids);
+    }
     if (filter?.hsPrefix) (where.push('f.product_code like ?'), params.push(`${parseHsCode(filter.hsPrefix, 'filter.hsPrefix')}%`));
 
     const connection = ctx.em.getConnection();

@@ -15,5 +15,8 @@ export function hsRollupCondition(level: number, mixedLevels: boolean): string {
         and f.product_code like a.product_code || '%')`;
 }
 
-/** SQL (one parameter: the dataset id) telling whether a dataset mixes HS levels (Comtrade) or not (BACI). */
+/**
+ * SQL (one parameter: the dataset id) telling whether a dataset mixes HS levels (Comtrade) or not (BACI);
+ * an index probe on the partial index trade_flow_coarse_codes.
+ */
 export const MIXED_LEVELS_SQL = 'select exists (select 1 from trade_flow where dataset_id = ? and length(product_code) < 6) as mixed';

@@ -10,23 +10,37 @@ export function partitionName(datasetId: number): string {
 }
 
 /**
- * Loads one dataset's flows as a partition of trade_flow, inside the caller's transaction:
- * COPY into a plain table shaped like trade_flow (its CHECK constraints included), then ATTACH it.
- * Attaching builds the indexes in one sorted pass and validates the foreign keys with one anti-join each,
- * instead of per-row index inserts and per-row FK triggers; if anything is wrong, the whole load fails.
- * Rows must carry `datasetId` in their first column.
+ * Creates the plain table that will become dataset `datasetId`'s partition of trade_flow, shaped like it
+ * (CHECK constraints included), plus `extraColumns` (e.g. "source_line integer") that a loader needs
+ * until it attaches the table. Returns the table name.
  */
-export async function loadFlowPartition(
-  session: BulkSession,
-  datasetId: number,
-  rows: RowSource,
-  onProgress?: (rows: number) => void,
-): Promise<number> {
+export async function createFlowStaging(session: BulkSession, datasetId: number, extraColumns: string[] = []): Promise<string> {
   const table = partitionName(datasetId);
   await session.query(`create table ${table} (like trade_flow including defaults including constraints)`);
-  const written = await session.copy(table, TRADE_FLOW_COPY_COLUMNS, rows, onProgress);
+  for (const column of extraColumns) await session.query(`alter table ${table} add column ${column}`);
+  return table;
+}
+
+/**
+ * Attaches a staging table as its dataset's partition, dropping the loader's extra columns first.
+ * ATTACH builds the missing indexes in one sorted pass and validates the foreign keys with one anti-join
+ * each, instead of per-row index inserts and per-row FK triggers; if anything is wrong, it fails.
+ */
+export async function attachFlowPartition(session: BulkSession, datasetId: number, dropColumns: string[] = []): Promise<void> {
+  const table = partitionName(datasetId);
+  for (const column of dropColumns) await session.query(`alter table ${table} drop column ${column}`);
   // Lets ATTACH skip its scan for rows outside the partition.
   await session.query(`alter table ${table} add constraint ${table}_dataset check (dataset_id = ${datasetId})`);
   await session.query(`alter table trade_flow attach partition ${table} for values in (${datasetId})`);
+}
+
+/**
+ * Loads one dataset's flows as a partition of trade_flow, inside the caller's transaction: COPY into a
+ * staging table, then attach it. Rows must carry `datasetId` in their first column.
+ */
+export async function loadFlowPartition(session: BulkSession, datasetId: number, rows: RowSource, onProgress?: (rows: number) => void): Promise<number> {
+  const table = await createFlowStaging(session, datasetId);
+  const written = await session.copy(table, TRADE_FLOW_COPY_COLUMNS, rows, onProgress);
+  await attachFlowPartition(session, datasetId);
   return written;
 }

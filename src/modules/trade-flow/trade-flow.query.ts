@@ -13,8 +13,11 @@ import type { TradeFlowFilter } from './trade-flow.input';
 
 type Side = 'exporter' | 'importer';
 
-/** Country ids one side of a flow may take under the filter, or undefined when that side is unrestricted. */
-async function sideCountries(em: EntityManager, filter: TradeFlowFilter, side: Side): Promise<string[] | undefined> {
+/**
+ * Country ids one side of a flow may take under the filter (lists, regions, sub-regions and groups,
+ * intersected), or undefined when that side is unrestricted. Every argument is validated.
+ */
+export async function sideCountries(em: EntityManager, filter: Partial<TradeFlowFilter>, side: Side): Promise<string[] | undefined> {
   const sets: string[][] = [];
   const list = side === 'exporter' ? filter.exporters : filter.importers;
   if (list?.length) sets.push(await requireCountries(em, list, `filter.${side}s`));

@@ -1,6 +1,7 @@
 import type { FlowRecord, FormatContext, Parsed, SourceFormat, SourceRecord } from '../types';
 import { BACI_AREA_CODES, BACI_NON_ISO_CODES } from './baci-countries';
-import { FIRST_YEAR, LAST_YEAR, parseDecimal, parseYear } from './numbers';
+import { MAX_YEAR, MIN_YEAR } from '../../../graphql/years';
+import { parseDecimal, parseYear } from './numbers';
 
 /**
  * CEPII BACI, the raw release layout `t,i,j,k,v,q`: year, exporter, importer (BACI numeric codes), HS-6
@@ -68,7 +69,7 @@ function mapper(context: FormatContext): (record: SourceRecord) => Parsed<FlowRe
 
     const year = parseYear(t.trim());
     if (Number.isNaN(year)) return invalid(`column t: "${t}" is not a year`);
-    if (year < FIRST_YEAR || year > LAST_YEAR) return invalid(`column t: year ${year} is outside ${FIRST_YEAR}–${LAST_YEAR}`);
+    if (year < MIN_YEAR || year > MAX_YEAR) return invalid(`column t: year ${year} is outside ${MIN_YEAR}–${MAX_YEAR}`);
 
     const exporter = country(i, 'exporter');
     if (typeof exporter !== 'string') return exporter;

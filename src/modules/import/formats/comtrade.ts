@@ -1,7 +1,8 @@
 import type { FlowRecord, FormatContext, Parsed, SourceFormat, SourceRecord } from '../types';
 import { comtradeColumns, type ComtradeColumns } from './comtrade-columns';
 import { resolveTerritory } from './comtrade-codes';
-import { FIRST_YEAR, LAST_YEAR, parseDecimal, parseYear } from './numbers';
+import { MAX_YEAR, MIN_YEAR } from '../../../graphql/years';
+import { parseDecimal, parseYear } from './numbers';
 
 /**
  * UN Comtrade as the reporters declare it: "AUT imports 4401 from BEL" becomes the flow BEL → AUT. Rows that
@@ -102,7 +103,7 @@ function mapper(columns: ComtradeColumns, context: FormatContext): (record: Sour
     const yearText = fields[yearColumn.index];
     const year = parseYear(yearText.trim());
     if (Number.isNaN(year)) return invalid(`column ${yearColumn.name}: "${yearText}" is not a year`);
-    if (year < FIRST_YEAR || year > LAST_YEAR) return invalid(`column ${yearColumn.name}: year ${year} is outside ${FIRST_YEAR}–${LAST_YEAR}`);
+    if (year < MIN_YEAR || year > MAX_YEAR) return invalid(`column ${yearColumn.name}: year ${year} is outside ${MIN_YEAR}–${MAX_YEAR}`);
 
     if (!HS_CODE.test(product)) {
       const hint = /^\d{1}$|^\d{3}$|^\d{5}$/.test(product) ? '; was its leading zero lost?' : '';

@@ -69,7 +69,3 @@ export function parseDecimal(text: string, scale = 0): number {
 export function parseYear(text: string): number {
   return text.length === 4 && /^\d{4}$/.test(text) ? Number(text) : NaN;
 }
-
-/** Oldest and newest year a trade source may give (wider than any real release, to catch swapped columns). */
-export const FIRST_YEAR = 1950;
-export const LAST_YEAR = 2100;

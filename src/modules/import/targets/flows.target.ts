@@ -1,6 +1,7 @@
 import type { BulkSession } from '../../../database/bulk/bulk-session';
 import type { CopyValue } from '../../../database/bulk/copy-format';
-import { partitionName, TRADE_FLOW_COPY_COLUMNS } from '../../trade-flow/trade-flow.partition';
+import { ensureProductCodes } from '../../product/placeholder-products';
+import { attachFlowPartition, createFlowStaging, TRADE_FLOW_COPY_COLUMNS } from '../../trade-flow/trade-flow.partition';
 import { ImportError } from '../import-error';
 import type { FlowRecord } from '../types';
 import type { Lined } from '../validated-rows';
@@ -21,15 +22,13 @@ export async function loadFlows(
   /** Seconds spent in each stage, for the summary. */
   stages: Record<string, number> = {},
 ): Promise<number> {
-  const table = partitionName(datasetId);
   let mark = Date.now();
   const stage = (name: string) => {
     const now = Date.now();
     stages[name] = (now - mark) / 1000;
     mark = now;
   };
-  await session.query(`create table ${table} (like trade_flow including defaults including constraints)`);
-  await session.query(`alter table ${table} add column source_line integer`);
+  const table = await createFlowStaging(session, datasetId, ['source_line integer']);
   const written = await session.copy(
     table,
     [...TRADE_FLOW_COPY_COLUMNS, 'source_line'],
@@ -61,25 +60,10 @@ export async function loadFlows(
   }
   stage('natural key');
 
-  await session.query(
-    `with codes as (select distinct product_code as code from ${table}),
-     needed as (
-       select code from codes
-       union select left(code, 4) from codes where length(code) = 6
-       union select left(code, 2) from codes
-     )
-     insert into product (code, level, description, parent_code, section_id, hs_revision)
-     select n.code, length(n.code), 'HS ' || n.code || ' (not in the loaded nomenclature)',
-            case when length(n.code) > 2 then left(n.code, length(n.code) - 2) end,
-            (select c.section_id from product c where c.code = left(n.code, 2)), $1
-     from needed n where not exists (select 1 from product p where p.code = n.code)`,
-    [hsRevisionLabel],
-  );
+  await ensureProductCodes(session, `select distinct product_code as code from ${table}`, hsRevisionLabel);
   stage('new product codes');
 
-  await session.query(`alter table ${table} drop column source_line`);
-  await session.query(`alter table ${table} add constraint ${table}_dataset check (dataset_id = ${datasetId})`);
-  await session.query(`alter table trade_flow attach partition ${table} for values in (${datasetId})`);
+  await attachFlowPartition(session, datasetId, ['source_line']);
   stage('attach (indexes, foreign keys)');
   return written;
 }

@@ -1,5 +1,6 @@
 import type { BulkSession } from '../../../database/bulk/bulk-session';
 import type { CopyValue } from '../../../database/bulk/copy-format';
+import { ensureProductCodes } from '../../product/placeholder-products';
 import { ImportError } from '../import-error';
 import type { ProductRecord } from '../types';
 import type { Lined } from '../validated-rows';
@@ -25,21 +26,9 @@ export async function loadProducts(session: BulkSession, file: string, hsRevisio
     `select code, array_agg(line order by line) as lines from ${STAGE} group by code having count(*) > 1 order by min(line) limit 1`,
   );
   if (duplicate) throw new ImportError(file, duplicate.lines[1], `HS code ${duplicate.code} appears twice (also on line ${duplicate.lines[0]})`);
-  // Codes whose parent is neither in the file nor loaded (BACI's HS92 table lists subheadings whose
-  // headings HS 2022 no longer has): create the missing headings and chapters as placeholders.
-  await session.query(
-    `with needed as (
-       select left(s.code, 4) as code from ${STAGE} s where length(s.code) = 6
-       union select left(s.code, 2) from ${STAGE} s where length(s.code) >= 4
-     )
-     insert into product (code, level, description, parent_code, section_id, hs_revision)
-     select n.code, length(n.code), 'HS ' || n.code || ' (not in the loaded nomenclature)',
-            case when length(n.code) > 2 then left(n.code, 2) end,
-            (select c.section_id from product c where c.code = left(n.code, 2)), $1
-     from needed n
-     where not exists (select 1 from ${STAGE} s where s.code = n.code) and not exists (select 1 from product p where p.code = n.code)`,
-    [hsRevisionLabel],
-  );
+  // Parents missing from both the file and the database (BACI's HS92 table lists subheadings whose
+  // headings HS 2022 no longer has) become placeholders; the file's own codes are described just below.
+  await ensureProductCodes(session, `select code from ${STAGE}`, hsRevisionLabel);
 
   await session.query(
     `insert into product (code, level, description, parent_code, section_id, hs_revision)
