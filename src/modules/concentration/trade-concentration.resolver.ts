@@ -5,7 +5,6 @@ import { checkYear } from '../../graphql/years';
 import { Country } from '../country/country.entity';
 import { CountryGroup } from '../country-group/country-group.entity';
 import { groupMemberIds } from '../country-group/country-group.lookup';
-import { resolveTradeDataset } from '../dataset/trade-dataset';
 import { parseHsCode } from '../product/hs-code';
 import { hsRollupCondition, MIXED_LEVELS_SQL } from '../trade-flow/hs-rollup.sql';
 import { toConcentration, type ConcentrationRow } from './concentration.result';
@@ -50,7 +49,7 @@ export class TradeConcentrationResolver {
     checkYear(year, 'year');
     checkConcentrationArgs(k, top);
     const code = parseHsCode(product, 'product');
-    const dataset = await resolveTradeDataset(ctx.em, datasetId);
+    const dataset = await ctx.loaders.tradeDataset.load(datasetId ?? '');
     const importers = await this.importerSide(ctx, importer);
     const list = importers.members.map(() => '?').join(', ');
     const exclude = importers.group ? `and f.exporter_id not in (${list})` : '';
@@ -78,7 +77,7 @@ export class TradeConcentrationResolver {
     checkYear(year, 'year');
     checkConcentrationArgs(k, top);
     const code = parseHsCode(product, 'product');
-    const dataset = await resolveTradeDataset(ctx.em, datasetId);
+    const dataset = await ctx.loaders.tradeDataset.load(datasetId ?? '');
     const connection = ctx.em.getConnection();
     const [{ mixed }] = await connection.execute<Array<{ mixed: boolean }>>(MIXED_LEVELS_SQL, [dataset.id]);
     const weights = `select 1 as market, f.exporter_id as participant, f.value_usd as weight from trade_flow f

@@ -3,7 +3,6 @@ import { AppError, ErrorCode } from '../../errors/app-error';
 import type { GraphQLContext } from '../../graphql/context';
 import { decodeCursor, encodeCursor } from '../../graphql/pagination';
 import { checkYearRange } from '../../graphql/years';
-import { resolveTradeDataset } from '../dataset/trade-dataset';
 import { parseHsCode } from '../product/hs-code';
 import { MIXED_LEVELS_SQL } from '../trade-flow/hs-rollup.sql';
 import { sideCountries } from '../trade-flow/trade-flow.query';
@@ -35,7 +34,7 @@ export class TradeAggregateResolver {
     }
     if (new Set(groupBy).size !== groupBy.length) throw new AppError(ErrorCode.INVALID_ARGUMENT, 'groupBy lists a dimension twice.', { argument: 'groupBy' });
     const offset = after ? (decodeCursor(after, 'number') as number) : 0;
-    const dataset = await resolveTradeDataset(ctx.em, datasetId);
+    const dataset = await ctx.loaders.tradeDataset.load(datasetId ?? '');
 
     const where: string[] = [];
     const params: unknown[] = [];
