@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { createBrandDisclosureDatesLoader, createBrandFacilitiesLoader, createBrandLoader, createBrandsByHqCountryLoader } from '../modules/brand/brand.loader';
-import { createImportConcentrationLoader, type ImportMarketArgs } from '../modules/concentration/import-concentration.loader';
+import { createTradeConcentrationLoader, type TradeMarketArgs } from '../modules/concentration/trade-concentration.loader';
 import { createSupplierConcentrationLoader, type SupplierArgs } from '../modules/concentration/supplier-concentration.loader';
 import { createCountryGroupLoader, createGroupMembersLoader } from '../modules/country-group/country-group.loader';
 import { createCountryLoader, createGroupsOfCountryLoader } from '../modules/country/country.loader';
@@ -48,7 +48,7 @@ export function createLoaders(em: EntityManager) {
     linksOfBrand: createLinksOfLoader(em, 'brand'),
     linksOfFacility: createLinksOfLoader(em, 'facility'),
     supplierConcentration: new LoaderFamily((args: SupplierArgs) => createSupplierConcentrationLoader(em, args)),
-    importConcentration: new LoaderFamily((args: ImportMarketArgs) => createImportConcentrationLoader(em, args)),
+    tradeConcentration: new LoaderFamily((args: TradeMarketArgs) => createTradeConcentrationLoader(em, args)),
     /** The dataset a trade figure uses, by `dataset` argument ('' = the default), resolved once per request. */
     tradeDataset: new DataLoader<string, Dataset>((ids) => Promise.all(ids.map((id) => resolveTradeDataset(em, id || null).catch((error: Error) => error)))),
   };

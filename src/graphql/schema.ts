@@ -2,7 +2,8 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import { buildSchema } from 'type-graphql';
 import { BrandResolver } from '../modules/brand/brand.resolver';
 import { BrandConcentrationResolver } from '../modules/concentration/brand-concentration.resolver';
-import { CountryConcentrationResolver } from '../modules/concentration/country-concentration.resolver';
+import { ConcentrationShareResolver } from '../modules/concentration/concentration-share.resolver';
+import { CountryConcentrationResolver, ProductConcentrationResolver } from '../modules/concentration/country-concentration.resolver';
 import { TradeConcentrationResolver } from '../modules/concentration/trade-concentration.resolver';
 import { CountryGroupResolver } from '../modules/country-group/country-group.resolver';
 import { CountryResolver } from '../modules/country/country.resolver';
@@ -29,6 +30,8 @@ export const resolvers = [
   TradeConcentrationResolver,
   BrandConcentrationResolver,
   CountryConcentrationResolver,
+  ProductConcentrationResolver,
+  ConcentrationShareResolver,
   BrandResolver,
   ManufacturerResolver,
   FacilityResolver,

@@ -3,7 +3,14 @@ import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context';
 import { Brand } from '../brand/brand.entity';
 import { toConcentration } from './concentration.result';
+import { ParticipantKind } from './concentration.types';
 import { CapacityWeight, SupplierConcentration, SupplierDimension } from './supplier-concentration.types';
+
+const SUPPLIER_PARTICIPANTS: Record<SupplierDimension, ParticipantKind> = {
+  FACILITY: ParticipantKind.FACILITY,
+  MANUFACTURER: ParticipantKind.MANUFACTURER,
+  COUNTRY: ParticipantKind.COUNTRY,
+};
 import { checkConcentrationArgs, ConcentrationOptions } from './trade-concentration.resolver';
 
 @Resolver(() => Brand)
@@ -16,12 +23,12 @@ export class BrandConcentrationResolver {
     @Root() brand: Brand,
     @Arg('by', () => SupplierDimension, { defaultValue: SupplierDimension.COUNTRY, description: 'Participants: facilities, manufacturers or countries.' }) by: SupplierDimension,
     @Arg('weight', () => CapacityWeight, { defaultValue: CapacityWeight.CAPACITY, description: 'How facilities are weighed.' }) weight: CapacityWeight,
-    @Arg('asOf', () => GraphQLLocalDate, { nullable: true, description: "Disclosure date; default the brand's latest." }) asOf: string | null,
+    @Arg('asOf', () => GraphQLLocalDate, { nullable: true, description: "Read the brand's latest disclosure on or before this date; default its latest disclosure." }) asOf: string | null,
     @Args(() => ConcentrationOptions) { k, top, guidelines }: ConcentrationOptions,
     @Ctx() ctx: GraphQLContext,
   ): Promise<SupplierConcentration> {
     checkConcentrationArgs(k, top);
     const market = await ctx.loaders.supplierConcentration.with({ by, weight, asOf: asOf ?? null, k, top }).load(brand.id);
-    return { ...toConcentration(market.row, null, guidelines, k), asOf: market.asOf, unknownCapacity: market.unknownCapacity };
+    return { ...toConcentration(market.row, null, guidelines, k, SUPPLIER_PARTICIPANTS[by]), asOf: market.asOf, unknownCapacity: market.unknownCapacity };
   }
 }

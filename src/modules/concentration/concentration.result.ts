@@ -1,6 +1,6 @@
 import type { Dataset } from '../dataset/dataset.entity';
 import { band } from '../metrics/concentration';
-import type { BandGuidelines, ConcentrationBand, Concentration, ConcentrationShare } from './concentration.types';
+import type { BandGuidelines, ConcentrationBand, Concentration, ConcentrationShare, ParticipantKind } from './concentration.types';
 
 /** One market's row from concentrationSql. */
 export interface ConcentrationRow {
@@ -18,8 +18,17 @@ export interface ConcentrationRow {
 
 const clamp = (x: number, low: number, high: number) => Math.min(high, Math.max(low, x));
 
-/** Builds the API result from a market's SQL row (or from nothing: an empty market, every metric null). */
-export function toConcentration(row: ConcentrationRow | undefined, dataset: Dataset | null, guidelines: BandGuidelines, k: number): Concentration {
+/**
+ * Builds the API result from a market's SQL row (or from nothing: an empty market, every metric null);
+ * `kind` types its participants.
+ */
+export function toConcentration(
+  row: ConcentrationRow | undefined,
+  dataset: Dataset | null,
+  guidelines: BandGuidelines,
+  k: number,
+  kind: ParticipantKind,
+): Concentration {
   if (!row || row.n === 0) {
     return {
       dataset, participants: 0, totalWeight: 0, hhi: null, hhiPoints: null, normalizedHhi: null, cr1: null, cr3: null, cr5: null, crk: null,
@@ -32,7 +41,7 @@ export function toConcentration(row: ConcentrationRow | undefined, dataset: Data
   const entropy = clamp(Number(row.entropy), 0, Math.log(n));
   // CRk is exactly 1 when k ≥ N (METRICS.md), not a float sum of all shares.
   const cr = (value: number, kk: number) => (kk >= n ? 1 : clamp(Number(value), 0, 1));
-  const top: ConcentrationShare[] = (row.top ?? []).map((t) => ({ participantId: String(t.participant).trim(), weight: Number(t.weight), share: Number(t.share), rank: Number(t.rank) }));
+  const top: ConcentrationShare[] = (row.top ?? []).map((t) => ({ kind, participantId: String(t.participant).trim(), weight: Number(t.weight), share: Number(t.share), rank: Number(t.rank) }));
   return {
     dataset,
     participants: n,

@@ -29,9 +29,33 @@ registerEnumType(ConcentrationBand, {
   },
 });
 
-@ObjectType({ description: 'One participant of a market, with its weight, share and rank (1 = largest; ties by id).' })
+export enum ParticipantKind {
+  COUNTRY = 'COUNTRY',
+  PRODUCT = 'PRODUCT',
+  FACILITY = 'FACILITY',
+  MANUFACTURER = 'MANUFACTURER',
+  BRAND = 'BRAND',
+}
+registerEnumType(ParticipantKind, {
+  name: 'ParticipantKind',
+  description: 'What the participants of a market are; the matching typed field of ConcentrationShare is filled.',
+  valuesConfig: {
+    COUNTRY: { description: 'Countries (participantId = ISO alpha-3); see `country`.' },
+    PRODUCT: { description: 'HS products (participantId = HS code); see `product`.' },
+    FACILITY: { description: 'Facilities (participantId = facility id); see `facility`.' },
+    MANUFACTURER: {
+      description: 'Manufacturers (participantId = manufacturer id; "facility:<id>" for a facility without an owner, which counts as its own manufacturer); see `manufacturer` / `facility`.',
+    },
+    BRAND: { description: 'Brands (participantId = brand id); see `brand`.' },
+  },
+});
+
+@ObjectType({ description: 'One participant of a market, with its weight, share and rank (1 = largest; ties by id). The typed field matching `kind` is set, so one can keep navigating.' })
 export class ConcentrationShare {
-  @Field({ description: 'Participant id (ISO alpha-3 for countries).' })
+  @Field(() => ParticipantKind, { description: 'What the participant is.' })
+  kind!: ParticipantKind;
+
+  @Field({ description: 'Participant id (ISO alpha-3 for countries, HS code for products, numeric id otherwise).' })
   participantId!: string;
 
   @Field(() => Float, { description: 'Weight w_p (e.g. trade value in USD).' })

@@ -29,8 +29,8 @@ const PARTICIPANT: Record<SupplierDimension, string> = {
 /**
  * Supplier concentration of many brands in two statements per argument set (metrics, and the count of
  * facilities whose capacity is unknown). A brand's market at date d = the facilities linked to it at d,
- * weighed by the workers that disclosure gave (else the facility's latest figure); d defaults to each
- * brand's own latest disclosure.
+ * weighed by the workers that disclosure gave (else the facility's latest figure); d is each brand's
+ * latest disclosure on or before `asOf` (its latest of all when `asOf` is null).
  */
 export function createSupplierConcentrationLoader(em: EntityManager, args: SupplierArgs) {
   return new DataLoader<number, SupplierMarket>(
@@ -41,7 +41,7 @@ export function createSupplierConcentrationLoader(em: EntityManager, args: Suppl
                coalesce(min(sl.workers_min), min(f.workers_min)) as workers_min, coalesce(max(sl.workers_max), max(f.workers_max)) as workers_max
         from sourcing_link sl join facility f on f.id = sl.facility_id
         where sl.brand_id in (${list})
-          and sl.disclosed_at = coalesce(?::date, (select max(x.disclosed_at) from sourcing_link x where x.brand_id = sl.brand_id))
+          and sl.disclosed_at = (select max(x.disclosed_at) from sourcing_link x where x.brand_id = sl.brand_id and x.disclosed_at <= coalesce(?::date, 'infinity'))
         group by sl.brand_id, sl.facility_id`;
       const weight = args.weight === CapacityWeight.COUNT ? '1' : '(l.workers_min + l.workers_max) / 2.0';
       const known = args.weight === CapacityWeight.COUNT ? 'true' : 'l.workers_min is not null';

@@ -32,7 +32,7 @@ registerEnumType(CapacityWeight, {
 
 @ObjectType({ description: "Concentration of a brand's suppliers at one disclosure date. A facility serving several brands counts in full in each brand's market." })
 export class SupplierConcentration extends Concentration {
-  @Field(() => GraphQLLocalDate, { nullable: true, description: 'Disclosure date the market was read at (the latest one when not asked); null when the brand has none.' })
+  @Field(() => GraphQLLocalDate, { nullable: true, description: 'Disclosure date the market was read at (the latest on or before `asOf`); null when the brand has no disclosure by then.' })
   asOf!: string | null;
 
   @Field(() => Int, { description: 'Facilities of this disclosure left out because their capacity is unknown (CAPACITY weight only; never weighed as 0 or 1).' })

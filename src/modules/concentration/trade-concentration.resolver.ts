@@ -1,17 +1,14 @@
-import { Arg, Args, ArgsType, Ctx, Field, ID, Int, Query, Resolver } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, ID, Int, Query, Resolver, registerEnumType } from 'type-graphql';
 import { AppError, ErrorCode } from '../../errors/app-error';
 import type { GraphQLContext } from '../../graphql/context';
 import { checkYear } from '../../graphql/years';
-import { Country } from '../country/country.entity';
-import { CountryGroup } from '../country-group/country-group.entity';
-import { groupMemberIds } from '../country-group/country-group.lookup';
-import { parseHsCode } from '../product/hs-code';
-import { hsRollupCondition, MIXED_LEVELS_SQL } from '../trade-flow/hs-rollup.sql';
+import { MIXED_LEVELS_SQL } from '../trade-flow/hs-rollup.sql';
 import { toConcentration, type ConcentrationRow } from './concentration.result';
 import { concentrationSql } from './concentration.sql';
-import { BandGuidelines, Concentration } from './concentration.types';
+import { BandGuidelines, Concentration, ParticipantKind } from './concentration.types';
+import { requireProductCode, resolveReporter, TradeMarketKind, tradeWeightsSql } from './trade-market';
 
-const DATASET_DESCRIPTION = 'Dataset the flows come from; default: the only dataset holding trade flows (required when several do).';
+export const DATASET_DESCRIPTION = 'Dataset the flows come from; default: the only dataset holding trade flows (required when several do).';
 
 /** Arguments every concentration field takes. */
 @ArgsType()
@@ -32,35 +29,50 @@ export function checkConcentrationArgs(k: number, top: number): void {
   if (!Number.isInteger(top) || top < 0 || top > 1000) throw new AppError(ErrorCode.INVALID_ARGUMENT, `top must be 0–1000 (got ${top}).`, { argument: 'top' });
 }
 
+/** What a country's exports are split by. */
+export enum ExportDimension {
+  DESTINATIONS = 'DESTINATIONS',
+  PRODUCTS = 'PRODUCTS',
+}
+registerEnumType(ExportDimension, {
+  name: 'ExportDimension',
+  description: "How an exporter's exports are split into participants.",
+  valuesConfig: {
+    DESTINATIONS: { description: 'Export-destination concentration: participants = importing countries (of the product, or of every product).' },
+    PRODUCTS: { description: 'Export-product concentration (WITS "product HHI"): participants = HS-6 products (under the product prefix, when given).' },
+  },
+});
+
+export const EXPORT_MARKET: Record<ExportDimension, TradeMarketKind> = {
+  DESTINATIONS: TradeMarketKind.EXPORT_DESTINATIONS,
+  PRODUCTS: TradeMarketKind.EXPORT_PRODUCTS,
+};
+
+/** The participants' kind for each trade market. */
+export const TRADE_PARTICIPANTS: Record<TradeMarketKind, ParticipantKind> = {
+  IMPORT_SOURCES: ParticipantKind.COUNTRY,
+  WORLD_EXPORTERS: ParticipantKind.COUNTRY,
+  EXPORT_DESTINATIONS: ParticipantKind.COUNTRY,
+  EXPORT_PRODUCTS: ParticipantKind.PRODUCT,
+};
+
 @Resolver()
 export class TradeConcentrationResolver {
   @Query(() => Concentration, {
     description:
-      "Import-source concentration of an importer for a product and year: participants = exporters e, weights = x(e, importer, product, year). For a country group (e.g. \"EU27\") imports are extra-group: flows from its own members are left out. The product may be an HS chapter, heading or subheading (rolled up by prefix without adding a code to its own sub-codes). An importer with no such imports gives participants = 0 and null metrics.",
+      'Import-source concentration of an importer for a product and year: participants = exporters e, weights = x(e, importer, product, year). For a country group (e.g. "EU27") imports are extra-group: flows from its own members are left out. The product may be an HS chapter, heading or subheading (rolled up by prefix without adding a code to its own sub-codes). An importer with no such imports gives participants = 0 and null metrics.',
   })
   async importConcentration(
     @Arg('importer', () => String, { description: 'Importing country (ISO alpha-3) or country group code (EU27, ASEAN…).' }) importer: string,
     @Arg('product', () => String, { description: 'HS code: 2, 4 or 6 digits.' }) product: string,
     @Arg('year', () => Int, { description: 'Year.' }) year: number,
     @Arg('dataset', () => ID, { nullable: true, description: DATASET_DESCRIPTION }) datasetId: string | null,
-    @Args(() => ConcentrationOptions) { k, top, guidelines }: ConcentrationOptions,
+    @Args(() => ConcentrationOptions) options: ConcentrationOptions,
     @Ctx() ctx: GraphQLContext,
   ): Promise<Concentration> {
     checkYear(year, 'year');
-    checkConcentrationArgs(k, top);
-    const code = parseHsCode(product, 'product');
-    const dataset = await ctx.loaders.tradeDataset.load(datasetId ?? '');
-    const importers = await this.importerSide(ctx, importer);
-    const list = importers.members.map(() => '?').join(', ');
-    const exclude = importers.group ? `and f.exporter_id not in (${list})` : '';
-    const connection = ctx.em.getConnection();
-    const [{ mixed }] = await connection.execute<Array<{ mixed: boolean }>>(MIXED_LEVELS_SQL, [dataset.id]);
-    const weights = `select 1 as market, f.exporter_id as participant, f.value_usd as weight from trade_flow f
-      where f.dataset_id = ? and f.year = ? and f.importer_id in (${list}) ${exclude}
-        and f.product_code like ? and ${hsRollupCondition(code.length, mixed)}`;
-    const params = [dataset.id, year, ...importers.members, ...(importers.group ? importers.members : []), `${code}%`];
-    const [row] = await connection.execute<ConcentrationRow[]>(concentrationSql(weights, { k, top }), params as never[]);
-    return toConcentration(row, dataset, guidelines, k);
+    const reporter = await resolveReporter(ctx, importer, 'importer');
+    return this.market(ctx, TradeMarketKind.IMPORT_SOURCES, reporter, await requireProductCode(ctx, product, 'product'), year, datasetId, options);
   }
 
   @Query(() => Concentration, {
@@ -71,29 +83,58 @@ export class TradeConcentrationResolver {
     @Arg('product', () => String, { description: 'HS code: 2, 4 or 6 digits.' }) product: string,
     @Arg('year', () => Int, { description: 'Year.' }) year: number,
     @Arg('dataset', () => ID, { nullable: true, description: DATASET_DESCRIPTION }) datasetId: string | null,
-    @Args(() => ConcentrationOptions) { k, top, guidelines }: ConcentrationOptions,
+    @Args(() => ConcentrationOptions) options: ConcentrationOptions,
     @Ctx() ctx: GraphQLContext,
   ): Promise<Concentration> {
     checkYear(year, 'year');
+    return this.market(ctx, TradeMarketKind.WORLD_EXPORTERS, null, await requireProductCode(ctx, product, 'product'), year, datasetId, options);
+  }
+
+  @Query(() => Concentration, {
+    description:
+      "Export concentration of an exporter in a year: by DESTINATIONS (participants = importers, weights = its exports to each, of the product or of every product) or by PRODUCTS (participants = HS-6 products, WITS product HHI). A group's exports leave out flows to its own members.",
+  })
+  async exportConcentration(
+    @Arg('exporter', () => String, { description: 'Exporting country (ISO alpha-3) or country group code.' }) exporter: string,
+    @Arg('by', () => ExportDimension, { description: 'Destinations or products.' }) by: ExportDimension,
+    @Arg('year', () => Int, { description: 'Year.' }) year: number,
+    @Arg('product', () => String, { nullable: true, description: 'HS code (2/4/6): the product exported (DESTINATIONS) or the prefix the HS-6 products are under (PRODUCTS); default every product.' })
+    product: string | null,
+    @Arg('dataset', () => ID, { nullable: true, description: DATASET_DESCRIPTION }) datasetId: string | null,
+    @Args(() => ConcentrationOptions) options: ConcentrationOptions,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<Concentration> {
+    checkYear(year, 'year');
+    const reporter = await resolveReporter(ctx, exporter, 'exporter');
+    const code = product == null ? null : await requireProductCode(ctx, product, 'product');
+    return this.market(ctx, EXPORT_MARKET[by], reporter, code, year, datasetId, options);
+  }
+
+  /** One market's concentration in one statement. */
+  private async market(
+    ctx: GraphQLContext,
+    kind: TradeMarketKind,
+    reporter: { members: string[]; group: boolean } | null,
+    product: string | null,
+    year: number,
+    datasetId: string | null,
+    { k, top, guidelines }: ConcentrationOptions,
+  ): Promise<Concentration> {
     checkConcentrationArgs(k, top);
-    const code = parseHsCode(product, 'product');
     const dataset = await ctx.loaders.tradeDataset.load(datasetId ?? '');
     const connection = ctx.em.getConnection();
     const [{ mixed }] = await connection.execute<Array<{ mixed: boolean }>>(MIXED_LEVELS_SQL, [dataset.id]);
-    const weights = `select 1 as market, f.exporter_id as participant, f.value_usd as weight from trade_flow f
-      where f.dataset_id = ? and f.year = ? and f.product_code like ? and ${hsRollupCondition(code.length, mixed)}`;
-    const [row] = await connection.execute<ConcentrationRow[]>(concentrationSql(weights, { k, top }), [dataset.id, year, `${code}%`]);
-    return toConcentration(row, dataset, guidelines, k);
-  }
-
-  /** A country importer, or a group read extra-group. */
-  private async importerSide(ctx: GraphQLContext, importer: string): Promise<{ members: string[]; group: boolean }> {
-    const code = importer.trim().toUpperCase();
-    if (/^[A-Z]{3}$/.test(code) && (await ctx.em.findOne(Country, code))) return { members: [code], group: false };
-    const group = await ctx.em.findOne(CountryGroup, code);
-    if (!group) {
-      throw new AppError(ErrorCode.UNKNOWN_COUNTRY, `importer: "${importer}" is neither a country (ISO alpha-3) nor a country group.`, { argument: 'importer', value: importer });
-    }
-    return { members: await groupMemberIds(ctx.em, group.id), group: true };
+    const weights = tradeWeightsSql({
+      kind,
+      datasetId: dataset.id,
+      mixed,
+      years: { from: year, to: year },
+      product,
+      reporters: reporter?.members ?? null,
+      extraGroup: reporter?.group ?? false,
+      marketBy: 'ONE',
+    });
+    const [row] = await connection.execute<ConcentrationRow[]>(concentrationSql(weights.sql, { k, top }), weights.params as never[]);
+    return toConcentration(row, dataset, guidelines, k, TRADE_PARTICIPANTS[kind]);
   }
 }

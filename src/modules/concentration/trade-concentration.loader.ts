@@ -1,0 +1,48 @@
+import DataLoader from 'dataloader';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { alignOne, MAX_BATCH } from '../../graphql/loader-utils';
+import { MIXED_LEVELS_SQL } from '../trade-flow/hs-rollup.sql';
+import type { ConcentrationRow } from './concentration.result';
+import { concentrationSql } from './concentration.sql';
+import { TradeMarketKind, tradeWeightsSql, type BoundSql } from './trade-market';
+
+export interface TradeMarketArgs {
+  kind: TradeMarketKind;
+  datasetId: number;
+  year: number;
+  /** The product of the market (a filter for EXPORT_PRODUCTS); unused for WORLD_EXPORTERS, whose keys are products. */
+  product: string | null;
+  k: number;
+  top: number;
+}
+
+/**
+ * Concentration of many trade markets of one kind in one statement: the batched form behind
+ * `Country.importConcentration` / `Country.exportConcentration` (keys = reporter countries) and
+ * `Product.exportConcentration` (keys = HS codes; one union branch per HS level present).
+ */
+export function createTradeConcentrationLoader(em: EntityManager, args: TradeMarketArgs) {
+  return new DataLoader<string, ConcentrationRow | undefined>(
+    async (keys) => {
+      const connection = em.getConnection();
+      const [{ mixed }] = await connection.execute<Array<{ mixed: boolean }>>(MIXED_LEVELS_SQL, [args.datasetId]);
+      const common = { kind: args.kind, datasetId: args.datasetId, mixed, years: { from: args.year, to: args.year }, extraGroup: false };
+      let weights: BoundSql;
+      if (args.kind === TradeMarketKind.WORLD_EXPORTERS) {
+        const levels = [...new Set(keys.map((code) => code.length))];
+        const branches = levels.map((level) =>
+          tradeWeightsSql({ ...common, product: null, reporters: null, products: keys.filter((code) => code.length === level), marketBy: 'PRODUCT' }),
+        );
+        weights = { sql: branches.map((b) => b.sql).join(' union all '), params: branches.flatMap((b) => b.params) };
+      } else {
+        weights = tradeWeightsSql({ ...common, product: args.product, reporters: [...keys], marketBy: 'REPORTER' });
+      }
+      const rows = await connection.execute<Array<ConcentrationRow & { market: string }>>(
+        concentrationSql(weights.sql, { k: args.k, top: args.top }),
+        weights.params as never[],
+      );
+      return alignOne(keys, rows, (r) => String(r.market).trim()).map((r) => r ?? undefined);
+    },
+    { maxBatchSize: MAX_BATCH },
+  );
+}

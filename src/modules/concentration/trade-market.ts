@@ -1,0 +1,136 @@
+import { registerEnumType } from 'type-graphql';
+import { AppError, ErrorCode } from '../../errors/app-error';
+import type { GraphQLContext } from '../../graphql/context';
+import { placeholders } from '../../graphql/loader-utils';
+import { CountryGroup } from '../country-group/country-group.entity';
+import { groupMemberIds } from '../country-group/country-group.lookup';
+import { parseHsCode } from '../product/hs-code';
+import { hsRollupCondition } from '../trade-flow/hs-rollup.sql';
+
+/** Which trade market of METRICS.md ("Trade markets") a figure is about. */
+export enum TradeMarketKind {
+  IMPORT_SOURCES = 'IMPORT_SOURCES',
+  WORLD_EXPORTERS = 'WORLD_EXPORTERS',
+  EXPORT_DESTINATIONS = 'EXPORT_DESTINATIONS',
+  EXPORT_PRODUCTS = 'EXPORT_PRODUCTS',
+}
+registerEnumType(TradeMarketKind, {
+  name: 'TradeMarketKind',
+  description: 'A trade market: who the participants are and whose trade is split among them (METRICS.md, "Trade markets").',
+  valuesConfig: {
+    IMPORT_SOURCES: { description: "Import sources of the reporter (an importer): participants = exporters e, weights = x(e, reporter, k, t); a group's imports are extra-group." },
+    WORLD_EXPORTERS: { description: 'World exporters of the product: participants = exporters e, weights = Σ_i x(e, i, k, t). No reporter.' },
+    EXPORT_DESTINATIONS: { description: "Export destinations of the reporter (an exporter): participants = importers; a group's exports leave out flows to its members." },
+    EXPORT_PRODUCTS: { description: 'Export products of the reporter (WITS "product HHI"): participants = HS-6 products, weights = its exports of each.' },
+  },
+});
+
+/** The country whose trade a market splits: one country, or a group's members read extra-group. */
+export interface TradeReporter {
+  /** As asked, upper-cased: an alpha-3 code or a group code. */
+  code: string;
+  members: string[];
+  group: boolean;
+}
+
+/** A country (ISO alpha-3) or a country group (EU27, ASEAN…), or UNKNOWN_COUNTRY naming the argument. */
+export async function resolveReporter(ctx: GraphQLContext, value: string, argument: string): Promise<TradeReporter> {
+  const code = value.trim().toUpperCase();
+  if (/^[A-Z]{3}$/.test(code) && (await ctx.loaders.country.load(code))) return { code, members: [code], group: false };
+  const group = await ctx.em.findOne(CountryGroup, code);
+  if (!group) {
+    throw new AppError(ErrorCode.UNKNOWN_COUNTRY, `${argument}: "${value}" is neither a country (ISO alpha-3) nor a country group.`, { argument, value });
+  }
+  return { code, members: await groupMemberIds(ctx.em, group.id), group: true };
+}
+
+/** Parses an HS code argument and checks that the product is known (UNKNOWN_PRODUCT otherwise). */
+export async function requireProductCode(ctx: GraphQLContext, value: string, argument: string): Promise<string> {
+  const code = parseHsCode(value, argument);
+  if (!(await ctx.loaders.product.load(code))) {
+    throw new AppError(ErrorCode.UNKNOWN_PRODUCT, `${argument}: no HS product "${code}" is loaded.`, { argument, value });
+  }
+  return code;
+}
+
+/** Whether the market of this kind needs a reporter country or group. */
+export const needsReporter = (kind: TradeMarketKind) => kind !== TradeMarketKind.WORLD_EXPORTERS;
+
+/** Whether the market of this kind needs a product (EXPORT_PRODUCTS takes one only as a filter). */
+export const needsProduct = (kind: TradeMarketKind) => kind === TradeMarketKind.IMPORT_SOURCES || kind === TradeMarketKind.WORLD_EXPORTERS;
+
+/** What `tradeWeightsSql` splits: one kind of market, sliced by the rest. */
+export interface TradeWeightsQuery {
+  kind: TradeMarketKind;
+  datasetId: number;
+  /** Whether the dataset mixes HS levels (MIXED_LEVELS_SQL), which switches the roll-up's ancestor test on. */
+  mixed: boolean;
+  /** Inclusive year range (one year: from = to). */
+  years: { from: number; to: number };
+  /**
+   * HS code the market is about (rolled up by prefix); for EXPORT_PRODUCTS an optional filter on the
+   * HS-6 products. Null only where `needsProduct` is false: then every product counts, rolled up to chapters.
+   */
+  product: string | null;
+  /** The reporter countries (importers for IMPORT_SOURCES, exporters otherwise); null for WORLD_EXPORTERS. */
+  reporters: string[] | null;
+  /** Leave out flows between two reporters (a group read extra-group). */
+  extraGroup: boolean;
+  /**
+   * Several products of one HS level, each its own market (marketBy PRODUCT, batched fields); replaces
+   * `product`.
+   */
+  products?: string[];
+  /** The market column: one market, one per year, per reporter country or per product (batched fields). */
+  marketBy: 'ONE' | 'YEAR' | 'REPORTER' | 'PRODUCT';
+}
+
+/** SQL with its bindings. */
+export interface BoundSql {
+  sql: string;
+  params: unknown[];
+}
+
+/**
+ * SQL selecting (market, participant, weight) rows of a trade market from one dataset, for
+ * `concentrationSql` or any other aggregate over participants. The HS roll-up of METRICS.md applies
+ * at the product's level (HS-6 for EXPORT_PRODUCTS, chapters for "every product"). The participant is an
+ * alpha-3 country code, or an HS-6 code for EXPORT_PRODUCTS.
+ */
+export function tradeWeightsSql(q: TradeWeightsQuery): BoundSql {
+  const reporterColumn = q.kind === TradeMarketKind.IMPORT_SOURCES ? 'f.importer_id' : 'f.exporter_id';
+  const partnerColumn = q.kind === TradeMarketKind.IMPORT_SOURCES ? 'f.exporter_id' : 'f.importer_id';
+  const participant =
+    q.kind === TradeMarketKind.EXPORT_PRODUCTS ? 'left(f.product_code, 6)' : q.kind === TradeMarketKind.EXPORT_DESTINATIONS ? 'f.importer_id' : 'f.exporter_id';
+  const productLevel = q.products?.[0]?.length ?? q.product?.length;
+  const level = q.kind === TradeMarketKind.EXPORT_PRODUCTS ? 6 : (productLevel ?? 2);
+  const market = { ONE: '1', YEAR: 'f.year', REPORTER: reporterColumn, PRODUCT: `left(f.product_code, ${level})` }[q.marketBy];
+  const where = ['f.dataset_id = ?', q.years.from === q.years.to ? 'f.year = ?' : 'f.year between ? and ?'];
+  const params: unknown[] = [q.datasetId, ...(q.years.from === q.years.to ? [q.years.from] : [q.years.from, q.years.to])];
+  if (q.reporters) {
+    if (q.reporters.length === 0) throw new Error('tradeWeightsSql: an empty reporter list');
+    where.push(`${reporterColumn} in (${placeholders(q.reporters.length)})`);
+    params.push(...q.reporters);
+    if (q.extraGroup) {
+      where.push(`${partnerColumn} not in (${placeholders(q.reporters.length)})`);
+      params.push(...q.reporters);
+    }
+  } else if (needsReporter(q.kind)) {
+    throw new Error(`tradeWeightsSql: ${q.kind} needs reporters`);
+  }
+  if (q.products) {
+    if (q.products.length === 0 || q.products.some((code) => code.length !== level)) throw new Error('tradeWeightsSql: products must be codes of one level');
+    where.push(`left(f.product_code, ${level}) in (${placeholders(q.products.length)})`);
+    params.push(...q.products);
+  } else if (q.product) {
+    where.push('f.product_code like ?');
+    params.push(`${q.product}%`);
+  } else if (needsProduct(q.kind)) {
+    throw new Error(`tradeWeightsSql: ${q.kind} needs a product`);
+  }
+  where.push(hsRollupCondition(level, q.mixed));
+  return {
+    sql: `select ${market} as market, ${participant} as participant, f.value_usd as weight from trade_flow f where ${where.join(' and ')}`,
+    params,
+  };
+}
