@@ -2,6 +2,7 @@ import { Brand } from '../modules/brand/brand.entity';
 import { Country } from '../modules/country/country.entity';
 import { CountryGroup } from '../modules/country-group/country-group.entity';
 import { Dataset } from '../modules/dataset/dataset.entity';
+import { ExportTotal } from '../modules/export-total/export-total.entity';
 import { Facility } from '../modules/facility/facility.entity';
 import { Manufacturer } from '../modules/manufacturer/manufacturer.entity';
 import { HsSection } from '../modules/product/hs-section.entity';
@@ -19,6 +20,7 @@ export const entities = [
   ProductType,
   Dataset,
   TradeFlow,
+  ExportTotal,
   Brand,
   Manufacturer,
   Facility,

@@ -41,7 +41,16 @@ export interface RcaTable {
 export interface ComplexityResult {
   countries: Array<{ country: string; diversity: number; eci: number | null; coi: number | null }>;
   products: Array<{ product: string; ubiquity: number; pci: number | null }>;
-  cells: Array<{ country: string; product: string; rca: number; m: 0 | 1; density: number | null; cog: number | null }>;
+  cells: Array<{ country: string; product: string; value: number; rca: number; m: 0 | 1; density: number | null; cog: number | null }>;
+}
+
+/** One (country, product) pair with positive exports, its RCA and M, as the SQL RCA (specialisation) gives it. */
+export interface RcaCell {
+  country: string;
+  product: string;
+  value: number;
+  rca: number;
+  m: 0 | 1;
 }
 
 const byCode = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -81,6 +90,28 @@ export function rcaTable(exports: readonly ExportValue[], threshold = 1): RcaTab
       rca.data[c * np + p] = r;
       m.data[c * np + p] = r >= threshold ? 1 : 0;
     }
+  }
+  return { countries, products, values, rca, m };
+}
+
+/**
+ * The dense table of the pairs with positive exports of one year, taking RCA and M as given (the API
+ * computes them in SQL): countries and products are those of the cells, sorted; missing pairs are 0.
+ */
+export function rcaTableFromCells(cells: readonly RcaCell[]): RcaTable {
+  const countries = [...new Set(cells.map((x) => x.country))].sort(byCode);
+  const products = [...new Set(cells.map((x) => x.product))].sort(byCode);
+  const ci = new Map(countries.map((c, i) => [c, i]));
+  const pi = new Map(products.map((p, i) => [p, i]));
+  const np = products.length;
+  const values = zeros(countries.length, np);
+  const rca = zeros(countries.length, np);
+  const m = zeros(countries.length, np);
+  for (const x of cells) {
+    const i = ci.get(x.country)! * np + pi.get(x.product)!;
+    values.data[i] = x.value;
+    rca.data[i] = x.rca;
+    m.data[i] = x.m;
   }
   return { countries, products, values, rca, m };
 }
@@ -150,7 +181,11 @@ function cellSd(v: Float64Array, np: number): number {
 
 /** ECI, PCI, density, COI and COG of one year's exports (see the module comment for the formulas). */
 export function computeComplexity(exports: readonly ExportValue[], options: { threshold?: number } = {}): ComplexityResult {
-  const t = rcaTable(exports, options.threshold ?? 1);
+  return complexityOfTable(rcaTable(exports, options.threshold ?? 1));
+}
+
+/** ECI, PCI, density, COI and COG from a year's RCA table (its M decides everything; values are passed through). */
+export function complexityOfTable(t: RcaTable): ComplexityResult {
   const { m } = t;
   const nc = t.countries.length;
   const np = t.products.length;
@@ -184,7 +219,7 @@ export function computeComplexity(exports: readonly ExportValue[], options: { th
     cells: t.countries.flatMap((country, c) =>
       t.products.map((product, p) => {
         const i = c * np + p;
-        return { country, product, rca: t.rca.data[i], m: m.data[i] as 0 | 1, density: num(dens.data[i]), cog: cog ? num(cog.data[i] / sd) : null };
+        return { country, product, value: t.values.data[i], rca: t.rca.data[i], m: m.data[i] as 0 | 1, density: num(dens.data[i]), cog: cog ? num(cog.data[i] / sd) : null };
       }),
     ),
   };

@@ -1,25 +1,65 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AppError, ErrorCode } from '../../errors/app-error';
 import { parseNumericId } from '../../graphql/ids';
+import { DatasetKind } from './dataset-kind';
 import { Dataset } from './dataset.entity';
+
+/** Which datasets can serve a figure by default, and how errors name them. */
+interface DatasetDefault {
+  /** SQL condition on dataset `d`: it holds rows the figure can use. */
+  holds: string;
+  /** What those rows are, for messages ("trade flows"). */
+  what: string;
+  /** Kinds of dataset that can hold such rows; a dataset named in the argument must be one of them. */
+  kinds: DatasetKind[];
+}
+
+const FLOWS: DatasetDefault = {
+  holds: 'exists (select 1 from trade_flow f where f.dataset_id = d.id)',
+  what: 'trade flows',
+  kinds: [DatasetKind.BACI, DatasetKind.COMTRADE, DatasetKind.SYNTHETIC],
+};
+const EXPORTS: DatasetDefault = {
+  holds: `${FLOWS.holds} or exists (select 1 from export_total e where e.dataset_id = d.id)`,
+  what: 'trade flows or export totals',
+  kinds: [...FLOWS.kinds, DatasetKind.EXPORT_TOTALS],
+};
+
+async function resolveDataset(em: EntityManager, id: string | null | undefined, argument: string, fallback: DatasetDefault): Promise<Dataset> {
+  if (id != null) {
+    const dataset = await em.findOne(Dataset, parseNumericId(id, argument, 'dataset'));
+    if (!dataset) throw new AppError(ErrorCode.UNKNOWN_DATASET, `${argument}: no dataset with id ${id}.`, { argument, value: id });
+    // A brand disclosure or exporter totals named for a bilateral figure would give a silent empty answer.
+    if (!fallback.kinds.includes(dataset.kind)) {
+      throw new AppError(ErrorCode.INVALID_ARGUMENT, `${argument}: dataset ${id} is a ${dataset.kind} dataset, which holds no ${fallback.what}.`, { argument, value: id });
+    }
+    return dataset;
+  }
+  const rows: Array<{ dataset_id: number }> = await em.getConnection().execute(`select d.id as dataset_id from dataset d where ${fallback.holds} order by d.id limit 10`);
+  if (rows.length === 1) return em.findOneOrFail(Dataset, rows[0].dataset_id);
+  if (rows.length === 0) throw new AppError(ErrorCode.UNKNOWN_DATASET, `No dataset holds ${fallback.what} yet: import one (npm run import).`, { argument });
+  throw new AppError(
+    ErrorCode.INVALID_ARGUMENT,
+    `${argument} is required: several datasets hold ${fallback.what} (ids ${rows.map((r) => r.dataset_id).join(', ')}), and figures from two sources are never added.`,
+    { argument },
+  );
+}
 
 /**
  * The one dataset a trade figure is computed from: the one named, or — when none is named — the only
  * dataset that holds trade flows. With several and none named, the caller must choose: adding BACI to
  * Comtrade (or two BACI releases) would count the same trade twice.
  */
-export async function resolveTradeDataset(em: EntityManager, id: string | null | undefined, argument = 'dataset'): Promise<Dataset> {
-  if (id != null) {
-    const dataset = await em.findOne(Dataset, parseNumericId(id, argument, 'dataset'));
-    if (!dataset) throw new AppError(ErrorCode.UNKNOWN_DATASET, `${argument}: no dataset with id ${id}.`, { argument, value: id });
-    return dataset;
-  }
-  const rows: Array<{ dataset_id: number }> = await em
-    .getConnection()
-    .execute('select d.id as dataset_id from dataset d where exists (select 1 from trade_flow f where f.dataset_id = d.id) order by d.id limit 10');
-  if (rows.length === 1) return em.findOneOrFail(Dataset, rows[0].dataset_id);
-  if (rows.length === 0) throw new AppError(ErrorCode.UNKNOWN_DATASET, 'No dataset holds trade flows yet: import one (npm run import).', { argument });
-  throw new AppError(ErrorCode.INVALID_ARGUMENT, `${argument} is required: several datasets hold trade flows (ids ${rows.map((r) => r.dataset_id).join(', ')}), and figures from two sources are never added.`, {
-    argument,
-  });
+export function resolveTradeDataset(em: EntityManager, id: string | null | undefined, argument = 'dataset'): Promise<Dataset> {
+  return resolveDataset(em, id, argument, FLOWS);
+}
+
+/**
+ * The one dataset a specialisation figure (RCA, ECI/PCI) is computed from: the one named, or the only
+ * dataset that holds exports of any kind — bilateral flows (summed over importers) or exporter totals.
+ * Several and none named is an error, as for trade figures: BACI and the Growth Lab's totals of the same
+ * trade are never added.
+ */
+export function resolveExportDataset(em: EntityManager, id: string | null | undefined, argument = 'dataset'): Promise<Dataset> {
+  return resolveDataset(em, id, argument, EXPORTS);
 }

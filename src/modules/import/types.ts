@@ -65,6 +65,15 @@ export interface FlowRecord {
   quantityTons: number | null;
 }
 
+/** What one country exported of one product in one year to the whole world (no importer), in USD. */
+export interface ExportTotalRecord {
+  year: number;
+  exporter: string;
+  /** HS code with leading zeros, 2, 4 or 6 digits as reported. */
+  product: string;
+  valueUsd: number;
+}
+
 /** One facility in a brand's disclosure list. */
 export interface DisclosureRecord {
   brand: string;

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { BulkSession } from '../../../database/bulk/bulk-session';
 import { DatasetKind } from '../../dataset/dataset-kind';
 import { loadDisclosures } from '../targets/disclosures.target';
+import { loadExportTotals } from '../targets/export-totals.target';
 import { loadFacilitiesOpenSupplyHub } from '../targets/facilities.target';
 import { loadFlows } from '../targets/flows.target';
 import { loadProducts } from '../targets/products.target';
@@ -10,6 +11,7 @@ import type { Lined } from '../validated-rows';
 import { baciFormat } from './baci';
 import { brandDisclosureFormat } from './brand-disclosures';
 import { comtradeFormat } from './comtrade';
+import { exportTotalsFormat } from './export-totals';
 import { hsNomenclatureFormat } from './hs-nomenclature';
 import { nikeDisclosureFormat } from './nike';
 import { openSupplyHubFormat } from './open-supply-hub';
@@ -53,6 +55,13 @@ export const IMPORT_FORMATS: Record<string, ImportFormat> = {
     kind: DatasetKind.COMTRADE,
     licence: 'UN Comtrade terms of use',
     load: (t, rows) => loadFlows(t.session, t.file, t.datasetId, t.hsLabel, rows, t.onProgress, t.stages),
+  },
+  exports: {
+    format: exportTotalsFormat as SourceFormat<unknown>,
+    kind: DatasetKind.EXPORT_TOTALS,
+    // A generic layout: the licence is the source's, given with --licence.
+    licence: null,
+    load: (t, rows) => loadExportTotals(t.session, t.file, t.datasetId, t.hsLabel, rows, t.onProgress, t.stages),
   },
   nike: {
     format: nikeDisclosureFormat as SourceFormat<unknown>,

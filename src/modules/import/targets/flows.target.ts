@@ -5,6 +5,7 @@ import { attachFlowPartition, createFlowStaging, TRADE_FLOW_COPY_COLUMNS } from 
 import { ImportError } from '../import-error';
 import type { FlowRecord } from '../types';
 import type { Lined } from '../validated-rows';
+import { stageTimer } from './stage-timer';
 
 /**
  * Loads a dataset's flows as its own partition of trade_flow (see trade-flow.partition.ts): COPY into a
@@ -22,12 +23,7 @@ export async function loadFlows(
   /** Seconds spent in each stage, for the summary. */
   stages: Record<string, number> = {},
 ): Promise<number> {
-  let mark = Date.now();
-  const stage = (name: string) => {
-    const now = Date.now();
-    stages[name] = (now - mark) / 1000;
-    mark = now;
-  };
+  const stage = stageTimer(stages);
   const table = await createFlowStaging(session, datasetId, ['source_line integer']);
   const written = await session.copy(
     table,

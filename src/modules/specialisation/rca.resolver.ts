@@ -1,0 +1,124 @@
+import { Arg, Ctx, Float, ID, Int, Query, Resolver } from 'type-graphql';
+import { AppError, ErrorCode } from '../../errors/app-error';
+import type { GraphQLContext } from '../../graphql/context';
+import { decodeCursor, encodeCursor } from '../../graphql/pagination';
+import { requireProductCode } from '../concentration/trade-market';
+import { parseCountryCode } from '../country/country-code';
+import { exportValuesSql, rcaCtes } from './rca.sql';
+import { RcaPage } from './rca.types';
+import { checkYearAndLevel, DATASET_DESCRIPTION, LEVEL_DESCRIPTION } from './specialisation-args';
+
+/**
+ * Largest page of RCA rows. A whole year of BACI at HS-6 is ~1M (country, product) pairs: it is read page
+ * by page (or narrowed by exporter, product or minRca), never in one answer.
+ */
+export const RCA_MAX_ROWS = 10_000;
+
+interface RcaSqlRow {
+  total_count: number;
+  world_total: number | null;
+  country: string | null;
+  product: string;
+  value: number;
+  country_total: number;
+  product_total: number;
+  rca: number;
+  m: boolean;
+}
+
+/** Cursor of a row: its (country, product) key, which orders the rows. */
+const rowKey = (country: string, product: string) => `${country}|${product}`;
+
+function parseAfter(after: string): [string, string] {
+  const key = decodeCursor(after, 'string') as string;
+  const match = /^([A-Z]{3})\|(\d{2,6})$/.exec(key);
+  if (!match) throw new AppError(ErrorCode.BAD_CURSOR, `Cursor "${after}" was not issued by this connection; use a cursor from a previous page.`, { argument: 'after' });
+  return [match[1], match[2]];
+}
+
+@Resolver()
+export class RcaResolver {
+  @Query(() => RcaPage, {
+    description: `Balassa RCA and M of every (country, product) with exports in a year, at HS level 2, 4 or 6, computed in PostgreSQL from ONE dataset: RCA = (x_ck / X_c) / (x_wk / X_w), M = 1 where RCA ≥ 1 (METRICS.md). Pairs without exports (RCA 0) are not listed. Paged by (country, product) cursor, at most ${RCA_MAX_ROWS.toLocaleString('en')} rows a page; the filters narrow the rows, never the totals.`,
+  })
+  async rca(
+    @Arg('year', () => Int, { description: 'Year.' }) year: number,
+    @Arg('level', () => Int, { defaultValue: 6, description: LEVEL_DESCRIPTION }) level: number,
+    @Arg('exporter', () => String, { nullable: true, description: 'Only this exporting country (ISO alpha-3); X_w and x_wk still cover every exporter.' }) exporter: string | null,
+    @Arg('product', () => String, { nullable: true, description: 'Only products under this HS code (2, 4 or 6 digits, at most `level`), e.g. "64" for every heading of chapter 64 at level 4.' }) product: string | null,
+    @Arg('minRca', () => Float, { nullable: true, description: 'Only rows with RCA ≥ this value (1: the products where M = 1).' }) minRca: number | null,
+    @Arg('dataset', () => ID, { nullable: true, description: DATASET_DESCRIPTION }) datasetId: string | null,
+    @Arg('first', () => Int, { defaultValue: 100, description: `Rows per page (0–${RCA_MAX_ROWS}).` }) first: number,
+    @Arg('after', () => String, { nullable: true, description: 'Cursor of the previous page (its endCursor).' }) after: string | null,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<RcaPage> {
+    checkYearAndLevel(year, level);
+    if (first < 0 || first > RCA_MAX_ROWS) {
+      throw new AppError(first < 0 ? ErrorCode.INVALID_PAGE_SIZE : ErrorCode.PAGE_SIZE_TOO_LARGE, `first must be 0–${RCA_MAX_ROWS} (got ${first}); page with \`after\` instead.`, {
+        argument: 'first',
+        max: RCA_MAX_ROWS,
+      });
+    }
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (exporter != null) {
+      const code = parseCountryCode(exporter, 'exporter');
+      if (!(await ctx.loaders.country.load(code))) throw new AppError(ErrorCode.UNKNOWN_COUNTRY, `exporter: no country with code "${code}".`, { argument: 'exporter', value: exporter });
+      where.push('country = ?');
+      params.push(code);
+    }
+    if (product != null) {
+      const code = await requireProductCode(ctx, product, 'product');
+      if (code.length > level) throw new AppError(ErrorCode.INVALID_ARGUMENT, `product: "${code}" has more digits than level ${level}.`, { argument: 'product', value: product });
+      where.push('product like ?');
+      params.push(`${code}%`);
+    }
+    if (minRca != null) {
+      if (!Number.isFinite(minRca) || minRca < 0) throw new AppError(ErrorCode.INVALID_ARGUMENT, `minRca must be 0 or more (got ${minRca}).`, { argument: 'minRca' });
+      where.push('rca >= ?');
+      params.push(minRca);
+    }
+    const resume = after ? parseAfter(after) : null;
+    const dataset = await ctx.loaders.exportDataset.load(datasetId ?? '');
+
+    // One statement: the totals over the whole year, the count of the filtered rows, and one page of them
+    // (a summary row left-joined to the page, so that an empty page still says how many rows there are).
+    const sql = `with ${rcaCtes(await exportValuesSql(ctx.em, dataset, level))},
+      filtered as (select * from ratios where ${where.length ? where.join(' and ') : 'true'})
+      select s.total_count, s.world_total, p.* from
+        (select (select count(*) from filtered)::int as total_count, (select max(world_total) from ratios)::float8 as world_total) s
+        left join lateral (
+          select country, product, value::float8 as value, country_total::float8 as country_total, product_total::float8 as product_total,
+                 rca::float8 as rca, rca >= 1 as m
+          from filtered ${resume ? 'where (country collate "C", product collate "C") > (?, ?)' : ''}
+          order by country collate "C", product collate "C" limit ?
+        ) p on true
+      order by p.country collate "C", p.product collate "C"`;
+    const rows = await ctx.em.getConnection().execute<RcaSqlRow[]>(sql, [dataset.id, year, ...params, ...(resume ?? []), first + 1] as never[]);
+    const found = rows.filter((r) => r.country !== null);
+    const page = found.slice(0, first);
+    const last = page[page.length - 1];
+    return {
+      dataset,
+      year,
+      level,
+      worldExports: rows[0].world_total === null ? null : Number(rows[0].world_total),
+      totalCount: Number(rows[0].total_count),
+      pageInfo: {
+        hasNextPage: found.length > first,
+        hasPreviousPage: resume !== null,
+        startCursor: page.length ? encodeCursor(rowKey(page[0].country!, page[0].product)) : null,
+        endCursor: last ? encodeCursor(rowKey(last.country!, last.product)) : null,
+      },
+      rows: page.map((r) => ({
+        countryId: r.country!,
+        productCode: r.product,
+        exportValue: Number(r.value),
+        countryExports: Number(r.country_total),
+        worldProductExports: Number(r.product_total),
+        rca: Number(r.rca),
+        m: r.m ? 1 : 0,
+      })),
+    };
+  }
+}

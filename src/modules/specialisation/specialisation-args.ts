@@ -1,0 +1,13 @@
+import { AppError, ErrorCode } from '../../errors/app-error';
+import { checkYear } from '../../graphql/years';
+
+export const DATASET_DESCRIPTION =
+  'Dataset the exports come from: bilateral flows (BACI, Comtrade: x_ck = Σ over importers) or exporter totals (EXPORT_TOTALS). Default: the only dataset holding either; required when several do, since two sources of the same trade are never added.';
+
+export const LEVEL_DESCRIPTION = 'HS level of the products (2 chapter, 4 heading, 6 subheading): codes are rolled up by prefix without adding a code to its own sub-codes; codes reported only at a coarser level are left out.';
+
+/** Checks the year and HS level every specialisation figure takes. */
+export function checkYearAndLevel(year: number, level: number): void {
+  checkYear(year, 'year');
+  if (![2, 4, 6].includes(level)) throw new AppError(ErrorCode.INVALID_ARGUMENT, `level must be 2, 4 or 6 (got ${level}).`, { argument: 'level', value: level });
+}
