@@ -16,6 +16,12 @@ export enum ErrorCode {
   UNKNOWN_PRODUCT_TYPE = 'UNKNOWN_PRODUCT_TYPE',
   /** A dataset id that does not exist. */
   UNKNOWN_DATASET = 'UNKNOWN_DATASET',
+  /** A brand id that does not exist (where a brand must exist, e.g. a filter). */
+  UNKNOWN_BRAND = 'UNKNOWN_BRAND',
+  /** A manufacturer id that does not exist (where one must exist, e.g. a disruption scenario). */
+  UNKNOWN_MANUFACTURER = 'UNKNOWN_MANUFACTURER',
+  /** A facility id that does not exist (where one must exist, e.g. a disruption scenario). */
+  UNKNOWN_FACILITY = 'UNKNOWN_FACILITY',
   /** `first` larger than the maximum page size. */
   PAGE_SIZE_TOO_LARGE = 'PAGE_SIZE_TOO_LARGE',
   /** `first` below zero. */
