@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { runImport } from '../../src/modules/import/run-import';
 import { BrandSourcingDocument, BrandsDocument, FacilitiesPageDocument } from '../generated/graphql';
-import { readCsv, readCsvRows, sharedFile } from '../support/shared-data';
+import { readNikeFactories, workersBy } from '../support/nike-files';
+import { readCsv, sharedFile } from '../support/shared-data';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 const nike = {
@@ -103,20 +104,7 @@ const haveFiles = Boolean(nike['2021-02-01'] && nike['2023-08-01'] && nike['2025
   it.each(['2021-02-01', '2023-08-01', '2025-06-01'])("computes the HHI of Nike's suppliers by country at %s as an independent computation on the file does", async (date) => {
     // Independent: the file's rows, grouped by the country column as written, weighed by Total Workers;
     // rows without workers are left out and counted.
-    const [, header, ...rows] = readCsvRows(nike[date as keyof typeof nike]!); // banner, header, factories
-    const workersAt = header.findIndex((h) => h === 'Total Workers');
-    const countryAt = header.findIndex((h) => /^Country ?\/ ?Region$/.test(h));
-    const weights = new Map<string, number>();
-    let unknown = 0;
-    for (const r of rows) {
-      const workers = r[workersAt].trim();
-      if (!workers) {
-        unknown++;
-        continue;
-      }
-      const country = r[countryAt].trim().toUpperCase();
-      weights.set(country, (weights.get(country) ?? 0) + Number(workers));
-    }
+    const { weights, unknown } = workersBy(readNikeFactories(nike[date as keyof typeof nike]!), (r) => r.countryName.toUpperCase());
     const total = [...weights.values()].reduce((a, b) => a + b, 0);
     const hhi = [...weights.values()].reduce((a, w) => a + (w / total) ** 2, 0);
 

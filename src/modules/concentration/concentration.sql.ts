@@ -9,19 +9,7 @@
  */
 export function concentrationSql(weights: string, options: { k: number; top: number }): string {
   return `
-    with w as (
-      select market, participant, sum(weight)::float8 as weight from (${weights}) src
-      group by market, participant having sum(weight) > 0
-    ),
-    s as (
-      select market, participant, weight,
-             weight / sum(weight) over m as share,
-             row_number() over (partition by market order by weight desc, participant collate "C") as rank,
-             row_number() over (partition by market order by weight asc, participant collate "C" desc) as rank_asc,
-             count(*) over m as n,
-             sum(weight) over m as total
-      from w window m as (partition by market)
-    ),
+    with s as (${rankedSharesSql(weights)}),
     metrics as (
       select market, max(n)::int as n, max(total) as total,
              sum(share * share) as hhi,
@@ -36,4 +24,24 @@ export function concentrationSql(weights: string, options: { k: number; top: num
       from s group by market
     )
     select * from metrics`;
+}
+
+/**
+ * Every participant of every market, one row each: (market, participant, weight, share, rank, rank_asc,
+ * n, total). `weights` selects (market, participant, weight) rows; a participant's rows are summed, and
+ * participants whose sum is 0 (or null) are left out. rank 1 = largest, ties broken by participant id in
+ * byte order; rank_asc counts from the smallest; n = N and total = W of the participant's market.
+ */
+export function rankedSharesSql(weights: string): string {
+  return `
+    select market, participant, weight,
+           weight / sum(weight) over m as share,
+           row_number() over (partition by market order by weight desc, participant collate "C") as rank,
+           row_number() over (partition by market order by weight asc, participant collate "C" desc) as rank_asc,
+           count(*) over m as n,
+           sum(weight) over m as total
+    from (
+      select market, participant, sum(weight)::float8 as weight from (${weights}) src
+      group by market, participant having sum(weight) > 0
+    ) w window m as (partition by market)`;
 }
