@@ -13,14 +13,13 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { buildCountryRows } from '../seeds/data/countries';
 import { DEMO_PRODUCTS } from '../seeds/data/demo-products';
 import { DEFAULT_DEMO_OPTIONS, generateFlows } from '../seeds/demo/demo-generator';
+import { freshDatabase } from './bench-db';
 
 const rows = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 5_000_000);
 const skipEmbedded = process.argv.includes('--skip-embedded');
-const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const root = path.resolve(__dirname, '..');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tg-bench-import-'));
 const file = path.join(dir, `BACI_HS92_Y2015_V999999_bench.csv`);
@@ -55,17 +54,6 @@ function timed(command: string, args: readonly string[], env: NodeJS.ProcessEnv)
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed:\n${output}`);
   const kb = output.match(/PEAK_RSS_KB=(\d+)/);
   return { seconds, peakMb: kb ? Math.round(Number(kb[1]) / 1024) : null, output };
-}
-
-async function freshDatabase(name: string): Promise<string> {
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`drop database if exists ${name} with (force)`);
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
 }
 
 /** The import command's own summary: "… N s (R records/s) …". */

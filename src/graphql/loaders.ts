@@ -1,6 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { createBrandDisclosureDatesLoader, createBrandFacilitiesLoader, createBrandLoader, createBrandsByHqCountryLoader } from '../modules/brand/brand.loader';
 import { createTradeConcentrationLoader, type TradeMarketArgs } from '../modules/concentration/trade-concentration.loader';
+import { createCustomerConcentrationLoader, type CustomerArgs } from '../modules/concentration/customer-concentration.loader';
+import { lookupReporter, type TradeReporter } from '../modules/concentration/trade-market';
 import { createSupplierConcentrationLoader, type SupplierArgs } from '../modules/concentration/supplier-concentration.loader';
 import { createCountryGroupLoader, createGroupMembersLoader } from '../modules/country-group/country-group.loader';
 import { createCountryLoader, createGroupsOfCountryLoader } from '../modules/country/country.loader';
@@ -15,8 +17,9 @@ import { createManufacturerFacilitiesLoader, createManufacturerLoader } from '..
 import { createHsProductsOfTypeLoader, createProductTypeLoader, createProductTypesOfProductLoader } from '../modules/product-type/product-type.loader';
 import { createHsSectionLoader, createProductChildrenLoader, createProductLoader, createSectionChaptersLoader } from '../modules/product/product.loader';
 import { createLinksOfLoader } from '../modules/sourcing-link/sourcing-link.loader';
+import { createChangedFacilitiesLoader, createDisclosureSharesLoader, createFacilityDiffLoader, type DisclosurePair, type ShareArgs } from '../modules/trends/disclosure-change.loader';
 import DataLoader from 'dataloader';
-import { resolveTradeDataset } from '../modules/dataset/trade-dataset';
+import { resolveExportDataset, resolveTradeDataset } from '../modules/dataset/trade-dataset';
 import type { Dataset } from '../modules/dataset/dataset.entity';
 import { LoaderFamily } from './loader-utils';
 
@@ -48,9 +51,17 @@ export function createLoaders(em: EntityManager) {
     linksOfBrand: createLinksOfLoader(em, 'brand'),
     linksOfFacility: createLinksOfLoader(em, 'facility'),
     supplierConcentration: new LoaderFamily((args: SupplierArgs) => createSupplierConcentrationLoader(em, args)),
+    customerConcentration: new LoaderFamily((args: CustomerArgs) => createCustomerConcentrationLoader(em, args)),
+    /** A trade reporter (country or group) by upper-cased code, looked up once per request. */
+    tradeReporter: new DataLoader<string, TradeReporter | null>((codes) => Promise.all(codes.map((code) => lookupReporter(em, code)))),
     tradeConcentration: new LoaderFamily((args: TradeMarketArgs) => createTradeConcentrationLoader(em, args)),
+    facilityDiff: new LoaderFamily((pair: DisclosurePair) => createFacilityDiffLoader(em, pair)),
+    changedFacilities: createChangedFacilitiesLoader(em),
+    disclosureShares: new LoaderFamily((args: ShareArgs) => createDisclosureSharesLoader(em, args)),
     /** The dataset a trade figure uses, by `dataset` argument ('' = the default), resolved once per request. */
     tradeDataset: new DataLoader<string, Dataset>((ids) => Promise.all(ids.map((id) => resolveTradeDataset(em, id || null).catch((error: Error) => error)))),
+    /** The dataset a specialisation figure (RCA, ECI) uses: flows or exporter totals; '' = the default. */
+    exportDataset: new DataLoader<string, Dataset>((ids) => Promise.all(ids.map((id) => resolveExportDataset(em, id || null).catch((error: Error) => error)))),
   };
 }
 

@@ -5,7 +5,12 @@ import { BrandConcentrationResolver } from '../modules/concentration/brand-conce
 import { ConcentrationShareResolver } from '../modules/concentration/concentration-share.resolver';
 import { CountryConcentrationResolver, ProductConcentrationResolver } from '../modules/concentration/country-concentration.resolver';
 import { TradeConcentrationResolver } from '../modules/concentration/trade-concentration.resolver';
+import { StrategicDependencyResolver } from '../modules/dependency/strategic-dependency.resolver';
+import { ManufacturerConcentrationResolver } from '../modules/concentration/manufacturer-concentration.resolver';
+import { SingleSourceResolver } from '../modules/dependency/single-source.resolver';
 import { CountryGroupResolver } from '../modules/country-group/country-group.resolver';
+import { BrandDisruptionResolver, ImportMarketDisruptionResolver } from '../modules/disruption/disruption-navigation.resolver';
+import { DisruptionResolver } from '../modules/disruption/disruption.resolver';
 import { CountryResolver } from '../modules/country/country.resolver';
 import { DatasetResolver } from '../modules/dataset/dataset.resolver';
 import { FacilityResolver } from '../modules/facility/facility.resolver';
@@ -16,6 +21,12 @@ import { SourcingLinkResolver } from '../modules/sourcing-link/sourcing-link.res
 import { TradeAggregateRowResolver } from '../modules/trade-aggregate/trade-aggregate-row.resolver';
 import { TradeAggregateResolver } from '../modules/trade-aggregate/trade-aggregate.resolver';
 import { TradeFlowResolver } from '../modules/trade-flow/trade-flow.resolver';
+import { ConcentrationTrendResolver } from '../modules/trends/concentration-trend.resolver';
+import { BrandDisclosureChangeResolver, DisclosureChangeResolver } from '../modules/trends/disclosure-change.resolver';
+import { ShareShiftResolver } from '../modules/trends/share-shift.resolver';
+import { ComplexityResolver } from '../modules/specialisation/complexity.resolver';
+import { RcaResolver } from '../modules/specialisation/rca.resolver';
+import { CountryComplexityResolver, CountryProductComplexityResolver, ProductComplexityResolver, RcaRowResolver } from '../modules/specialisation/specialisation-rows.resolver';
 
 export const resolvers = [
   CountryResolver,
@@ -32,10 +43,26 @@ export const resolvers = [
   CountryConcentrationResolver,
   ProductConcentrationResolver,
   ConcentrationShareResolver,
+  DisruptionResolver,
+  BrandDisruptionResolver,
+  ImportMarketDisruptionResolver,
+  ManufacturerConcentrationResolver,
+  StrategicDependencyResolver,
+  SingleSourceResolver,
   BrandResolver,
   ManufacturerResolver,
   FacilityResolver,
   SourcingLinkResolver,
+  ConcentrationTrendResolver,
+  BrandDisclosureChangeResolver,
+  DisclosureChangeResolver,
+  ShareShiftResolver,
+  RcaResolver,
+  RcaRowResolver,
+  ComplexityResolver,
+  CountryComplexityResolver,
+  ProductComplexityResolver,
+  CountryProductComplexityResolver,
 ] as const;
 
 let cached: Promise<GraphQLSchema> | undefined;

@@ -13,14 +13,14 @@ import {
   ExportDimension,
   TRADE_PARTICIPANTS,
 } from './trade-concentration.resolver';
-import { requireProductCode, TradeMarketKind } from './trade-market';
+import type { TradeMarketArgs } from './trade-concentration.loader';
+import { requireProductCode, resolveReporter, TradeMarketKind } from './trade-market';
 
 /** Loads one market of a batch through the request's trade-concentration loaders. */
 async function batched(
   ctx: GraphQLContext,
-  kind: TradeMarketKind,
+  market: Pick<TradeMarketArgs, 'kind' | 'keys' | 'product' | 'reporter'>,
   key: string,
-  product: string | null,
   year: number,
   datasetId: string | null,
   { k, top, guidelines }: ConcentrationOptions,
@@ -28,8 +28,8 @@ async function batched(
   checkYear(year, 'year');
   checkConcentrationArgs(k, top);
   const dataset = await ctx.loaders.tradeDataset.load(datasetId ?? '');
-  const row = await ctx.loaders.tradeConcentration.with({ kind, datasetId: dataset.id, year, product, k, top }).load(key);
-  return toConcentration(row, dataset, guidelines, k, TRADE_PARTICIPANTS[kind]);
+  const row = await ctx.loaders.tradeConcentration.with({ ...market, datasetId: dataset.id, year, k, top }).load(key);
+  return toConcentration(row, dataset, guidelines, k, TRADE_PARTICIPANTS[market.kind]);
 }
 
 @Resolver(() => Country)
@@ -47,7 +47,7 @@ export class CountryConcentrationResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<Concentration> {
     const code = await requireProductCode(ctx, product, 'product');
-    return batched(ctx, TradeMarketKind.IMPORT_SOURCES, country.id, code, year, datasetId, options);
+    return batched(ctx, { kind: TradeMarketKind.IMPORT_SOURCES, keys: 'REPORTER', product: code, reporter: null }, country.id, year, datasetId, options);
   }
 
   @FieldResolver(() => Concentration, {
@@ -65,7 +65,7 @@ export class CountryConcentrationResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<Concentration> {
     const code = product == null ? null : await requireProductCode(ctx, product, 'product');
-    return batched(ctx, EXPORT_MARKET[by], country.id, code, year, datasetId, options);
+    return batched(ctx, { kind: EXPORT_MARKET[by], keys: 'REPORTER', product: code, reporter: null }, country.id, year, datasetId, options);
   }
 }
 
@@ -82,6 +82,22 @@ export class ProductConcentrationResolver {
     @Args(() => ConcentrationOptions) options: ConcentrationOptions,
     @Ctx() ctx: GraphQLContext,
   ): Promise<Concentration> {
-    return batched(ctx, TradeMarketKind.WORLD_EXPORTERS, product.code, null, year, datasetId, options);
+    return batched(ctx, { kind: TradeMarketKind.WORLD_EXPORTERS, keys: 'PRODUCT', product: null, reporter: null }, product.code, year, datasetId, options);
+  }
+
+  @FieldResolver(() => Concentration, {
+    description:
+      "Import-source concentration of this product for an importer (country, or group read extra-group) in a year: participants = exporters (see Query.importConcentration). Batched: one statement for every product of the query — e.g. an importer's concentration for every HS-6 product of a year.",
+  })
+  async importConcentration(
+    @Root() product: Product,
+    @Arg('importer', () => String, { description: 'Importing country (ISO alpha-3) or country group code.' }) importer: string,
+    @Arg('year', () => Int, { description: 'Year.' }) year: number,
+    @Arg('dataset', () => ID, { nullable: true, description: DATASET_DESCRIPTION }) datasetId: string | null,
+    @Args(() => ConcentrationOptions) options: ConcentrationOptions,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<Concentration> {
+    const { members, group } = await resolveReporter(ctx, importer, 'importer');
+    return batched(ctx, { kind: TradeMarketKind.IMPORT_SOURCES, keys: 'PRODUCT', product: null, reporter: { members, group } }, product.code, year, datasetId, options);
   }
 }

@@ -20,6 +20,8 @@ registerEnumType(SupplierDimension, {
 export enum CapacityWeight {
   CAPACITY = 'CAPACITY',
   COUNT = 'COUNT',
+  VOLUME = 'VOLUME',
+  VALUE = 'VALUE',
 }
 registerEnumType(CapacityWeight, {
   name: 'CapacityWeight',
@@ -27,6 +29,8 @@ registerEnumType(CapacityWeight, {
   valuesConfig: {
     CAPACITY: { description: 'Its workers: exact, or the midpoint of the disclosed range. Facilities with unknown workers are left out and counted in unknownCapacity.' },
     COUNT: { description: 'Every facility weighs 1.' },
+    VOLUME: { description: 'The production volume the disclosure gave (units), where brands publish one. Facilities without one are left out and counted in unknownCapacity.' },
+    VALUE: { description: 'The purchase value the disclosure gave (USD), where brands publish one. Facilities without one are left out and counted in unknownCapacity.' },
   },
 });
 
@@ -35,6 +39,18 @@ export class SupplierConcentration extends Concentration {
   @Field(() => GraphQLLocalDate, { nullable: true, description: 'Disclosure date the market was read at (the latest on or before `asOf`); null when the brand has no disclosure by then.' })
   asOf!: string | null;
 
-  @Field(() => Int, { description: 'Facilities of this disclosure left out because their capacity is unknown (CAPACITY weight only; never weighed as 0 or 1).' })
+  @Field(() => Int, { description: 'Facilities of this disclosure left out because their weight (workers, volume or value) is unknown; never weighed as 0 or 1 (always 0 for COUNT).' })
+  unknownCapacity!: number;
+}
+
+@ObjectType({
+  description:
+    "Concentration of a manufacturer's customers (brands) at a date: each facility's capacity is split among the brands linked to it then — by their disclosed volumes when all of them disclosed one, evenly otherwise.",
+})
+export class CustomerConcentration extends Concentration {
+  @Field(() => GraphQLLocalDate, { nullable: true, description: "Date asked: each brand's latest disclosure on or before it counts; null = each brand's latest." })
+  asOf!: string | null;
+
+  @Field(() => Int, { description: "The manufacturer's linked facilities left out because their weight is unknown (always 0 for COUNT)." })
   unknownCapacity!: number;
 }

@@ -10,8 +10,12 @@ export interface TradeMarketArgs {
   kind: TradeMarketKind;
   datasetId: number;
   year: number;
-  /** The product of the market (a filter for EXPORT_PRODUCTS); unused for WORLD_EXPORTERS, whose keys are products. */
+  /** What the keys are: reporter countries (product fixed) or HS codes (reporter fixed, or none for WORLD_EXPORTERS). */
+  keys: 'REPORTER' | 'PRODUCT';
+  /** The product of every market when keyed by reporter (a filter for EXPORT_PRODUCTS). */
   product: string | null;
+  /** The reporter of every market when keyed by product (null for WORLD_EXPORTERS). */
+  reporter: { members: string[]; group: boolean } | null;
   k: number;
   top: number;
 }
@@ -19,23 +23,31 @@ export interface TradeMarketArgs {
 /**
  * Concentration of many trade markets of one kind in one statement: the batched form behind
  * `Country.importConcentration` / `Country.exportConcentration` (keys = reporter countries) and
- * `Product.exportConcentration` (keys = HS codes; one union branch per HS level present).
+ * `Product.exportConcentration` / `Product.importConcentration` (keys = HS codes; one union branch per
+ * HS level present).
  */
 export function createTradeConcentrationLoader(em: EntityManager, args: TradeMarketArgs) {
   return new DataLoader<string, ConcentrationRow | undefined>(
     async (keys) => {
       const connection = em.getConnection();
       const [{ mixed }] = await connection.execute<Array<{ mixed: boolean }>>(MIXED_LEVELS_SQL, [args.datasetId]);
-      const common = { kind: args.kind, datasetId: args.datasetId, mixed, years: { from: args.year, to: args.year }, extraGroup: false };
+      const common = { kind: args.kind, datasetId: args.datasetId, mixed, years: { from: args.year, to: args.year } };
       let weights: BoundSql;
-      if (args.kind === TradeMarketKind.WORLD_EXPORTERS) {
+      if (args.keys === 'PRODUCT') {
         const levels = [...new Set(keys.map((code) => code.length))];
         const branches = levels.map((level) =>
-          tradeWeightsSql({ ...common, product: null, reporters: null, products: keys.filter((code) => code.length === level), marketBy: 'PRODUCT' }),
+          tradeWeightsSql({
+            ...common,
+            product: null,
+            reporters: args.reporter?.members ?? null,
+            extraGroup: args.reporter?.group ?? false,
+            products: keys.filter((code) => code.length === level),
+            marketBy: 'PRODUCT',
+          }),
         );
         weights = { sql: branches.map((b) => b.sql).join(' union all '), params: branches.flatMap((b) => b.params) };
       } else {
-        weights = tradeWeightsSql({ ...common, product: args.product, reporters: [...keys], marketBy: 'REPORTER' });
+        weights = tradeWeightsSql({ ...common, product: args.product, reporters: [...keys], extraGroup: false, marketBy: 'REPORTER' });
       }
       const rows = await connection.execute<Array<ConcentrationRow & { market: string }>>(
         concentrationSql(weights.sql, { k: args.k, top: args.top }),

@@ -5,7 +5,7 @@ import { checkYear } from '../../graphql/years';
 import { MIXED_LEVELS_SQL } from '../trade-flow/hs-rollup.sql';
 import { toConcentration, type ConcentrationRow } from './concentration.result';
 import { concentrationSql } from './concentration.sql';
-import { BandGuidelines, Concentration, ParticipantKind } from './concentration.types';
+import { BandGuidelines, Concentration, ConcentrationShare, ParticipantKind } from './concentration.types';
 import { requireProductCode, resolveReporter, TradeMarketKind, tradeWeightsSql } from './trade-market';
 
 export const DATASET_DESCRIPTION = 'Dataset the flows come from; default: the only dataset holding trade flows (required when several do).';
@@ -108,6 +108,25 @@ export class TradeConcentrationResolver {
     const reporter = await resolveReporter(ctx, exporter, 'exporter');
     const code = product == null ? null : await requireProductCode(ctx, product, 'product');
     return this.market(ctx, EXPORT_MARKET[by], reporter, code, year, datasetId, options);
+  }
+
+  @Query(() => [ConcentrationShare], {
+    description:
+      "Partner shares of an importer's imports of a product in a year: every exporter e with x(e, importer, product, year) > 0, its value and its share x(e, i, k, t) / Σ_e x(e, i, k, t), largest first (ties by country code). Extra-group for a group; HS roll-up as in importConcentration. Empty when there are no such imports.",
+  })
+  async partnerShares(
+    @Arg('importer', () => String, { description: 'Importing country (ISO alpha-3) or country group code.' }) importer: string,
+    @Arg('product', () => String, { description: 'HS code: 2, 4 or 6 digits.' }) product: string,
+    @Arg('year', () => Int, { description: 'Year.' }) year: number,
+    @Arg('dataset', () => ID, { nullable: true, description: DATASET_DESCRIPTION }) datasetId: string | null,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<ConcentrationShare[]> {
+    checkYear(year, 'year');
+    const reporter = await resolveReporter(ctx, importer, 'importer');
+    const code = await requireProductCode(ctx, product, 'product');
+    // Every exporter: there are fewer countries than the largest `top`.
+    const options = { k: 1, top: 1000, guidelines: BandGuidelines.DOJ_FTC_2023 };
+    return (await this.market(ctx, TradeMarketKind.IMPORT_SOURCES, reporter, code, year, datasetId, options)).top;
   }
 
   /** One market's concentration in one statement. */

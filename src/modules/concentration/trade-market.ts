@@ -2,7 +2,9 @@ import { registerEnumType } from 'type-graphql';
 import { AppError, ErrorCode } from '../../errors/app-error';
 import type { GraphQLContext } from '../../graphql/context';
 import { placeholders } from '../../graphql/loader-utils';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { CountryGroup } from '../country-group/country-group.entity';
+import { Country } from '../country/country.entity';
 import { groupMemberIds } from '../country-group/country-group.lookup';
 import { parseHsCode } from '../product/hs-code';
 import { hsRollupCondition } from '../trade-flow/hs-rollup.sql';
@@ -35,13 +37,18 @@ export interface TradeReporter {
 
 /** A country (ISO alpha-3) or a country group (EU27, ASEAN…), or UNKNOWN_COUNTRY naming the argument. */
 export async function resolveReporter(ctx: GraphQLContext, value: string, argument: string): Promise<TradeReporter> {
-  const code = value.trim().toUpperCase();
-  if (/^[A-Z]{3}$/.test(code) && (await ctx.loaders.country.load(code))) return { code, members: [code], group: false };
-  const group = await ctx.em.findOne(CountryGroup, code);
-  if (!group) {
+  const reporter = await ctx.loaders.tradeReporter.load(value.trim().toUpperCase());
+  if (!reporter) {
     throw new AppError(ErrorCode.UNKNOWN_COUNTRY, `${argument}: "${value}" is neither a country (ISO alpha-3) nor a country group.`, { argument, value });
   }
-  return { code, members: await groupMemberIds(ctx.em, group.id), group: true };
+  return reporter;
+}
+
+/** The reporter an upper-cased code names, or null (the per-request `tradeReporter` loader caches it). */
+export async function lookupReporter(em: EntityManager, code: string): Promise<TradeReporter | null> {
+  if (/^[A-Z]{3}$/.test(code) && (await em.findOne(Country, code))) return { code, members: [code], group: false };
+  const group = await em.findOne(CountryGroup, code);
+  return group ? { code, members: await groupMemberIds(em, group.id), group: true } : null;
 }
 
 /** Parses an HS code argument and checks that the product is known (UNKNOWN_PRODUCT otherwise). */
@@ -69,20 +76,34 @@ export interface TradeWeightsQuery {
   years: { from: number; to: number };
   /**
    * HS code the market is about (rolled up by prefix); for EXPORT_PRODUCTS an optional filter on the
-   * HS-6 products. Null only where `needsProduct` is false: then every product counts, rolled up to chapters.
+   * HS-6 products. Null only where `needsProduct` is false (every product counts, rolled up to chapters),
+   * or for per-product markets (every product at `level`).
    */
   product: string | null;
-  /** The reporter countries (importers for IMPORT_SOURCES, exporters otherwise); null for WORLD_EXPORTERS. */
+  /**
+   * The reporter countries (importers for IMPORT_SOURCES, exporters otherwise); null for WORLD_EXPORTERS,
+   * or for every reporter when the market is per reporter.
+   */
   reporters: string[] | null;
   /** Leave out flows between two reporters (a group read extra-group). */
   extraGroup: boolean;
+  /** The market key of the reporters when they are read as one (a group's code, e.g. "EU27"); default each reporter's own code. */
+  reporterLabel?: string;
+  /**
+   * HS level (2, 4 or 6) of the markets' products, at least the length of `product`: default the
+   * product's own level (chapters for every product). EXPORT_PRODUCTS is always HS-6.
+   */
+  level?: number;
   /**
    * Several products of one HS level, each its own market (marketBy PRODUCT, batched fields); replaces
    * `product`.
    */
   products?: string[];
-  /** The market column: one market, one per year, per reporter country or per product (batched fields). */
-  marketBy: 'ONE' | 'YEAR' | 'REPORTER' | 'PRODUCT';
+  /**
+   * The market column: one market, one per year, per reporter country or per product (batched fields), or
+   * per reporter and product ("USA:640399"). Per-product markets without `product(s)` cover every product.
+   */
+  marketBy: 'ONE' | 'YEAR' | 'REPORTER' | 'PRODUCT' | 'REPORTER_PRODUCT';
 }
 
 /** SQL with its bindings. */
@@ -94,7 +115,7 @@ export interface BoundSql {
 /**
  * SQL selecting (market, participant, weight) rows of a trade market from one dataset, for
  * `concentrationSql` or any other aggregate over participants. The HS roll-up of METRICS.md applies
- * at the product's level (HS-6 for EXPORT_PRODUCTS, chapters for "every product"). The participant is an
+ * at the markets' level (HS-6 for EXPORT_PRODUCTS, chapters for "every product"). The participant is an
  * alpha-3 country code, or an HS-6 code for EXPORT_PRODUCTS.
  */
 export function tradeWeightsSql(q: TradeWeightsQuery): BoundSql {
@@ -103,10 +124,19 @@ export function tradeWeightsSql(q: TradeWeightsQuery): BoundSql {
   const participant =
     q.kind === TradeMarketKind.EXPORT_PRODUCTS ? 'left(f.product_code, 6)' : q.kind === TradeMarketKind.EXPORT_DESTINATIONS ? 'f.importer_id' : 'f.exporter_id';
   const productLevel = q.products?.[0]?.length ?? q.product?.length;
-  const level = q.kind === TradeMarketKind.EXPORT_PRODUCTS ? 6 : (productLevel ?? 2);
-  const market = { ONE: '1', YEAR: 'f.year', REPORTER: reporterColumn, PRODUCT: `left(f.product_code, ${level})` }[q.marketBy];
+  const level = q.kind === TradeMarketKind.EXPORT_PRODUCTS ? 6 : (q.level ?? productLevel ?? 2);
+  if (productLevel !== undefined && level < productLevel) throw new Error('tradeWeightsSql: level is coarser than the product');
+  const perReporter = q.marketBy === 'REPORTER' || q.marketBy === 'REPORTER_PRODUCT';
+  const perProduct = q.marketBy === 'PRODUCT' || q.marketBy === 'REPORTER_PRODUCT';
+  const reporterKey = q.reporterLabel === undefined ? reporterColumn : '?::text';
+  const productKey = `left(f.product_code, ${level})`;
+  const market = { ONE: '1', YEAR: 'f.year', REPORTER: reporterKey, PRODUCT: productKey, REPORTER_PRODUCT: `${reporterKey} || ':' || ${productKey}` }[q.marketBy];
   const where = ['f.dataset_id = ?', q.years.from === q.years.to ? 'f.year = ?' : 'f.year between ? and ?'];
-  const params: unknown[] = [q.datasetId, ...(q.years.from === q.years.to ? [q.years.from] : [q.years.from, q.years.to])];
+  const params: unknown[] = [
+    ...(perReporter && q.reporterLabel !== undefined ? [q.reporterLabel] : []),
+    q.datasetId,
+    ...(q.years.from === q.years.to ? [q.years.from] : [q.years.from, q.years.to]),
+  ];
   if (q.reporters) {
     if (q.reporters.length === 0) throw new Error('tradeWeightsSql: an empty reporter list');
     where.push(`${reporterColumn} in (${placeholders(q.reporters.length)})`);
@@ -115,7 +145,7 @@ export function tradeWeightsSql(q: TradeWeightsQuery): BoundSql {
       where.push(`${partnerColumn} not in (${placeholders(q.reporters.length)})`);
       params.push(...q.reporters);
     }
-  } else if (needsReporter(q.kind)) {
+  } else if (needsReporter(q.kind) && !perReporter) {
     throw new Error(`tradeWeightsSql: ${q.kind} needs reporters`);
   }
   if (q.products) {
@@ -125,7 +155,7 @@ export function tradeWeightsSql(q: TradeWeightsQuery): BoundSql {
   } else if (q.product) {
     where.push('f.product_code like ?');
     params.push(`${q.product}%`);
-  } else if (needsProduct(q.kind)) {
+  } else if (needsProduct(q.kind) && !perProduct) {
     throw new Error(`tradeWeightsSql: ${q.kind} needs a product`);
   }
   where.push(hsRollupCondition(level, q.mixed));
