@@ -40,6 +40,73 @@ query Brand {
 }`,
   },
   {
+    title: 'Import concentration',
+    query: `# Where the USA's imports of women's suits (HS 6204) come from, and how concentrated they are (METRICS.md).
+query ImportConcentration {
+  importConcentration(importer: "USA", product: "6204", year: 2023, top: 5) {
+    dataset { name version }
+    participants hhi hhiPoints band cr1 cr3 effectiveNumber gini
+    top { share rank country { name region } }
+  }
+}`,
+  },
+  {
+    title: 'Trend',
+    query: `# Concentration of the USA's footwear imports year by year, with YoY, CAGR, ΔHHI and who gained share.
+query Trend {
+  concentrationTrend(market: IMPORT_SOURCES, reporter: "USA", product: "64", fromYear: 2018, toYear: 2023, participants: 5) {
+    points { year hasData value valueYoY deltaHhiPoints significantIncrease concentration { hhiPoints band } }
+    cagr cagrFrom cagrTo deltaHhiPoints missingYears
+    shareShifts { country { name } shareBefore shareAfter shiftPoints rankBefore rankAfter rankChange }
+  }
+}`,
+  },
+  {
+    title: 'Strategic dependencies',
+    query: `# The EU's strategic dependencies by the CEPII GeoDep criteria, each value next to its verdict.
+query Dependencies {
+  strategicDependencies(importer: "EU27", year: 2023, only: ALL, first: 10) {
+    productsImported dependentCount persistentCount
+    items {
+      product { code description }
+      importHhi c1 worldExportHhi c2 importExportRatio c3 dependent dependentYears persistent
+      largestSource { share country { name } }
+    }
+  }
+}`,
+  },
+  {
+    title: 'Brand exposure',
+    query: `# How concentrated each brand's suppliers are, and its single-source exposure.
+query BrandExposure {
+  brands(first: 5) {
+    nodes {
+      name
+      supplierConcentration(by: COUNTRY, top: 3) { asOf participants hhiPoints band unknownCapacity top { share country { name } } }
+      singleSourceExposure { largestManufacturer { share manufacturer { name } } largestCountry { share country { name } } }
+    }
+  }
+}`,
+  },
+  {
+    title: 'Disruption',
+    query: `# What if China dropped out? Brands losing the most capacity, import markets losing the most supply (no substitution).
+query Disruption {
+  disruptionScenario(remove: { countries: ["CHN"] }) {
+    brands(first: 5) { totalCount nodes { brand { name } capacityLostShare facilitiesLost remaining { hhiPoints band } } }
+    importMarkets(year: 2023, first: 5) { totalCount nodes { importer { name } product { code description } supplyLostShare remaining { participants hhiPoints } } }
+  }
+}`,
+  },
+  {
+    title: 'Specialisation',
+    query: `# Revealed comparative advantage and economic complexity (Hausmann–Hidalgo, as the Atlas computes them).
+query Specialisation {
+  rca(year: 2023, level: 4, exporter: "VNM", minRca: 1, first: 10) { nodes { product { code description } rca m } }
+  complexity(year: 2023, level: 4) { countries { country { name } diversity eci } }
+}`,
+  },
+  {
     title: 'HS tree',
     query: `# Sections, their chapters, and the brand product types each maps to.
 query HsTree {

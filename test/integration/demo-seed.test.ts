@@ -1,4 +1,5 @@
 import { seedDemo } from '../../seeds/demo/seed-demo';
+import { EXPLORER_EXAMPLES } from '../../src/server/explorer-examples';
 import { BrandsDocument, DatasetsDocument, TradeFlowsDocument } from '../generated/graphql';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -67,5 +68,12 @@ describe('the demo dataset', () => {
       )
       select avg(case when s > 0.2 then 1 else 0 end)::text as share from ranked where r = 1`);
     expect(Number(row.share)).toBeGreaterThan(0.5);
+  });
+
+  it('answers every example the explorer opens with, without errors', async () => {
+    for (const example of EXPLORER_EXAMPLES) {
+      const result = await app.raw(example.query);
+      expect([example.title, result.errors]).toEqual([example.title, undefined]);
+    }
   });
 });

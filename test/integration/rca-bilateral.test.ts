@@ -41,7 +41,7 @@ describe('RCA from bilateral flows (hand-made dataset, computed in PostgreSQL)',
     expect(result.errors).toBeUndefined();
     return result.data!.rca;
   };
-  const table = (page: Awaited<ReturnType<typeof rows>>) => page.rows.map((r) => [r.country.id, r.product.code, r.exportValue, r.countryExports, r.worldProductExports, r.m]);
+  const table = (page: Awaited<ReturnType<typeof rows>>) => page.nodes.map((r) => [r.country.id, r.product.code, r.exportValue, r.countryExports, r.worldProductExports, r.m]);
 
   it('at HS-6 sums each exporter over importers; RCA exactly 1 counts as M = 1', async () => {
     // x_ck: DEU 640391 30, 640399 10, 610910 60 (X 100); FRA 640391 20, 610910 20, 640299 60 (X 100);
@@ -60,8 +60,8 @@ describe('RCA from bilateral flows (hand-made dataset, computed in PostgreSQL)',
       ['ITA', '640399', 40, 50, 50, 1],
     ]);
     const expected = [balassa(60, 100, 90, 250), balassa(30, 100, 50, 250), balassa(10, 100, 50, 250), balassa(20, 100, 90, 250), 2.5, 1, balassa(10, 50, 90, 250), 4];
-    page.rows.forEach((r, i) => expect(r.rca).toBeCloseTo(expected[i], 12));
-    expect(page.rows[5].rca).toBe(1);
+    page.nodes.forEach((r, i) => expect(r.rca).toBeCloseTo(expected[i], 12));
+    expect(page.nodes[5].rca).toBe(1);
   });
 
   it('at HS-4 rolls subheadings up to headings without adding a heading to its own subheadings', async () => {
@@ -79,7 +79,7 @@ describe('RCA from bilateral flows (hand-made dataset, computed in PostgreSQL)',
       ['ITA', '6403', 50, 60, 110, 1],
     ]);
     const expected = [balassa(60, 100, 90, 260), balassa(40, 100, 110, 260), balassa(20, 100, 90, 260), balassa(60, 100, 60, 260), balassa(20, 100, 110, 260), balassa(10, 60, 90, 260), balassa(50, 60, 110, 260)];
-    page.rows.forEach((r, i) => expect(r.rca).toBeCloseTo(expected[i], 12));
+    page.nodes.forEach((r, i) => expect(r.rca).toBeCloseTo(expected[i], 12));
   });
 
   it('at HS-2 rolls up to chapters', async () => {
@@ -93,7 +93,7 @@ describe('RCA from bilateral flows (hand-made dataset, computed in PostgreSQL)',
       ['ITA', '61', 10, 60, 90, 0],
       ['ITA', '64', 50, 60, 170, 1],
     ]);
-    expect(page.rows.map((r) => r.rca)).toEqual(
+    expect(page.nodes.map((r) => r.rca)).toEqual(
       [balassa(60, 100, 90, 260), balassa(40, 100, 170, 260), balassa(20, 100, 90, 260), balassa(80, 100, 170, 260), balassa(10, 60, 90, 260), balassa(50, 60, 170, 260)].map((v) => expect.closeTo(v, 12)),
     );
   });

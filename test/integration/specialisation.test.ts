@@ -66,7 +66,7 @@ const iso = (origin: string) => (origin === 'blx' ? 'BEL' : origin.toUpperCase()
       expect([page.dataset.id, page.dataset.kind, page.level, page.pageInfo.hasNextPage]).toEqual([datasetId, 'EXPORT_TOTALS', 4, false]);
       const expected = truth.filter((r) => Number(r.year) === year);
       expect(page.totalCount).toBe(expected.length);
-      const rows = new Map(page.rows.map((r) => [`${r.country.id}|${r.product.code}`, r]));
+      const rows = new Map(page.nodes.map((r) => [`${r.country.id}|${r.product.code}`, r]));
       const failures: string[] = [];
       for (const row of expected) {
         const ours = rows.get(`${iso(row.origin)}|${row.hs92}`);
@@ -108,12 +108,12 @@ const iso = (origin: string) => (origin === 'blx' ? 'BEL' : origin.toUpperCase()
   }
 
   it('pages the rows by (country, product) without skipping or repeating one, filters without changing the totals', async () => {
-    const all = (await app.gql(RcaDocument, { year: 1995, level: 4, first: 1000 })).data!.rca.rows;
+    const all = (await app.gql(RcaDocument, { year: 1995, level: 4, first: 1000 })).data!.rca.nodes;
     const seen: typeof all = [];
     let after: string | null = null;
     for (let pages = 0; pages < 100; pages++) {
       const page: RcaQuery['rca'] = (await app.gql(RcaDocument, { year: 1995, level: 4, first: 7, after })).data!.rca;
-      seen.push(...page.rows);
+      seen.push(...page.nodes);
       expect(page.totalCount).toBe(300);
       if (!page.pageInfo.hasNextPage) break;
       after = page.pageInfo.endCursor;
@@ -125,7 +125,7 @@ const iso = (origin: string) => (origin === 'blx' ? 'BEL' : origin.toUpperCase()
     const aut = (await app.gql(RcaDocument, { year: 1995, level: 4, exporter: 'aut', product: '73', minRca: 1 })).data!.rca;
     const expected = all.filter((r) => r.country.id === 'AUT' && r.product.code.startsWith('73') && r.rca >= 1);
     expect(expected.length).toBeGreaterThan(0);
-    expect(aut.rows).toEqual(expected);
+    expect(aut.nodes).toEqual(expected);
     expect(aut.totalCount).toBe(expected.length);
   });
 
@@ -136,18 +136,18 @@ const iso = (origin: string) => (origin === 'blx' ? 'BEL' : origin.toUpperCase()
     const sum = (rows: Array<Record<string, string>>) => rows.reduce((s, r) => s + Number(r.export_val), 0);
     const deu73 = sum(sample.filter((r) => r.origin === 'deu' && r.hs92.startsWith('73')));
     expect(headings.length).toBeGreaterThan(1);
-    expect(chapters.rows).toHaveLength(1);
-    expect(chapters.rows[0].exportValue).toBeCloseTo(deu73, 2);
+    expect(chapters.nodes).toHaveLength(1);
+    expect(chapters.nodes[0].exportValue).toBeCloseTo(deu73, 2);
     // RCA of chapter 73 from the sample's own sums.
     const rca = deu73 / sum(sample.filter((r) => r.origin === 'deu')) / (sum(sample.filter((r) => r.hs92.startsWith('73'))) / sum(sample));
-    expect(chapters.rows[0].rca).toBeCloseTo(rca, 12);
+    expect(chapters.nodes[0].rca).toBeCloseTo(rca, 12);
     const six = (await app.gql(RcaDocument, { year: 1995, level: 6 })).data!.rca;
-    expect([six.totalCount, six.worldExports, six.rows]).toEqual([0, null, []]);
+    expect([six.totalCount, six.worldExports, six.nodes]).toEqual([0, null, []]);
   });
 
   it('says a year without data is empty: no rows, null world exports, no countries', async () => {
     const rca = (await app.gql(RcaDocument, { year: 2001, level: 4 })).data!.rca;
-    expect(rca).toMatchObject({ totalCount: 0, worldExports: null, rows: [], pageInfo: { hasNextPage: false, endCursor: null } });
+    expect(rca).toMatchObject({ totalCount: 0, worldExports: null, nodes: [], pageInfo: { hasNextPage: false, endCursor: null } });
     const complexity = (await app.gql(ComplexityDocument, { year: 2001, countries: ['AUT'] })).data!.complexity;
     expect(complexity).toMatchObject({ worldExports: null, countries: [], products: [], countryProducts: [] });
   });
@@ -168,7 +168,7 @@ const iso = (origin: string) => (origin === 'blx' ? 'BEL' : origin.toUpperCase()
     const result = await runImport(app.running.db, { format: 'exports', files: [file], dataset: 'mixed levels' });
     const dataset = String(result.files[0].datasetId);
     const values = async (level: number) =>
-      Object.fromEntries((await app.gql(RcaDocument, { year: 2021, level, dataset })).data!.rca.rows.map((r) => [`${r.country.id} ${r.product.code}`, [r.exportValue, r.rca]]));
+      Object.fromEntries((await app.gql(RcaDocument, { year: 2021, level, dataset })).data!.rca.nodes.map((r) => [`${r.country.id} ${r.product.code}`, [r.exportValue, r.rca]]));
     // HS-2: DEU 64 = 100 (the chapter row; 6403 is inside it), FRA 64 = 30 + 20, FRA 61 = 50, ITA 64 = 40. X_w = 240.
     expect(await values(2)).toEqual({
       'DEU 64': [100, expect.closeTo((100 / 100) / (190 / 240), 12)],
@@ -219,7 +219,7 @@ const iso = (origin: string) => (origin === 'blx' ? 'BEL' : origin.toUpperCase()
       [Number(datasetId), Number(newId)],
     );
     expect(counts).toEqual({ old: '0', new: '600' });
-    const aut = (await app.gql(RcaDocument, { year: 1995, level: 4, exporter: 'AUT', product: '1704', dataset: newId })).data!.rca.rows;
+    const aut = (await app.gql(RcaDocument, { year: 1995, level: 4, exporter: 'AUT', product: '1704', dataset: newId })).data!.rca.nodes;
     expect(aut[0].exportValue).toBe(87307732.86);
     const gone = await app.gql(RcaDocument, { year: 1995, dataset: datasetId });
     expect(gone.errors![0].extensions!.code).toBe('UNKNOWN_DATASET');

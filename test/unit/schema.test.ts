@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { buildSchema, type GraphQLNamedType, isInputObjectType, isObjectType, isEnumType } from 'graphql';
+import { buildSchema, type GraphQLNamedType, isInputObjectType, isObjectType, isEnumType, parse, validate } from 'graphql';
+import { EXPLORER_EXAMPLES } from '../../src/server/explorer-examples';
 import { printSdl } from '../../src/graphql/schema';
 
 const root = path.resolve(__dirname, '..', '..');
@@ -10,6 +11,12 @@ const committed = fs.readFileSync(path.join(root, 'schema', 'schema.graphql'), '
 describe('the committed schema', () => {
   it('is what the code generates (run `npm run schema` after changing a resolver or type)', async () => {
     expect(committed).toBe(await printSdl());
+  });
+
+  it('accepts every example the explorer opens with', () => {
+    const schema = buildSchema(committed);
+    const problems = EXPLORER_EXAMPLES.flatMap((example) => validate(schema, parse(example.query)).map((e) => `${example.title}: ${e.message}`));
+    expect(problems).toEqual([]);
   });
 
   it('documents every type, field, argument and enum value', () => {

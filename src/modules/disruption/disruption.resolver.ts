@@ -66,7 +66,7 @@ export class DisruptionResolver {
     @Root() scenario: DisruptionScenario,
     @Arg('asOf', () => GraphQLLocalDate, { nullable: true, description: "Read each brand's latest disclosure on or before this date; default its latest." }) asOf: string | null,
     @Arg('by', () => SupplierDimension, { defaultValue: SupplierDimension.COUNTRY, description: 'Participants of the remaining concentration.' }) by: SupplierDimension,
-    @Arg('weight', () => CapacityWeight, { defaultValue: CapacityWeight.CAPACITY, description: 'How facilities are weighed (capacity, or 1 each).' }) weight: CapacityWeight,
+    @Arg('weight', () => CapacityWeight, { defaultValue: CapacityWeight.CAPACITY, description: 'How facilities are weighed.' }) weight: CapacityWeight,
     @Arg('brands', () => [ID], { nullable: true, description: 'Only these brands (ids); default every brand.' }) brands: string[] | null,
     @Arg('includeUnaffected', { defaultValue: false, description: UNAFFECTED_DESCRIPTION }) includeUnaffected: boolean,
     @Arg('first', () => Int, { defaultValue: RANKED_DEFAULT, description: FIRST_DESCRIPTION }) first: number,

@@ -110,7 +110,7 @@ export class RcaResolver {
         startCursor: page.length ? encodeCursor(rowKey(page[0].country!, page[0].product)) : null,
         endCursor: last ? encodeCursor(rowKey(last.country!, last.product)) : null,
       },
-      rows: page.map((r) => ({
+      nodes: page.map((r) => ({
         countryId: r.country!,
         productCode: r.product,
         exportValue: Number(r.value),

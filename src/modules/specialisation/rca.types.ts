@@ -51,6 +51,6 @@ export class RcaPage {
   @Field(() => PageInfo, { description: 'Whether more rows follow, and the cursor to get them (`after: endCursor`).' })
   pageInfo!: PageInfo;
 
-  @Field(() => [RcaRow], { description: 'The rows of this page.' })
-  rows!: RcaRow[];
+  @Field(() => [RcaRow], { description: 'The rows of this page, by country then HS code.' })
+  nodes!: RcaRow[];
 }
