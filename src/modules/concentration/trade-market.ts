@@ -7,7 +7,7 @@ import { CountryGroup } from '../country-group/country-group.entity';
 import { Country } from '../country/country.entity';
 import { groupMemberIds } from '../country-group/country-group.lookup';
 import { parseHsCode } from '../product/hs-code';
-import { hsRollupCondition } from '../trade-flow/hs-rollup.sql';
+import { hsPrefixSql, hsRollupCondition } from '../trade-flow/hs-rollup.sql';
 
 /** Which trade market of METRICS.md ("Trade markets") a figure is about. */
 export enum TradeMarketKind {
@@ -153,8 +153,9 @@ export function tradeWeightsSql(q: TradeWeightsQuery): BoundSql {
     where.push(`left(f.product_code, ${level}) in (${placeholders(q.products.length)})`);
     params.push(...q.products);
   } else if (q.product) {
-    where.push('f.product_code like ?');
-    params.push(`${q.product}%`);
+    const prefix = hsPrefixSql('f.product_code', q.product);
+    where.push(prefix.sql);
+    params.push(...prefix.params);
   } else if (needsProduct(q.kind) && !perProduct) {
     throw new Error(`tradeWeightsSql: ${q.kind} needs a product`);
   }

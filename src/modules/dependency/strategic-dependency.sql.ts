@@ -1,4 +1,4 @@
-import { hsRollupCondition } from '../trade-flow/hs-rollup.sql';
+import { hsPrefixSql, hsRollupCondition } from '../trade-flow/hs-rollup.sql';
 import { placeholders } from '../../graphql/loader-utils';
 import type { BoundSql } from '../concentration/trade-market';
 
@@ -25,8 +25,9 @@ export interface GeoDepQuery {
 export function geoDepSql(q: GeoDepQuery): BoundSql {
   const list = placeholders(q.importers.length);
   const rollup = hsRollupCondition(6, q.mixed);
-  const scope = `f.dataset_id = ? and f.year between ? and ? and f.product_code like ? and ${rollup}`;
-  const scopeParams = [q.datasetId, q.fromYear, q.toYear, `${q.productPrefix}%`];
+  const prefix = hsPrefixSql('f.product_code', q.productPrefix);
+  const scope = `f.dataset_id = ? and f.year between ? and ? and ${prefix.sql} and ${rollup}`;
+  const scopeParams = [q.datasetId, q.fromYear, q.toYear, ...prefix.params];
   const sql = `
     with sources as (
       select f.year, left(f.product_code, 6) as product, f.exporter_id as exporter, sum(f.value_usd)::float8 as w

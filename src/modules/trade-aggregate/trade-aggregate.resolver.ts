@@ -4,7 +4,7 @@ import type { GraphQLContext } from '../../graphql/context';
 import { decodeCursor, encodeCursor } from '../../graphql/pagination';
 import { checkYearRange } from '../../graphql/years';
 import { parseHsCode } from '../product/hs-code';
-import { MIXED_LEVELS_SQL } from '../trade-flow/hs-rollup.sql';
+import { hsPrefixSql, MIXED_LEVELS_SQL } from '../trade-flow/hs-rollup.sql';
 import { sideCountries } from '../trade-flow/trade-flow.query';
 import { tradeAggregateSql } from './trade-aggregate.sql';
 import { AggregateOrder, DATASET_ARG_DESCRIPTION, TradeAggregate, TradeAggregateFilter, TradeDimension } from './trade-aggregate.types';
@@ -49,7 +49,11 @@ export class TradeAggregateResolver {
       const ids = filter ? await sideCountries(ctx.em, filter, side) : undefined;
       if (ids !== undefined) inList(`f.${side}_id`, ids);
     }
-    if (filter?.hsPrefix) (where.push('f.product_code like ?'), params.push(`${parseHsCode(filter.hsPrefix, 'filter.hsPrefix')}%`));
+    if (filter?.hsPrefix) {
+      const prefix = hsPrefixSql('f.product_code', parseHsCode(filter.hsPrefix, 'filter.hsPrefix'));
+      where.push(prefix.sql);
+      params.push(...prefix.params);
+    }
 
     const connection = ctx.em.getConnection();
     const [{ mixed }] = await connection.execute<Array<{ mixed: boolean }>>(MIXED_LEVELS_SQL, [dataset.id]);

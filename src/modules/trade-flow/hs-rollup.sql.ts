@@ -20,3 +20,18 @@ export function hsRollupCondition(level: number, mixedLevels: boolean): string {
  * an index probe on the partial index trade_flow_coarse_codes.
  */
 export const MIXED_LEVELS_SQL = 'select exists (select 1 from trade_flow where dataset_id = ? and length(product_code) < 6) as mixed';
+
+/**
+ * SQL condition, with its bindings, that `column` (an HS code: digits only) starts with `code`, written
+ * so that a btree index on the column serves it. `LIKE 'p%'` uses such an index only under the C
+ * collation, which PostgreSQL servers seldom have (C.UTF-8 and en_US are not): a 6-digit code (the
+ * longest) is an equality, a shorter one the range [p, p + 1) — the same codes, since every collation
+ * orders strings of digits alike — kept next to the LIKE so the result never depends on it.
+ */
+export function hsPrefixSql(column: string, code: string): { sql: string; params: string[] } {
+  if (code === '') return { sql: 'true', params: [] };
+  if (code.length === 6) return { sql: `${column} = ?`, params: [code] };
+  const next = String(Number(code) + 1).padStart(code.length, '0');
+  if (next.length > code.length) return { sql: `${column} >= ? and ${column} like ?`, params: [code, `${code}%`] };
+  return { sql: `${column} >= ? and ${column} < ? and ${column} like ?`, params: [code, next, `${code}%`] };
+}

@@ -8,6 +8,7 @@ import { groupMemberIds, requireCountryGroup } from '../country-group/country-gr
 import { requireRegionName } from '../country/region';
 import { Dataset } from '../dataset/dataset.entity';
 import { parseHsCode } from '../product/hs-code';
+import { hsPrefixSql } from './hs-rollup.sql';
 import { TradeFlow } from './trade-flow.entity';
 import type { TradeFlowFilter } from './trade-flow.input';
 
@@ -60,7 +61,10 @@ export async function tradeFlowQuery(em: EntityManager, filter: TradeFlowFilter 
     const ids = await sideCountries(em, filter, side);
     if (ids !== undefined) qb.andWhere({ [side]: { $in: ids } });
   }
-  if (filter.hsPrefix) qb.andWhere('tf.product_code like ?', [`${parseHsCode(filter.hsPrefix, 'filter.hsPrefix')}%`]);
+  if (filter.hsPrefix) {
+    const prefix = hsPrefixSql('tf.product_code', parseHsCode(filter.hsPrefix, 'filter.hsPrefix'));
+    qb.andWhere(prefix.sql, prefix.params);
+  }
   if (filter.minValueUsd != null) {
     if (!Number.isFinite(filter.minValueUsd) || filter.minValueUsd < 0) {
       throw new AppError(ErrorCode.INVALID_ARGUMENT, `filter.minValueUsd must be 0 or more (got ${filter.minValueUsd}).`, { argument: 'filter.minValueUsd' });
