@@ -1,5 +1,6 @@
 import { seedDemo } from '../../seeds/demo/seed-demo';
 import { DatasetKind } from '../../src/modules/dataset/dataset-kind';
+import { runImport } from '../../src/modules/import/run-import';
 import { concentration } from '../../src/modules/metrics/concentration';
 import { geoDepVerdict } from '../../src/modules/metrics/dependency';
 import {
@@ -10,6 +11,7 @@ import {
   WorldExportConcentrationDocument,
 } from '../generated/graphql';
 import { factories } from '../support/factories';
+import { readCsv, sharedFile } from '../support/shared-data';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 const hhi = (weights: number[]) => concentration(weights).hhi!;
@@ -141,6 +143,37 @@ describe('export concentration, dependency and exposure (computed in PostgreSQL)
     });
   });
 
+  const baciFile = sharedFile('trade/BACI_HS92_Y2021_V202301_exporters_AFG_ZAF.csv');
+  const baciCountries = sharedFile('trade/BACI_country_codes_V202301.csv');
+  (baciFile && baciCountries ? it : it.skip)("matches an independent computation of South Africa's and Afghanistan's export concentration on BACI", async () => {
+    const imported = await runImport(app.running.db, { format: 'baci', files: [baciFile!], countriesFile: baciCountries! });
+    const dataset = String(imported.files[0].datasetId);
+    // Independent: BACI's own country table (490 "Other Asia, nes" is Taiwan; areas without an alpha-3 are
+    // not countries and are left out), codes padded back to six digits, v in thousand USD.
+    const iso3 = new Map(readCsv(baciCountries!).map((r) => [r.country_code, r.country_code === '490' ? 'TWN' : r.iso_3digit_alpha]));
+    for (const [code, exporter] of [['710', 'ZAF'], ['4', 'AFG']]) {
+      const byDestination = new Map<string, number>();
+      const byProduct = new Map<string, number>();
+      for (const row of readCsv(baciFile!)) {
+        const partner = iso3.get(row.j);
+        if (row.i !== code || !partner || partner === 'N/A') continue;
+        const value = Number(row.v) * 1000;
+        byDestination.set(partner, (byDestination.get(partner) ?? 0) + value);
+        byProduct.set(row.k.padStart(6, '0'), (byProduct.get(row.k.padStart(6, '0')) ?? 0) + value);
+      }
+      for (const [by, market] of [['DESTINATIONS', byDestination], ['PRODUCTS', byProduct]] as const) {
+        const reference = concentration([...market.values()]);
+        const result = await app.gql(ExportConcentrationDocument, { exporter, by, year: 2021, dataset });
+        const c = result.data!.exportConcentration;
+        expect([exporter, by, c.participants]).toEqual([exporter, by, reference.participants]);
+        expect(c.hhi).toBeCloseTo(reference.hhi!, 9);
+        expect(c.totalWeight).toBeCloseTo([...market.values()].reduce((a, b) => a + b, 0), 0);
+        const largest = [...market].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
+        expect(c.top[0].participantId).toBe(largest[0]);
+      }
+    }
+  });
+
   describe('strategic dependencies (GeoDep)', () => {
     it('reports each criterion next to its verdict, and persistence over the last three years', async () => {
       const result = await app.gql(StrategicDependenciesDocument, { importer: 'USA', year: 2022, only: 'ALL', dataset: ds });
@@ -246,6 +279,19 @@ describe('export concentration, dependency and exposure (computed in PostgreSQL)
       // A brand's suppliers by volume: only F4 has one; F1–F3 are counted as unknown, never weighed.
       const supplier = await app.raw(`{ brand(id: "${ids.brandA}") { supplierConcentration(weight: VOLUME) { participants totalWeight unknownCapacity } } }`);
       expect(supplier.data!.brand).toEqual({ supplierConcentration: { participants: 1, totalWeight: 3, unknownCapacity: 3 } });
+    });
+
+    it('costs the same statements for one manufacturer or brand as for a list of them (batched)', async () => {
+      const statements = async (query: string) => {
+        app.resetQueryCount();
+        const result = await app.raw(query);
+        expect(result.errors).toBeUndefined();
+        return app.queryCount();
+      };
+      const manufacturers = (first: number) => `{ manufacturers(first: ${first}) { nodes { customerConcentration { hhi top { brand { name } } } } } }`;
+      expect(await statements(manufacturers(2))).toBe(await statements(manufacturers(1)));
+      const brands = (first: number) => `{ brands(first: ${first}) { nodes { singleSourceExposure { largestCountry { country { name } } aboveThreshold { share } } } } }`;
+      expect(await statements(brands(2))).toBe(await statements(brands(1)));
     });
 
     it("gives a brand's largest manufacturer and country, and the participants above the threshold", async () => {
