@@ -22,33 +22,37 @@ export interface SupplierMarket {
 }
 
 /**
- * Supplier concentration of many brands in two statements per argument set (metrics, and the count of
- * facilities whose capacity is unknown). A brand's market at date d = the facilities linked to it at d,
- * weighed by the workers that disclosure gave (else the facility's latest figure); d is each brand's
- * latest disclosure on or before `asOf` (its latest of all when `asOf` is null).
+ * Supplier concentration of many brands in one statement per argument set: the metrics, the disclosure
+ * date read and the count of facilities whose weight is unknown. A brand's market at date d = the
+ * facilities linked to it at d, weighed by the workers that disclosure gave (else the facility's latest
+ * figure), by count, or by the disclosed volume or value; d is each brand's latest disclosure on or before
+ * `asOf` (its latest of all when `asOf` is null).
  */
 export function createSupplierConcentrationLoader(em: EntityManager, args: SupplierArgs) {
   return new DataLoader<number, SupplierMarket>(
     async (brandIds) => {
-      const links = brandLinksSql(placeholders(brandIds.length));
-      const weights = brandWeightsSql(links, args.by, args.weight);
-      const connection = em.getConnection();
-      const rows = await connection.execute<Array<ConcentrationRow & { market: number }>>(concentrationSql(weights, { k: args.k, top: args.top }), [...brandIds, args.asOf]);
-      const meta = await connection.execute<Array<{ brand_id: number; as_of: string; unknown: string }>>(
-        `select l.brand_id, to_char(max(l.disclosed_at), 'YYYY-MM-DD') as as_of,
-                count(*) filter (where not (${FACILITY_WEIGHT_SQL[args.weight].known})) as unknown
-         from (${links}) l group by l.brand_id`,
-        [...brandIds, args.asOf],
-      );
-      const byBrand = alignOne(brandIds, rows, (r) => Number(r.market));
-      const metaByBrand = alignOne(brandIds, meta, (m) => Number(m.brand_id));
-      return brandIds.map((brandId, i) => ({
-        brandId,
-        // No links by then: no disclosure was read (null), whatever date was asked.
-        asOf: metaByBrand[i]?.as_of ?? null,
-        unknownCapacity: Number(metaByBrand[i]?.unknown ?? 0),
-        row: byBrand[i] ?? undefined,
-      }));
+      const weights = brandWeightsSql('select * from brand_links', args.by, args.weight);
+      const sql = `
+        with brand_links as (${brandLinksSql(placeholders(brandIds.length))}),
+        metrics as (${concentrationSql(weights, { k: args.k, top: args.top })}),
+        meta as (
+          select l.brand_id, to_char(max(l.disclosed_at), 'YYYY-MM-DD') as as_of,
+                 count(*) filter (where not (${FACILITY_WEIGHT_SQL[args.weight].known})) as unknown
+          from brand_links l group by l.brand_id
+        )
+        select meta.brand_id, meta.as_of, meta.unknown, metrics.* from meta left join metrics on metrics.market = meta.brand_id`;
+      const rows = await em.getConnection().execute<Array<ConcentrationRow & { brand_id: number; as_of: string; unknown: string }>>(sql, [...brandIds, args.asOf]);
+      const byBrand = alignOne(brandIds, rows, (r) => Number(r.brand_id));
+      return brandIds.map((brandId, i) => {
+        const row = byBrand[i];
+        return {
+          brandId,
+          // No links by then: no disclosure was read (null), whatever date was asked.
+          asOf: row?.as_of ?? null,
+          unknownCapacity: Number(row?.unknown ?? 0),
+          row: row && row.n != null ? row : undefined,
+        };
+      });
     },
     { maxBatchSize: MAX_BATCH },
   );
