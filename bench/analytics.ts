@@ -206,6 +206,22 @@ async function main(): Promise<void> {
       const fmt = (x: { median: number; min: number; max: number }) => `${x.median.toFixed(1)} ms (${x.min.toFixed(1)}–${x.max.toFixed(1)})`;
       console.log(`| ${c.name} | ${fmt(api)} | ${fmt(sql)} | ${(api.median / sql.median).toFixed(2)}× |`);
     }
+
+    // The heavier questions, through the API only: what a whole-year scan costs at this size.
+    const others: Array<[string, string]> = [
+      [`EU27 strategic dependencies (GeoDep) for every HS-6 product, ${year}, 3-year window`, `{ strategicDependencies(importer: "EU27", year: ${year}, only: ALL, first: 1000, dataset: "${dataset}") { productsImported dependentCount } }`],
+      [`disruption of every importer × HS-6 market of ${year} (remove ${exporter.trim()}), 500 most exposed`, `{ disruptionScenario(remove: { countries: ["${exporter.trim()}"] }) { importMarkets(year: ${year}, first: 500, dataset: "${dataset}") { totalCount } } }`],
+      [`USA's import trend for HS 62, ${firstYear}–${year}, with share shifts`, `{ concentrationTrend(market: IMPORT_SOURCES, reporter: "USA", product: "62", fromYear: ${firstYear}, toYear: ${year}, dataset: "${dataset}") { cagr shareShifts { shiftPoints } } }`],
+      [`RCA of every exporter and HS-6 product, ${year} (first page of 10,000)`, `{ rca(year: ${year}, level: 6, first: 10000, dataset: "${dataset}") { totalCount } }`],
+      [`ECI / PCI at HS-4, ${year}`, `{ complexity(year: ${year}, level: 4, dataset: "${dataset}") { countries { eci } products { pci } } }`],
+    ];
+    console.log('\n| question (API only) | median (min–max) |\n|---|---|');
+    for (const [name, query] of others) {
+      const c = { name, api: { query, variables: {} } } as Case;
+      await ask(c);
+      const api = await timeIt(() => ask(c));
+      console.log(`| ${name} | ${api.median.toFixed(1)} ms (${api.min.toFixed(1)}–${api.max.toFixed(1)}) |`);
+    }
   } finally {
     await client.end();
     await running.stop();

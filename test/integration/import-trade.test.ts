@@ -67,6 +67,17 @@ const haveFiles = Boolean(baciFile && baciCountries && comtradeEu && comtradeTha
     const [na] = await sql<{ n: string }>('select count(*) as n from trade_flow where quantity_tons is null');
     const naLines = fs.readFileSync(baciFile!, 'utf8').split('\n').filter((l) => /,"?\s*NA"?\s*$/.test(l)).length;
     expect(Number(na.n)).toBe(naLines);
+    // Its world exports are materialised as it loads: exactly the flows summed over importers.
+    const mismatch = await sql<{ n: string }>(
+      `select count(*) as n from (
+         (select year, product_code, exporter_id, value_usd from trade_world_export where dataset_id = ?
+          except select year, product_code, exporter_id, sum(value_usd) from trade_flow where dataset_id = ? group by 1, 2, 3)
+         union all
+         (select year, product_code, exporter_id, sum(value_usd) from trade_flow where dataset_id = ? group by 1, 2, 3
+          except select year, product_code, exporter_id, value_usd from trade_world_export where dataset_id = ?)) d`,
+      Array(4).fill(file.datasetId),
+    );
+    expect(mismatch).toEqual([{ n: '0' }]);
   });
 
   it('changes nothing when the same release is loaded again', async () => {
@@ -139,6 +150,11 @@ const haveFiles = Boolean(baciFile && baciCountries && comtradeEu && comtradeTha
       [name],
     );
     expect(rows).toEqual([{ version: 'V202401', row_count: expect.anything(), flows: rows[0].row_count }]);
+    // The old release's world exports went with it; the new one has its own.
+    const orphans = await sql<{ n: string }>('select count(*) as n from trade_world_export w where not exists (select 1 from dataset d where d.id = w.dataset_id)');
+    expect(orphans).toEqual([{ n: '0' }]);
+    const [rolled] = await sql<{ n: string }>('select count(*) as n from trade_world_export where dataset_id = ?', [second.files[0].datasetId]);
+    expect(Number(rolled.n)).toBeGreaterThan(0);
   });
 
   it('loads Comtrade EU imports as partner → reporter flows, without World or other areas', async () => {
@@ -157,6 +173,8 @@ const haveFiles = Boolean(baciFile && baciCountries && comtradeEu && comtradeTha
     expect(ch.data!.tradeAggregate.rows[0].productCode).toBe('48');
     const h4 = await app.gql(TradeAggregateDocument, { dataset, groupBy: ['PRODUCT'], hsLevel: 4, filter: { hsPrefix: '48' } });
     expect(h4.data!.tradeAggregate.rows).toEqual([]);
+    // A dataset mixing HS levels gets no materialised world exports: a sum over importers cannot follow the roll-up.
+    expect(await sql('select count(*) as n from trade_world_export where dataset_id = ?', [file.datasetId])).toEqual([{ n: '0' }]);
   });
 
   it('loads the Thai Comtrade file: exports leave Thailand, imports arrive, re-imports (RM) and areas are skipped, Other Asia is Taiwan', async () => {

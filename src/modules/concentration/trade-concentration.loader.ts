@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { alignOne, MAX_BATCH } from '../../graphql/loader-utils';
-import { MIXED_LEVELS_SQL } from '../trade-flow/hs-rollup.sql';
+import { readFlowShape } from '../trade-flow/hs-rollup.sql';
 import type { ConcentrationRow } from './concentration.result';
 import { concentrationSql } from './concentration.sql';
 import { TradeMarketKind, tradeWeightsSql, type BoundSql } from './trade-market';
@@ -30,8 +30,8 @@ export function createTradeConcentrationLoader(em: EntityManager, args: TradeMar
   return new DataLoader<string, ConcentrationRow | undefined>(
     async (keys) => {
       const connection = em.getConnection();
-      const [{ mixed }] = await connection.execute<Array<{ mixed: boolean }>>(MIXED_LEVELS_SQL, [args.datasetId]);
-      const common = { kind: args.kind, datasetId: args.datasetId, mixed, years: { from: args.year, to: args.year } };
+      const { mixed, worldRollup } = await readFlowShape(connection, args.datasetId);
+      const common = { kind: args.kind, datasetId: args.datasetId, mixed, worldRollup, years: { from: args.year, to: args.year } };
       let weights: BoundSql;
       if (args.keys === 'PRODUCT') {
         const levels = [...new Set(keys.map((code) => code.length))];

@@ -2,7 +2,7 @@ import { Arg, Args, ArgsType, Ctx, Field, ID, Int, Query, Resolver, registerEnum
 import { AppError, ErrorCode } from '../../errors/app-error';
 import type { GraphQLContext } from '../../graphql/context';
 import { checkYear } from '../../graphql/years';
-import { MIXED_LEVELS_SQL } from '../trade-flow/hs-rollup.sql';
+import { readFlowShape } from '../trade-flow/hs-rollup.sql';
 import { toConcentration, type ConcentrationRow } from './concentration.result';
 import { concentrationSql } from './concentration.sql';
 import { BandGuidelines, Concentration, ConcentrationShare, ParticipantKind } from './concentration.types';
@@ -142,11 +142,12 @@ export class TradeConcentrationResolver {
     checkConcentrationArgs(k, top);
     const dataset = await ctx.loaders.tradeDataset.load(datasetId ?? '');
     const connection = ctx.em.getConnection();
-    const [{ mixed }] = await connection.execute<Array<{ mixed: boolean }>>(MIXED_LEVELS_SQL, [dataset.id]);
+    const { mixed, worldRollup } = await readFlowShape(connection, dataset.id);
     const weights = tradeWeightsSql({
       kind,
       datasetId: dataset.id,
       mixed,
+      worldRollup,
       years: { from: year, to: year },
       product,
       reporters: reporter?.members ?? null,

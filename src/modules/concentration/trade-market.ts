@@ -70,8 +70,14 @@ export const needsProduct = (kind: TradeMarketKind) => kind === TradeMarketKind.
 export interface TradeWeightsQuery {
   kind: TradeMarketKind;
   datasetId: number;
-  /** Whether the dataset mixes HS levels (MIXED_LEVELS_SQL), which switches the roll-up's ancestor test on. */
+  /** Whether the dataset mixes HS levels (FlowShape), which switches the roll-up's ancestor test on. */
   mixed: boolean;
+  /**
+   * Whether the dataset's world exports are materialised (FlowShape): then markets that sum an exporter's
+   * flows over every importer (WORLD_EXPORTERS, and EXPORT_PRODUCTS of a country) read trade_world_export,
+   * which has the same columns but the importer, instead of the flows.
+   */
+  worldRollup?: boolean;
   /** Inclusive year range (one year: from = to). */
   years: { from: number; to: number };
   /**
@@ -160,8 +166,10 @@ export function tradeWeightsSql(q: TradeWeightsQuery): BoundSql {
     throw new Error(`tradeWeightsSql: ${q.kind} needs a product`);
   }
   where.push(hsRollupCondition(level, q.mixed));
+  const overImporters = q.kind === TradeMarketKind.WORLD_EXPORTERS || (q.kind === TradeMarketKind.EXPORT_PRODUCTS && !q.extraGroup);
+  const table = q.worldRollup && overImporters ? 'trade_world_export' : 'trade_flow';
   return {
-    sql: `select ${market} as market, ${participant} as participant, f.value_usd as weight from trade_flow f where ${where.join(' and ')}`,
+    sql: `select ${market} as market, ${participant} as participant, f.value_usd as weight from ${table} f where ${where.join(' and ')}`,
     params,
   };
 }

@@ -13,6 +13,8 @@ export interface GeoDepQuery {
   toYear: number;
   /** HS prefix the HS-6 products must be under; '' for every product. */
   productPrefix: string;
+  /** The dataset's world exports are materialised (FlowShape): C2 reads trade_world_export, not every flow. */
+  worldRollup: boolean;
 }
 
 /**
@@ -43,7 +45,7 @@ export function geoDepSql(q: GeoDepQuery): BoundSql {
     world as (
       select year, product, sum(w * w) / (sum(w) * sum(w)) as world_hhi from (
         select f.year, left(f.product_code, 6) as product, f.exporter_id, sum(f.value_usd)::float8 as w
-        from trade_flow f
+        from ${q.worldRollup ? 'trade_world_export' : 'trade_flow'} f
         where ${scope} and (f.year, left(f.product_code, 6)) in (select year, product from imports)
         group by 1, 2, 3 having sum(f.value_usd) > 0
       ) e group by year, product

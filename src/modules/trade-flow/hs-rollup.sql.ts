@@ -1,3 +1,5 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+
 /**
  * SQL condition on flow `f` implementing METRICS.md's HS roll-up at level `level` (2, 4 or 6): a flow
  * counts towards its `level`-digit product only when no other flow of the same dataset, year, exporter
@@ -15,11 +17,23 @@ export function hsRollupCondition(level: number, mixedLevels: boolean): string {
         and f.product_code like a.product_code || '%')`;
 }
 
-/**
- * SQL (one parameter: the dataset id) telling whether a dataset mixes HS levels (Comtrade) or not (BACI);
- * an index probe on the partial index trade_flow_coarse_codes.
- */
-export const MIXED_LEVELS_SQL = 'select exists (select 1 from trade_flow where dataset_id = ? and length(product_code) < 6) as mixed';
+/** What the queries of a dataset's flows need to know about it. */
+export interface FlowShape {
+  /** It mixes HS levels (Comtrade) or not (BACI): switches the roll-up's ancestor test on. */
+  mixed: boolean;
+  /** Its world exports are materialised in trade_world_export (built at load for datasets of HS-6 codes alone). */
+  worldRollup: boolean;
+}
+
+/** Reads a dataset's FlowShape in one statement of two index probes (trade_flow_coarse_codes and a primary key). */
+export async function readFlowShape(connection: Pick<ReturnType<EntityManager['getConnection']>, 'execute'>, datasetId: number): Promise<FlowShape> {
+  const [row] = await connection.execute<Array<{ mixed: boolean; world_rollup: boolean }>>(
+    `select exists (select 1 from trade_flow where dataset_id = ? and length(product_code) < 6) as mixed,
+            exists (select 1 from trade_world_export where dataset_id = ?) as world_rollup`,
+    [datasetId, datasetId],
+  );
+  return { mixed: row.mixed, worldRollup: row.world_rollup };
+}
 
 /**
  * SQL condition, with its bindings, that `column` (an HS code: digits only) starts with `code`, written

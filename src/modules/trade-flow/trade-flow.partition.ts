@@ -42,5 +42,20 @@ export async function loadFlowPartition(session: BulkSession, datasetId: number,
   const table = await createFlowStaging(session, datasetId);
   const written = await session.copy(table, TRADE_FLOW_COPY_COLUMNS, rows, onProgress);
   await attachFlowPartition(session, datasetId);
+  await buildWorldExports(session, datasetId);
   return written;
+}
+
+/**
+ * Materialises dataset `datasetId`'s world exports Σ_i x(e, i, k, t) into trade_world_export (see its
+ * migration), in the loader's transaction, once its partition is attached — unless the dataset mixes HS
+ * levels, where a sum over importers cannot follow METRICS.md's roll-up: such a dataset has no rows there,
+ * and its world figures are read from the flows.
+ */
+export async function buildWorldExports(session: BulkSession, datasetId: number): Promise<void> {
+  const table = partitionName(datasetId);
+  await session.query(`insert into trade_world_export (dataset_id, year, product_code, exporter_id, value_usd)
+    select dataset_id, year, product_code, exporter_id, sum(value_usd) from ${table}
+    where not exists (select 1 from ${table} where length(product_code) < 6)
+    group by dataset_id, year, product_code, exporter_id`);
 }

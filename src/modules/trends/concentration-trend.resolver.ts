@@ -6,7 +6,7 @@ import { toConcentration, type ConcentrationRow } from '../concentration/concent
 import { concentrationSql } from '../concentration/concentration.sql';
 import { checkConcentrationArgs, ConcentrationOptions, DATASET_DESCRIPTION, TRADE_PARTICIPANTS } from '../concentration/trade-concentration.resolver';
 import { needsProduct, needsReporter, requireProductCode, resolveReporter, TradeMarketKind, tradeWeightsSql, type TradeReporter } from '../concentration/trade-market';
-import { MIXED_LEVELS_SQL } from '../trade-flow/hs-rollup.sql';
+import { readFlowShape } from '../trade-flow/hs-rollup.sql';
 import { trendOfYears } from './concentration-trend';
 import { ConcentrationTrend } from './concentration-trend.types';
 import { shareShiftsSql, toShareShift, type ShareShiftRow } from './share-shift.sql';
@@ -50,9 +50,9 @@ export class ConcentrationTrendResolver {
     const code = await this.productOf(ctx, market, product);
     const dataset = await ctx.loaders.tradeDataset.load(datasetId ?? '');
     const connection = ctx.em.getConnection();
-    const [{ mixed }] = await connection.execute<Array<{ mixed: boolean }>>(MIXED_LEVELS_SQL, [dataset.id]);
+    const { mixed, worldRollup } = await readFlowShape(connection, dataset.id);
     const slice = (years: { from: number; to: number }, marketBy: 'ONE' | 'YEAR') =>
-      tradeWeightsSql({ kind: market, datasetId: dataset.id, mixed, years, product: code, reporters: trader?.members ?? null, extraGroup: trader?.group ?? false, marketBy });
+      tradeWeightsSql({ kind: market, datasetId: dataset.id, mixed, worldRollup, years, product: code, reporters: trader?.members ?? null, extraGroup: trader?.group ?? false, marketBy });
 
     // The year before the range too: the first point's YoY and ΔHHI compare with it.
     const weights = slice({ from: fromYear - 1, to: toYear }, 'YEAR');

@@ -1,7 +1,7 @@
 import type { BulkSession } from '../../../database/bulk/bulk-session';
 import type { CopyValue } from '../../../database/bulk/copy-format';
 import { ensureProductCodes } from '../../product/placeholder-products';
-import { attachFlowPartition, createFlowStaging, TRADE_FLOW_COPY_COLUMNS } from '../../trade-flow/trade-flow.partition';
+import { attachFlowPartition, buildWorldExports, createFlowStaging, TRADE_FLOW_COPY_COLUMNS } from '../../trade-flow/trade-flow.partition';
 import { ImportError } from '../import-error';
 import type { FlowRecord } from '../types';
 import type { Lined } from '../validated-rows';
@@ -61,5 +61,7 @@ export async function loadFlows(
 
   await attachFlowPartition(session, datasetId, ['source_line']);
   stage('attach (indexes, foreign keys)');
+  await buildWorldExports(session, datasetId);
+  stage('world exports rollup');
   return written;
 }
