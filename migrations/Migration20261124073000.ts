@@ -14,6 +14,8 @@ export class Migration20261124073000 extends Migration {
       "value_usd" numeric(20,3) not null,
       constraint "trade_world_export_pkey" primary key ("dataset_id", "year", "product_code", "exporter_id"),
       constraint "trade_world_export_dataset_id_foreign" foreign key ("dataset_id") references "dataset" ("id") on update cascade on delete cascade);`);
+    // One product over the years (world trends, Product.exportConcentration); the key serves a year's products.
+    this.addSql(`create index "trade_world_export_product_year" on "trade_world_export" ("dataset_id", "product_code", "year");`);
     // Datasets loaded before this migration get theirs now.
     this.addSql(`insert into "trade_world_export" ("dataset_id", "year", "product_code", "exporter_id", "value_usd")
       select f.dataset_id, f.year, f.product_code, f.exporter_id, sum(f.value_usd) from "trade_flow" f
