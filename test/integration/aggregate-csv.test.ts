@@ -139,6 +139,25 @@ describe('trade aggregate and CSV export', () => {
     expect(await hongKong.text()).toBe('id,name\r\nHKG,"China, Hong Kong Special Administrative Region"\r\n');
   });
 
+  it('exports the one list of rows of an analytics result, reached through its objects', async () => {
+    const csv = async (query: string) => {
+      const response = await fetch(`${app.baseUrl}/csv?query=${encodeURIComponent(query)}`);
+      return { status: response.status, text: await response.text() };
+    };
+    // DEU's imports of 640399 in 2021: CHN 300, VNM 100 → HHI .625; of 640391: none (FRA imported it).
+    const geodep = await csv(`{ strategicDependencies(importer: "DEU", year: 2021, only: ALL, dataset: "${baci}") { productsImported items { productCode importHhi c1 largestSource { participantId share } } } }`);
+    expect(parseCsv(geodep.text)).toEqual([
+      ['productCode', 'importHhi', 'c1', 'largestSource.participantId', 'largestSource.share'],
+      ['640399', '0.625', 'true', 'CHN', '0.75'],
+    ]);
+    const disruption = await csv(`{ disruptionScenario(remove: { countries: ["CHN"] }) { importMarkets(year: 2021, dataset: "${baci}") { totalCount nodes { importerCode productCode supplyLostShare } } } }`);
+    expect(parseCsv(disruption.text)).toEqual([['importerCode', 'productCode', 'supplyLostShare'], ['DEU', '640399', '0.75']]);
+    // Two lists would be two tables.
+    const two = await csv(`{ disruptionScenario(remove: { countries: ["CHN"] }) { countries { id } importMarkets(year: 2021, dataset: "${baci}") { nodes { importerCode } } } }`);
+    expect(two.status).toBe(400);
+    expect(two.text).toMatch(/several lists of rows \(disruptionScenario.countries, disruptionScenario.importMarkets.nodes\)/);
+  });
+
   it('answers a bad CSV request with HTTP 400 and a code', async () => {
     const bad = await fetch(`${app.baseUrl}/csv?query=${encodeURIComponent('{ countries(first: 9999) { nodes { id } } }')}`);
     expect(bad.status).toBe(400);

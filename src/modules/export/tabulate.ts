@@ -5,6 +5,7 @@ import {
   isObjectType,
   Kind,
   type DocumentNode,
+  type FieldNode,
   type FragmentDefinitionNode,
   type GraphQLObjectType,
   type GraphQLSchema,
@@ -69,10 +70,54 @@ function valueAt(item: unknown, column: Column): unknown {
   return column.list && Array.isArray(value) ? value.join('; ') : value;
 }
 
+/** Field selections of a selection set, fragments spread in. */
+function fieldsOf(selection: SelectionSetNode, fragments: Map<string, FragmentDefinitionNode>): FieldNode[] {
+  return selection.selections.flatMap((node) => {
+    if (node.kind === Kind.FIELD) return [node];
+    if (node.kind === Kind.INLINE_FRAGMENT) return fieldsOf(node.selectionSet, fragments);
+    const fragment = fragments.get(node.name.value);
+    return fragment ? fieldsOf(fragment.selectionSet, fragments) : [];
+  });
+}
+
+/** A list of objects the query selects: where it is in the result, its row type and the row selection. */
+interface RowsPath {
+  path: string[];
+  type: GraphQLObjectType;
+  selection: SelectionSetNode;
+}
+
+/** Every list of objects reachable from `selection` through single objects (not through other lists). */
+function listsUnder(selection: SelectionSetNode, type: GraphQLObjectType, fragments: Map<string, FragmentDefinitionNode>, path: string[]): RowsPath[] {
+  return fieldsOf(selection, fragments).flatMap((node) => {
+    const field = type.getFields()[node.name.value];
+    const named = field ? getNamedType(field.type) : undefined;
+    if (!field || !isObjectType(named) || !node.selectionSet) return [];
+    const at = [...path, node.alias?.value ?? node.name.value];
+    if (!isListType(getNullableType(field.type))) return listsUnder(node.selectionSet, named, fragments, at);
+    if (node.name.value !== 'edges') return [{ path: at, type: named, selection: node.selectionSet }];
+    // A connection's edges: the rows are their nodes.
+    const nodeSelection = fieldsOf(node.selectionSet, fragments).find((s) => s.name.value === 'node');
+    if (!nodeSelection?.selectionSet) throw invalid('select edges { node { … } }');
+    const nodeType = getNamedType(named.getFields().node.type) as GraphQLObjectType;
+    return [{ path: [...at, '*', nodeSelection.alias?.value ?? 'node'], type: nodeType, selection: nodeSelection.selectionSet }];
+  });
+}
+
+/** The items at `path` in a result ('*' maps over a list), or [] where a step is null. */
+function itemsAt(value: unknown, path: string[]): unknown[] {
+  if (path.length === 0) return Array.isArray(value) ? value : value == null ? [] : [value];
+  const [step, ...rest] = path;
+  if (step === '*') return (Array.isArray(value) ? value : []).flatMap((item) => itemsAt(item, rest));
+  return value == null ? [] : itemsAt((value as Record<string, unknown>)[step], rest);
+}
+
 /**
- * Lays out the result of a query with one root field as a table. The rows are the root list itself, or
- * a connection's `nodes` (or `edges { node }`), or an object's `rows`; the columns are the fields
- * selected on a row, in query order, so an empty result still has its header.
+ * Lays out the result of a query with one root field as a table. The rows are the one list of objects
+ * the query selects: the root list itself, a connection's `nodes` (or `edges { node }`), a page's `rows`,
+ * or any list reached through single objects (e.g. `disruptionScenario { importMarkets { nodes } }`);
+ * figures selected beside it (totalCount…) are not part of the table. The columns are the fields selected
+ * on a row, in query order, so an empty result still has its header.
  */
 export function tabulate(schema: GraphQLSchema, document: DocumentNode, data: Record<string, unknown>, operationName?: string): Table {
   const op = operation(document, operationName);
@@ -85,35 +130,19 @@ export function tabulate(schema: GraphQLSchema, document: DocumentNode, data: Re
     document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]),
   );
 
-  const rootField = schema.getQueryType()!.getFields()[root.name.value];
-  let rowType = getNamedType(rootField.type);
-  let rowSelection = root.selectionSet;
-  let items: unknown = data[rootKey];
-  const rowsAreList = isListType(getNullableType(rootField.type));
-  if (!rowsAreList && isObjectType(rowType) && rowSelection) {
-    // A connection (nodes / edges.node) or an object with a `rows` list.
-    const pick = rowSelection.selections.find(
-      (s) => s.kind === Kind.FIELD && ['nodes', 'edges', 'rows'].includes(s.name.value),
+  const rootType = schema.getQueryType()!;
+  const candidates = listsUnder(op.selectionSet, rootType, fragments, []);
+  if (candidates.length !== 1) {
+    const found = candidates.map((c) => c.path.filter((p) => p !== '*').join('.')).join(', ');
+    throw invalid(
+      candidates.length === 0
+        ? `${root.name.value} selects no list of rows: select its nodes, edges { node }, rows or another list of objects`
+        : `a CSV export is one table, but this query selects several lists of rows (${found}): keep one`,
     );
-    if (!pick || pick.kind !== Kind.FIELD || !pick.selectionSet) throw invalid(`select the rows of ${root.name.value}: its nodes, edges { node } or rows`);
-    const pickKey = pick.alias?.value ?? pick.name.value;
-    const container = items as Record<string, unknown> | null;
-    if (pick.name.value === 'edges') {
-      const nodeSel = pick.selectionSet.selections.find((s) => s.kind === Kind.FIELD && s.name.value === 'node');
-      if (!nodeSel || nodeSel.kind !== Kind.FIELD) throw invalid('select edges { node { … } }');
-      rowType = getNamedType((getNamedType(rowType.getFields()[pick.name.value].type) as GraphQLObjectType).getFields().node.type);
-      rowSelection = nodeSel.selectionSet;
-      const nodeKey = nodeSel.alias?.value ?? 'node';
-      items = ((container?.[pickKey] as unknown[]) ?? []).map((e) => (e as Record<string, unknown>)[nodeKey]);
-    } else {
-      rowType = getNamedType(rowType.getFields()[pick.name.value].type);
-      rowSelection = pick.selectionSet;
-      items = container?.[pickKey] ?? [];
-    }
   }
-  if (!isObjectType(rowType) || !rowSelection) throw invalid(`${root.name.value} is not a list of rows`);
+  const [rows] = candidates;
   const columns: Column[] = [];
-  columnsOf(rowSelection, rowType, fragments, [], columns);
-  const list = Array.isArray(items) ? items : items == null ? [] : [items];
+  columnsOf(rows.selection, rows.type, fragments, [], columns);
+  const list = itemsAt(data, rows.path);
   return { name: rootKey, columns: columns.map((c) => c.name), rows: list.map((item) => columns.map((c) => valueAt(item, c))) };
 }
