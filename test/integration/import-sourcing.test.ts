@@ -22,7 +22,9 @@ const haveFiles = Boolean(nike['2021-02-01'] && nike['2023-08-01'] && nike['2025
 
   beforeAll(async () => {
     app = await startTestApp();
-    for (const file of Object.values(nike)) await runImport(app.running.db, { format: 'nike', files: [file!] });
+    // All three in one command, as `npm run import -- nike a.csv b.csv c.csv` does: one transaction, one staging table name.
+    const loaded = await runImport(app.running.db, { format: 'nike', files: Object.values(nike) as string[] });
+    expect(loaded.files.map((f) => f.unchanged)).toEqual([false, false, false]);
     const brands = await app.gql(BrandsDocument, { filter: { search: 'nike' } });
     nikeId = brands.data!.brands.nodes[0].id;
   });

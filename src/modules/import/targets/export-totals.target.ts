@@ -5,6 +5,9 @@ import { ImportError } from '../import-error';
 import type { ExportTotalRecord } from '../types';
 import type { Lined } from '../validated-rows';
 import { stageTimer } from './stage-timer';
+import { firstRepeatedKey, withStaging } from './staging';
+
+const STAGE = 'import_export_total';
 
 /**
  * Loads a dataset's exporter totals into export_total: COPY into a staging table that also keeps each
@@ -24,41 +27,36 @@ export async function loadExportTotals(
   stages: Record<string, number> = {},
 ): Promise<number> {
   const stage = stageTimer(stages);
-  // Named per dataset: one import may load several files, each in the same transaction.
-  const staging = `export_total_staging_d${datasetId}`;
-  await session.query(`create temporary table ${staging} (year smallint, exporter_id char(3), product_code varchar(6), value_usd numeric(20,3), source_line integer)`);
-  const written = await session.copy(
-    staging,
-    ['year', 'exporter_id', 'product_code', 'value_usd', 'source_line'],
-    (async function* (): AsyncGenerator<readonly CopyValue[]> {
-      for await (const { line, row } of rows) yield [row.year, row.exporter, row.product, row.valueUsd, line];
-    })(),
-    onProgress,
-  );
-  stage('read + COPY');
-
-  const [repeated] = await session.query<{ year: number; exporter_id: string; product_code: string; lines: number[] }>(
-    `select year, exporter_id, product_code, array_agg(source_line order by source_line) as lines
-     from ${staging} group by 1, 2, 3 having count(*) > 1 order by min(source_line) limit 1`,
-  );
-  if (repeated) {
-    throw new ImportError(
-      file,
-      repeated.lines[1],
-      `duplicate export total ${repeated.year} ${repeated.exporter_id} HS ${repeated.product_code}: also on line ${repeated.lines[0]}; a dataset holds one value per year, exporter and product`,
+  return withStaging(session, STAGE, 'year smallint, exporter_id char(3), product_code varchar(6), value_usd numeric(20,3), source_line integer', async () => {
+    const written = await session.copy(
+      STAGE,
+      ['year', 'exporter_id', 'product_code', 'value_usd', 'source_line'],
+      (async function* (): AsyncGenerator<readonly CopyValue[]> {
+        for await (const { line, row } of rows) yield [row.year, row.exporter, row.product, row.valueUsd, line];
+      })(),
+      onProgress,
     );
-  }
-  stage('natural key');
+    stage('read + COPY');
 
-  await ensureProductCodes(session, `select distinct product_code as code from ${staging}`, hsRevisionLabel);
-  stage('new product codes');
+    const repeated = await firstRepeatedKey<{ year: number; exporter_id: string; product_code: string }>(session, STAGE, ['year', 'exporter_id', 'product_code'], 'source_line');
+    if (repeated) {
+      throw new ImportError(
+        file,
+        repeated.lines[1],
+        `duplicate export total ${repeated.year} ${repeated.exporter_id} HS ${repeated.product_code}: also on line ${repeated.lines[0]}; a dataset holds one value per year, exporter and product`,
+      );
+    }
+    stage('natural key');
 
-  await session.query(
-    `insert into export_total (dataset_id, year, exporter_id, product_code, value_usd)
-     select $1, year, exporter_id, product_code, value_usd from ${staging} order by year, exporter_id, product_code`,
-    [datasetId],
-  );
-  await session.query(`drop table ${staging}`);
-  stage('insert');
-  return written;
+    await ensureProductCodes(session, `select distinct product_code as code from ${STAGE}`, hsRevisionLabel);
+    stage('new product codes');
+
+    await session.query(
+      `insert into export_total (dataset_id, year, exporter_id, product_code, value_usd)
+       select $1, year, exporter_id, product_code, value_usd from ${STAGE} order by year, exporter_id, product_code`,
+      [datasetId],
+    );
+    stage('insert');
+    return written;
+  });
 }

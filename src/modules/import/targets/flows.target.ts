@@ -5,6 +5,7 @@ import { attachFlowPartition, buildWorldExports, createFlowStaging, TRADE_FLOW_C
 import { ImportError } from '../import-error';
 import type { FlowRecord } from '../types';
 import type { Lined } from '../validated-rows';
+import { firstRepeatedKey } from './staging';
 import { stageTimer } from './stage-timer';
 
 /**
@@ -44,10 +45,12 @@ export async function loadFlows(
   } catch (error) {
     if ((error as { code?: string }).code !== '23505') throw error;
     await session.query('rollback to savepoint flow_natural_key');
-    const [d] = await session.query<{ year: number; exporter_id: string; importer_id: string; product_code: string; lines: number[] }>(
-      `select year, exporter_id, importer_id, product_code, array_agg(source_line order by source_line) as lines
-       from ${table} group by 1, 2, 3, 4 having count(*) > 1 order by min(source_line) limit 1`,
-    );
+    const d = (await firstRepeatedKey<{ year: number; exporter_id: string; importer_id: string; product_code: string }>(
+      session,
+      table,
+      ['year', 'exporter_id', 'importer_id', 'product_code'],
+      'source_line',
+    ))!;
     throw new ImportError(
       file,
       d.lines[1],

@@ -4,6 +4,7 @@ import { ensureProductCodes } from '../../product/placeholder-products';
 import { ImportError } from '../import-error';
 import type { ProductRecord } from '../types';
 import type { Lined } from '../validated-rows';
+import { firstRepeatedKey, withStaging } from './staging';
 
 const STAGE = 'import_product';
 
@@ -13,31 +14,30 @@ const STAGE = 'import_product';
  * missing from both the file and the database are created as placeholders.
  */
 export async function loadProducts(session: BulkSession, file: string, hsRevisionLabel: string, rows: AsyncIterable<Lined<ProductRecord>>, onProgress?: (n: number) => void) {
-  await session.query(`create temp table ${STAGE} (line int, code varchar(6), level smallint, description text, parent_code varchar(6), section_id smallint) on commit drop`);
-  const written = await session.copy(
-    STAGE,
-    ['line', 'code', 'level', 'description', 'parent_code', 'section_id'],
-    (async function* (): AsyncGenerator<readonly CopyValue[]> {
-      for await (const { line, row } of rows) yield [line, row.code, row.level, row.description, row.parent, row.section];
-    })(),
-    onProgress,
-  );
-  const [duplicate] = await session.query<{ code: string; lines: number[] }>(
-    `select code, array_agg(line order by line) as lines from ${STAGE} group by code having count(*) > 1 order by min(line) limit 1`,
-  );
-  if (duplicate) throw new ImportError(file, duplicate.lines[1], `HS code ${duplicate.code} appears twice (also on line ${duplicate.lines[0]})`);
-  // Parents missing from both the file and the database (BACI's HS92 table lists subheadings whose
-  // headings HS 2022 no longer has) become placeholders; the file's own codes are described just below.
-  await ensureProductCodes(session, `select code from ${STAGE}`, hsRevisionLabel);
+  return withStaging(session, STAGE, `line int, code varchar(6), level smallint, description text, parent_code varchar(6), section_id smallint`, async () => {
+    const written = await session.copy(
+      STAGE,
+      ['line', 'code', 'level', 'description', 'parent_code', 'section_id'],
+      (async function* (): AsyncGenerator<readonly CopyValue[]> {
+        for await (const { line, row } of rows) yield [line, row.code, row.level, row.description, row.parent, row.section];
+      })(),
+      onProgress,
+    );
+    const duplicate = await firstRepeatedKey<{ code: string }>(session, STAGE, ['code'], 'line');
+    if (duplicate) throw new ImportError(file, duplicate.lines[1], `HS code ${duplicate.code} appears twice (also on line ${duplicate.lines[0]})`);
+    // Parents missing from both the file and the database (BACI's HS92 table lists subheadings whose
+    // headings HS 2022 no longer has) become placeholders; the file's own codes are described just below.
+    await ensureProductCodes(session, `select code from ${STAGE}`, hsRevisionLabel);
 
-  await session.query(
-    `insert into product (code, level, description, parent_code, section_id, hs_revision)
-     select s.code, s.level, s.description, s.parent_code,
-            coalesce(s.section_id, (select p.section_id from product p where p.code = left(s.code, 2))), $1
-     from ${STAGE} s
-     on conflict (code) do update set description = excluded.description, parent_code = excluded.parent_code,
-       section_id = coalesce(excluded.section_id, product.section_id), hs_revision = excluded.hs_revision`,
-    [hsRevisionLabel],
-  );
-  return written;
+    await session.query(
+      `insert into product (code, level, description, parent_code, section_id, hs_revision)
+       select s.code, s.level, s.description, s.parent_code,
+              coalesce(s.section_id, (select p.section_id from product p where p.code = left(s.code, 2))), $1
+       from ${STAGE} s
+       on conflict (code) do update set description = excluded.description, parent_code = excluded.parent_code,
+         section_id = coalesce(excluded.section_id, product.section_id), hs_revision = excluded.hs_revision`,
+      [hsRevisionLabel],
+    );
+    return written;
+  });
 }
