@@ -2,6 +2,7 @@ import type { EntityName, FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { findWithParent } from '../database/raw';
+import { placeholders } from '../database/sql';
 
 /** Largest batch one SQL statement is given; DataLoader splits bigger batches. */
 export const MAX_BATCH = 1000;
@@ -23,11 +24,6 @@ export function alignMany<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) =
     else byKey.set(key, [row]);
   }
   return keys.map((key) => byKey.get(key) ?? []);
-}
-
-/** `?, ?, ?` for `n` bindings of an IN list. */
-export function placeholders(n: number): string {
-  return new Array(n).fill('?').join(', ');
 }
 
 /**

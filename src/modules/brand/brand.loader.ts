@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { alignMany, byPrimaryKey, firstChildrenByParent, LoaderFamily, listByParent, MAX_BATCH, placeholders } from '../../graphql/loader-utils';
+import { alignMany, byPrimaryKey, firstChildrenByParent, LoaderFamily, listByParent, MAX_BATCH } from '../../graphql/loader-utils';
+import { placeholders } from '../../database/sql';
 import { Facility } from '../facility/facility.entity';
 import { Brand } from './brand.entity';
 

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { alignOne, MAX_BATCH, placeholders } from '../../graphql/loader-utils';
+import { alignOne, MAX_BATCH } from '../../graphql/loader-utils';
+import { placeholders } from '../../database/sql';
 import { brandLinksSql } from './brand-market.sql';
 import type { ConcentrationRow } from './concentration.result';
 import { concentrationSql } from './concentration.sql';

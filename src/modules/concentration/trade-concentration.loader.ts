@@ -4,7 +4,8 @@ import { alignOne, MAX_BATCH } from '../../graphql/loader-utils';
 import { readFlowShape } from '../trade-flow/hs-rollup.sql';
 import type { ConcentrationRow } from './concentration.result';
 import { concentrationSql } from './concentration.sql';
-import { TradeMarketKind, tradeWeightsSql, type BoundSql } from './trade-market';
+import { joinSql, type BoundSql } from '../../database/sql';
+import { TradeMarketKind, tradeWeightsSql } from './trade-market';
 
 export interface TradeMarketArgs {
   kind: TradeMarketKind;
@@ -45,7 +46,7 @@ export function createTradeConcentrationLoader(em: EntityManager, args: TradeMar
             marketBy: 'PRODUCT',
           }),
         );
-        weights = { sql: branches.map((b) => b.sql).join(' union all '), params: branches.flatMap((b) => b.params) };
+        weights = joinSql(branches, ' union all ');
       } else {
         weights = tradeWeightsSql({ ...common, product: args.product, reporters: [...keys], extraGroup: false, marketBy: 'REPORTER' });
       }

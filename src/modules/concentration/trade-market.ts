@@ -1,7 +1,7 @@
 import { registerEnumType } from 'type-graphql';
 import { AppError, ErrorCode } from '../../errors/app-error';
 import type { GraphQLContext } from '../../graphql/context';
-import { placeholders } from '../../graphql/loader-utils';
+import { placeholders, type BoundSql } from '../../database/sql';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { CountryGroup } from '../country-group/country-group.entity';
 import { Country } from '../country/country.entity';
@@ -110,12 +110,6 @@ export interface TradeWeightsQuery {
    * per reporter and product ("USA:640399"). Per-product markets without `product(s)` cover every product.
    */
   marketBy: 'ONE' | 'YEAR' | 'REPORTER' | 'PRODUCT' | 'REPORTER_PRODUCT';
-}
-
-/** SQL with its bindings. */
-export interface BoundSql {
-  sql: string;
-  params: unknown[];
 }
 
 /**

@@ -1,6 +1,5 @@
 import { hsPrefixSql, hsRollupCondition } from '../trade-flow/hs-rollup.sql';
-import { placeholders } from '../../graphql/loader-utils';
-import type { BoundSql } from '../concentration/trade-market';
+import { placeholders, type BoundSql } from '../../database/sql';
 
 export interface GeoDepQuery {
   datasetId: number;

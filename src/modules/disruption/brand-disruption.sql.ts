@@ -1,9 +1,8 @@
 import { brandLinksSql, FACILITY_WEIGHT_SQL, SUPPLIER_PARTICIPANT_SQL } from '../concentration/brand-market.sql';
 import type { ConcentrationRow } from '../concentration/concentration.result';
 import { concentrationSql } from '../concentration/concentration.sql';
-import type { BoundSql } from '../concentration/trade-market';
 import type { CapacityWeight, SupplierDimension } from '../concentration/supplier-concentration.types';
-import { placeholders } from '../../graphql/loader-utils';
+import { placeholders, type BoundSql } from '../../database/sql';
 import { removedFacilitySql, type Removal } from './removal';
 
 export interface BrandDisruptionQuery {

@@ -1,7 +1,7 @@
 import type { ConcentrationRow } from '../concentration/concentration.result';
 import { concentrationSql } from '../concentration/concentration.sql';
-import { TradeMarketKind, tradeWeightsSql, type BoundSql, type TradeReporter } from '../concentration/trade-market';
-import { inList } from './removal';
+import { inList, joinSql, type BoundSql } from '../../database/sql';
+import { TradeMarketKind, tradeWeightsSql, type TradeReporter } from '../concentration/trade-market';
 
 export interface ImportDisruptionQuery {
   /** Exporters in R (only countries affect trade). */
@@ -50,7 +50,7 @@ function marketWeights(q: ImportDisruptionQuery): BoundSql {
     ...(countries.length ? [tradeWeightsSql({ ...common, reporters: [...new Set(countries)], extraGroup: false })] : []),
     ...q.importers.filter((r) => r.group).map((g) => tradeWeightsSql({ ...common, reporters: g.members, extraGroup: true, reporterLabel: g.code })),
   ];
-  return { sql: branches.map((b) => b.sql).join(' union all '), params: branches.flatMap((b) => b.params) };
+  return joinSql(branches, ' union all ');
 }
 
 /**

@@ -1,7 +1,7 @@
 import { AppError, ErrorCode } from '../../errors/app-error';
 import type { GraphQLContext } from '../../graphql/context';
 import { parseNumericId } from '../../graphql/ids';
-import { placeholders } from '../../graphql/loader-utils';
+import { inList, joinSql, type BoundSql } from '../../database/sql';
 import { resolveReporter } from '../concentration/trade-market';
 import type { DisruptionInput } from './disruption.types';
 
@@ -47,13 +47,8 @@ export function requireBrandIds(ctx: GraphQLContext, raw: readonly string[], arg
   return requireIds(raw, argument, 'brand', (id) => ctx.loaders.brand.load(id), ErrorCode.UNKNOWN_BRAND);
 }
 
-/** `column in (…)` with its bindings; `false` for an empty list (SQL has no empty IN list). */
-export function inList(column: string, values: readonly unknown[]): { sql: string; params: unknown[] } {
-  return values.length === 0 ? { sql: 'false', params: [] } : { sql: `${column} in (${placeholders(values.length)})`, params: [...values] };
-}
-
 /** SQL condition on facility `f`: it is in R (its country, its manufacturer or itself removed). */
-export function removedFacilitySql(removal: Removal): { sql: string; params: unknown[] } {
-  const parts = [inList('f.country_id', removal.countries), inList('f.manufacturer_id', removal.manufacturers), inList('f.id', removal.facilities)];
-  return { sql: `(${parts.map((p) => p.sql).join(' or ')})`, params: parts.flatMap((p) => p.params) };
+export function removedFacilitySql(removal: Removal): BoundSql {
+  const any = joinSql([inList('f.country_id', removal.countries), inList('f.manufacturer_id', removal.manufacturers), inList('f.id', removal.facilities)], ' or ');
+  return { sql: `(${any.sql})`, params: any.params };
 }

@@ -4,6 +4,7 @@ import type { GraphQLContext } from '../../graphql/context';
 import { decodeCursor, encodeCursor } from '../../graphql/pagination';
 import { checkYearRange } from '../../graphql/years';
 import { parseHsCode } from '../product/hs-code';
+import { inList } from '../../database/sql';
 import { hsPrefixSql, readFlowShape } from '../trade-flow/hs-rollup.sql';
 import { sideCountries } from '../trade-flow/trade-flow.query';
 import { tradeAggregateSql } from './trade-aggregate.sql';
@@ -41,13 +42,12 @@ export class TradeAggregateResolver {
     checkYearRange(filter?.yearFrom, filter?.yearTo, 'filter.yearFrom', 'filter.yearTo');
     if (filter?.yearFrom != null) (where.push('f.year >= ?'), params.push(filter.yearFrom));
     if (filter?.yearTo != null) (where.push('f.year <= ?'), params.push(filter.yearTo));
-    const inList = (column: string, ids: string[]) => {
-      where.push(ids.length ? `${column} in (${ids.map(() => '?').join(', ')})` : 'false');
-      params.push(...ids);
-    };
     for (const side of ['exporter', 'importer'] as const) {
       const ids = filter ? await sideCountries(ctx.em, filter, side) : undefined;
-      if (ids !== undefined) inList(`f.${side}_id`, ids);
+      if (ids === undefined) continue;
+      const condition = inList(`f.${side}_id`, ids);
+      where.push(condition.sql);
+      params.push(...condition.params);
     }
     if (filter?.hsPrefix) {
       const prefix = hsPrefixSql('f.product_code', parseHsCode(filter.hsPrefix, 'filter.hsPrefix'));

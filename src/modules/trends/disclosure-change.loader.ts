@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { alignMany, alignOne, LoaderFamily, listByParent, MAX_BATCH, placeholders } from '../../graphql/loader-utils';
+import { alignMany, alignOne, LoaderFamily, listByParent, MAX_BATCH } from '../../graphql/loader-utils';
+import { placeholders } from '../../database/sql';
 import { brandLinksSql, brandWeightsSql } from '../concentration/brand-market.sql';
 import type { CapacityWeight, SupplierDimension } from '../concentration/supplier-concentration.types';
 import { Facility } from '../facility/facility.entity';
