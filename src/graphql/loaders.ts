@@ -21,6 +21,7 @@ import { createChangedFacilitiesLoader, createDisclosureSharesLoader, createFaci
 import DataLoader from 'dataloader';
 import { resolveExportDataset, resolveTradeDataset } from '../modules/dataset/trade-dataset';
 import type { Dataset } from '../modules/dataset/dataset.entity';
+import { readFlowShapes, type FlowShape } from '../modules/trade-flow/hs-rollup.sql';
 import { LoaderFamily } from './loader-utils';
 
 /** Every per-request DataLoader, built from the request's own EntityManager fork. */
@@ -52,6 +53,8 @@ export function createLoaders(em: EntityManager) {
     linksOfFacility: createLinksOfLoader(em, 'facility'),
     supplierConcentration: new LoaderFamily((args: SupplierArgs) => createSupplierConcentrationLoader(em, args)),
     customerConcentration: new LoaderFamily((args: CustomerArgs) => createCustomerConcentrationLoader(em, args)),
+    /** What queries of a dataset's trade rows need to know about it (HS levels mixed? world exports materialised?), by dataset id. */
+    flowShape: new DataLoader<number, FlowShape>((ids) => readFlowShapes(em, ids)),
     /** A trade reporter (country or group) by upper-cased code, looked up once per request. */
     tradeReporter: new DataLoader<string, TradeReporter | null>((codes) => Promise.all(codes.map((code) => lookupReporter(em, code)))),
     tradeConcentration: new LoaderFamily((args: TradeMarketArgs) => createTradeConcentrationLoader(em, args)),

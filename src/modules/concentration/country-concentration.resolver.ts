@@ -28,7 +28,8 @@ async function batched(
   checkYear(year, 'year');
   checkConcentrationArgs(k, top);
   const dataset = await ctx.loaders.tradeDataset.load(datasetId ?? '');
-  const row = await ctx.loaders.tradeConcentration.with({ ...market, datasetId: dataset.id, year, k, top }).load(key);
+  const { mixed, worldRollup } = await ctx.loaders.flowShape.load(dataset.id);
+  const row = await ctx.loaders.tradeConcentration.with({ ...market, datasetId: dataset.id, mixed, worldRollup, year, k, top }).load(key);
   return toConcentration(row, dataset, guidelines, k, TRADE_PARTICIPANTS[market.kind]);
 }
 

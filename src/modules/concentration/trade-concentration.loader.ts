@@ -1,7 +1,6 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { alignOne, MAX_BATCH } from '../../graphql/loader-utils';
-import { readFlowShape } from '../trade-flow/hs-rollup.sql';
 import type { ConcentrationRow } from './concentration.result';
 import { concentrationSql } from './concentration.sql';
 import { joinSql, type BoundSql } from '../../database/sql';
@@ -10,6 +9,9 @@ import { TradeMarketKind, tradeWeightsSql } from './trade-market';
 export interface TradeMarketArgs {
   kind: TradeMarketKind;
   datasetId: number;
+  /** The dataset's FlowShape (per-request `flowShape` loader). */
+  mixed: boolean;
+  worldRollup: boolean;
   year: number;
   /** What the keys are: reporter countries (product fixed) or HS codes (reporter fixed, or none for WORLD_EXPORTERS). */
   keys: 'REPORTER' | 'PRODUCT';
@@ -31,8 +33,7 @@ export function createTradeConcentrationLoader(em: EntityManager, args: TradeMar
   return new DataLoader<string, ConcentrationRow | undefined>(
     async (keys) => {
       const connection = em.getConnection();
-      const { mixed, worldRollup } = await readFlowShape(connection, args.datasetId);
-      const common = { kind: args.kind, datasetId: args.datasetId, mixed, worldRollup, years: { from: args.year, to: args.year } };
+      const common = { kind: args.kind, datasetId: args.datasetId, mixed: args.mixed, worldRollup: args.worldRollup, years: { from: args.year, to: args.year } };
       let weights: BoundSql;
       if (args.keys === 'PRODUCT') {
         const levels = [...new Set(keys.map((code) => code.length))];

@@ -2,7 +2,6 @@ import { Arg, Args, ArgsType, Ctx, Field, ID, Int, Query, Resolver, registerEnum
 import { AppError, ErrorCode } from '../../errors/app-error';
 import type { GraphQLContext } from '../../graphql/context';
 import { checkYear } from '../../graphql/years';
-import { readFlowShape } from '../trade-flow/hs-rollup.sql';
 import { toConcentration, type ConcentrationRow } from './concentration.result';
 import { concentrationSql } from './concentration.sql';
 import { BandGuidelines, Concentration, ConcentrationShare, ParticipantKind } from './concentration.types';
@@ -142,7 +141,7 @@ export class TradeConcentrationResolver {
     checkConcentrationArgs(k, top);
     const dataset = await ctx.loaders.tradeDataset.load(datasetId ?? '');
     const connection = ctx.em.getConnection();
-    const { mixed, worldRollup } = await readFlowShape(connection, dataset.id);
+    const { mixed, worldRollup } = await ctx.loaders.flowShape.load(dataset.id);
     const weights = tradeWeightsSql({
       kind,
       datasetId: dataset.id,

@@ -8,7 +8,6 @@ import { DATASET_DESCRIPTION } from '../concentration/trade-concentration.resolv
 import { requireProductCode, resolveReporter } from '../concentration/trade-market';
 import { geoDepVerdict, isPersistent } from '../metrics/dependency';
 import { Product } from '../product/product.entity';
-import { readFlowShape } from '../trade-flow/hs-rollup.sql';
 import { geoDepSql } from './strategic-dependency.sql';
 import { DependencyFilter, GeoDepArgs, StrategicDependency, StrategicDependencyReport } from './strategic-dependency.types';
 
@@ -61,7 +60,7 @@ export class StrategicDependencyResolver {
     const prefix = product == null ? '' : await requireProductCode(ctx, product, 'product');
     const dataset = await ctx.loaders.tradeDataset.load(datasetId ?? '');
     const connection = ctx.em.getConnection();
-    const { mixed, worldRollup } = await readFlowShape(connection, dataset.id);
+    const { mixed, worldRollup } = await ctx.loaders.flowShape.load(dataset.id);
     const windowStart = Math.max(MIN_YEAR, year - args.persistenceYears + 1);
     const query = geoDepSql({
       datasetId: dataset.id,

@@ -12,7 +12,6 @@ import { requireProductCode, resolveReporter } from '../concentration/trade-mark
 import { Country } from '../country/country.entity';
 import { Facility } from '../facility/facility.entity';
 import { Manufacturer } from '../manufacturer/manufacturer.entity';
-import { readFlowShape } from '../trade-flow/hs-rollup.sql';
 import { brandDisruptionSql, type BrandDisruptionRow } from './brand-disruption.sql';
 import { BrandDisruptions, DisruptionInput, DisruptionScenario, ImportMarketDisruptions } from './disruption.types';
 import { importDisruptionSql, type ImportDisruptionRow } from './import-disruption.sql';
@@ -133,7 +132,7 @@ export class DisruptionResolver {
     // Only countries in R take supply away: without any, no market is affected.
     if (reporters?.length === 0 || (scenario.removal.countries.length === 0 && !includeUnaffected)) return result;
     const connection = ctx.em.getConnection();
-    const { mixed } = await readFlowShape(connection, dataset.id);
+    const { mixed } = await ctx.loaders.flowShape.load(dataset.id);
     const query = importDisruptionSql({
       removedCountries: scenario.removal.countries,
       datasetId: dataset.id,

@@ -32,7 +32,7 @@ export class ComplexityResolver {
     const dataset = await ctx.loaders.exportDataset.load(datasetId ?? '');
     // The pairs with exports (an aggregate of at most countries × products, not flows), with RCA and M as SQL decides them.
     const rows = await ctx.em.getConnection().execute<Array<{ country: string; product: string; value: number; rca: number; m: boolean }>>(
-      `with ${rcaCtes(await exportValuesSql(ctx.em, dataset, level))}
+      `with ${rcaCtes(exportValuesSql(dataset, await ctx.loaders.flowShape.load(dataset.id), level))}
        select country, product, value::float8 as value, rca::float8 as rca, rca >= 1 as m from ratios`,
       [dataset.id, year],
     );

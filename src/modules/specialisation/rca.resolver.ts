@@ -83,7 +83,7 @@ export class RcaResolver {
 
     // One statement: the totals over the whole year, the count of the filtered rows, and one page of them
     // (a summary row left-joined to the page, so that an empty page still says how many rows there are).
-    const sql = `with ${rcaCtes(await exportValuesSql(ctx.em, dataset, level))},
+    const sql = `with ${rcaCtes(exportValuesSql(dataset, await ctx.loaders.flowShape.load(dataset.id), level))},
       filtered as (select * from ratios where ${where.length ? where.join(' and ') : 'true'})
       select s.total_count, s.world_total, p.* from
         (select (select count(*) from filtered)::int as total_count, (select max(world_total) from ratios)::float8 as world_total) s

@@ -1,29 +1,20 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { DatasetKind } from '../dataset/dataset-kind';
 import type { Dataset } from '../dataset/dataset.entity';
-import { exportTotalRollupCondition, MIXED_EXPORT_TOTAL_LEVELS_SQL } from '../export-total/export-total-rollup.sql';
-import { hsRollupCondition, readFlowShape } from '../trade-flow/hs-rollup.sql';
+import { hsRollupCondition, type FlowShape } from '../trade-flow/hs-rollup.sql';
 
 /**
  * SQL selecting x_ck = (country, product, value) at HS `level` for one dataset, for the parameters
  * (dataset id, year). An exporter-totals dataset reads export_total; any other reads its bilateral flows
  * summed over importers, Σ_i x(c, i, k) (trade_flow holds country-to-country flows only, so "World" and
- * areas never enter), from its materialised world exports when it has them. Both roll codes up by prefix without adding a code to its own sub-codes
- * (METRICS.md). Pairs whose sum is 0 are left out: their RCA is 0 and they add nothing to X_c or x_wk.
+ * areas never enter), from its materialised world exports when it has them. Both roll codes up by
+ * prefix without adding a code to its own sub-codes (METRICS.md). Pairs whose sum is 0 are left out:
+ * their RCA is 0 and they add nothing to X_c or x_wk.
  */
-export async function exportValuesSql(em: EntityManager, dataset: Dataset, level: number): Promise<string> {
-  const connection = em.getConnection();
-  let source: { table: string; rollup: string };
-  if (dataset.kind === DatasetKind.EXPORT_TOTALS) {
-    const [{ mixed }] = await connection.execute<Array<{ mixed: boolean }>>(MIXED_EXPORT_TOTAL_LEVELS_SQL, [dataset.id]);
-    source = { table: 'export_total', rollup: exportTotalRollupCondition(level, mixed) };
-  } else {
-    // Flows summed over importers are the dataset's world exports, materialised when it was loaded.
-    const { mixed, worldRollup } = await readFlowShape(connection, dataset.id);
-    source = { table: worldRollup ? 'trade_world_export' : 'trade_flow', rollup: hsRollupCondition(level, mixed) };
-  }
+export function exportValuesSql(dataset: Dataset, shape: FlowShape, level: number): string {
+  const totals = dataset.kind === DatasetKind.EXPORT_TOTALS;
+  const table = totals ? 'export_total' : shape.worldRollup ? 'trade_world_export' : 'trade_flow';
   return `select f.exporter_id::text as country, left(f.product_code, ${level}) as product, sum(f.value_usd) as value
-    from ${source.table} f where f.dataset_id = ? and f.year = ? and ${source.rollup}
+    from ${table} f where f.dataset_id = ? and f.year = ? and ${hsRollupCondition(level, shape.mixed, totals ? 'export_total' : 'trade_flow')}
     group by 1, 2 having sum(f.value_usd) > 0`;
 }
 

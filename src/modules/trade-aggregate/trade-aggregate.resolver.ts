@@ -5,7 +5,7 @@ import { decodeCursor, encodeCursor } from '../../graphql/pagination';
 import { checkYearRange } from '../../graphql/years';
 import { parseHsCode } from '../product/hs-code';
 import { inList } from '../../database/sql';
-import { hsPrefixSql, readFlowShape } from '../trade-flow/hs-rollup.sql';
+import { hsPrefixSql } from '../trade-flow/hs-rollup.sql';
 import { sideCountries } from '../trade-flow/trade-flow.query';
 import { tradeAggregateSql } from './trade-aggregate.sql';
 import { AggregateOrder, DATASET_ARG_DESCRIPTION, TradeAggregate, TradeAggregateFilter, TradeDimension } from './trade-aggregate.types';
@@ -56,7 +56,7 @@ export class TradeAggregateResolver {
     }
 
     const connection = ctx.em.getConnection();
-    const { mixed } = await readFlowShape(connection, dataset.id);
+    const { mixed } = await ctx.loaders.flowShape.load(dataset.id);
     const { sql, params: all } = tradeAggregateSql({ datasetId: dataset.id, groupBy, hsLevel: hsLevel as 2 | 4 | 6, mixedLevels: mixed, where, params, order: orderBy, limit: first + 1, offset });
     const result: Array<Record<string, unknown>> = await connection.execute(sql, all as never[]);
     const page = result.slice(0, first);

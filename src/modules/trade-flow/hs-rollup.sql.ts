@@ -1,23 +1,26 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { placeholders } from '../../database/sql';
 
 /**
- * SQL condition on flow `f` implementing METRICS.md's HS roll-up at level `level` (2, 4 or 6): a flow
- * counts towards its `level`-digit product only when no other flow of the same dataset, year, exporter
+ * SQL condition on row `f` implementing METRICS.md's HS roll-up at level `level` (2, 4 or 6): a row
+ * counts towards its `level`-digit product only when no other row of the same dataset, year, exporter
  * and importer has a code that is a shorter prefix of its own and at least `level` digits long — so a
  * heading and its own subheadings are never added, while codes of different branches still are. Codes
  * shorter than `level` cannot be split and do not count. `mixedLevels` false (a dataset of HS-6 codes
- * only, like BACI) skips the ancestor test, which can never match there.
+ * only, like BACI) skips the ancestor test, which can never match there. `table` is where the rows are:
+ * trade_flow, or export_total, whose rows have no importer (the test then matches exporters alone).
  */
-export function hsRollupCondition(level: number, mixedLevels: boolean): string {
+export function hsRollupCondition(level: number, mixedLevels: boolean, table: 'trade_flow' | 'export_total' = 'trade_flow'): string {
   const base = `length(f.product_code) >= ${level}`;
   if (!mixedLevels) return base;
+  const sameImporter = table === 'trade_flow' ? 'and a.importer_id = f.importer_id' : '';
   return `${base} and not exists (
-      select 1 from trade_flow a where a.dataset_id = f.dataset_id and a.year = f.year and a.exporter_id = f.exporter_id
-        and a.importer_id = f.importer_id and length(a.product_code) >= ${level} and length(a.product_code) < length(f.product_code)
+      select 1 from ${table} a where a.dataset_id = f.dataset_id and a.year = f.year and a.exporter_id = f.exporter_id
+        ${sameImporter} and length(a.product_code) >= ${level} and length(a.product_code) < length(f.product_code)
         and f.product_code like a.product_code || '%')`;
 }
 
-/** What the queries of a dataset's flows need to know about it. */
+/** What the queries of a dataset's trade rows (flows or exporter totals) need to know about it. */
 export interface FlowShape {
   /** It mixes HS levels (Comtrade) or not (BACI): switches the roll-up's ancestor test on. */
   mixed: boolean;
@@ -25,14 +28,21 @@ export interface FlowShape {
   worldRollup: boolean;
 }
 
-/** Reads a dataset's FlowShape in one statement of two index probes (trade_flow_coarse_codes and a primary key). */
-export async function readFlowShape(connection: Pick<ReturnType<EntityManager['getConnection']>, 'execute'>, datasetId: number): Promise<FlowShape> {
-  const [row] = await connection.execute<Array<{ mixed: boolean; world_rollup: boolean }>>(
-    `select exists (select 1 from trade_flow where dataset_id = ? and length(product_code) < 6) as mixed,
-            exists (select 1 from trade_world_export where dataset_id = ?) as world_rollup`,
-    [datasetId, datasetId],
+/**
+ * The FlowShape of many datasets in one statement of index probes (the partial indexes on coarse codes
+ * of trade_flow and export_total, and a primary key): the per-request `flowShape` loader's batch.
+ */
+export async function readFlowShapes(em: EntityManager, datasetIds: readonly number[]): Promise<Array<FlowShape | Error>> {
+  const rows = await em.getConnection().execute<Array<{ id: number; mixed: boolean; world_rollup: boolean }>>(
+    `select d.id,
+            exists (select 1 from trade_flow f where f.dataset_id = d.id and length(f.product_code) < 6)
+              or exists (select 1 from export_total e where e.dataset_id = d.id and length(e.product_code) < 6) as mixed,
+            exists (select 1 from trade_world_export w where w.dataset_id = d.id) as world_rollup
+     from dataset d where d.id in (${placeholders(datasetIds.length)})`,
+    [...datasetIds],
   );
-  return { mixed: row.mixed, worldRollup: row.world_rollup };
+  const byId = new Map(rows.map((r) => [Number(r.id), { mixed: r.mixed, worldRollup: r.world_rollup }]));
+  return datasetIds.map((id) => byId.get(id) ?? new Error(`no dataset ${id}`));
 }
 
 /**

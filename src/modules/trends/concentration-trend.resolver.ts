@@ -6,7 +6,6 @@ import { toConcentration, type ConcentrationRow } from '../concentration/concent
 import { concentrationSql } from '../concentration/concentration.sql';
 import { checkConcentrationArgs, ConcentrationOptions, DATASET_DESCRIPTION, TRADE_PARTICIPANTS } from '../concentration/trade-concentration.resolver';
 import { needsProduct, needsReporter, requireProductCode, resolveReporter, TradeMarketKind, tradeWeightsSql, type TradeReporter } from '../concentration/trade-market';
-import { readFlowShape } from '../trade-flow/hs-rollup.sql';
 import { trendOfYears } from './concentration-trend';
 import { ConcentrationTrend } from './concentration-trend.types';
 import { shareShiftsSql, toShareShift, type ShareShiftRow } from './share-shift.sql';
@@ -50,7 +49,7 @@ export class ConcentrationTrendResolver {
     const code = await this.productOf(ctx, market, product);
     const dataset = await ctx.loaders.tradeDataset.load(datasetId ?? '');
     const connection = ctx.em.getConnection();
-    const { mixed, worldRollup } = await readFlowShape(connection, dataset.id);
+    const { mixed, worldRollup } = await ctx.loaders.flowShape.load(dataset.id);
     const slice = (years: { from: number; to: number }, marketBy: 'ONE' | 'YEAR') =>
       tradeWeightsSql({ kind: market, datasetId: dataset.id, mixed, worldRollup, years, product: code, reporters: trader?.members ?? null, extraGroup: trader?.group ?? false, marketBy });
 
