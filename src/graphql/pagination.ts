@@ -80,15 +80,6 @@ export function resolvePageSize(first: number | null | undefined, maxPageSize: n
   return first;
 }
 
-/** What a connection resolver returns before GraphQL picks fields: nodes, cursors and a lazy count. */
-export interface ConnectionResult<T> {
-  edges: Array<{ cursor: string; node: T }>;
-  nodes: T[];
-  pageInfo: PageInfo;
-  /** Counted only when the client asks for `totalCount`. */
-  totalCount: () => Promise<number>;
-}
-
 /**
  * Builds the Relay connection types for `NodeType`: `<Name>Edge` and `<Name>Connection`.
  * `totalCount` is a method so its COUNT(*) runs only when selected.

@@ -140,6 +140,8 @@ describe('export concentration, dependency and exposure (computed in PostgreSQL)
       const disclosures = await factories(app.running.db.orm.em.fork()).dataset({ kind: DatasetKind.BRAND_DISCLOSURE, name: 'a disclosure' });
       const wrongKind = await app.raw(`{ partnerShares(importer: "USA", product: "854140", year: 2022, dataset: "${disclosures.id}") { share } }`);
       expect(wrongKind.errors![0]).toMatchObject({ extensions: { code: 'INVALID_ARGUMENT' }, message: expect.stringContaining('holds no trade flows') });
+      const flows = await app.raw(`{ tradeFlows(filter: { dataset: "${disclosures.id}" }) { totalCount } }`);
+      expect(flows.errors![0]).toMatchObject({ extensions: { code: 'INVALID_ARGUMENT' }, message: expect.stringContaining('filter.dataset') });
     });
   });
 

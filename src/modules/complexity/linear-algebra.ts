@@ -140,8 +140,6 @@ export interface Eigenpair {
   value: number;
   /** Eigenvector of M̃ (not normalised: x = D^{-1/2} u with u a unit eigenvector of S). */
   vector: Float64Array;
-  /** λ₂ − λ₃ (Infinity when n = 2): the eigenvector is ill-determined when this is ~0. */
-  gap: number;
 }
 
 /**
@@ -169,5 +167,5 @@ export function secondEigenpair(mTilde: Matrix, d: ArrayLike<number>): Eigenpair
   const { values, vectors } = symmetricEigen(s);
   const vector = new Float64Array(n);
   for (let k = 0; k < n; k++) vector[k] = vectors.data[k * n + 1] / sqrtD[k];
-  return { value: values[1], vector, gap: n > 2 ? values[1] - values[2] : Infinity };
+  return { value: values[1], vector };
 }

@@ -35,7 +35,7 @@ export class SingleSourceExposure {
 export class SingleSourceResolver {
   @FieldResolver(() => SingleSourceExposure, {
     description:
-      "Single-source exposure of the brand: the largest manufacturer's and the largest country's share of its capacity, and the participants above a share threshold (default 20 %). Batched with supplierConcentration: two statements per argument set for all brands.",
+      "Single-source exposure of the brand: the largest manufacturer's and the largest country's share of its capacity, and the participants above a share threshold (default 20 %). Batched: one statement per dimension (manufacturers, countries) for all brands of a query.",
   })
   async singleSourceExposure(
     @Root() brand: Brand,

@@ -74,12 +74,11 @@ export class StrategicDependencyResolver {
     });
     const rows = await connection.execute<GeoDepRow[]>(query.sql, query.params as never[]);
 
-    const thresholds = { ...args, criteria: args.criteria };
     const dependentYears = new Map<string, number[]>();
     const current: Array<{ row: GeoDepRow; verdict: ReturnType<typeof geoDepVerdict> }> = [];
     for (const row of rows) {
       const input = { importHhi: Number(row.import_hhi), worldExportHhi: Number(row.world_hhi), imports: Number(row.imports), exports: Number(row.exports) };
-      const verdict = geoDepVerdict(input, thresholds);
+      const verdict = geoDepVerdict(input, args);
       if (verdict.dependent) dependentYears.set(row.product, [...(dependentYears.get(row.product) ?? []), Number(row.year)]);
       if (Number(row.year) === year) current.push({ row, verdict });
     }

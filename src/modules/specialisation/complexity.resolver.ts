@@ -30,21 +30,26 @@ export class ComplexityResolver {
   ): Promise<Complexity> {
     checkYearAndLevel(year, level);
     const dataset = await ctx.loaders.exportDataset.load(datasetId ?? '');
-    // The pairs with exports (an aggregate of at most countries × products, not flows), with RCA and M as SQL decides them.
-    const rows = await ctx.em.getConnection().execute<Array<{ country: string; product: string; value: number; rca: number; m: boolean }>>(
+    // The pairs with exports (an aggregate of at most countries × products, not flows), with RCA and M as
+    // SQL decides them — only when the matrix is within bounds: a refused request moves no cells.
+    const rows = await ctx.em.getConnection().execute<Array<{ products: number; country: string | null; product: string; value: number; rca: number; m: boolean }>>(
       `with ${rcaCtes(exportValuesSql(dataset, await ctx.loaders.flowShape.load(dataset.id), level))}
-       select country, product, value::float8 as value, rca::float8 as rca, rca >= 1 as m from ratios`,
-      [dataset.id, year],
+       select s.products, r.country, r.product, r.value::float8 as value, r.rca::float8 as rca, r.rca >= 1 as m
+       from (select count(distinct product)::int as products from x) s left join ratios r on s.products <= ?`,
+      [dataset.id, year, COMPLEXITY_MAX_PRODUCTS],
     );
-    const cells: RcaCell[] = rows.map((r) => ({ country: r.country, product: r.product, value: Number(r.value), rca: Number(r.rca), m: r.m ? 1 : 0 }));
-    const table = rcaTableFromCells(cells);
-    if (table.products.length > COMPLEXITY_MAX_PRODUCTS) {
+    const products = rows[0]?.products ?? 0;
+    if (products > COMPLEXITY_MAX_PRODUCTS) {
       throw new AppError(
         ErrorCode.INVALID_ARGUMENT,
-        `level: ${table.products.length.toLocaleString('en')} products have exports in ${year} at HS-${level}; complexity is computed for at most ${COMPLEXITY_MAX_PRODUCTS.toLocaleString('en')} (use level 4).`,
-        { argument: 'level', products: table.products.length, max: COMPLEXITY_MAX_PRODUCTS },
+        `level: ${products.toLocaleString('en')} products have exports in ${year} at HS-${level}; complexity is computed for at most ${COMPLEXITY_MAX_PRODUCTS.toLocaleString('en')} (use level 4).`,
+        { argument: 'level', products, max: COMPLEXITY_MAX_PRODUCTS },
       );
     }
+    const cells: RcaCell[] = rows
+      .filter((r) => r.country !== null)
+      .map((r) => ({ country: r.country!, product: r.product, value: Number(r.value), rca: Number(r.rca), m: r.m ? 1 : 0 }));
+    const table = rcaTableFromCells(cells);
     const result = complexityOfTable(table);
     return {
       dataset,

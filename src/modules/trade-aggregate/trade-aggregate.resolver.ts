@@ -5,10 +5,11 @@ import { decodeCursor, encodeCursor } from '../../graphql/pagination';
 import { checkYearRange } from '../../graphql/years';
 import { parseHsCode } from '../product/hs-code';
 import { inList } from '../../database/sql';
+import { DATASET_DESCRIPTION } from '../concentration/trade-concentration.resolver';
 import { hsPrefixSql } from '../trade-flow/hs-rollup.sql';
 import { sideCountries } from '../trade-flow/trade-flow.query';
 import { tradeAggregateSql } from './trade-aggregate.sql';
-import { AggregateOrder, DATASET_ARG_DESCRIPTION, TradeAggregate, TradeAggregateFilter, TradeDimension } from './trade-aggregate.types';
+import { AggregateOrder, TradeAggregate, TradeAggregateFilter, TradeDimension } from './trade-aggregate.types';
 
 /** Largest page of aggregate rows (BI tools pull big flat tables). */
 export const AGGREGATE_MAX_ROWS = 10_000;
@@ -21,7 +22,7 @@ export class TradeAggregateResolver {
   })
   async tradeAggregate(
     @Arg('groupBy', () => [TradeDimension], { description: 'Dimensions to group by; an empty list gives one grand-total row.' }) groupBy: TradeDimension[],
-    @Arg('dataset', () => ID, { nullable: true, description: DATASET_ARG_DESCRIPTION }) datasetId: string | null,
+    @Arg('dataset', () => ID, { nullable: true, description: DATASET_DESCRIPTION }) datasetId: string | null,
     @Arg('hsLevel', () => Int, { defaultValue: 6, description: 'HS level products are rolled up to when grouping by PRODUCT (2, 4 or 6); flows reported at a coarser level are left out.' }) hsLevel: number,
     @Arg('filter', () => TradeAggregateFilter, { nullable: true, description: 'Which flows to include.' }) filter: TradeAggregateFilter | null,
     @Arg('orderBy', () => AggregateOrder, { defaultValue: AggregateOrder.VALUE_DESC, description: 'Row order.' }) orderBy: AggregateOrder,

@@ -1,4 +1,4 @@
-import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Dataset } from '../dataset/dataset.entity';
 import { PageInfo } from '../../graphql/pagination';
 
@@ -123,7 +123,3 @@ export class TradeAggregate {
   @Field(() => [TradeAggregateRow], { description: 'The rows of this page.' })
   rows!: TradeAggregateRow[];
 }
-
-export const DATASET_ARG_DESCRIPTION =
-  'Dataset to compute from (two sources of the same trade are never added). Default: the only dataset holding trade flows; when several do, this argument is required.';
-export { ID };

@@ -1,12 +1,11 @@
 import type { EntityManager, QueryBuilder } from '@mikro-orm/postgresql';
 import { AppError, ErrorCode } from '../../errors/app-error';
-import { parseNumericId } from '../../graphql/ids';
 import { checkYear, checkYearRange } from '../../graphql/years';
 import { requireCountries } from '../country/country-code';
 import { Country } from '../country/country.entity';
 import { groupMemberIds, requireCountryGroup } from '../country-group/country-group.lookup';
 import { requireRegionName } from '../country/region';
-import { Dataset } from '../dataset/dataset.entity';
+import { resolveTradeDataset } from '../dataset/trade-dataset';
 import { parseHsCode } from '../product/hs-code';
 import { hsPrefixSql } from './hs-rollup.sql';
 import { TradeFlow } from './trade-flow.entity';
@@ -45,13 +44,8 @@ export async function sideCountries(em: EntityManager, filter: Partial<TradeFlow
 export async function tradeFlowQuery(em: EntityManager, filter: TradeFlowFilter | null): Promise<{ qb: QueryBuilder<TradeFlow> }> {
   const qb = em.createQueryBuilder(TradeFlow, 'tf');
   if (!filter) return { qb };
-  if (filter.dataset) {
-    const id = parseNumericId(filter.dataset, 'filter.dataset', 'dataset');
-    if (!(await em.findOne(Dataset, id))) {
-      throw new AppError(ErrorCode.UNKNOWN_DATASET, `filter.dataset: no dataset with id ${id}.`, { argument: 'filter.dataset', value: id });
-    }
-    qb.andWhere({ dataset: id });
-  }
+  // The same check as every trade figure's: the dataset exists and holds flows (a named disclosure is an error, not an empty page).
+  if (filter.dataset) qb.andWhere({ dataset: (await resolveTradeDataset(em, filter.dataset, 'filter.dataset')).id });
   checkYear(filter.year, 'filter.year');
   checkYearRange(filter.yearFrom, filter.yearTo, 'filter.yearFrom', 'filter.yearTo');
   if (filter.year != null) qb.andWhere({ year: filter.year });
