@@ -30,17 +30,20 @@ async function resetSequence(session: BulkSession, table: string): Promise<void>
   await session.query(`select setval(pg_get_serial_sequence('${table}', 'id'), greatest((select max(id) from ${table}), 1))`);
 }
 
-/** Makes sure the demo's HS headings and subheadings exist (their chapters come with the reference data). */
+/**
+ * Makes sure the demo's HS headings and subheadings exist, in one statement (their chapters, and so their
+ * sections, come with the reference data; a subheading's heading may come in the same statement, since
+ * foreign keys are checked at its end).
+ */
 async function ensureDemoProducts(session: BulkSession): Promise<void> {
-  const rows = [...DEMO_PRODUCTS].sort((a, b) => a.code.length - b.code.length || a.code.localeCompare(b.code));
-  for (const p of rows) {
-    await session.query(
-      `insert into product (code, level, description, parent_code, section_id, hs_revision)
-       select $1, $2, $3, $4::varchar, parent.section_id, 'HS2022' from product parent where parent.code = $4::varchar
-       on conflict (code) do nothing`,
-      [p.code, p.code.length, p.description, p.parent],
-    );
-  }
+  await session.query(
+    `insert into product (code, level, description, parent_code, section_id, hs_revision)
+     select p.code, length(p.code), p.description, p.parent, chapter.section_id, 'HS2022'
+     from unnest($1::text[], $2::text[], $3::text[]) as p(code, description, parent)
+     join product chapter on chapter.code = left(p.code, 2)
+     on conflict (code) do nothing`,
+    [DEMO_PRODUCTS.map((p) => p.code), DEMO_PRODUCTS.map((p) => p.description), DEMO_PRODUCTS.map((p) => p.parent)],
+  );
 }
 
 /**
