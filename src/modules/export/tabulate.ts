@@ -38,18 +38,19 @@ function operation(document: DocumentNode, operationName?: string): OperationDef
   return op;
 }
 
+/** Field selections of a selection set, fragments spread in. */
+function fieldsOf(selection: SelectionSetNode, fragments: Map<string, FragmentDefinitionNode>): FieldNode[] {
+  return selection.selections.flatMap((node) => {
+    if (node.kind === Kind.FIELD) return [node];
+    if (node.kind === Kind.INLINE_FRAGMENT) return fieldsOf(node.selectionSet, fragments);
+    const fragment = fragments.get(node.name.value);
+    return fragment ? fieldsOf(fragment.selectionSet, fragments) : [];
+  });
+}
+
 /** Columns of the selection on `type`, depth-first in query order; nested objects become "a.b" columns. */
 function columnsOf(selection: SelectionSetNode, type: GraphQLObjectType, fragments: Map<string, FragmentDefinitionNode>, prefix: string[], into: Column[]): void {
-  for (const node of selection.selections) {
-    if (node.kind === Kind.FRAGMENT_SPREAD) {
-      const fragment = fragments.get(node.name.value);
-      if (fragment) columnsOf(fragment.selectionSet, type, fragments, prefix, into);
-      continue;
-    }
-    if (node.kind === Kind.INLINE_FRAGMENT) {
-      columnsOf(node.selectionSet, type, fragments, prefix, into);
-      continue;
-    }
+  for (const node of fieldsOf(selection, fragments)) {
     if (node.name.value === '__typename') continue;
     const key = node.alias?.value ?? node.name.value;
     const field = type.getFields()[node.name.value];
@@ -57,7 +58,7 @@ function columnsOf(selection: SelectionSetNode, type: GraphQLObjectType, fragmen
     const nullable = getNullableType(field.type);
     const named = getNamedType(field.type);
     if (isListType(nullable) && isObjectType(named)) {
-      throw invalid(`"${[...prefix, key].join('.')}" is a list of objects; a CSV row has one value per column. Query that list as the root instead.`);
+      throw invalid(`"${[...prefix, key].join('.')}" is a list of objects; a CSV row has one value per column. Select that list as the rows instead.`);
     }
     if (isObjectType(named) && node.selectionSet) columnsOf(node.selectionSet, named, fragments, [...prefix, key], into);
     else into.push({ name: [...prefix, key].join('.'), path: [...prefix, key], list: isListType(nullable) });
@@ -68,16 +69,6 @@ function valueAt(item: unknown, column: Column): unknown {
   let value: unknown = item;
   for (const key of column.path) value = value == null ? null : (value as Record<string, unknown>)[key];
   return column.list && Array.isArray(value) ? value.join('; ') : value;
-}
-
-/** Field selections of a selection set, fragments spread in. */
-function fieldsOf(selection: SelectionSetNode, fragments: Map<string, FragmentDefinitionNode>): FieldNode[] {
-  return selection.selections.flatMap((node) => {
-    if (node.kind === Kind.FIELD) return [node];
-    if (node.kind === Kind.INLINE_FRAGMENT) return fieldsOf(node.selectionSet, fragments);
-    const fragment = fragments.get(node.name.value);
-    return fragment ? fieldsOf(fragment.selectionSet, fragments) : [];
-  });
 }
 
 /** A list of objects the query selects: where it is in the result, its row type and the row selection. */
