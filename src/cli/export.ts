@@ -6,7 +6,7 @@ import { createApollo } from '../graphql/apollo';
 import { createContext } from '../graphql/create-context';
 import { createSchema } from '../graphql/schema';
 import { EXIT } from '../modules/import/import-error';
-import { parseVariables, runCsvQuery } from '../modules/export/run-csv-query';
+import { runCsvQuery } from '../modules/export/run-csv-query';
 
 const USAGE = `Usage: npm run export -- (--query '<GraphQL>' | --query-file FILE) [--variables '<JSON>'] [--operation NAME] [--out FILE]
 
@@ -41,7 +41,7 @@ async function main(argv: string[]): Promise<number> {
   const apollo = createApollo(schema, config, (m) => console.error(m));
   await apollo.start();
   try {
-    const result = await runCsvQuery(apollo, schema, { query, variables: parseVariables(args.variables), operationName: args.operation }, createContext(db.orm, config));
+    const result = await runCsvQuery(apollo, schema, { query, variables: args.variables, operationName: args.operation }, createContext(db.orm, config));
     if (!result.ok) {
       for (const e of result.errors) console.error(`error [${e.extensions?.code ?? 'ERROR'}]: ${e.message}`);
       return EXIT.INVALID_INPUT;

@@ -21,6 +21,11 @@ export interface FormatErrorOptions {
   logUnexpected: (error: unknown) => void;
 }
 
+/** An AppError as clients see it, wherever it is answered (GraphQL, CSV): its message, code and details. */
+export function formatAppError(error: AppError): GraphQLFormattedError {
+  return { message: error.message, extensions: { code: error.code, ...error.details } };
+}
+
 /**
  * The one place where errors become GraphQL errors. Known errors keep their message and get a stable
  * `extensions.code`; anything unexpected is logged and answered with a generic INTERNAL_SERVER_ERROR.
@@ -31,7 +36,7 @@ export function createFormatError(options: FormatErrorOptions) {
     const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
 
     if (original instanceof AppError) {
-      return { ...base, message: original.message, extensions: { code: original.code, ...original.details } };
+      return { ...base, ...formatAppError(original) };
     }
     if (original instanceof ArgumentValidationError) {
       const problems = original.extensions.validationErrors?.flatMap((e) => Object.values(e.constraints ?? {})) ?? [];

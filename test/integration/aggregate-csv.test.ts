@@ -162,6 +162,10 @@ describe('trade aggregate and CSV export', () => {
     const bad = await fetch(`${app.baseUrl}/csv?query=${encodeURIComponent('{ countries(first: 9999) { nodes { id } } }')}`);
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0].extensions.code).toBe('PAGE_SIZE_TOO_LARGE');
+    // Errors of the CSV layer itself carry their details like the API's (here, the argument at fault).
+    const badVariables = await fetch(`${app.baseUrl}/csv?query=${encodeURIComponent('{ countries { nodes { id } } }')}&variables=${encodeURIComponent('{not json')}`);
+    expect(badVariables.status).toBe(400);
+    expect(((await badVariables.json()) as { errors: Array<{ extensions: object }> }).errors[0].extensions).toEqual({ code: 'INVALID_ARGUMENT', argument: 'variables' });
     const nested = await fetch(`${app.baseUrl}/csv?query=${encodeURIComponent('{ countries(first: 2) { nodes { id groups { id } } } }')}`);
     expect(nested.status).toBe(400);
     expect(JSON.stringify(await nested.json())).toMatch(/list of objects/);
