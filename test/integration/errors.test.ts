@@ -28,6 +28,7 @@ describe('invalid arguments', () => {
     ['an unknown dataset', '{ tradeFlows(filter: { dataset: "999" }) { totalCount } }', 'UNKNOWN_DATASET', /no dataset with id 999/],
     ['a non-numeric id', '{ brand(id: "nike") { id } }', 'INVALID_ARGUMENT', /"nike" is not a brand id/],
     ['an unknown product type', '{ facilities(filter: { productType: "SPACESHIPS" }) { totalCount } }', 'UNKNOWN_PRODUCT_TYPE', /SPACESHIPS/],
+    ['an unknown product type of links', '{ sourcingLinks(filter: { productType: "SPACESHIPS" }) { totalCount } }', 'UNKNOWN_PRODUCT_TYPE', /SPACESHIPS/],
     ['an HS level that does not exist', '{ products(filter: { level: 8 }) { totalCount } }', 'INVALID_ARGUMENT', /must be 2, 4 or 6/],
   ])('rejects %s', async (_what, query, code, message) => {
     const result = await app.raw(query);

@@ -1,12 +1,11 @@
 import type { EntityManager, QueryBuilder } from '@mikro-orm/postgresql';
-import { AppError, ErrorCode } from '../../errors/app-error';
 import { parseNumericId } from '../../graphql/ids';
 import { containsPattern } from '../../graphql/like';
 import { requireCountries } from '../country/country-code';
 import { groupMemberIds, requireCountryGroup } from '../country-group/country-group.lookup';
-import { ProductType } from '../product-type/product-type.entity';
 import { Facility } from './facility.entity';
 import type { FacilityFilter } from './facility.input';
+import { requireProductType } from '../product-type/product-type.lookup';
 
 /**
  * Builds the facility query for a filter, validating every argument first.
@@ -36,15 +35,8 @@ export async function facilityQuery(em: EntityManager, filter: FacilityFilter | 
     params.push(filter.disclosedAt);
   }
   if (filter.productType) {
-    const type = await em.findOne(ProductType, { id: filter.productType.trim().toUpperCase() });
-    if (!type) {
-      throw new AppError(ErrorCode.UNKNOWN_PRODUCT_TYPE, `filter.productType: no product type "${filter.productType}".`, {
-        argument: 'filter.productType',
-        value: filter.productType,
-      });
-    }
     linkConditions.push('sl.product_type_id = ?');
-    params.push(type.id);
+    params.push(await requireProductType(em, filter.productType, 'filter.productType'));
   }
   if (linkConditions.length > 0) {
     qb.andWhere(`exists (select 1 from sourcing_link sl where sl.facility_id = f.id and ${linkConditions.join(' and ')})`, params);

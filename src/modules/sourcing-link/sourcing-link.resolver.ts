@@ -11,6 +11,7 @@ import { Dataset } from '../dataset/dataset.entity';
 import { Facility } from '../facility/facility.entity';
 import { ProductType } from '../product-type/product-type.entity';
 import { SourcingLink } from './sourcing-link.entity';
+import { requireProductType } from '../product-type/product-type.lookup';
 
 @ObjectType({ description: 'A page of sourcing links, ordered by id.' })
 export class SourcingLinkConnection extends Connection(SourcingLink, 'SourcingLink') {}
@@ -47,7 +48,7 @@ export class SourcingLinkResolver {
     const qb = ctx.em.createQueryBuilder(SourcingLink, 'sl');
     if (filter?.brand) qb.andWhere({ brand: parseNumericId(filter.brand, 'filter.brand', 'brand') });
     if (filter?.facility) qb.andWhere({ facility: parseNumericId(filter.facility, 'filter.facility', 'facility') });
-    if (filter?.productType) qb.andWhere({ productType: filter.productType.trim().toUpperCase() });
+    if (filter?.productType) qb.andWhere({ productType: await requireProductType(ctx.em, filter.productType, 'filter.productType') });
     if (filter?.facilityCountry) {
       const [country] = await requireCountries(ctx.em, [filter.facilityCountry], 'filter.facilityCountry');
       qb.andWhere('exists (select 1 from facility f where f.id = sl.facility_id and f.country_id = ?)', [country]);
