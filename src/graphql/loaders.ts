@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { createBrandDisclosureDatesLoader, createBrandFacilitiesLoader, createBrandLoader, createBrandsByHqCountryLoader } from '../modules/brand/brand.loader';
 import { createTradeConcentrationLoader, type TradeMarketArgs } from '../modules/concentration/trade-concentration.loader';
 import { createCustomerConcentrationLoader, type CustomerArgs } from '../modules/concentration/customer-concentration.loader';
-import { lookupReporter, type TradeReporter } from '../modules/concentration/trade-market';
+import { lookupReporters, type TradeReporter } from '../modules/concentration/trade-market';
 import { createSupplierConcentrationLoader, type SupplierArgs } from '../modules/concentration/supplier-concentration.loader';
 import { createCountryGroupLoader, createGroupMembersLoader } from '../modules/country-group/country-group.loader';
 import { createCountryLoader, createGroupsOfCountryLoader } from '../modules/country/country.loader';
@@ -56,7 +56,7 @@ export function createLoaders(em: EntityManager) {
     /** What queries of a dataset's trade rows need to know about it (HS levels mixed? world exports materialised?), by dataset id. */
     flowShape: new DataLoader<number, FlowShape>((ids) => readFlowShapes(em, ids)),
     /** A trade reporter (country or group) by upper-cased code, looked up once per request. */
-    tradeReporter: new DataLoader<string, TradeReporter | null>((codes) => Promise.all(codes.map((code) => lookupReporter(em, code)))),
+    tradeReporter: new DataLoader<string, TradeReporter | null>((codes) => lookupReporters(em, codes)),
     tradeConcentration: new LoaderFamily((args: TradeMarketArgs) => createTradeConcentrationLoader(em, args)),
     facilityDiff: new LoaderFamily((pair: DisclosurePair) => createFacilityDiffLoader(em, pair)),
     changedFacilities: createChangedFacilitiesLoader(em),

@@ -6,7 +6,7 @@ import { containsPattern } from '../../graphql/like';
 import { NESTED_FIRST_DESCRIPTION, nestedLimit } from '../../graphql/nested';
 import { paginate } from '../../graphql/paginate';
 import { Connection, PageArgs } from '../../graphql/pagination';
-import { requireCountries } from '../country/country-code';
+import { requireCountry } from '../country/country-code';
 import { Country } from '../country/country.entity';
 import { Facility } from '../facility/facility.entity';
 import { SourcingLink } from '../sourcing-link/sourcing-link.entity';
@@ -34,7 +34,7 @@ export class BrandResolver {
       const like = containsPattern(filter.search);
       qb.andWhere({ $or: [{ name: { $ilike: like } }, { parentCompany: { $ilike: like } }] });
     }
-    if (filter?.hqCountry) qb.andWhere({ hqCountry: (await requireCountries(ctx.em, [filter.hqCountry], 'filter.hqCountry'))[0] });
+    if (filter?.hqCountry) qb.andWhere({ hqCountry: await requireCountry(ctx.em, filter.hqCountry, 'filter.hqCountry') });
     return paginate(qb, page, { keyProperty: 'id', keyKind: 'number', keyOf: (b) => b.id, maxPageSize: ctx.config.maxPageSize });
   }
 

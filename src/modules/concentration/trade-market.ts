@@ -3,9 +3,8 @@ import { AppError, ErrorCode } from '../../errors/app-error';
 import type { GraphQLContext } from '../../graphql/context';
 import { placeholders, type BoundSql } from '../../database/sql';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { CountryGroup } from '../country-group/country-group.entity';
 import { Country } from '../country/country.entity';
-import { groupMemberIds } from '../country-group/country-group.lookup';
+import { groupMembers } from '../country-group/country-group.lookup';
 import { parseHsCode } from '../product/hs-code';
 import { hsPrefixSql, hsRollupCondition } from '../trade-flow/hs-rollup.sql';
 
@@ -44,11 +43,19 @@ export async function resolveReporter(ctx: GraphQLContext, value: string, argume
   return reporter;
 }
 
-/** The reporter an upper-cased code names, or null (the per-request `tradeReporter` loader caches it). */
-export async function lookupReporter(em: EntityManager, code: string): Promise<TradeReporter | null> {
-  if (/^[A-Z]{3}$/.test(code) && (await em.findOne(Country, code))) return { code, members: [code], group: false };
-  const group = await em.findOne(CountryGroup, code);
-  return group ? { code, members: await groupMemberIds(em, group.id), group: true } : null;
+/**
+ * The reporters upper-cased codes name (null where none): the per-request `tradeReporter` loader's batch,
+ * one statement for the countries of the batch and one per group code.
+ */
+export async function lookupReporters(em: EntityManager, codes: readonly string[]): Promise<Array<TradeReporter | null>> {
+  const countries = new Set((await em.find(Country, { id: { $in: codes.filter((c) => /^[A-Z]{3}$/.test(c)) } }, { fields: ['id'] })).map((c) => c.id));
+  return Promise.all(
+    codes.map(async (code) => {
+      if (countries.has(code)) return { code, members: [code], group: false };
+      const members = await groupMembers(em, code);
+      return members ? { code, members, group: true } : null;
+    }),
+  );
 }
 
 /** Parses an HS code argument and checks that the product is known (UNKNOWN_PRODUCT otherwise). */

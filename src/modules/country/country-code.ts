@@ -29,3 +29,9 @@ export async function requireCountries(em: EntityManager, raws: readonly string[
   }
   return codes;
 }
+
+/** Parses one code and checks that it is a known country. */
+export async function requireCountry(em: EntityManager, raw: string, argument: string): Promise<string> {
+  const [code] = await requireCountries(em, [raw], argument);
+  return code;
+}

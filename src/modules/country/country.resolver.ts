@@ -6,7 +6,7 @@ import { paginate } from '../../graphql/paginate';
 import { Connection, PageArgs } from '../../graphql/pagination';
 import { Brand } from '../brand/brand.entity';
 import { CountryGroup } from '../country-group/country-group.entity';
-import { groupMemberIds, requireCountryGroup } from '../country-group/country-group.lookup';
+import { requireGroupMembers } from '../country-group/country-group.lookup';
 import { Facility } from '../facility/facility.entity';
 import { parseCountryCode } from './country-code';
 import { Country } from './country.entity';
@@ -37,8 +37,7 @@ export class CountryResolver {
     if (filter?.region) qb.andWhere({ region: await requireRegionName(ctx.em, 'region', filter.region, 'filter.region') });
     if (filter?.subRegion) qb.andWhere({ subRegion: await requireRegionName(ctx.em, 'sub_region', filter.subRegion, 'filter.subRegion') });
     if (filter?.group) {
-      const group = await requireCountryGroup(ctx.em, filter.group, 'filter.group');
-      qb.andWhere({ id: { $in: await groupMemberIds(ctx.em, group.id) } });
+      qb.andWhere({ id: { $in: await requireGroupMembers(ctx.em, filter.group, 'filter.group') } });
     }
     return paginate(qb, page, { keyProperty: 'id', keyKind: 'string', keyOf: (c) => c.id, maxPageSize: ctx.config.maxPageSize });
   }

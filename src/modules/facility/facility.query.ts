@@ -2,7 +2,7 @@ import type { EntityManager, QueryBuilder } from '@mikro-orm/postgresql';
 import { parseNumericId } from '../../graphql/ids';
 import { containsPattern } from '../../graphql/like';
 import { requireCountries } from '../country/country-code';
-import { groupMemberIds, requireCountryGroup } from '../country-group/country-group.lookup';
+import { requireGroupMembers } from '../country-group/country-group.lookup';
 import { Facility } from './facility.entity';
 import type { FacilityFilter } from './facility.input';
 import { requireProductType } from '../product-type/product-type.lookup';
@@ -16,8 +16,7 @@ export async function facilityQuery(em: EntityManager, filter: FacilityFilter | 
   if (!filter) return { qb };
   if (filter.countries?.length) qb.andWhere({ country: { $in: await requireCountries(em, filter.countries, 'filter.countries') } });
   if (filter.countryGroup) {
-    const group = await requireCountryGroup(em, filter.countryGroup, 'filter.countryGroup');
-    qb.andWhere({ country: { $in: await groupMemberIds(em, group.id) } });
+    qb.andWhere({ country: { $in: await requireGroupMembers(em, filter.countryGroup, 'filter.countryGroup') } });
   }
   if (filter.manufacturer) qb.andWhere({ manufacturer: parseNumericId(filter.manufacturer, 'filter.manufacturer', 'manufacturer') });
   if (filter.search) {

@@ -5,7 +5,7 @@ import { containsPattern } from '../../graphql/like';
 import { NESTED_FIRST_DESCRIPTION, nestedLimit } from '../../graphql/nested';
 import { paginate } from '../../graphql/paginate';
 import { Connection, PageArgs } from '../../graphql/pagination';
-import { requireCountries } from '../country/country-code';
+import { requireCountry } from '../country/country-code';
 import { Country } from '../country/country.entity';
 import { Facility } from '../facility/facility.entity';
 import { Manufacturer } from './manufacturer.entity';
@@ -40,9 +40,9 @@ export class ManufacturerResolver {
   ) {
     const qb = ctx.em.createQueryBuilder(Manufacturer, 'm');
     if (filter?.search) qb.andWhere({ name: { $ilike: containsPattern(filter.search) } });
-    if (filter?.hqCountry) qb.andWhere({ hqCountry: (await requireCountries(ctx.em, [filter.hqCountry], 'filter.hqCountry'))[0] });
+    if (filter?.hqCountry) qb.andWhere({ hqCountry: await requireCountry(ctx.em, filter.hqCountry, 'filter.hqCountry') });
     if (filter?.facilityCountry) {
-      const [country] = await requireCountries(ctx.em, [filter.facilityCountry], 'filter.facilityCountry');
+      const country = await requireCountry(ctx.em, filter.facilityCountry, 'filter.facilityCountry');
       qb.andWhere('exists (select 1 from facility f where f.manufacturer_id = m.id and f.country_id = ?)', [country]);
     }
     return paginate(qb, page, { keyProperty: 'id', keyKind: 'number', keyOf: (m) => m.id, maxPageSize: ctx.config.maxPageSize });

@@ -6,7 +6,7 @@ import { parseNumericId } from '../../graphql/ids';
 import { paginate } from '../../graphql/paginate';
 import { Connection, PageArgs } from '../../graphql/pagination';
 import { Brand } from '../brand/brand.entity';
-import { requireCountries } from '../country/country-code';
+import { requireCountry } from '../country/country-code';
 import { Dataset } from '../dataset/dataset.entity';
 import { Facility } from '../facility/facility.entity';
 import { ProductType } from '../product-type/product-type.entity';
@@ -50,7 +50,7 @@ export class SourcingLinkResolver {
     if (filter?.facility) qb.andWhere({ facility: parseNumericId(filter.facility, 'filter.facility', 'facility') });
     if (filter?.productType) qb.andWhere({ productType: await requireProductType(ctx.em, filter.productType, 'filter.productType') });
     if (filter?.facilityCountry) {
-      const [country] = await requireCountries(ctx.em, [filter.facilityCountry], 'filter.facilityCountry');
+      const country = await requireCountry(ctx.em, filter.facilityCountry, 'filter.facilityCountry');
       qb.andWhere('exists (select 1 from facility f where f.id = sl.facility_id and f.country_id = ?)', [country]);
     }
     if (filter?.disclosedFrom && filter?.disclosedTo && filter.disclosedFrom > filter.disclosedTo) {

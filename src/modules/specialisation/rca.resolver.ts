@@ -3,7 +3,7 @@ import { AppError, ErrorCode } from '../../errors/app-error';
 import type { GraphQLContext } from '../../graphql/context';
 import { decodeCursor, encodeCursor } from '../../graphql/pagination';
 import { requireProductCode } from '../concentration/trade-market';
-import { parseCountryCode } from '../country/country-code';
+import { requireCountry } from '../country/country-code';
 import { exportValuesSql, rcaCtes } from './rca.sql';
 import { RcaPage } from './rca.types';
 import { checkYearAndLevel, DATASET_DESCRIPTION, LEVEL_DESCRIPTION } from './specialisation-args';
@@ -62,10 +62,8 @@ export class RcaResolver {
     const where: string[] = [];
     const params: unknown[] = [];
     if (exporter != null) {
-      const code = parseCountryCode(exporter, 'exporter');
-      if (!(await ctx.loaders.country.load(code))) throw new AppError(ErrorCode.UNKNOWN_COUNTRY, `exporter: no country with code "${code}".`, { argument: 'exporter', value: exporter });
       where.push('country = ?');
-      params.push(code);
+      params.push(await requireCountry(ctx.em, exporter, 'exporter'));
     }
     if (product != null) {
       const code = await requireProductCode(ctx, product, 'product');

@@ -3,7 +3,7 @@ import { AppError, ErrorCode } from '../../errors/app-error';
 import { checkYear, checkYearRange } from '../../graphql/years';
 import { requireCountries } from '../country/country-code';
 import { Country } from '../country/country.entity';
-import { groupMemberIds, requireCountryGroup } from '../country-group/country-group.lookup';
+import { requireGroupMembers } from '../country-group/country-group.lookup';
 import { requireRegionName } from '../country/region';
 import { resolveTradeDataset } from '../dataset/trade-dataset';
 import { parseHsCode } from '../product/hs-code';
@@ -32,7 +32,7 @@ export async function sideCountries(em: EntityManager, filter: Partial<TradeFlow
     sets.push((await em.find(Country, { subRegion: name }, { fields: ['id'] })).map((c) => c.id));
   }
   const group = side === 'exporter' ? filter.exporterGroup : filter.importerGroup;
-  if (group) sets.push(await groupMemberIds(em, (await requireCountryGroup(em, group, `filter.${side}Group`)).id));
+  if (group) sets.push(await requireGroupMembers(em, group, `filter.${side}Group`));
   if (sets.length === 0) return undefined;
   return sets.reduce((acc, next) => acc.filter((id) => next.includes(id)));
 }
