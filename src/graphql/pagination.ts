@@ -67,17 +67,22 @@ export function decodeCursor(cursor: string, kind: 'string' | 'number'): CursorK
   return key as CursorKey;
 }
 
-/** Validates `first` against the maximum page size. */
-export function resolvePageSize(first: number | null | undefined, maxPageSize: number): number {
-  if (first === null || first === undefined) return Math.min(DEFAULT_PAGE_SIZE, maxPageSize);
-  if (first < 0) throw new AppError(ErrorCode.INVALID_PAGE_SIZE, `first must be 0 or more (got ${first}).`, { argument: 'first' });
-  if (first > maxPageSize) {
-    throw new AppError(ErrorCode.PAGE_SIZE_TOO_LARGE, `first must be at most ${maxPageSize} (got ${first}); page with \`after\` instead.`, {
-      argument: 'first',
-      max: maxPageSize,
-    });
+/**
+ * Checks a `first` argument of any list (connection, nested list, ranking, page of rows): below 0 is
+ * INVALID_PAGE_SIZE, above `max` PAGE_SIZE_TOO_LARGE, with `advice` (how to get more) in the message.
+ */
+export function checkFirst(first: number, max: number, advice?: string): number {
+  if (!Number.isInteger(first) || first < 0) throw new AppError(ErrorCode.INVALID_PAGE_SIZE, `first must be 0 or more (got ${first}).`, { argument: 'first' });
+  if (first > max) {
+    throw new AppError(ErrorCode.PAGE_SIZE_TOO_LARGE, `first must be at most ${max} (got ${first})${advice ? `; ${advice}` : ''}.`, { argument: 'first', max });
   }
   return first;
+}
+
+/** Validates `first` against the maximum page size of a connection. */
+export function resolvePageSize(first: number | null | undefined, maxPageSize: number): number {
+  if (first === null || first === undefined) return Math.min(DEFAULT_PAGE_SIZE, maxPageSize);
+  return checkFirst(first, maxPageSize, 'page with `after` instead');
 }
 
 /**

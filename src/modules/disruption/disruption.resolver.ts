@@ -16,6 +16,7 @@ import { brandDisruptionSql, type BrandDisruptionRow } from './brand-disruption.
 import { BrandDisruptions, DisruptionInput, DisruptionScenario, ImportMarketDisruptions } from './disruption.types';
 import { importDisruptionSql, type ImportDisruptionRow } from './import-disruption.sql';
 import { requireBrandIds, resolveRemoval } from './removal';
+import { checkFirst } from '../../graphql/pagination';
 
 /** Default and largest `first` of a ranking. */
 const RANKED_DEFAULT = 20;
@@ -23,11 +24,6 @@ const RANKED_MAX = 500;
 const FIRST_DESCRIPTION = `How many of the most exposed to list (default ${RANKED_DEFAULT}, max ${RANKED_MAX}).`;
 const UNAFFECTED_DESCRIPTION = 'Also rank what R does not touch at all (left out by default), with a lost share of 0.';
 
-function rankedLimit(first: number): number {
-  if (!Number.isInteger(first) || first < 0) throw new AppError(ErrorCode.INVALID_PAGE_SIZE, `first must be 0 or more (got ${first}).`, { argument: 'first' });
-  if (first > RANKED_MAX) throw new AppError(ErrorCode.PAGE_SIZE_TOO_LARGE, `first must be at most ${RANKED_MAX} (got ${first}).`, { argument: 'first', max: RANKED_MAX });
-  return first;
-}
 
 /** A market's concentration row, or undefined when nothing remains (the left join found no metrics). */
 const metricsOf = (row: Partial<ConcentrationRow>) => (row.n == null ? undefined : (row as ConcentrationRow));
@@ -73,7 +69,7 @@ export class DisruptionResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<BrandDisruptions> {
     checkConcentrationArgs(k, top);
-    const limit = rankedLimit(first);
+    const limit = checkFirst(first, RANKED_MAX);
     const brandIds = brands == null ? null : await requireBrandIds(ctx, brands, 'brands');
     if (brandIds?.length === 0) return { totalCount: 0, nodes: [] };
     const query = brandDisruptionSql({ removal: scenario.removal, asOf: asOf ?? null, by, weight, brandIds, includeUnaffected, first: limit, k, top });
@@ -119,7 +115,7 @@ export class DisruptionResolver {
   ): Promise<ImportMarketDisruptions> {
     checkYear(year, 'year');
     checkConcentrationArgs(k, top);
-    const limit = rankedLimit(first);
+    const limit = checkFirst(first, RANKED_MAX);
     const code = product == null ? null : await requireProductCode(ctx, product, 'product');
     const marketLevel = level ?? code?.length ?? 6;
     if (![2, 4, 6].includes(marketLevel) || marketLevel < (code?.length ?? 2)) {

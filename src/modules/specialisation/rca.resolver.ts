@@ -1,7 +1,7 @@
 import { Arg, Ctx, Float, ID, Int, Query, Resolver } from 'type-graphql';
 import { AppError, ErrorCode } from '../../errors/app-error';
 import type { GraphQLContext } from '../../graphql/context';
-import { decodeCursor, encodeCursor } from '../../graphql/pagination';
+import { checkFirst, decodeCursor, encodeCursor } from '../../graphql/pagination';
 import { requireProductCode } from '../concentration/trade-market';
 import { requireCountry } from '../country/country-code';
 import { exportValuesSql, rcaCtes } from './rca.sql';
@@ -53,12 +53,7 @@ export class RcaResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<RcaPage> {
     checkYearAndLevel(year, level);
-    if (first < 0 || first > RCA_MAX_ROWS) {
-      throw new AppError(first < 0 ? ErrorCode.INVALID_PAGE_SIZE : ErrorCode.PAGE_SIZE_TOO_LARGE, `first must be 0–${RCA_MAX_ROWS} (got ${first}); page with \`after\` instead.`, {
-        argument: 'first',
-        max: RCA_MAX_ROWS,
-      });
-    }
+    checkFirst(first, RCA_MAX_ROWS, 'page with `after` instead');
     const where: string[] = [];
     const params: unknown[] = [];
     if (exporter != null) {

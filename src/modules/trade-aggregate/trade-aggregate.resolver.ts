@@ -1,7 +1,7 @@
 import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
 import { AppError, ErrorCode } from '../../errors/app-error';
 import type { GraphQLContext } from '../../graphql/context';
-import { decodeCursor, encodeCursor } from '../../graphql/pagination';
+import { checkFirst, decodeCursor, encodeCursor } from '../../graphql/pagination';
 import { checkYearRange } from '../../graphql/years';
 import { parseHsCode } from '../product/hs-code';
 import { inList } from '../../database/sql';
@@ -31,9 +31,7 @@ export class TradeAggregateResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<TradeAggregate> {
     if (![2, 4, 6].includes(hsLevel)) throw new AppError(ErrorCode.INVALID_ARGUMENT, `hsLevel must be 2, 4 or 6 (got ${hsLevel}).`, { argument: 'hsLevel' });
-    if (first < 0 || first > AGGREGATE_MAX_ROWS) {
-      throw new AppError(first < 0 ? ErrorCode.INVALID_PAGE_SIZE : ErrorCode.PAGE_SIZE_TOO_LARGE, `first must be 0–${AGGREGATE_MAX_ROWS} (got ${first}).`, { argument: 'first', max: AGGREGATE_MAX_ROWS });
-    }
+    checkFirst(first, AGGREGATE_MAX_ROWS, 'page with `after` instead');
     if (new Set(groupBy).size !== groupBy.length) throw new AppError(ErrorCode.INVALID_ARGUMENT, 'groupBy lists a dimension twice.', { argument: 'groupBy' });
     const offset = after ? (decodeCursor(after, 'number') as number) : 0;
     const dataset = await ctx.loaders.tradeDataset.load(datasetId ?? '');
