@@ -265,6 +265,7 @@ describe('disruption scenarios (computed in PostgreSQL)', () => {
     expect(await code(trade('year: 2021, product: "999999"'))).toBe('UNKNOWN_PRODUCT');
     expect(await code(trade('year: 2021, product: "640"'))).toBe('MALFORMED_HS_CODE');
     expect(await code(trade('year: 2021, level: 5'))).toBe('INVALID_ARGUMENT');
+    expect(await code(trade('year: 2021, product: "640399", level: 4'))).toBe('INVALID_ARGUMENT'); // coarser than the product
     expect(await code(trade('year: 2021, minValue: -1'))).toBe('INVALID_ARGUMENT');
     expect(await code(trade('year: 2021, importers: ["NOPE"]'))).toBe('UNKNOWN_COUNTRY');
     expect(await code(scenario('{ countries: ["VNM"] }', 'importMarkets { totalCount }'))).toBe('GRAPHQL_VALIDATION_FAILED'); // year is required

@@ -17,6 +17,7 @@ import { BrandDisruptions, DisruptionInput, DisruptionScenario, ImportMarketDisr
 import { importDisruptionSql, type ImportDisruptionRow } from './import-disruption.sql';
 import { requireBrandIds, resolveRemoval } from './removal';
 import { checkFirst } from '../../graphql/pagination';
+import { checkHsLevel } from '../product/hs-code';
 
 /** Default and largest `first` of a ranking. */
 const RANKED_DEFAULT = 20;
@@ -118,8 +119,9 @@ export class DisruptionResolver {
     const limit = checkFirst(first, RANKED_MAX);
     const code = product == null ? null : await requireProductCode(ctx, product, 'product');
     const marketLevel = level ?? code?.length ?? 6;
-    if (![2, 4, 6].includes(marketLevel) || marketLevel < (code?.length ?? 2)) {
-      throw new AppError(ErrorCode.INVALID_ARGUMENT, `level must be 2, 4 or 6 and not coarser than product (got ${level}).`, { argument: 'level', value: level });
+    checkHsLevel(marketLevel, 'level');
+    if (marketLevel < (code?.length ?? 2)) {
+      throw new AppError(ErrorCode.INVALID_ARGUMENT, `level must not be coarser than product (got ${level} for "${code}").`, { argument: 'level', value: level });
     }
     if (minValue != null && !(minValue >= 0)) throw new AppError(ErrorCode.INVALID_ARGUMENT, `minValue must be 0 or more (got ${minValue}).`, { argument: 'minValue' });
     const reporters = importers == null ? null : await Promise.all([...new Set(importers.map((i) => i.trim().toUpperCase()))].map((i) => resolveReporter(ctx, i, 'importers')));

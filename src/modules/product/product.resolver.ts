@@ -6,7 +6,7 @@ import { paginate } from '../../graphql/paginate';
 import { Connection, PageArgs } from '../../graphql/pagination';
 import { ProductType } from '../product-type/product-type.entity';
 import { HsSection } from './hs-section.entity';
-import { parseHsCode } from './hs-code';
+import { checkHsLevel, parseHsCode } from './hs-code';
 import { Product } from './product.entity';
 import { ProductFilter } from './product.input';
 
@@ -28,10 +28,7 @@ export class ProductResolver {
   ) {
     const qb = ctx.em.createQueryBuilder(Product, 'p');
     if (filter?.level != null) {
-      if (![2, 4, 6].includes(filter.level)) {
-        throw new AppError(ErrorCode.INVALID_ARGUMENT, `filter.level must be 2, 4 or 6 (got ${filter.level}).`, { argument: 'filter.level' });
-      }
-      qb.andWhere({ level: filter.level });
+      qb.andWhere({ level: checkHsLevel(filter.level, 'filter.level') });
     }
     if (filter?.codePrefix) qb.andWhere({ code: { $like: `${parseHsCode(filter.codePrefix, 'filter.codePrefix')}%` } });
     if (filter?.parent) qb.andWhere({ parent: parseHsCode(filter.parent, 'filter.parent') });

@@ -1,4 +1,4 @@
-import { AppError, ErrorCode } from '../../errors/app-error';
+import { checkHsLevel } from '../product/hs-code';
 import { checkYear } from '../../graphql/years';
 
 export const DATASET_DESCRIPTION =
@@ -9,5 +9,5 @@ export const LEVEL_DESCRIPTION = 'HS level of the products (2 chapter, 4 heading
 /** Checks the year and HS level every specialisation figure takes. */
 export function checkYearAndLevel(year: number, level: number): void {
   checkYear(year, 'year');
-  if (![2, 4, 6].includes(level)) throw new AppError(ErrorCode.INVALID_ARGUMENT, `level must be 2, 4 or 6 (got ${level}).`, { argument: 'level', value: level });
+  checkHsLevel(level, 'level');
 }

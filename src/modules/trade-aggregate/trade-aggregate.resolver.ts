@@ -10,6 +10,7 @@ import { hsPrefixSql } from '../trade-flow/hs-rollup.sql';
 import { sideCountries } from '../trade-flow/trade-flow.query';
 import { tradeAggregateSql } from './trade-aggregate.sql';
 import { AggregateOrder, TradeAggregate, TradeAggregateFilter, TradeDimension } from './trade-aggregate.types';
+import { checkHsLevel } from '../product/hs-code';
 
 /** Largest page of aggregate rows (BI tools pull big flat tables). */
 export const AGGREGATE_MAX_ROWS = 10_000;
@@ -30,7 +31,7 @@ export class TradeAggregateResolver {
     @Arg('after', () => String, { nullable: true, description: 'Cursor of the previous page (its endCursor).' }) after: string | null,
     @Ctx() ctx: GraphQLContext,
   ): Promise<TradeAggregate> {
-    if (![2, 4, 6].includes(hsLevel)) throw new AppError(ErrorCode.INVALID_ARGUMENT, `hsLevel must be 2, 4 or 6 (got ${hsLevel}).`, { argument: 'hsLevel' });
+    checkHsLevel(hsLevel, 'hsLevel');
     checkFirst(first, AGGREGATE_MAX_ROWS, 'page with `after` instead');
     if (new Set(groupBy).size !== groupBy.length) throw new AppError(ErrorCode.INVALID_ARGUMENT, 'groupBy lists a dimension twice.', { argument: 'groupBy' });
     const offset = after ? (decodeCursor(after, 'number') as number) : 0;
