@@ -1,6 +1,6 @@
 import type { Dataset } from '../dataset/dataset.entity';
-import { band } from '../metrics/concentration';
-import type { BandGuidelines, ConcentrationBand, Concentration, ConcentrationShare, ParticipantKind } from './concentration.types';
+import { crOf, emptyMarket, figuresOf } from '../metrics/concentration';
+import type { BandGuidelines, Concentration, ConcentrationShare, ParticipantKind } from './concentration.types';
 
 /** One market's row from concentrationSql. */
 export interface ConcentrationRow {
@@ -16,11 +16,10 @@ export interface ConcentrationRow {
   top: Array<{ participant: string; weight: number; share: number; rank: number }>;
 }
 
-const clamp = (x: number, low: number, high: number) => Math.min(high, Math.max(low, x));
-
 /**
  * Builds the API result from a market's SQL row (or from nothing: an empty market, every metric null);
- * `kind` types its participants.
+ * `kind` types its participants. The derived figures come from the same formulas as the reference
+ * implementation (metrics/concentration.ts `figuresOf`), fed with the sums PostgreSQL computed.
  */
 export function toConcentration(
   row: ConcentrationRow | undefined,
@@ -29,37 +28,10 @@ export function toConcentration(
   k: number,
   kind: ParticipantKind,
 ): Concentration {
-  if (!row || row.n === 0) {
-    return {
-      dataset, participants: 0, totalWeight: 0, hhi: null, hhiPoints: null, normalizedHhi: null, cr1: null, cr3: null, cr5: null, crk: null,
-      effectiveNumber: null, entropy: null, evenness: null, gini: null, band: null, guidelines, top: [],
-    };
-  }
-  const n = Number(row.n);
-  // Bounded figures are clamped to their ranges so that float rounding never shows (HHI in [1/N, 1]).
-  const hhi = clamp(Number(row.hhi), 1 / n, 1);
-  const entropy = clamp(Number(row.entropy), 0, Math.log(n));
-  // CRk is exactly 1 when k ≥ N (METRICS.md), not a float sum of all shares.
-  const cr = (value: number, kk: number) => (kk >= n ? 1 : clamp(Number(value), 0, 1));
-  const top: ConcentrationShare[] = (row.top ?? []).map((t) => ({ kind, participantId: String(t.participant).trim(), weight: Number(t.weight), share: Number(t.share), rank: Number(t.rank) }));
-  return {
-    dataset,
-    participants: n,
-    totalWeight: Number(row.total),
-    hhi,
-    hhiPoints: 10_000 * hhi,
-    normalizedHhi: n > 1 ? clamp((hhi - 1 / n) / (1 - 1 / n), 0, 1) : null,
-    cr1: cr(row.cr1, 1),
-    cr3: cr(row.cr3, 3),
-    cr5: cr(row.cr5, 5),
-    crk: cr(row.crk, k),
-    effectiveNumber: clamp(1 / hhi, 1, n),
-    entropy,
-    evenness: n > 1 ? clamp(entropy / Math.log(n), 0, 1) : null,
-    gini: n === 1 ? 0 : clamp(Number(row.gini), 0, 1 - 1 / n),
-    // The pure band() compares at 1e-6 points, so a market of exactly 1,800 points is MODERATE, not HIGH.
-    band: band(10_000 * hhi, guidelines) as ConcentrationBand,
-    guidelines,
-    top,
-  };
+  // The band is the GraphQL enum of the same values as the reference's string union.
+  if (!row || Number(row.n) === 0) return { dataset, ...emptyMarket(), crk: null, guidelines, top: [] } as Concentration;
+  const top: ConcentrationShare[] = row.top.map((t) => ({ kind, participantId: String(t.participant).trim(), weight: Number(t.weight), share: Number(t.share), rank: Number(t.rank) }));
+  const topSums: Record<number, number> = { 1: Number(row.cr1), 3: Number(row.cr3), 5: Number(row.cr5), [k]: Number(row.crk) };
+  const sums = { n: Number(row.n), totalWeight: Number(row.total), hhi: Number(row.hhi), entropy: Number(row.entropy), gini: Number(row.gini), topShares: (j: number) => topSums[j] };
+  return { dataset, ...figuresOf(sums, guidelines), crk: crOf(sums, k), guidelines, top } as Concentration;
 }

@@ -180,12 +180,7 @@ export function concentration(weights: readonly number[], guidelines: BandGuidel
   const { sorted, total, scale } = market;
   const n = sorted.length;
   const totalWeight = total / scale;
-  if (n === 0) {
-    return {
-      participants: 0, totalWeight, hhi: null, hhiPoints: null, normalizedHhi: null, cr1: null, cr3: null, cr5: null,
-      effectiveNumber: null, entropy: null, evenness: null, gini: null, band: null,
-    };
-  }
+  if (n === 0) return emptyMarket(totalWeight);
 
   let sumSquares = 0;
   let giniSum = 0;
@@ -201,29 +196,81 @@ export function concentration(weights: readonly number[], guidelines: BandGuidel
     if (s > 0) entropySum -= s * Math.log(s);
   }
   const totalSquared = total * total;
-  // Σw²/W² rather than Σ(w/W)²: a single rounding, so integer weights land exactly on the band
-  // boundaries (e.g. [20, 20, 20, 20, 10, 10] gives 1,800 points, not 1800.0000000000002).
-  // Clamps only absorb rounding: each figure is mathematically inside its range.
-  const hhi = clamp(sumSquares / totalSquared, 1 / n, 1);
-  const hhiPoints = clamp((10_000 * sumSquares) / totalSquared, 10_000 / n, 10_000);
-  const lnN = Math.log(n);
-  const entropy = clamp(entropySum, 0, lnN);
+  return figuresOf(
+    {
+      n,
+      totalWeight,
+      hhi: sumSquares / totalSquared,
+      // Σw²/W² rather than Σ(w/W)²: a single rounding, so integer weights land exactly on the band
+      // boundaries (e.g. [20, 20, 20, 20, 10, 10] gives 1,800 points, not 1800.0000000000002).
+      hhiPoints: (10_000 * sumSquares) / totalSquared,
+      // W²/Σw² = 1/HHI with one rounding: equal integer weights give exactly N.
+      effectiveNumber: totalSquared / sumSquares,
+      entropy: entropySum,
+      // Σ_i Σ_j |…| / (2 N² μ) with μ = W/N is 2·giniSum / (2 N W).
+      gini: giniSum / (n * total),
+      topShares: (k) => topShare(market, k),
+    },
+    guidelines,
+  );
+}
 
+/** Every figure of an empty market (N = 0): null, never 0 or NaN. */
+export function emptyMarket(totalWeight = 0): ConcentrationMetrics {
+  return {
+    participants: 0, totalWeight, hhi: null, hhiPoints: null, normalizedHhi: null, cr1: null, cr3: null, cr5: null,
+    effectiveNumber: null, entropy: null, evenness: null, gini: null, band: null,
+  };
+}
+
+/** The sums of a non-empty market (N ≥ 1) that every figure follows from, however they were computed. */
+export interface MarketSums {
+  n: number;
+  totalWeight: number;
+  /** Σ s_p². */
+  hhi: number;
+  /** 10,000 × HHI, when the caller has it with fewer roundings. */
+  hhiPoints?: number;
+  /** 1 / HHI, when the caller has it with fewer roundings. */
+  effectiveNumber?: number;
+  /** −Σ s_p ln s_p. */
+  entropy: number;
+  /** Σ_i (2i − N − 1) w_(i) / (N W), weights ascending: the Gini of METRICS.md. */
+  gini: number;
+  /** Sum of the k largest shares (asked only for k < N). */
+  topShares: (k: number) => number;
+}
+
+/** CRk: exactly 1 when k ≥ N (METRICS.md), else the top-k sum kept within [0, 1]. */
+export function crOf(sums: Pick<MarketSums, 'n' | 'topShares'>, k: number): number {
+  return k >= sums.n ? 1 : clamp(sums.topShares(k), 0, 1);
+}
+
+/**
+ * Every figure of a non-empty market from its sums: the one place for METRICS.md's derived formulas and
+ * edge cases (normalised HHI and evenness null when N = 1, Gini 0 when N = 1, CRk 1 when k ≥ N), used by
+ * concentration() and by the API for the sums PostgreSQL computes. Clamps only absorb rounding: each
+ * figure is mathematically inside its range.
+ */
+export function figuresOf(sums: MarketSums, guidelines: BandGuidelines): ConcentrationMetrics {
+  const { n } = sums;
+  const hhi = clamp(sums.hhi, 1 / n, 1);
+  const hhiPoints = clamp(sums.hhiPoints ?? 10_000 * hhi, 10_000 / n, 10_000);
+  const entropy = clamp(sums.entropy, 0, Math.log(n));
   return {
     participants: n,
-    totalWeight,
+    totalWeight: sums.totalWeight,
     hhi,
     hhiPoints,
     normalizedHhi: n === 1 ? null : clamp((hhi - 1 / n) / (1 - 1 / n), 0, 1),
-    cr1: topShare(market, 1),
-    cr3: topShare(market, 3),
-    cr5: topShare(market, 5),
-    // W²/Σw² = 1/HHI with one rounding: equal integer weights give exactly N.
-    effectiveNumber: clamp(totalSquared / sumSquares, 1, n),
+    cr1: crOf(sums, 1),
+    cr3: crOf(sums, 3),
+    cr5: crOf(sums, 5),
+    effectiveNumber: clamp(sums.effectiveNumber ?? 1 / hhi, 1, n),
     entropy,
-    evenness: n === 1 ? null : clamp(entropy / lnN, 0, 1),
-    // Σ_i Σ_j |…| / (2 N² μ) with μ = W/N is 2·giniSum / (2 N W); the maximum is 1 − 1/N.
-    gini: clamp(giniSum / (n * total), 0, 1 - 1 / n),
+    evenness: n === 1 ? null : clamp(entropy / Math.log(n), 0, 1),
+    // The maximum is 1 − 1/N (0 when N = 1).
+    gini: clamp(sums.gini, 0, 1 - 1 / n),
     band: band(hhiPoints, guidelines),
   };
 }
