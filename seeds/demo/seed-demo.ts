@@ -4,6 +4,8 @@ import { withBulkSession, type BulkSession } from '../../src/database/bulk/bulk-
 import { loadFlowPartition } from '../../src/modules/trade-flow/trade-flow.partition';
 import { DEMO_PRODUCTS } from '../data/demo-products';
 import { DEFAULT_DEMO_OPTIONS, generateFlows, generateSourcing, type DemoCountry, type DemoOptions } from './demo-generator';
+import { DatasetKind } from '../../src/modules/dataset/dataset-kind';
+import { createDataset, finishDataset, loadedUnderName } from '../../src/modules/import/dataset-registry';
 
 export const DEMO_DATASET_NAME = 'tradegraph demo';
 
@@ -62,15 +64,15 @@ export async function seedDemo(
   const started = Date.now();
 
   return withBulkSession(db, async (session) => {
-    const existing = await session.query<{ id: number }>('select id from dataset where name = $1 and version = $2', [DEMO_DATASET_NAME, version]);
-    if (existing.length > 0) {
-      return { datasetId: existing[0].id, flows: 0, brands: 0, manufacturers: 0, facilities: 0, links: 0, seconds: 0, alreadyLoaded: true, summary: 'already loaded' };
+    const loaded = await loadedUnderName(session, DEMO_DATASET_NAME);
+    const same = loaded.find((d) => d.version === version);
+    if (same) {
+      return { datasetId: same.id, flows: 0, brands: 0, manufacturers: 0, facilities: 0, links: 0, seconds: 0, alreadyLoaded: true, summary: 'already loaded' };
     }
-    const other = await session.query<{ version: string }>('select version from dataset where name = $1', [DEMO_DATASET_NAME]);
-    if (other.length > 0) {
+    if (loaded.length > 0) {
       // Its fictional brand, manufacturer and facility names come from the same word lists and would collide.
       throw new Error(
-        `Another demo ("${other[0].version}") is already loaded in this database. Load a demo of other options into a fresh database (another TRADEGRAPH_DATA_DIR or DATABASE_URL).`,
+        `Another demo ("${loaded[0].version}") is already loaded in this database. Load a demo of other options into a fresh database (another TRADEGRAPH_DATA_DIR or DATABASE_URL).`,
       );
     }
     await ensureDemoProducts(session);
@@ -78,11 +80,14 @@ export async function seedDemo(
     if (countries.length === 0) throw new Error('The demo needs the reference data first (countries): run the reference seed.');
     const products = DEMO_PRODUCTS.filter((p) => p.code.length === 6).map((p) => p.code);
 
-    const [dataset] = await session.query<{ id: number }>(
-      `insert into dataset (kind, name, version, file, licence, checksum, imported_at, row_count)
-       values ('SYNTHETIC', $1, $2, 'seeds/demo (deterministic generator)', 'Synthetic data, no rights reserved (CC0)', $3, now(), 0) returning id`,
-      [DEMO_DATASET_NAME, version, checksum],
-    );
+    const datasetId = await createDataset(session, {
+      kind: DatasetKind.SYNTHETIC,
+      name: DEMO_DATASET_NAME,
+      version,
+      file: 'seeds/demo (deterministic generator)',
+      licence: 'Synthetic data, no rights reserved (CC0)',
+      checksum,
+    });
 
     const sourcing = generateSourcing(options, countries);
     const m0 = await idOffset(session, 'manufacturer');
@@ -98,23 +103,23 @@ export async function seedDemo(
     await session.copy(
       'sourcing_link',
       ['brand_id', 'facility_id', 'product_type_id', 'disclosed_at', 'dataset_id'],
-      sourcing.links.map((l) => [b0 + l.brandId, f0 + l.facilityId, l.productType, l.disclosedAt, dataset.id]),
+      sourcing.links.map((l) => [b0 + l.brandId, f0 + l.facilityId, l.productType, l.disclosedAt, datasetId]),
     );
     for (const table of ['manufacturer', 'facility', 'brand']) await resetSequence(session, table);
 
     const flows = await loadFlowPartition(
       session,
-      dataset.id,
+      datasetId,
       (function* () {
-        for (const f of generateFlows(options, countries, products)) yield [dataset.id, f.year, f.exporter, f.importer, f.product, f.valueUsd, f.quantityTons];
+        for (const f of generateFlows(options, countries, products)) yield [datasetId, f.year, f.exporter, f.importer, f.product, f.valueUsd, f.quantityTons];
       })(),
       (written) => hooks.onFlows?.(written, options.flows),
     );
     const rows = flows + sourcing.links.length;
-    await session.query('update dataset set row_count = $1, imported_at = now() where id = $2', [rows, dataset.id]);
+    await finishDataset(session, datasetId, version, rows);
     const seconds = (Date.now() - started) / 1000;
     return {
-      datasetId: dataset.id,
+      datasetId,
       flows,
       brands: sourcing.brands.length,
       manufacturers: sourcing.manufacturers.length,
