@@ -68,7 +68,6 @@ async function main(): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    await client.query('analyze');
     const q = async (text: string, values: unknown[] = []) => (await client.query(text, values)).rows;
     const [{ dataset }] = await q('select id as dataset from dataset where kind = $1', ['SYNTHETIC']);
     const [{ year }] = await q('select max(year) as year from trade_flow where dataset_id = $1', [dataset]);
