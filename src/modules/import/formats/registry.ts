@@ -23,7 +23,6 @@ export interface LoadTarget {
   datasetId: number;
   /** HS revision label for codes the load has to create, e.g. "HS1992". */
   hsLabel: string;
-  onProgress?: (rows: number) => void;
   /** Filled with the seconds each stage took, when the target reports them. */
   stages: Record<string, number>;
 }
@@ -48,44 +47,44 @@ export const IMPORT_FORMATS: Record<string, ImportFormat> = {
     kind: DatasetKind.BACI,
     licence: 'Etalab Open Licence 2.0 (CEPII BACI)',
     versionPattern: /_?V(\d{6})/,
-    load: (t, rows) => loadFlows(t.session, t.file, t.datasetId, t.hsLabel, rows, t.onProgress, t.stages),
+    load: (t, rows) => loadFlows(t.session, t.file, t.datasetId, t.hsLabel, rows, t.stages),
   },
   comtrade: {
     format: comtradeFormat as SourceFormat<unknown>,
     kind: DatasetKind.COMTRADE,
     licence: 'UN Comtrade terms of use',
-    load: (t, rows) => loadFlows(t.session, t.file, t.datasetId, t.hsLabel, rows, t.onProgress, t.stages),
+    load: (t, rows) => loadFlows(t.session, t.file, t.datasetId, t.hsLabel, rows, t.stages),
   },
   exports: {
     format: exportTotalsFormat as SourceFormat<unknown>,
     kind: DatasetKind.EXPORT_TOTALS,
     // A generic layout: the licence is the source's, given with --licence.
     licence: null,
-    load: (t, rows) => loadExportTotals(t.session, t.file, t.datasetId, t.hsLabel, rows, t.onProgress, t.stages),
+    load: (t, rows) => loadExportTotals(t.session, t.file, t.datasetId, t.hsLabel, rows, t.stages),
   },
   nike: {
     format: nikeDisclosureFormat as SourceFormat<unknown>,
     kind: DatasetKind.BRAND_DISCLOSURE,
     licence: 'Published by Nike, Inc. (manufacturing map)',
-    load: (t, rows) => loadDisclosures(t.session, t.file, t.datasetId, rows, t.onProgress),
+    load: (t, rows) => loadDisclosures(t.session, t.file, t.datasetId, rows),
   },
   'brand-disclosures': {
     format: brandDisclosureFormat as SourceFormat<unknown>,
     kind: DatasetKind.BRAND_DISCLOSURE,
     licence: "Brands' published supplier lists",
-    load: (t, rows) => loadDisclosures(t.session, t.file, t.datasetId, rows, t.onProgress),
+    load: (t, rows) => loadDisclosures(t.session, t.file, t.datasetId, rows),
   },
   'open-supply-hub': {
     format: openSupplyHubFormat as SourceFormat<unknown>,
     kind: DatasetKind.OPEN_SUPPLY_HUB,
     licence: 'CC BY-SA 4.0 (Open Supply Hub)',
-    load: (t, rows) => loadFacilitiesOpenSupplyHub(t.session, t.file, rows, t.onProgress),
+    load: (t, rows) => loadFacilitiesOpenSupplyHub(t.session, t.file, rows),
   },
   hs: {
     format: hsNomenclatureFormat as SourceFormat<unknown>,
     kind: DatasetKind.HS_NOMENCLATURE,
     licence: 'ODC-PDDL-1.0 (UN Comtrade HS classification)',
-    load: (t, rows) => loadProducts(t.session, t.file, t.hsLabel, rows, t.onProgress),
+    load: (t, rows) => loadProducts(t.session, t.file, t.hsLabel, rows),
   },
 };
 

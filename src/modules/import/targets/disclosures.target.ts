@@ -15,7 +15,7 @@ const COLUMNS = ['line', 'brand', 'brand_parent', 'supplier_group', 'manufacture
  * factory disclosed by two brands or at two dates is one facility, and one sourcing link per brand,
  * facility, product type and disclosure date. A facility's workers follow its most recent disclosure.
  */
-export async function loadDisclosures(session: BulkSession, file: string, datasetId: number, rows: AsyncIterable<Lined<DisclosureRecord>>, onProgress?: (n: number) => void) {
+export async function loadDisclosures(session: BulkSession, file: string, datasetId: number, rows: AsyncIterable<Lined<DisclosureRecord>>) {
   return withStaging(session, STAGE, `line int, brand text, brand_parent text, supplier_group text, manufacturer_key text, facility_name text, country_id char(3), address text, city text, product_type text, facility_type text, workers_min int, workers_max int, disclosed_at date, match_key text`, async () => {
     const written = await session.copy(
       STAGE,
@@ -26,7 +26,6 @@ export async function loadDisclosures(session: BulkSession, file: string, datase
           yield [line, r.brand, r.brandParent, r.supplierGroup, mKey || null, r.facilityName, r.country, r.address, r.city, r.productType, r.facilityType, r.workersMin, r.workersMax, r.disclosedAt, facilityMatchKey({ name: r.facilityName, country: r.country, address: r.address })];
         }
       })(),
-      onProgress,
     );
 
     const [undated] = await session.query<{ line: number }>(`select min(line) as line from ${STAGE} where disclosed_at is null`);

@@ -22,7 +22,6 @@ export async function loadExportTotals(
   datasetId: number,
   hsRevisionLabel: string,
   rows: AsyncIterable<Lined<ExportTotalRecord>>,
-  onProgress?: (rows: number) => void,
   /** Seconds spent in each stage, for the summary. */
   stages: Record<string, number> = {},
 ): Promise<number> {
@@ -34,7 +33,6 @@ export async function loadExportTotals(
       (async function* (): AsyncGenerator<readonly CopyValue[]> {
         for await (const { line, row } of rows) yield [row.year, row.exporter, row.product, row.valueUsd, line];
       })(),
-      onProgress,
     );
     stage('read + COPY');
 

@@ -13,7 +13,7 @@ const STAGE = 'import_osh_facility';
  * rule (normalised name + country + address), so facilities already known from brand disclosures gain
  * their OS id, coordinates and owner instead of being duplicated. Parent companies become manufacturers.
  */
-export async function loadFacilitiesOpenSupplyHub(session: BulkSession, file: string, rows: AsyncIterable<Lined<OpenSupplyHubRecord>>, onProgress?: (n: number) => void) {
+export async function loadFacilitiesOpenSupplyHub(session: BulkSession, file: string, rows: AsyncIterable<Lined<OpenSupplyHubRecord>>) {
   return withStaging(session, STAGE, `line int, os_id text, name text, address text, country_id char(3), latitude double precision, longitude double precision, facility_type text, workers_min int, workers_max int, parent_company text, manufacturer_key text, match_key text`, async () => {
     const written = await session.copy(
       STAGE,
@@ -24,7 +24,6 @@ export async function loadFacilitiesOpenSupplyHub(session: BulkSession, file: st
           yield [line, r.osId, r.name, r.address, r.country, r.latitude, r.longitude, r.facilityType, r.workersMin, r.workersMax, r.parentCompany, mKey || null, facilityMatchKey({ name: r.name, country: r.country, address: r.address })];
         }
       })(),
-      onProgress,
     );
     const duplicate = await firstRepeatedKey<{ os_id: string }>(session, STAGE, ['os_id'], 'line');
     if (duplicate) throw new ImportError(file, duplicate.lines[1], `OS id ${duplicate.os_id} appears twice (also on line ${duplicate.lines[0]})`);

@@ -20,7 +20,6 @@ export async function loadFlows(
   datasetId: number,
   hsRevisionLabel: string,
   rows: AsyncIterable<Lined<FlowRecord>>,
-  onProgress?: (rows: number) => void,
   /** Seconds spent in each stage, for the summary. */
   stages: Record<string, number> = {},
 ): Promise<number> {
@@ -32,7 +31,6 @@ export async function loadFlows(
     (async function* (): AsyncGenerator<readonly CopyValue[]> {
       for await (const { line, row } of rows) yield [datasetId, row.year, row.exporter, row.importer, row.product, row.valueUsd, row.quantityTons, line];
     })(),
-    onProgress,
   );
   stage('read + COPY');
 

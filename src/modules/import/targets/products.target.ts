@@ -13,7 +13,7 @@ const STAGE = 'import_product';
  * which also gives real descriptions to codes a trade import had to create as placeholders. Parents
  * missing from both the file and the database are created as placeholders.
  */
-export async function loadProducts(session: BulkSession, file: string, hsRevisionLabel: string, rows: AsyncIterable<Lined<ProductRecord>>, onProgress?: (n: number) => void) {
+export async function loadProducts(session: BulkSession, file: string, hsRevisionLabel: string, rows: AsyncIterable<Lined<ProductRecord>>) {
   return withStaging(session, STAGE, `line int, code varchar(6), level smallint, description text, parent_code varchar(6), section_id smallint`, async () => {
     const written = await session.copy(
       STAGE,
@@ -21,7 +21,6 @@ export async function loadProducts(session: BulkSession, file: string, hsRevisio
       (async function* (): AsyncGenerator<readonly CopyValue[]> {
         for await (const { line, row } of rows) yield [line, row.code, row.level, row.description, row.parent, row.section];
       })(),
-      onProgress,
     );
     const duplicate = await firstRepeatedKey<{ code: string }>(session, STAGE, ['code'], 'line');
     if (duplicate) throw new ImportError(file, duplicate.lines[1], `HS code ${duplicate.code} appears twice (also on line ${duplicate.lines[0]})`);
