@@ -130,14 +130,13 @@ export function rca(exports: readonly ExportValue[], threshold = 1): Array<{ cou
  * products, a zero diversity or ubiquity (only possible when rounding puts an RCA that is exactly 1 in
  * theory below 1), or λ₂ = 0 (e.g. every country has the same basket).
  */
-function complexityVectors(m: Matrix, kc0: Float64Array, kp0: Float64Array): { kc: Float64Array; kp: Float64Array } | null {
+function complexityVectors(m: Matrix, kc0: Float64Array, kp0: Float64Array, on: number[][]): { kc: Float64Array; kp: Float64Array } | null {
   const nc = m.rows;
   const np = m.cols;
   if (nc < 2 || np < 2 || kc0.some((k) => k === 0) || kp0.some((k) => k === 0)) return null;
   const countrySide = nc <= np;
   const n = countrySide ? nc : np;
   const mt = zeros(n, n);
-  const on = presentProducts(m);
   for (let c = 0; c < nc; c++) {
     if (countrySide) {
       for (let c2 = 0; c2 < nc; c2++) {
@@ -195,10 +194,10 @@ export function complexityOfTable(t: RcaTable): ComplexityResult {
   for (let c = 0; c < nc; c++) for (let p = 0; p < np; p++) kp0[p] += m.data[c * np + p];
 
   const on = presentProducts(m);
-  const phi = proximity(m, kp0);
+  const phi = proximity(m, kp0, on);
   const sums = proximitySums(phi);
   const dens = density(m, phi, sums, on);
-  const vec = complexityVectors(m, kc0, kp0);
+  const vec = complexityVectors(m, kc0, kp0, on);
   const sd = vec ? cellSd(vec.kc, np) : NaN;
   const ok = vec !== null && sd > 0;
   const mu = vec ? mean(vec.kc) : NaN;

@@ -23,12 +23,12 @@ export function presentProducts(m: Matrix): number[][] {
  * P(p | p') and P(p' | p) — with φ_pp = 0 (Stata: `min(C:/S, C:/S') − I`). Symmetric, P × P.
  * A pair where either ubiquity is 0 has no co-occurrence and gets φ = 0.
  */
-export function proximity(m: Matrix, ubiquity: ArrayLike<number>): Matrix {
+export function proximity(m: Matrix, ubiquity: ArrayLike<number>, on = presentProducts(m)): Matrix {
   const n = m.cols;
   const phi = zeros(n, n);
   const d = phi.data;
-  for (const on of presentProducts(m)) {
-    for (let a = 0; a < on.length; a++) for (let b = a + 1; b < on.length; b++) d[on[a] * n + on[b]] += 1;
+  for (const row of on) {
+    for (let a = 0; a < row.length; a++) for (let b = a + 1; b < row.length; b++) d[row[a] * n + row[b]] += 1;
   }
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
