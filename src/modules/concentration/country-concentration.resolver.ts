@@ -12,7 +12,7 @@ import {
   EXPORT_MARKET,
   ExportDimension,
   TRADE_PARTICIPANTS,
-} from './trade-concentration.resolver';
+} from './concentration.args';
 import type { TradeMarketArgs } from './trade-concentration.loader';
 import { requireProductCode, resolveReporter, TradeMarketKind } from './trade-market';
 

@@ -5,7 +5,7 @@ import { Manufacturer } from '../manufacturer/manufacturer.entity';
 import { toConcentration } from './concentration.result';
 import { ParticipantKind } from './concentration.types';
 import { CapacityWeight, CustomerConcentration } from './supplier-concentration.types';
-import { checkConcentrationArgs, ConcentrationOptions } from './trade-concentration.resolver';
+import { checkConcentrationArgs, ConcentrationOptions } from './concentration.args';
 
 @Resolver(() => Manufacturer)
 export class ManufacturerConcentrationResolver {

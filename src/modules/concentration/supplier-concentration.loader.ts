@@ -5,7 +5,10 @@ import { placeholders } from '../../database/sql';
 import { brandLinksSql, brandWeightsSql, FACILITY_WEIGHT_SQL } from './brand-market.sql';
 import type { ConcentrationRow } from './concentration.result';
 import { concentrationSql } from './concentration.sql';
-import type { CapacityWeight, SupplierDimension } from './supplier-concentration.types';
+import type { GraphQLContext } from '../../graphql/context';
+import { checkConcentrationArgs, SUPPLIER_PARTICIPANTS, type ConcentrationOptions } from './concentration.args';
+import { toConcentration } from './concentration.result';
+import type { CapacityWeight, SupplierConcentration, SupplierDimension } from './supplier-concentration.types';
 
 export interface SupplierArgs {
   by: SupplierDimension;
@@ -57,4 +60,16 @@ export function createSupplierConcentrationLoader(em: EntityManager, args: Suppl
     },
     { maxBatchSize: MAX_BATCH },
   );
+}
+
+/** A brand's supplier market at its latest disclosure on or before `asOf`, through the request's batched loaders. */
+export async function loadSupplierConcentration(
+  ctx: GraphQLContext,
+  brandId: number,
+  market: { by: SupplierDimension; weight: CapacityWeight; asOf: string | null },
+  { k, top, guidelines }: ConcentrationOptions,
+): Promise<SupplierConcentration> {
+  checkConcentrationArgs(k, top);
+  const loaded = await ctx.loaders.supplierConcentration.with({ ...market, k, top }).load(brandId);
+  return { ...toConcentration(loaded.row, null, guidelines, k, SUPPLIER_PARTICIPANTS[market.by]), asOf: loaded.asOf, unknownCapacity: loaded.unknownCapacity };
 }

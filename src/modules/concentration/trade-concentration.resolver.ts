@@ -1,59 +1,11 @@
-import { Arg, Args, ArgsType, Ctx, Field, ID, Int, Query, Resolver, registerEnumType } from 'type-graphql';
-import { AppError, ErrorCode } from '../../errors/app-error';
+import { Arg, Args, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context';
 import { checkYear } from '../../graphql/years';
 import { toConcentration, type ConcentrationRow } from './concentration.result';
 import { concentrationSql } from './concentration.sql';
 import { BandGuidelines, Concentration, ConcentrationShare, ParticipantKind } from './concentration.types';
+import { checkConcentrationArgs, ConcentrationOptions, DATASET_DESCRIPTION, EXPORT_MARKET, ExportDimension, MAX_TOP, TRADE_PARTICIPANTS } from './concentration.args';
 import { requireProductCode, resolveReporter, TradeMarketKind, tradeWeightsSql } from './trade-market';
-
-export const DATASET_DESCRIPTION = 'Dataset the flows come from; default: the only dataset holding trade flows (required when several do).';
-
-/** Arguments every concentration field takes. */
-@ArgsType()
-export class ConcentrationOptions {
-  @Field(() => Int, { defaultValue: 10, description: 'k of the CRk field.' })
-  k!: number;
-
-  @Field(() => Int, { defaultValue: 10, description: 'How many of the largest participants to list (0–1000).' })
-  top!: number;
-
-  @Field(() => BandGuidelines, { defaultValue: BandGuidelines.DOJ_FTC_2023, description: 'Guidelines for the band.' })
-  guidelines!: BandGuidelines;
-}
-
-/** Checks the `k` and `top` arguments shared by concentration queries. */
-export function checkConcentrationArgs(k: number, top: number): void {
-  if (!Number.isInteger(k) || k < 1) throw new AppError(ErrorCode.INVALID_ARGUMENT, `k must be 1 or more (got ${k}).`, { argument: 'k' });
-  if (!Number.isInteger(top) || top < 0 || top > 1000) throw new AppError(ErrorCode.INVALID_ARGUMENT, `top must be 0–1000 (got ${top}).`, { argument: 'top' });
-}
-
-/** What a country's exports are split by. */
-export enum ExportDimension {
-  DESTINATIONS = 'DESTINATIONS',
-  PRODUCTS = 'PRODUCTS',
-}
-registerEnumType(ExportDimension, {
-  name: 'ExportDimension',
-  description: "How an exporter's exports are split into participants.",
-  valuesConfig: {
-    DESTINATIONS: { description: 'Export-destination concentration: participants = importing countries (of the product, or of every product).' },
-    PRODUCTS: { description: 'Export-product concentration (WITS "product HHI"): participants = HS-6 products (under the product prefix, when given).' },
-  },
-});
-
-export const EXPORT_MARKET: Record<ExportDimension, TradeMarketKind> = {
-  DESTINATIONS: TradeMarketKind.EXPORT_DESTINATIONS,
-  PRODUCTS: TradeMarketKind.EXPORT_PRODUCTS,
-};
-
-/** The participants' kind for each trade market. */
-export const TRADE_PARTICIPANTS: Record<TradeMarketKind, ParticipantKind> = {
-  IMPORT_SOURCES: ParticipantKind.COUNTRY,
-  WORLD_EXPORTERS: ParticipantKind.COUNTRY,
-  EXPORT_DESTINATIONS: ParticipantKind.COUNTRY,
-  EXPORT_PRODUCTS: ParticipantKind.PRODUCT,
-};
 
 @Resolver()
 export class TradeConcentrationResolver {
@@ -124,7 +76,7 @@ export class TradeConcentrationResolver {
     const reporter = await resolveReporter(ctx, importer, 'importer');
     const code = await requireProductCode(ctx, product, 'product');
     // Every exporter: there are fewer countries than the largest `top`.
-    const options = { k: 1, top: 1000, guidelines: BandGuidelines.DOJ_FTC_2023 };
+    const options = { k: 1, top: MAX_TOP, guidelines: BandGuidelines.DOJ_FTC_2023 };
     return (await this.market(ctx, TradeMarketKind.IMPORT_SOURCES, reporter, code, year, datasetId, options)).top;
   }
 

@@ -6,6 +6,7 @@ import { Brand } from '../brand/brand.entity';
 import { toConcentration } from '../concentration/concentration.result';
 import { BandGuidelines, ConcentrationShare, ParticipantKind } from '../concentration/concentration.types';
 import { CapacityWeight, SupplierDimension } from '../concentration/supplier-concentration.types';
+import { MAX_TOP } from '../concentration/concentration.args';
 
 @ObjectType({ description: "A brand's single-source exposure at a disclosure date (METRICS.md, \"Sourcing markets\")." })
 export class SingleSourceExposure {
@@ -45,7 +46,7 @@ export class SingleSourceResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<SingleSourceExposure> {
     if (!(threshold >= 0 && threshold < 1)) throw new AppError(ErrorCode.INVALID_ARGUMENT, `threshold must be in [0, 1) (got ${threshold}).`, { argument: 'threshold' });
-    const load = (by: SupplierDimension) => ctx.loaders.supplierConcentration.with({ by, weight, asOf: asOf ?? null, k: 1, top: 1000 }).load(brand.id);
+    const load = (by: SupplierDimension) => ctx.loaders.supplierConcentration.with({ by, weight, asOf: asOf ?? null, k: 1, top: MAX_TOP }).load(brand.id);
     const [manufacturers, countries] = await Promise.all([load(SupplierDimension.MANUFACTURER), load(SupplierDimension.COUNTRY)]);
     const m = toConcentration(manufacturers.row, null, BandGuidelines.DOJ_FTC_2023, 1, ParticipantKind.MANUFACTURER);
     const c = toConcentration(countries.row, null, BandGuidelines.DOJ_FTC_2023, 1, ParticipantKind.COUNTRY);

@@ -4,7 +4,7 @@ import type { GraphQLContext } from '../../graphql/context';
 import { nestedLimit } from '../../graphql/nested';
 import { checkYear, MIN_YEAR } from '../../graphql/years';
 import { ParticipantKind } from '../concentration/concentration.types';
-import { DATASET_DESCRIPTION } from '../concentration/trade-concentration.resolver';
+import { DATASET_DESCRIPTION } from '../concentration/concentration.args';
 import { requireProductCode, resolveReporter } from '../concentration/trade-market';
 import { geoDepVerdict, isPersistent } from '../metrics/dependency';
 import { Product } from '../product/product.entity';

@@ -3,11 +3,11 @@ import { Arg, Args, Ctx, FieldResolver, Float, ID, Int, Query, Resolver, Root } 
 import { AppError, ErrorCode } from '../../errors/app-error';
 import type { GraphQLContext } from '../../graphql/context';
 import { checkYear } from '../../graphql/years';
-import { SUPPLIER_PARTICIPANTS } from '../concentration/brand-concentration.resolver';
+import { SUPPLIER_PARTICIPANTS } from '../concentration/concentration.args';
 import { toConcentration, type ConcentrationRow } from '../concentration/concentration.result';
 import { ParticipantKind } from '../concentration/concentration.types';
 import { CapacityWeight, SupplierDimension } from '../concentration/supplier-concentration.types';
-import { checkConcentrationArgs, ConcentrationOptions, DATASET_DESCRIPTION } from '../concentration/trade-concentration.resolver';
+import { checkConcentrationArgs, ConcentrationOptions, DATASET_DESCRIPTION } from '../concentration/concentration.args';
 import { requireProductCode, resolveReporter } from '../concentration/trade-market';
 import { Country } from '../country/country.entity';
 import { Facility } from '../facility/facility.entity';

@@ -5,7 +5,7 @@ import { checkFirst, decodeCursor, encodeCursor } from '../../graphql/pagination
 import { checkYearRange } from '../../graphql/years';
 import { parseHsCode } from '../product/hs-code';
 import { inList } from '../../database/sql';
-import { DATASET_DESCRIPTION } from '../concentration/trade-concentration.resolver';
+import { DATASET_DESCRIPTION } from '../concentration/concentration.args';
 import { hsPrefixSql } from '../trade-flow/hs-rollup.sql';
 import { sideCountries } from '../trade-flow/trade-flow.query';
 import { tradeAggregateSql } from './trade-aggregate.sql';

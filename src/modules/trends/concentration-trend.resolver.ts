@@ -4,7 +4,7 @@ import type { GraphQLContext } from '../../graphql/context';
 import { checkYearRange } from '../../graphql/years';
 import { toConcentration, type ConcentrationRow } from '../concentration/concentration.result';
 import { concentrationSql } from '../concentration/concentration.sql';
-import { checkConcentrationArgs, ConcentrationOptions, DATASET_DESCRIPTION, TRADE_PARTICIPANTS } from '../concentration/trade-concentration.resolver';
+import { checkConcentrationArgs, ConcentrationOptions, DATASET_DESCRIPTION, MAX_TOP, TRADE_PARTICIPANTS } from '../concentration/concentration.args';
 import { needsProduct, needsReporter, requireProductCode, resolveReporter, TradeMarketKind, tradeWeightsSql, type TradeReporter } from '../concentration/trade-market';
 import { trendOfYears } from './concentration-trend';
 import { ConcentrationTrend } from './concentration-trend.types';
@@ -13,9 +13,6 @@ import { ShareShift } from './share-shift.types';
 
 /** Longest year range of a trend: bounds the scan and the response. */
 export const MAX_TREND_YEARS = 50;
-
-/** Most participants `shareShifts` may follow from each end. */
-const MAX_SHIFT_PARTICIPANTS = 1000;
 
 function invalid(argument: string, message: string): AppError {
   return new AppError(ErrorCode.INVALID_ARGUMENT, `${argument}: ${message}`, { argument });
@@ -35,14 +32,14 @@ export class ConcentrationTrendResolver {
     @Arg('fromYear', () => Int, { description: 'First year of the range.' }) fromYear: number,
     @Arg('toYear', () => Int, { description: `Last year of the range (at most ${MAX_TREND_YEARS} years from fromYear).` }) toYear: number,
     @Arg('dataset', () => ID, { nullable: true, description: DATASET_DESCRIPTION }) datasetId: string | null,
-    @Arg('participants', () => Int, { defaultValue: 10, description: `shareShifts lists the participants among this many largest at either end (0–${MAX_SHIFT_PARTICIPANTS}).` }) participants: number,
+    @Arg('participants', () => Int, { defaultValue: 10, description: `shareShifts lists the participants among this many largest at either end (0–${MAX_TOP}).` }) participants: number,
     @Args(() => ConcentrationOptions) { k, top, guidelines }: ConcentrationOptions,
     @Ctx() ctx: GraphQLContext,
   ): Promise<ConcentrationTrend> {
     checkYearRange(fromYear, toYear, 'fromYear', 'toYear');
     if (toYear - fromYear + 1 > MAX_TREND_YEARS) throw invalid('toYear', `a trend covers at most ${MAX_TREND_YEARS} years (asked ${fromYear}–${toYear}).`);
-    if (!Number.isInteger(participants) || participants < 0 || participants > MAX_SHIFT_PARTICIPANTS) {
-      throw invalid('participants', `must be 0–${MAX_SHIFT_PARTICIPANTS} (got ${participants}).`);
+    if (!Number.isInteger(participants) || participants < 0 || participants > MAX_TOP) {
+      throw invalid('participants', `must be 0–${MAX_TOP} (got ${participants}).`);
     }
     checkConcentrationArgs(k, top);
     const trader = await this.reporterOf(ctx, market, reporter);

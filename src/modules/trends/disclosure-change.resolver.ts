@@ -4,17 +4,15 @@ import { AppError, ErrorCode } from '../../errors/app-error';
 import type { GraphQLContext } from '../../graphql/context';
 import { NESTED_FIRST_DESCRIPTION, nestedLimit } from '../../graphql/nested';
 import { Brand } from '../brand/brand.entity';
-import { loadSupplierConcentration, SUPPLIER_PARTICIPANTS } from '../concentration/brand-concentration.resolver';
+import { loadSupplierConcentration } from '../concentration/supplier-concentration.loader';
 import { BandGuidelines } from '../concentration/concentration.types';
 import { CapacityWeight, SupplierConcentration, SupplierDimension } from '../concentration/supplier-concentration.types';
-import { ConcentrationOptions } from '../concentration/trade-concentration.resolver';
+import { ConcentrationOptions, MAX_TOP, SUPPLIER_PARTICIPANTS } from '../concentration/concentration.args';
 import { Facility } from '../facility/facility.entity';
 import { deltaHhiPoints, isSignificantIncrease } from '../metrics/concentration';
 import { DisclosureChange, type FacilityChange } from './disclosure-change.types';
 import { toShareShift } from './share-shift.sql';
 import { ShareShift } from './share-shift.types';
-
-const MAX_SHARES = 1000;
 
 /** Enough for HHI: no CRk beyond CR5, no top list. */
 const HHI_ONLY = { k: 1, top: 0, guidelines: BandGuidelines.DOJ_FTC_2023 };
@@ -85,10 +83,10 @@ export class DisclosureChangeResolver {
   })
   async shares(
     @Root() change: DisclosureChange,
-    @Arg('top', () => Int, { defaultValue: 100, description: `Follow the participants among this many largest at either date (0–${MAX_SHARES}).` }) top: number,
+    @Arg('top', () => Int, { defaultValue: 100, description: `Follow the participants among this many largest at either date (0–${MAX_TOP}).` }) top: number,
     @Ctx() ctx: GraphQLContext,
   ): Promise<ShareShift[]> {
-    if (!Number.isInteger(top) || top < 0 || top > MAX_SHARES) throw new AppError(ErrorCode.INVALID_ARGUMENT, `top must be 0–${MAX_SHARES} (got ${top}).`, { argument: 'top' });
+    if (!Number.isInteger(top) || top < 0 || top > MAX_TOP) throw new AppError(ErrorCode.INVALID_ARGUMENT, `top must be 0–${MAX_TOP} (got ${top}).`, { argument: 'top' });
     const { brandId, by, weight, from, to } = change;
     const rows = await ctx.loaders.disclosureShares.with({ from, to, by, weight, top }).load(brandId);
     return rows.map((row) => toShareShift(row, SUPPLIER_PARTICIPANTS[by]));
