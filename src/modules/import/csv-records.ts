@@ -24,20 +24,12 @@ const SLICE = 1 << 16;
 
 /** A CSV file that cannot be read as records (unclosed quote, text after a closing quote), with its line. */
 export class CsvSyntaxError extends Error {
-  /** Recognised by validated-rows as a CSV error (as csv-parse's `CSV_*` codes are). */
-  readonly code = 'CSV_SYNTAX';
-
   constructor(
     readonly line: number,
     message: string,
   ) {
     super(message);
     this.name = 'CsvSyntaxError';
-  }
-
-  /** The line under the name csv-parse's errors use, which validated-rows reads. */
-  get lines(): number {
-    return this.line;
   }
 }
 

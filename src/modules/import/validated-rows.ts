@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { ImportError } from './import-error';
 import { readRecords } from './read-records';
 import type { FormatContext, OpenedFormat, SourceFormat, SourceRecord } from './types';
+import { CsvSyntaxError } from './csv-records';
 
 /** A mapped row with the line it came from. */
 export interface Lined<T> {
@@ -110,9 +111,8 @@ export async function* validatedRows<T>(
     stats.checksum = await stream.checksum();
   } catch (error) {
     if (error instanceof ImportError) throw error;
-    // csv-parse errors (an unclosed quote in a truncated file…) carry the line they stopped at.
-    const csv = error as { code?: string; lines?: number; message?: string };
-    if (csv.code?.startsWith('CSV_')) throw new ImportError(file, csv.lines ?? null, `malformed CSV: ${csv.message}`);
+    // An unclosed quote in a truncated file… carries the line the reader stopped at.
+    if (error instanceof CsvSyntaxError) throw new ImportError(file, error.line, `malformed CSV: ${error.message}`);
     throw error;
   } finally {
     // Stopping early (an invalid record, a failed COPY) must still close the file.
