@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import { loadConfig } from '../config/config';
 import { openDatabase } from '../database/database';
 import { createApollo } from '../graphql/apollo';
-import { createContext } from '../graphql/create-context';
+import { createContext, LOCAL_OPERATOR } from '../graphql/create-context';
 import { createSchema } from '../graphql/schema';
 import { EXIT } from '../modules/import/import-error';
 import { runCsvQuery } from '../modules/export/run-csv-query';
@@ -41,7 +41,7 @@ async function main(argv: string[]): Promise<number> {
   const apollo = createApollo(schema, config, (m) => console.error(m));
   await apollo.start();
   try {
-    const result = await runCsvQuery(apollo, schema, { query, variables: args.variables, operationName: args.operation }, createContext(db.orm, config));
+    const result = await runCsvQuery(apollo, schema, { query, variables: args.variables, operationName: args.operation }, createContext(db.orm, config, LOCAL_OPERATOR));
     if (!result.ok) {
       for (const e of result.errors) console.error(`error [${e.extensions?.code ?? 'ERROR'}]: ${e.message}`);
       return EXIT.INVALID_INPUT;

@@ -1,5 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AppConfig } from '../config/config';
+import type { Viewer } from '../modules/access/role';
+import type { RequestState } from '../server/request-state';
 import type { Loaders } from './loaders';
 
 /** What every resolver receives: the request's own EntityManager fork and the loaders built on it. */
@@ -7,4 +9,8 @@ export interface GraphQLContext {
   em: EntityManager;
   loaders: Loaders;
   config: AppConfig;
+  /** Who is asking (API key or anonymous) and with which role. */
+  viewer: Viewer;
+  /** The HTTP request's state (deadline signal, cost, timings); absent for the CLI export. */
+  request?: RequestState;
 }

@@ -1,0 +1,35 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+
+/**
+ * What the server knows about one HTTP request while it runs: filled in by the edge (request id,
+ * deadline), the cost analysis (cost), the access check (role) and the database hooks (statements and
+ * their time), and read by the request log and the metrics when the answer has gone.
+ */
+export interface RequestState {
+  /** X-Request-Id as the client sent it (when sane), else a fresh UUID; echoed in the answer. */
+  id: string;
+  /** performance.now() when the request arrived. */
+  startedAt: number;
+  /** Aborted when the deadline passes, the client disconnects or the server shuts down; reason says which. */
+  signal: AbortSignal;
+  operationName?: string;
+  /** Static cost of the operation (when it got that far). */
+  cost?: number;
+  /** The caller's role; 'anonymous' when no key was sent. */
+  role?: string;
+  /** SQL statements sent for this request, and the time spent waiting for them (ms). */
+  statements: number;
+  dbTimeMs: number;
+  /** extensions.code of every error in the answer, for the log and the metrics. */
+  errorCodes: string[];
+}
+
+/**
+ * The request a piece of code runs for. Set by the edge around each request, so that database hooks (which
+ * fire deep inside the ORM) can account statements to it and cancel them with it.
+ */
+export const requestStorage = new AsyncLocalStorage<RequestState>();
+
+export function currentRequest(): RequestState | undefined {
+  return requestStorage.getStore();
+}
