@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { isRole, type Role } from '../modules/access/role';
 
 /** Typed, validated runtime configuration. Built once at start-up by {@link loadConfig}. */
 export interface AppConfig {
@@ -19,6 +20,24 @@ export interface AppConfig {
   demoFlows: number;
   /** Largest page a connection may return (`first`). */
   maxPageSize: number;
+  /** Role of a client that sends no API key; null refuses anonymous clients (ANONYMOUS_ROLE=none). */
+  anonymousRole: Role | null;
+  /** Deadline of one request, in Node and inside PostgreSQL (statement_timeout). */
+  requestTimeoutMs: number;
+  /** How long SIGTERM waits for in-flight requests and downloads before cancelling them. */
+  shutdownGraceMs: number;
+  /** Origins allowed to call the API from a browser (CORS); empty: same origin only; '*': any. */
+  corsOrigins: string[];
+  /** Redis for shared counters (rate limits); null keeps them in this process. */
+  redisUrl: string | null;
+  /** Static cost limits checked before any SQL runs. */
+  cost: { maxCost: number; maxDepth: number; maxAliases: number; maxDirectives: number; maxTokens: number };
+  /** Cost points a client (API key, or IP when anonymous) may spend per window. */
+  rateLimit: { points: number; windowSeconds: number };
+  /** pino log level. */
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Trust X-Forwarded-For from this many proxies in front (0: use the socket's address). */
+  trustProxyHops: number;
 }
 
 /** Thrown when environment variables are missing or malformed; lists every bad variable at once. */
@@ -71,11 +90,47 @@ function parseDatabase(env: Env, projectRoot: string, problems: string[]): AppCo
   return { kind: 'embedded', dataDir: path.resolve(projectRoot, dataDir) };
 }
 
+function parseAnonymousRole(env: Env, fallback: Role | null, problems: string[]): Role | null {
+  const raw = env.ANONYMOUS_ROLE?.trim().toLowerCase();
+  if (!raw) return fallback;
+  if (raw === 'none') return null;
+  if (isRole(raw)) return raw;
+  problems.push(`ANONYMOUS_ROLE="${env.ANONYMOUS_ROLE}" must be reader, analyst, admin or none`);
+  return fallback;
+}
+
+function parseList(raw: string | undefined): string[] {
+  return (raw ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+}
+
+function parseRedisUrl(env: Env, problems: string[]): string | null {
+  const raw = env.REDIS_URL?.trim();
+  if (!raw) return null;
+  try {
+    if (!['redis:', 'rediss:'].includes(new URL(raw).protocol)) problems.push('REDIS_URL must start with redis:// or rediss://');
+  } catch {
+    problems.push('REDIS_URL is not a valid URL (expected redis://host:port)');
+  }
+  return raw;
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+function parseLogLevel(env: Env, problems: string[]): AppConfig['logLevel'] {
+  const raw = env.LOG_LEVEL?.trim().toLowerCase();
+  if (!raw) return 'info';
+  if ((LOG_LEVELS as readonly string[]).includes(raw)) return raw as AppConfig['logLevel'];
+  problems.push(`LOG_LEVEL="${env.LOG_LEVEL}" must be one of ${LOG_LEVELS.join(', ')}`);
+  return 'info';
+}
+
 /**
  * Reads and validates the environment once. Fails fast with every bad variable named.
  *
  * Variables: PORT, HOST, NODE_ENV, DATABASE_URL, TRADEGRAPH_DATA_DIR, MIGRATE_ON_START,
- * SEED_DEMO_WHEN_EMPTY, DEMO_FLOWS, MAX_PAGE_SIZE.
+ * SEED_DEMO_WHEN_EMPTY, DEMO_FLOWS, MAX_PAGE_SIZE, ANONYMOUS_ROLE, REQUEST_TIMEOUT_MS, SHUTDOWN_GRACE_MS,
+ * CORS_ORIGINS, REDIS_URL, MAX_QUERY_COST, MAX_QUERY_DEPTH, MAX_QUERY_ALIASES, MAX_QUERY_DIRECTIVES,
+ * MAX_QUERY_TOKENS, RATE_LIMIT_POINTS, RATE_LIMIT_WINDOW_S, LOG_LEVEL, TRUST_PROXY_HOPS.
  */
 export function loadConfig(env: Env = process.env, projectRoot = process.cwd()): AppConfig {
   const problems: string[] = [];
@@ -97,6 +152,25 @@ export function loadConfig(env: Env = process.env, projectRoot = process.cwd()):
     seedDemoWhenEmpty: parseBoolVar(env, 'SEED_DEMO_WHEN_EMPTY', embedded, problems),
     demoFlows: parseIntVar(env, 'DEMO_FLOWS', 60_000, 0, 100_000_000, problems),
     maxPageSize: parseIntVar(env, 'MAX_PAGE_SIZE', 500, 1, 10_000, problems),
+    // The embedded demo is open for reading; a server deployment is closed until keys are handed out.
+    anonymousRole: parseAnonymousRole(env, embedded ? 'reader' : null, problems),
+    requestTimeoutMs: parseIntVar(env, 'REQUEST_TIMEOUT_MS', 15_000, 100, 3_600_000, problems),
+    shutdownGraceMs: parseIntVar(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 600_000, problems),
+    corsOrigins: parseList(env.CORS_ORIGINS),
+    redisUrl: parseRedisUrl(env, problems),
+    cost: {
+      maxCost: parseIntVar(env, 'MAX_QUERY_COST', 10_000, 1, 100_000_000, problems),
+      maxDepth: parseIntVar(env, 'MAX_QUERY_DEPTH', 12, 1, 1000, problems),
+      maxAliases: parseIntVar(env, 'MAX_QUERY_ALIASES', 50, 1, 100_000, problems),
+      maxDirectives: parseIntVar(env, 'MAX_QUERY_DIRECTIVES', 50, 1, 100_000, problems),
+      maxTokens: parseIntVar(env, 'MAX_QUERY_TOKENS', 5_000, 100, 1_000_000, problems),
+    },
+    rateLimit: {
+      points: parseIntVar(env, 'RATE_LIMIT_POINTS', 200_000, 1, 1_000_000_000, problems),
+      windowSeconds: parseIntVar(env, 'RATE_LIMIT_WINDOW_S', 60, 1, 86_400, problems),
+    },
+    logLevel: parseLogLevel(env, problems),
+    trustProxyHops: parseIntVar(env, 'TRUST_PROXY_HOPS', 0, 0, 10, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

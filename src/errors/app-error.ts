@@ -32,6 +32,20 @@ export enum ErrorCode {
   YEAR_OUT_OF_RANGE = 'YEAR_OUT_OF_RANGE',
   /** Any other argument that cannot be used as given (the message says which and why). */
   INVALID_ARGUMENT = 'INVALID_ARGUMENT',
+  /** The operation's static cost, depth, aliases, directives or tokens exceed the server's limits (HTTP 400). */
+  QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
+  /** The client spent its cost budget for the current window (HTTP 429 with Retry-After). */
+  RATE_LIMITED = 'RATE_LIMITED',
+  /** The request ran past its deadline (REQUEST_TIMEOUT_MS); its statements were cancelled. */
+  QUERY_TIMEOUT = 'QUERY_TIMEOUT',
+  /** PostgreSQL cannot be reached right now (HTTP 503 with Retry-After); try again shortly. */
+  DATABASE_UNAVAILABLE = 'DATABASE_UNAVAILABLE',
+  /** No valid API key: missing where anonymous access is off, unknown, malformed or revoked (HTTP 401). */
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  /** The API key's role may not do this (HTTP 403). */
+  FORBIDDEN = 'FORBIDDEN',
+  /** The server is shutting down and takes no new work (HTTP 503). */
+  SHUTTING_DOWN = 'SHUTTING_DOWN',
 }
 
 /**
