@@ -1,0 +1,101 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { performance } from 'node:perf_hooks';
+import type { RequestHandler } from 'express';
+import type { Level, Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
+import { requestIdFrom, requestStateOf } from './request-context';
+import { pathOf } from './route';
+
+/** A finished request's status: the HTTP status, or 'aborted' when the client left before the answer was complete. */
+export type RequestOutcome = number | 'aborted';
+
+/**
+ * What a request that ended leaves in the log: one line, no headers, bodies, query strings or variables.
+ * (`reqId` is there too, bound by the request's child logger.)
+ */
+export interface RequestLine {
+  method: string;
+  path: string;
+  status: RequestOutcome;
+  durationMs: number;
+  operationName?: string;
+  cost?: number;
+  dbTimeMs?: number;
+  statements?: number;
+  role?: string;
+  errorCodes?: string[];
+}
+
+/** 'aborted' when the response closed before it finished (the client hung up), else its HTTP status. */
+export function outcomeOf(res: ServerResponse): RequestOutcome {
+  return res.writableFinished ? res.statusCode : 'aborted';
+}
+
+/**
+ * Level of a request's line: a failure of ours (5xx) is an error; a client's mistake or refusal (4xx) is a
+ * warning, which still leaves it out of error alerts; everything else, aborted requests included (clients
+ * cancel queries all the time), is info.
+ */
+export function levelOf(outcome: RequestOutcome): Level {
+  if (outcome === 'aborted') return 'info';
+  if (outcome >= 500) return 'error';
+  if (outcome >= 400) return 'warn';
+  return 'info';
+}
+
+const tenths = (ms: number) => Math.round(ms * 10) / 10;
+
+/**
+ * Builds the log line of a request that ended, from its response and the RequestState the edge filled in;
+ * `fallbackDurationMs` serves when no state was attached (requestContext not mounted).
+ */
+export function requestLine(
+  req: IncomingMessage & { originalUrl?: string },
+  res: ServerResponse & { locals?: Record<string, unknown> },
+  fallbackDurationMs: number,
+): RequestLine {
+  const state = requestStateOf(res);
+  const line: RequestLine = {
+    method: req.method ?? '',
+    path: pathOf(req),
+    status: outcomeOf(res),
+    durationMs: state ? tenths(performance.now() - state.startedAt) : fallbackDurationMs,
+  };
+  if (!state) return line;
+  return {
+    ...line,
+    operationName: state.operationName,
+    cost: state.cost,
+    dbTimeMs: tenths(state.dbTimeMs),
+    statements: state.statements,
+    role: state.role,
+    errorCodes: state.errorCodes.length ? state.errorCodes : undefined,
+  };
+}
+
+/**
+ * The request log: one JSON line per request when its response finishes or the client aborts it (never
+ * both), at the level {@link levelOf} chooses. Mount it after `requestContext`, whose id it uses (it
+ * falls back to the same X-Request-Id rule when mounted alone). `req.log` is a child logger bound to the
+ * request id, for anything else worth saying about the request.
+ */
+export function requestLog(logger: Logger): RequestHandler {
+  const middleware = pinoHttp({
+    logger,
+    genReqId: (req, res) => requestStateOf(res as never)?.id ?? requestIdFrom(req.headers['x-request-id']),
+    // Bind only the id to req.log / res.log: pino-http's default binds the whole request, headers included.
+    quietReqLogger: true,
+    quietResLogger: true,
+    customLogLevel: (_req, res) => levelOf(outcomeOf(res)),
+    // Replace pino-http's own object ({ res, responseTime }): it would log the response headers.
+    customSuccessObject: (req, res, val: { responseTime: number }) => requestLine(req, res, val.responseTime),
+    // pino-http makes up an Error for every 5xx; only a real one (res.err) is worth its stack.
+    customErrorObject: (req, res, _error, val: { responseTime: number }) => ({
+      ...requestLine(req, res, val.responseTime),
+      ...(res.err ? { err: res.err } : {}),
+    }),
+    customSuccessMessage: (_req, res) => (res.writableFinished ? 'request completed' : 'request aborted'),
+    customErrorMessage: () => 'request failed',
+  });
+  return (req, res, next) => middleware(req, res, next);
+}
