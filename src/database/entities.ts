@@ -1,3 +1,4 @@
+import { ApiKey } from '../modules/access/api-key.entity';
 import { Brand } from '../modules/brand/brand.entity';
 import { Country } from '../modules/country/country.entity';
 import { CountryGroup } from '../modules/country-group/country-group.entity';
@@ -25,4 +26,5 @@ export const entities = [
   Manufacturer,
   Facility,
   SourcingLink,
+  ApiKey,
 ];

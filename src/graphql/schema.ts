@@ -1,5 +1,7 @@
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { ApiKeyResolver } from '../modules/access/api-key.resolver';
+import { authChecker } from '../modules/access/auth-checker';
 import { BrandResolver } from '../modules/brand/brand.resolver';
 import { BrandConcentrationResolver } from '../modules/concentration/brand-concentration.resolver';
 import { ConcentrationShareResolver } from '../modules/concentration/concentration-share.resolver';
@@ -63,15 +65,27 @@ export const resolvers = [
   CountryComplexityResolver,
   ProductComplexityResolver,
   CountryProductComplexityResolver,
+  ApiKeyResolver,
 ] as const;
 
 let cached: Promise<GraphQLSchema> | undefined;
 
 /** Builds the GraphQL schema from the decorated classes (once per process). */
 export function createSchema(): Promise<GraphQLSchema> {
-  cached ??= buildSchema({ resolvers: [...resolvers], validate: false }).then((schema) => {
+  cached ??= buildSchema({
+    resolvers: [...resolvers],
+    validate: false,
+    // @Authorized('analyst') on writes; the checker throws UNAUTHENTICATED / FORBIDDEN itself.
+    authChecker,
+    authMode: 'error',
+  }).then((schema) => {
     schema.getQueryType()!.description =
       'tradegraph: countries, HS products, brands, manufacturers, facilities, sourcing links and bilateral trade flows in one graph. Lists are Relay connections (first/after, totalCount, pageInfo); errors carry a stable extensions.code.';
+    const mutation = schema.getMutationType();
+    if (mutation) {
+      mutation.description =
+        'Writes. Each needs an API key ("Authorization: Bearer <key>") whose role is at least the one its description names; otherwise UNAUTHENTICATED (no key) or FORBIDDEN (a key of a lower role).';
+    }
     return schema;
   });
   return cached;

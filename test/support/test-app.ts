@@ -21,8 +21,8 @@ export interface TestApp {
   resetQueryCount(): void;
   /** POSTs a typed operation to /graphql. */
   gql<TData, TVars>(document: TypedDocumentNode<TData, TVars>, variables?: TVars): Promise<GraphQLResponse<TData>>;
-  /** POSTs a raw query string (for invalid input the typed documents cannot express). */
-  raw(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<Record<string, unknown>>>;
+  /** POSTs a raw query string (for invalid input the typed documents cannot express), with extra headers if given (e.g. Authorization). */
+  raw(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<Record<string, unknown>>>;
   close(): Promise<void>;
 }
 
@@ -60,11 +60,11 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   if (options.reference !== false) await seedReference(running.db.orm.em.fork());
   const baseUrl = `http://127.0.0.1:${running.port}`;
 
-  const post = async (query: string, variables?: unknown) => {
+  const post = async (query: string, variables?: unknown, headers: Record<string, string> = {}) => {
     const request = () =>
       fetch(`${baseUrl}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', ...headers },
         body: JSON.stringify({ query, variables }),
       });
     // When a test blocks this process for seconds (an import through the in-process PGlite), the server's
@@ -87,7 +87,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       statements = 0;
     },
     gql: (document, variables) => post(print(document), variables) as never,
-    raw: (query, variables) => post(query, variables) as never,
+    raw: (query, variables, headers) => post(query, variables, headers) as never,
     async close() {
       await running.stop();
       await database.drop();
