@@ -1,11 +1,18 @@
+import type { Logger } from 'pino';
 import type { AppConfig } from './config/config';
 import { migrate, openDatabase, type Database } from './database/database';
+import { StatementTracker } from './database/statement-tracker';
+import { waitForDatabase } from './database/wait-for-database';
 import { createApp, listen, type App } from './server/app';
+import { createLogger, messageLog } from './server/observability/logger';
+import { datasetStatsOf, poolStatsOf } from './server/observability/database-sources';
+import { Metrics } from './server/observability/metrics';
 import { seedDemo } from '../seeds/demo/seed-demo';
 import { seedReference } from '../seeds/reference';
 
 export interface Running {
   config: AppConfig;
+  logger: Logger;
   db: Database;
   app: App;
   port: number;
@@ -13,8 +20,13 @@ export interface Running {
 }
 
 export interface StartOptions {
+  /** The server's logger (default: pino on stdout, see createLogger). */
+  logger?: Logger;
+  /** Where start-up and shutdown sentences go (default: the logger at info). */
   log?: (message: string) => void;
   onQuery?: (sql: string) => void;
+  /** Stops a start-up that is still waiting for PostgreSQL (SIGTERM). */
+  signal?: AbortSignal;
 }
 
 /** True when the database has no reference data yet (a fresh install). */
@@ -41,29 +53,58 @@ async function refreshMissingStatistics(db: Database, log: (message: string) => 
   log(`Refreshed the planner's statistics (${row.n} tables had none) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
+/** Migrations, missing statistics and the demo seed: start-up work, which no request deadline bounds. */
+async function prepare(db: Database, config: AppConfig, log: (message: string) => void): Promise<void> {
+  if (config.migrateOnStart) {
+    const applied = await migrate(db.orm);
+    if (applied.length) log(`Applied migrations: ${applied.join(', ')}`);
+  }
+  await refreshMissingStatistics(db, log);
+  if (config.seedDemoWhenEmpty && (await isEmpty(db))) {
+    const started = Date.now();
+    await seedReference(db.orm.em.fork());
+    const demo = await seedDemo(db, { flows: config.demoFlows });
+    log(`Seeded reference data and the demo dataset (${demo.summary}) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  }
+}
+
 /**
  * Opens the database, migrates and seeds it as configured, and starts the HTTP server.
  * Used by `npm start` and by the integration tests alike.
+ *
+ * On a PostgreSQL server, start-up first waits for the server to be reachable (bounded, logged backoff),
+ * and does its own work (migrations, ANALYZE, the demo seed) on a connection pool without deadlines,
+ * closed before serving: the serving pool's connections carry statement_timeout = REQUEST_TIMEOUT_MS.
+ * The embedded database is one process-local connection and is prepared and served by one pool.
  */
 export async function start(config: AppConfig, options: StartOptions = {}): Promise<Running> {
-  const log = options.log ?? ((m: string) => console.log(m));
-  const db = await openDatabase(config.database, { onQuery: options.onQuery });
+  const logger = options.logger ?? createLogger(config);
+  const log = options.log ?? messageLog(logger);
+  if (config.database.kind === 'server') {
+    await waitForDatabase(config.database.url, { maxWaitMs: config.databaseWaitMs, log: messageLog(logger, 'warn'), signal: options.signal });
+    const maintenance = await openDatabase(config.database, { onQuery: options.onQuery });
+    try {
+      await prepare(maintenance, config, log);
+    } finally {
+      await maintenance.close();
+    }
+  }
+  // Counted from the first statement on; the app exposes the same registry at /metrics.
+  let metrics: Metrics | undefined;
+  const db = await openDatabase(config.database, {
+    onQuery: options.onQuery,
+    tracker: (cancelUrl) => new StatementTracker(cancelUrl, () => metrics?.statementTimeout()),
+    statementTimeoutMs: config.requestTimeoutMs,
+    acquireTimeoutMs: config.requestTimeoutMs,
+  });
   try {
-    if (config.migrateOnStart) {
-      const applied = await migrate(db.orm);
-      if (applied.length) log(`Applied migrations: ${applied.join(', ')}`);
-    }
-    await refreshMissingStatistics(db, log);
-    if (config.seedDemoWhenEmpty && (await isEmpty(db))) {
-      const started = Date.now();
-      await seedReference(db.orm.em.fork());
-      const demo = await seedDemo(db, { flows: config.demoFlows });
-      log(`Seeded reference data and the demo dataset (${demo.summary}) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    }
-    const app = await createApp({ config, orm: db.orm, databaseKind: db.kind, log });
+    if (db.kind === 'embedded') await prepare(db, config, log);
+    metrics = new Metrics({ pool: poolStatsOf(db.orm), datasets: datasetStatsOf(db.orm) });
+    const app = await createApp({ config, orm: db.orm, databaseKind: db.kind, logger, tracker: db.tracker, metrics });
     const port = await listen(app, config.port, config.host);
     return {
       config,
+      logger,
       db,
       app,
       port,

@@ -2,12 +2,15 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import type { AppConfig } from '../config/config';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded';
 import { createOrmConfig } from './mikro-orm.config';
+import type { StatementTracker } from './statement-tracker';
 
 /** An open database: the ORM over it, and how to close both. */
 export interface Database {
   kind: 'embedded' | 'server';
   url: string;
   orm: MikroORM;
+  /** Present when opened for the API server. */
+  tracker?: StatementTracker;
   /** Present for the embedded database: the in-process PGlite. */
   embedded?: EmbeddedPostgres;
   close(): Promise<void>;
@@ -17,20 +20,38 @@ export interface OpenDatabaseOptions {
   onQuery?: (sql: string) => void;
   /** Use the migrations snapshot (only when generating a migration). */
   snapshot?: boolean;
+  /** The API server's statement accounting and cancellation; gets the cancel URL of a server database. */
+  tracker?: (cancelUrl: string | null) => StatementTracker;
+  /** statement_timeout for every pooled connection of a PostgreSQL server (ms). */
+  statementTimeoutMs?: number;
+  /** Longest wait for a pooled connection (ms). */
+  acquireTimeoutMs?: number;
 }
 
 /** Opens the configured database: a PostgreSQL server for `DATABASE_URL`, else the embedded PGlite. */
 export async function openDatabase(config: AppConfig['database'], options: OpenDatabaseOptions = {}): Promise<Database> {
   const embedded = config.kind === 'embedded' ? await startEmbeddedPostgres(config.dataDir) : undefined;
   const url = embedded ? embedded.url : (config as { url: string }).url;
+  const tracker = options.tracker?.(embedded ? null : url);
   try {
     const orm = await MikroORM.init(
-      createOrmConfig({ clientUrl: url, poolMax: embedded ? 1 : 10, onQuery: options.onQuery, snapshot: options.snapshot }),
+      createOrmConfig({
+        clientUrl: url,
+        poolMax: embedded ? 1 : 10,
+        onQuery: options.onQuery,
+        snapshot: options.snapshot,
+        tracker,
+        // PGlite runs one statement at a time in this process: a timeout would need signals it lacks.
+        statementTimeoutMs: embedded ? undefined : options.statementTimeoutMs,
+        acquireTimeoutMs: options.acquireTimeoutMs,
+      }),
     );
+    tracker?.attach(orm.em.getConnection().getKnex());
     return {
       kind: config.kind,
       url,
       orm,
+      tracker,
       embedded,
       async close() {
         await orm.close(true);

@@ -4,6 +4,7 @@ import { defineConfig } from '@mikro-orm/postgresql';
 import { SeedManager } from '@mikro-orm/seeder';
 import { codeRoot, isCompiled, projectRoot } from '../config/paths';
 import { entities } from './entities';
+import type { StatementTracker } from './statement-tracker';
 
 
 export interface OrmOptions {
@@ -18,6 +19,12 @@ export interface OrmOptions {
    * migrations must never rewrite a committed file (MikroORM stores a snapshot after every `up`).
    */
   snapshot?: boolean;
+  /** Accounts statements to requests and cancels them (the API server; not the CLIs). */
+  tracker?: StatementTracker;
+  /** statement_timeout of every pooled connection, in ms (a PostgreSQL server only; 0 or absent: none). */
+  statementTimeoutMs?: number;
+  /** How long a statement may wait for a pooled connection before it fails, in ms (default 60 s). */
+  acquireTimeoutMs?: number;
 }
 
 /**
@@ -32,7 +39,21 @@ export function createOrmConfig(options: OrmOptions) {
     allowGlobalContext: false,
     preferTs: !isCompiled,
     forceUtcTimezone: true,
-    pool: { min: 0, max: options.poolMax },
+    pool: {
+      min: 0,
+      max: options.poolMax,
+      acquireTimeoutMillis: options.acquireTimeoutMs ?? 60_000,
+      ...(options.tracker ? { afterCreate: options.tracker.afterCreate } : {}),
+    },
+    ...(options.tracker ? { onQuery: options.tracker.beforeQuery } : {}),
+    // Names our sessions in pg_stat_activity; bounds every statement inside PostgreSQL itself, so nothing
+    // outlives its request even when Node is too busy to cancel it.
+    driverOptions: {
+      connection: {
+        application_name: 'tradegraph',
+        ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
+      },
+    },
     debug: options.onQuery ? ['query'] : false,
     logger: options.onQuery ? (message: string) => options.onQuery!(message) : () => undefined,
     // Partitions of trade_flow (one per bulk-loaded dataset) are managed by the loader, not by schema diffs.

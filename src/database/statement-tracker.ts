@@ -1,0 +1,138 @@
+import type { Knex } from '@mikro-orm/knex';
+import pg from 'pg';
+import { AppError, ErrorCode } from '../errors/app-error';
+import { currentRequest, type RequestState } from '../server/request-state';
+
+/** The parts of a pooled `pg` client the tracker uses. */
+interface PooledClient {
+  __knexUid?: string;
+  processID?: number;
+  once(event: 'end', listener: () => void): unknown;
+}
+
+interface RunningStatement {
+  request: RequestState;
+  connectionUid: string;
+  sql: string;
+  startedAt: number;
+}
+
+interface QueryEvent {
+  __knexUid?: string;
+  __knexQueryUid?: string;
+  sql?: string;
+}
+
+/**
+ * Cancels the statement only if that backend is still running it: between reading the running set and
+ * the cancel's arrival, the statement may have finished and its connection gone to another request.
+ * pg_stat_activity.query is the statement's text, truncated to track_activity_query_size.
+ */
+const CANCEL_SQL = `select pg_cancel_backend(pid) as cancelled from pg_stat_activity
+  where pid = $1 and state = 'active' and query <> '' and starts_with($2, query)`;
+
+/** Thrown instead of sending a statement for a request that has already been aborted. */
+export function abortedRequestError(request: RequestState): AppError {
+  const reason = request.signal.reason;
+  if (reason === 'timeout') return new AppError(ErrorCode.QUERY_TIMEOUT, `The request ran past its deadline and was cancelled.`);
+  if (reason === 'shutdown') return new AppError(ErrorCode.SHUTTING_DOWN, 'The server is shutting down; the request was cancelled.');
+  return new AppError(ErrorCode.QUERY_TIMEOUT, 'The request was cancelled (the client went away).');
+}
+
+/**
+ * Accounts every SQL statement to the HTTP request it runs for (through the request's AsyncLocalStorage),
+ * refuses statements of a request that was aborted, and cancels a request's running statements inside
+ * PostgreSQL (`pg_cancel_backend`) when it is aborted: a deadline, a client that went away, a shutdown.
+ *
+ * It hooks three places: the pool's `afterCreate` (to know each pooled connection's backend pid),
+ * MikroORM's `onQuery` (runs just before a statement is sent, in the caller's async context) and knex's
+ * query events (start, response, error).
+ */
+export class StatementTracker {
+  private readonly connections = new Map<string, PooledClient>();
+  private readonly running = new Map<string, RunningStatement>();
+  private knex?: Knex;
+
+  constructor(
+    /**
+     * Where cancels are sent from (a connection of their own, so they work while the pool is exhausted);
+     * null for the embedded database, which has one connection and cannot be reached from a second one.
+     */
+    private readonly cancelUrl: string | null,
+    private readonly onStatementTimeout: () => void = () => undefined,
+  ) {}
+
+  /** For the pool's `afterCreate`: remembers the connection until it ends. */
+  readonly afterCreate = (connection: PooledClient, done: (error: Error | null, connection: PooledClient) => void): void => {
+    const uid = connection.__knexUid;
+    if (uid) {
+      this.connections.set(uid, connection);
+      connection.once('end', () => this.connections.delete(uid));
+    }
+    done(null, connection);
+  };
+
+  /** For MikroORM's `onQuery`: a request that was aborted sends nothing more. */
+  readonly beforeQuery = (sql: string): string => {
+    const request = currentRequest();
+    if (request?.signal.aborted) throw abortedRequestError(request);
+    return sql;
+  };
+
+  /** Listens to the knex instance's query events. */
+  attach(knex: Knex): void {
+    this.knex = knex;
+    knex.on('query', (event: QueryEvent) => {
+      const request = currentRequest();
+      if (!request || !event.__knexQueryUid || !event.__knexUid) return;
+      request.statements++;
+      this.running.set(event.__knexQueryUid, { request, connectionUid: event.__knexUid, sql: event.sql ?? '', startedAt: performance.now() });
+    });
+    const finished = (event: QueryEvent | undefined, error?: { code?: string; message?: string }) => {
+      const uid = event?.__knexQueryUid;
+      const statement = uid ? this.running.get(uid) : undefined;
+      if (!statement || !uid) return;
+      this.running.delete(uid);
+      statement.request.dbTimeMs += performance.now() - statement.startedAt;
+      if (error?.code === '57014' && /statement timeout/.test(error.message ?? '')) this.onStatementTimeout();
+    };
+    knex.on('query-response', (_response: unknown, event: QueryEvent) => finished(event));
+    knex.on('query-error', (error: { code?: string; message?: string }, event: QueryEvent) => finished(event, error));
+  }
+
+  /** Statements of `request` running right now. */
+  runningFor(request: RequestState): number {
+    let n = 0;
+    for (const statement of this.running.values()) if (statement.request === request) n++;
+    return n;
+  }
+
+  /**
+   * Cancels the request's running statements inside PostgreSQL, over a connection of its own. Resolves
+   * with the number of statements PostgreSQL agreed to cancel; never throws (a database that is down has
+   * nothing running).
+   */
+  async cancel(request: RequestState): Promise<number> {
+    if (!this.cancelUrl) return 0;
+    const targets = [...this.running.values()]
+      .filter((s) => s.request === request)
+      .map((s) => ({ pid: this.connections.get(s.connectionUid)?.processID, sql: s.sql }))
+      .filter((t): t is { pid: number; sql: string } => t.pid !== undefined);
+    if (targets.length === 0) return 0;
+    const client = new pg.Client({ connectionString: this.cancelUrl, connectionTimeoutMillis: 2000 });
+    client.on('error', () => undefined);
+    try {
+      await client.connect();
+      let cancelled = 0;
+      for (const target of targets) {
+        const result = await client.query<{ cancelled: boolean }>(CANCEL_SQL, [target.pid, target.sql]);
+        if (result.rows[0]?.cancelled) cancelled++;
+      }
+      return cancelled;
+    } catch {
+      return 0;
+    } finally {
+      await client.end().catch(() => undefined);
+    }
+  }
+}
