@@ -7,6 +7,8 @@ import { createContext, LOCAL_OPERATOR } from '../graphql/create-context';
 import { createSchema } from '../graphql/schema';
 import { EXIT } from '../modules/import/import-error';
 import { runCsvQuery } from '../modules/export/run-csv-query';
+import { createCostFunction } from '../server/cost';
+import { edgePlugin } from '../server/edge-plugin';
 
 const USAGE = `Usage: npm run export -- (--query '<GraphQL>' | --query-file FILE) [--variables '<JSON>'] [--operation NAME] [--out FILE]
 
@@ -38,7 +40,8 @@ async function main(argv: string[]): Promise<number> {
   const config = loadConfig();
   const db = await openDatabase(config.database);
   const schema = await createSchema();
-  const apollo = createApollo(schema, config, (m) => console.error(m));
+  // The same limits as the API: the static cost is checked (no budget: a local operator has none).
+  const apollo = createApollo(schema, config, (m) => console.error(m), [edgePlugin({ config, costOf: createCostFunction(schema, config) })]);
   await apollo.start();
   try {
     const result = await runCsvQuery(apollo, schema, { query, variables: args.variables, operationName: args.operation }, createContext(db.orm, config, LOCAL_OPERATOR));

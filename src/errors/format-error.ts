@@ -1,7 +1,9 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
-import { AppError } from './app-error';
+import { GraphQLError } from 'graphql';
+import { isDatabaseUnavailable, isStatementCancelled, isUnrepresentableText } from '../database/database-errors';
+import { AppError, ErrorCode } from './app-error';
 
 /** Codes Apollo and graphql-js assign themselves; passed through as they are. */
 const PASS_THROUGH_CODES = new Set([
@@ -13,6 +15,34 @@ const PASS_THROUGH_CODES = new Set([
   'OPERATION_RESOLUTION_FAILURE',
   'BAD_REQUEST',
 ]);
+
+/** Codes the server's edge raises itself as GraphQL errors, with machine-readable extensions kept. */
+const EDGE_CODES = new Set<string>([
+  ErrorCode.QUERY_TOO_COMPLEX,
+  ErrorCode.RATE_LIMITED,
+  ErrorCode.UNAUTHENTICATED,
+  ErrorCode.FORBIDDEN,
+  ErrorCode.DATABASE_UNAVAILABLE,
+  ErrorCode.SHUTTING_DOWN,
+  ErrorCode.QUERY_TIMEOUT,
+]);
+
+/** Database failures as clients see them: what happened and what to do, never the SQL or the host. */
+export const DATABASE_UNAVAILABLE_ERROR = new AppError(ErrorCode.DATABASE_UNAVAILABLE, 'The database is unavailable right now; retry in a moment.');
+const TIMEOUT_ERROR = new AppError(ErrorCode.QUERY_TIMEOUT, 'The request ran past its deadline and its statements were cancelled; ask for less (a narrower filter, a smaller page) or retry later.');
+const BAD_TEXT_ERROR = new AppError(ErrorCode.INVALID_ARGUMENT, 'A text argument holds a character the database cannot store.');
+
+/**
+ * The one classification of failures that are not bugs: a database that cannot be reached, a statement
+ * cancelled by its deadline, text PostgreSQL cannot hold. Returns the AppError clients see, or null.
+ */
+export function classifyFailure(error: unknown): AppError | null {
+  if (error instanceof AppError) return error;
+  if (isStatementCancelled(error)) return TIMEOUT_ERROR;
+  if (isDatabaseUnavailable(error)) return DATABASE_UNAVAILABLE_ERROR;
+  if (isUnrepresentableText(error)) return BAD_TEXT_ERROR;
+  return null;
+}
 
 export interface FormatErrorOptions {
   /** Development mode keeps messages and stack traces of unexpected errors. */
@@ -35,8 +65,14 @@ export function createFormatError(options: FormatErrorOptions) {
     const original = unwrapResolverError(error);
     const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
 
-    if (original instanceof AppError) {
-      return { ...base, ...formatAppError(original) };
+    const known = classifyFailure(original);
+    if (known) {
+      return { ...base, ...formatAppError(known), message: known === original ? formatted.message : known.message };
+    }
+    const code = formatted.extensions?.code;
+    if (original instanceof GraphQLError && typeof code === 'string' && EDGE_CODES.has(code)) {
+      const { http: _http, ...extensions } = formatted.extensions ?? {};
+      return { ...base, extensions };
     }
     if (original instanceof ArgumentValidationError) {
       const problems = original.extensions.validationErrors?.flatMap((e) => Object.values(e.constraints ?? {})) ?? [];
@@ -46,7 +82,6 @@ export function createFormatError(options: FormatErrorOptions) {
         extensions: { code: 'BAD_USER_INPUT' },
       };
     }
-    const code = formatted.extensions?.code;
     if (typeof code === 'string' && PASS_THROUGH_CODES.has(code)) {
       return options.development ? formatted : { ...base, extensions: { code } };
     }

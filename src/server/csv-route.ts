@@ -3,35 +3,69 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { RequestHandler } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import type { AppConfig } from '../config/config';
+import { AppError, ErrorCode } from '../errors/app-error';
 import type { GraphQLContext } from '../graphql/context';
 import { createContext } from '../graphql/create-context';
 import { runCsvQuery } from '../modules/export/run-csv-query';
+import { sendJsonError } from './http-errors';
+import { requestStateOf } from './observability/request-context';
+import { httpOf, identify } from './viewer';
+
+/** The status of a CSV request that failed: the first error with an HTTP meaning of its own, else 400. */
+function statusOfErrors(codes: string[]): { status: number; headers: Record<string, string> } {
+  for (const code of codes) {
+    if (Object.values(ErrorCode).includes(code as ErrorCode)) {
+      const mapped = httpOf(new AppError(code as ErrorCode, ''));
+      if (mapped.status !== 400) return mapped;
+    }
+    if (code === 'RATE_LIMITED') return { status: 429, headers: {} };
+  }
+  return { status: 400, headers: {} };
+}
 
 /**
  * GET /csv?query=…&variables=…&operationName=… — any list query as CSV, for Excel, Power BI and Tableau
- * ("From Web" with no code). Errors are answered as JSON with HTTP 400 and their stable codes.
+ * ("From Web" with no code). Errors are answered as JSON with their stable codes: HTTP 400 for the
+ * client's mistakes, 401 without a valid key, 429 over the budget, 503 while the database is away, 504
+ * past the deadline (a CSV has no partial answer to give).
  */
 export function csvHandler(server: ApolloServer<GraphQLContext>, schema: GraphQLSchema, orm: MikroORM, config: AppConfig): RequestHandler {
   return async (req, res) => {
     const query = typeof req.query.query === 'string' ? req.query.query : undefined;
     if (!query) {
-      res.status(400).json({ errors: [{ message: 'Pass the GraphQL query in the `query` parameter, e.g. /csv?query={countries(first:10){nodes{id name}}}', extensions: { code: 'BAD_REQUEST' } }] });
+      sendJsonError(res, 400, 'BAD_REQUEST', 'Pass the GraphQL query in the `query` parameter, e.g. /csv?query={countries(first:10){nodes{id name}}}');
+      return;
+    }
+    const state = requestStateOf(res);
+    let contextValue: GraphQLContext;
+    try {
+      contextValue = createContext(orm, config, await identify(orm, config, req, state), state);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      const { status, headers } = httpOf(error);
+      sendJsonError(res, status, error.code, error.message, headers);
       return;
     }
     const result = await runCsvQuery(
       server,
       schema,
       { query, variables: req.query.variables, operationName: typeof req.query.operationName === 'string' ? req.query.operationName : undefined },
-      createContext(orm, config, { role: 'reader', keyId: null, name: null }),
+      contextValue,
     );
     if (!result.ok) {
-      res.status(400).json({ errors: result.errors });
+      const codes = result.errors.map((e) => String(e.extensions?.code ?? ''));
+      const { status, headers } = statusOfErrors(codes);
+      const retryAfter = result.errors.find((e) => e.extensions?.retryAfterSeconds)?.extensions?.retryAfterSeconds;
+      if (status === 429 && retryAfter) headers['Retry-After'] = String(retryAfter);
+      for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+      res.status(status).json({ errors: result.errors });
       return;
     }
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="${result.name}.csv"`);
-    // Data changes only when a dataset is imported; let BI refreshes and proxies reuse an answer briefly.
-    res.setHeader('Cache-Control', 'public, max-age=60');
+    // Data changes only when a dataset is imported; let BI refreshes and proxies reuse an answer briefly,
+    // but never let a shared cache hand one key's answer to another client.
+    res.setHeader('Cache-Control', req.headers.authorization ? 'private, max-age=60' : 'public, max-age=60');
     res.send(result.csv);
   };
 }

@@ -17,6 +17,23 @@ function scriptSafeJson(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
 }
 
+/**
+ * Starts GraphiQL with the settings of the page's JSON data block. A file of its own, not an inline
+ * script, so that the Content-Security-Policy allows this server's scripts only.
+ */
+const EXPLORER_SCRIPT = `(function () {
+  var settings = JSON.parse(document.getElementById('explorer-settings').textContent);
+  var fetcher = GraphiQL.createFetcher({ url: settings.endpoint });
+  var root = ReactDOM.createRoot(document.getElementById('graphiql'));
+  root.render(React.createElement(GraphiQL, {
+    fetcher: fetcher,
+    defaultTabs: settings.tabs,
+    defaultEditorToolsVisibility: true,
+    shouldPersistHeaders: false,
+  }));
+})();
+`;
+
 /** The GraphiQL page, with the example operations as tabs. */
 export function explorerHtml(endpoint: string): string {
   const tabs = EXPLORER_EXAMPLES.map((e) => ({ query: e.query, variables: e.variables }));
@@ -31,19 +48,11 @@ export function explorerHtml(endpoint: string): string {
 </head>
 <body>
   <div id="graphiql">Loading the tradegraph explorer…</div>
+  <script id="explorer-settings" type="application/json">${scriptSafeJson({ endpoint, tabs })}</script>
   <script src="${EXPLORER_ASSETS_PATH}/react.production.min.js"></script>
   <script src="${EXPLORER_ASSETS_PATH}/react-dom.production.min.js"></script>
   <script src="${EXPLORER_ASSETS_PATH}/graphiql.min.js"></script>
-  <script>
-    const fetcher = GraphiQL.createFetcher({ url: ${scriptSafeJson(endpoint)} });
-    const root = ReactDOM.createRoot(document.getElementById('graphiql'));
-    root.render(React.createElement(GraphiQL, {
-      fetcher,
-      defaultTabs: ${scriptSafeJson(tabs)},
-      defaultEditorToolsVisibility: true,
-      shouldPersistHeaders: false,
-    }));
-  </script>
+  <script src="${EXPLORER_ASSETS_PATH}/explorer.js"></script>
 </body>
 </html>`;
 }
@@ -51,6 +60,10 @@ export function explorerHtml(endpoint: string): string {
 /** Serves the explorer's static assets from node_modules. */
 export function explorerAssets(): Router {
   const router = express.Router();
+  router.get('/explorer.js', (_req, res) => {
+    res.setHeader('Cache-Control', 'public, max-age=300');
+    res.type('application/javascript').send(EXPLORER_SCRIPT);
+  });
   for (const [name, file] of Object.entries(assetFiles)) {
     router.get(`/${name}`, (_req, res) => {
       res.setHeader('Cache-Control', 'public, max-age=86400');

@@ -17,6 +17,8 @@ export interface RequestState {
   cost?: number;
   /** The caller's role; 'anonymous' when no key was sent. */
   role?: string;
+  /** Whose budget the request is charged to: `key:<id>` for an API key, `ip:<address>` otherwise. */
+  client?: string;
   /** SQL statements sent for this request, and the time spent waiting for them (ms). */
   statements: number;
   dbTimeMs: number;

@@ -12,7 +12,7 @@ describe('HTTP surface', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/text\/html/);
     const html = await response.text();
-    expect(html).toContain('GraphiQL');
+    expect(html).toContain('graphiql.min.js');
     const sources = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]);
     expect(sources.length).toBeGreaterThanOrEqual(4);
     for (const source of sources) {
@@ -24,17 +24,25 @@ describe('HTTP surface', () => {
     expect(html).toContain('CountryProfile');
   });
 
-  it('answers GraphQL over GET for BI tools and over POST', async () => {
-    const get = await fetch(`${app.baseUrl}/graphql?query=${encodeURIComponent('{ countries(first: 1) { nodes { id } } }')}`);
+  it('answers GraphQL over GET (with a header no cross-site simple request can carry) and over POST', async () => {
+    const url = `${app.baseUrl}/graphql?query=${encodeURIComponent('{ countries(first: 1) { nodes { id } } }')}`;
+    const get = await fetch(url, { headers: { 'apollo-require-preflight': 'true' } });
     expect(get.status).toBe(200);
-    expect(await get.json()).toEqual({ data: { countries: { nodes: [{ id: 'ABW' }] } } });
+    expect(await get.json()).toMatchObject({ data: { countries: { nodes: [{ id: 'ABW' }] } } });
+    // A bare GET is what a forged cross-site <img> or link sends: refused by Apollo's CSRF prevention, as JSON.
+    const bare = await fetch(url);
+    expect(bare.status).toBe(400);
+    expect(((await bare.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0].extensions.code).toBe('BAD_REQUEST');
     const post = await app.raw('{ __typename }');
-    expect(post).toEqual({ status: 200, data: { __typename: 'Query' } });
+    expect(post).toMatchObject({ status: 200, data: { __typename: 'Query' } });
   });
 
-  it('reports health for load balancers', async () => {
-    const response = await fetch(`${app.baseUrl}/health`);
-    expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ status: 'ok', database: process.env.DATABASE_URL ? 'server' : 'embedded' });
+  it('reports liveness and readiness for load balancers, naming no internals', async () => {
+    const health = await fetch(`${app.baseUrl}/health`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toEqual({ status: 'ok' });
+    const ready = await fetch(`${app.baseUrl}/ready`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: 'ready' });
   });
 });

@@ -40,6 +40,9 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     PORT: '0',
     HOST: '127.0.0.1',
     NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    // Tests speak as the embedded demo's anonymous reader on both engines unless they say otherwise.
+    ANONYMOUS_ROLE: 'reader',
     MIGRATE_ON_START: 'true',
     SEED_DEMO_WHEN_EMPTY: 'false',
     ...database.env,

@@ -1,0 +1,74 @@
+import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
+
+/** Error codes of the HTTP layer (before GraphQL): stable, like the GraphQL ones. */
+export type HttpErrorCode =
+  | 'BAD_REQUEST'
+  | 'INVALID_JSON'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'NOT_FOUND'
+  | 'METHOD_NOT_ALLOWED'
+  | 'INTERNAL_SERVER_ERROR';
+
+/**
+ * Answers an error as a GraphQL-shaped JSON body (`{ errors: [{ message, extensions: { code } }] }`),
+ * whatever went wrong and whatever NODE_ENV is: clients parse one shape, and nothing (no stack, no
+ * path) leaks.
+ */
+export function sendJsonError(res: Response, status: number, code: string, message: string, headers: Record<string, string> = {}): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+  res.setHeader('Cache-Control', 'no-store');
+  res.status(status).type('application/json').send(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
+}
+
+/** Any path the server does not serve. */
+export const notFound: RequestHandler = (req, res) => {
+  sendJsonError(res, 404, 'NOT_FOUND', `Nothing is served at ${req.method} ${req.path}. The API is at /graphql (CSV at /csv).`);
+};
+
+/** Methods other than the ones a route serves get 405 with an Allow header. */
+export function allowMethods(...methods: string[]): RequestHandler {
+  const allowed = new Set([...methods, 'OPTIONS', ...(methods.includes('GET') ? ['HEAD'] : [])]);
+  const allowHeader = [...allowed].join(', ');
+  return (req, res, next) => {
+    if (allowed.has(req.method)) return next();
+    sendJsonError(res, 405, 'METHOD_NOT_ALLOWED', `${req.method} is not supported here; use ${methods.join(' or ')}.`, { Allow: allowHeader });
+  };
+}
+
+/** body-parser's error types, mapped to a status and a stable code. */
+const BODY_ERRORS: Record<string, { status: number; code: HttpErrorCode; message: (e: { limit?: number }) => string }> = {
+  'entity.parse.failed': { status: 400, code: 'INVALID_JSON', message: () => 'The request body is not valid JSON.' },
+  'entity.too.large': { status: 413, code: 'PAYLOAD_TOO_LARGE', message: (e) => `The request body is larger than the limit of ${e.limit ?? 'the server'} bytes.` },
+  'encoding.unsupported': { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: () => 'The request body has an unsupported Content-Encoding.' },
+  'charset.unsupported': { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: () => 'The request body has an unsupported charset; send UTF-8 JSON.' },
+  'request.aborted': { status: 400, code: 'BAD_REQUEST', message: () => 'The request body was not received completely.' },
+  'request.size.invalid': { status: 400, code: 'BAD_REQUEST', message: () => 'The request body is shorter or longer than its Content-Length.' },
+  'stream.encoding.set': { status: 500, code: 'INTERNAL_SERVER_ERROR', message: () => 'Internal server error' },
+};
+
+/**
+ * The last Express error handler: body-parser failures become 4xx JSON with a code; anything else is
+ * logged and answered 500 INTERNAL_SERVER_ERROR without details. Express's own HTML page (with a stack
+ * trace and install paths outside production) is never sent.
+ */
+export function jsonErrorHandler(logUnexpected: (error: unknown) => void): ErrorRequestHandler {
+  return (error: { type?: string; status?: number; statusCode?: number; limit?: number }, _req, res, _next) => {
+    const known = error?.type ? BODY_ERRORS[error.type] : undefined;
+    if (known && known.status < 500) {
+      sendJsonError(res, known.status, known.code, known.message(error));
+      return;
+    }
+    const status = error?.status ?? error?.statusCode;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      sendJsonError(res, status, 'BAD_REQUEST', 'The request could not be understood.');
+      return;
+    }
+    logUnexpected(error);
+    sendJsonError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
+  };
+}
