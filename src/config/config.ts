@@ -162,7 +162,7 @@ export function loadConfig(env: Env = process.env, projectRoot = process.cwd()):
     corsOrigins: parseList(env.CORS_ORIGINS),
     redisUrl: parseRedisUrl(env, problems),
     cost: {
-      maxCost: parseIntVar(env, 'MAX_QUERY_COST', 10_000, 1, 100_000_000, problems),
+      maxCost: parseIntVar(env, 'MAX_QUERY_COST', 100_000, 1, 100_000_000, problems),
       maxDepth: parseIntVar(env, 'MAX_QUERY_DEPTH', 12, 1, 1000, problems),
       maxAliases: parseIntVar(env, 'MAX_QUERY_ALIASES', 50, 1, 100_000, problems),
       maxDirectives: parseIntVar(env, 'MAX_QUERY_DIRECTIVES', 50, 1, 100_000, problems),

@@ -3,7 +3,8 @@ import { Arg, Args, Ctx, FieldResolver, ID, Int, ObjectType, Query, Resolver, Ro
 import type { GraphQLContext } from '../../graphql/context';
 import { parseNumericId } from '../../graphql/ids';
 import { containsPattern } from '../../graphql/like';
-import { NESTED_FIRST_DESCRIPTION, nestedLimit } from '../../graphql/nested';
+import { LIST_BOUNDS } from '../../graphql/cost/list-bounds';
+import { boundedFirst, firstDescription, NESTED_FIRST_DESCRIPTION, nestedLimit } from '../../graphql/nested';
 import { paginate } from '../../graphql/paginate';
 import { Connection, PageArgs } from '../../graphql/pagination';
 import { requireCountry } from '../country/country-code';
@@ -62,8 +63,9 @@ export class BrandResolver {
   sourcingLinks(
     @Root() brand: Brand,
     @Arg('disclosedAt', () => GraphQLLocalDate, { nullable: true, description: 'Only links of this disclosure date.' }) disclosedAt: string | null,
+    @Arg('first', () => Int, { nullable: true, description: firstDescription(LIST_BOUNDS.sourcingLinks, 'by date, then id') }) first: number | null,
     @Ctx() ctx: GraphQLContext,
   ) {
-    return ctx.loaders.linksOfBrand.with({ disclosedAt: disclosedAt ?? null }).load(brand.id);
+    return ctx.loaders.linksOfBrand.with({ disclosedAt: disclosedAt ?? null, limit: boundedFirst(first, LIST_BOUNDS.sourcingLinks) }).load(brand.id);
   }
 }

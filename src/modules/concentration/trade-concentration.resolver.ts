@@ -1,10 +1,12 @@
 import { Arg, Args, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context';
+import { LIST_BOUNDS } from '../../graphql/cost/list-bounds';
+import { boundedFirst, firstDescription } from '../../graphql/nested';
 import { checkYear } from '../../graphql/years';
 import { toConcentration, type ConcentrationRow } from './concentration.result';
 import { concentrationSql } from './concentration.sql';
 import { BandGuidelines, Concentration, ConcentrationShare, ParticipantKind } from './concentration.types';
-import { checkConcentrationArgs, ConcentrationOptions, DATASET_DESCRIPTION, EXPORT_MARKET, ExportDimension, MAX_TOP, TRADE_PARTICIPANTS } from './concentration.args';
+import { checkConcentrationArgs, ConcentrationOptions, DATASET_DESCRIPTION, EXPORT_MARKET, ExportDimension, TRADE_PARTICIPANTS } from './concentration.args';
 import { requireProductCode, resolveReporter, TradeMarketKind, tradeWeightsSql } from './trade-market';
 
 @Resolver()
@@ -70,13 +72,15 @@ export class TradeConcentrationResolver {
     @Arg('product', () => String, { description: 'HS code: 2, 4 or 6 digits.' }) product: string,
     @Arg('year', () => Int, { description: 'Year.' }) year: number,
     @Arg('dataset', () => ID, { nullable: true, description: DATASET_DESCRIPTION }) datasetId: string | null,
+    @Arg('first', () => Int, { nullable: true, description: firstDescription(LIST_BOUNDS.partnerShares, 'by share') }) first: number | null,
     @Ctx() ctx: GraphQLContext,
   ): Promise<ConcentrationShare[]> {
     checkYear(year, 'year');
+    const limit = boundedFirst(first, LIST_BOUNDS.partnerShares);
     const reporter = await resolveReporter(ctx, importer, 'importer');
     const code = await requireProductCode(ctx, product, 'product');
-    // Every exporter: there are fewer countries than the largest `top`.
-    const options = { k: 1, top: MAX_TOP, guidelines: BandGuidelines.DOJ_FTC_2023 };
+    // The largest `first` exporters: by default every one (there are fewer countries than the default).
+    const options = { k: 1, top: limit, guidelines: BandGuidelines.DOJ_FTC_2023 };
     return (await this.market(ctx, TradeMarketKind.IMPORT_SOURCES, reporter, code, year, datasetId, options)).top;
   }
 

@@ -1,4 +1,6 @@
-import { Arg, Args, Ctx, FieldResolver, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { LIST_BOUNDS } from '../../graphql/cost/list-bounds';
+import { boundedFirst, firstDescription } from '../../graphql/nested';
 import type { GraphQLContext } from '../../graphql/context';
 import { paginate } from '../../graphql/paginate';
 import { Connection, PageArgs } from '../../graphql/pagination';
@@ -22,7 +24,7 @@ export class CountryGroupResolver {
   }
 
   @FieldResolver(() => [Country], { description: 'Member countries, in alpha-3 order.' })
-  members(@Root() group: CountryGroup, @Ctx() ctx: GraphQLContext) {
-    return ctx.loaders.groupMembers.load(group.id);
+  members(@Root() group: CountryGroup, @Arg('first', () => Int, { nullable: true, description: firstDescription(LIST_BOUNDS.groupMembers, 'by alpha-3 id') }) first: number | null, @Ctx() ctx: GraphQLContext) {
+    return ctx.loaders.groupMembers.with({ limit: boundedFirst(first, LIST_BOUNDS.groupMembers) }).load(group.id);
   }
 }

@@ -1,7 +1,8 @@
 import { Arg, Args, Ctx, FieldResolver, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context';
 import { containsPattern } from '../../graphql/like';
-import { NESTED_FIRST_DESCRIPTION, nestedLimit } from '../../graphql/nested';
+import { LIST_BOUNDS } from '../../graphql/cost/list-bounds';
+import { boundedFirst, firstDescription, NESTED_FIRST_DESCRIPTION, nestedLimit } from '../../graphql/nested';
 import { paginate } from '../../graphql/paginate';
 import { Connection, PageArgs } from '../../graphql/pagination';
 import { Brand } from '../brand/brand.entity';
@@ -43,8 +44,8 @@ export class CountryResolver {
   }
 
   @FieldResolver(() => [CountryGroup], { description: 'Groups this country belongs to (EU27, G7…).' })
-  groups(@Root() country: Country, @Ctx() ctx: GraphQLContext) {
-    return ctx.loaders.groupsOfCountry.load(country.id);
+  groups(@Root() country: Country, @Arg('first', () => Int, { nullable: true, description: firstDescription(LIST_BOUNDS.groupsOfCountry, 'by code') }) first: number | null, @Ctx() ctx: GraphQLContext) {
+    return ctx.loaders.groupsOfCountry.with({ limit: boundedFirst(first, LIST_BOUNDS.groupsOfCountry) }).load(country.id);
   }
 
   @FieldResolver(() => [Facility], { description: 'Production facilities located in this country.' })

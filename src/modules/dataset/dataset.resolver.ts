@@ -1,4 +1,6 @@
-import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
+import { LIST_BOUNDS } from '../../graphql/cost/list-bounds';
+import { boundedFirst, firstDescription } from '../../graphql/nested';
 import type { GraphQLContext } from '../../graphql/context';
 import { parseNumericId } from '../../graphql/ids';
 import { Dataset } from './dataset.entity';
@@ -6,8 +8,8 @@ import { Dataset } from './dataset.entity';
 @Resolver(() => Dataset)
 export class DatasetResolver {
   @Query(() => [Dataset], { description: 'Every loaded dataset with its provenance, newest import first.' })
-  datasets(@Ctx() ctx: GraphQLContext) {
-    return ctx.em.find(Dataset, {}, { orderBy: { importedAt: 'desc', id: 'desc' } });
+  datasets(@Arg('first', () => Int, { nullable: true, description: firstDescription(LIST_BOUNDS.datasets, 'newest import first') }) first: number | null, @Ctx() ctx: GraphQLContext) {
+    return ctx.em.find(Dataset, {}, { orderBy: { importedAt: 'desc', id: 'desc' }, limit: boundedFirst(first, LIST_BOUNDS.datasets) });
   }
 
   @Query(() => Dataset, { nullable: true, description: 'One dataset by id; null when no such dataset.' })

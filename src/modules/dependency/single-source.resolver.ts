@@ -2,6 +2,8 @@ import { GraphQLLocalDate } from 'graphql-scalars';
 import { Arg, Ctx, Field, FieldResolver, Float, Int, ObjectType, Resolver, Root } from 'type-graphql';
 import { AppError, ErrorCode } from '../../errors/app-error';
 import type { GraphQLContext } from '../../graphql/context';
+import { LIST_BOUNDS } from '../../graphql/cost/list-bounds';
+import { boundedFirst, firstDescription } from '../../graphql/nested';
 import { Brand } from '../brand/brand.entity';
 import { toConcentration } from '../concentration/concentration.result';
 import { BandGuidelines, ConcentrationShare, ParticipantKind } from '../concentration/concentration.types';
@@ -25,8 +27,15 @@ export class SingleSourceExposure {
   @Field(() => ConcentrationShare, { nullable: true, description: "The largest country and its share of the brand's capacity; null without data." })
   largestCountry!: ConcentrationShare | null;
 
+  /** Every participant above the threshold, manufacturers first (listed by `aboveThreshold`, up to its `first`). */
+  sharesAboveThreshold!: ConcentrationShare[];
+
   @Field(() => [ConcentrationShare], { description: 'Every manufacturer and every country whose share is above the threshold, manufacturers first, each by share (largest first).' })
-  aboveThreshold!: ConcentrationShare[];
+  aboveThreshold(
+    @Arg('first', () => Int, { nullable: true, description: firstDescription(LIST_BOUNDS.aboveThreshold, 'manufacturers first, by share') }) first: number | null,
+  ): ConcentrationShare[] {
+    return this.sharesAboveThreshold.slice(0, boundedFirst(first, LIST_BOUNDS.aboveThreshold));
+  }
 
   @Field(() => Int, { description: 'Facilities left out because their capacity is unknown (CAPACITY weight only).' })
   unknownCapacity!: number;
@@ -44,7 +53,7 @@ export class SingleSourceResolver {
     @Arg('weight', () => CapacityWeight, { defaultValue: CapacityWeight.CAPACITY, description: 'How facilities are weighed.' }) weight: CapacityWeight,
     @Arg('threshold', () => Float, { defaultValue: 0.2, description: 'List participants whose share is above this (0–1).' }) threshold: number,
     @Ctx() ctx: GraphQLContext,
-  ): Promise<SingleSourceExposure> {
+  ): Promise<Omit<SingleSourceExposure, 'aboveThreshold'>> {
     if (!(threshold >= 0 && threshold < 1)) throw new AppError(ErrorCode.INVALID_ARGUMENT, `threshold must be in [0, 1) (got ${threshold}).`, { argument: 'threshold' });
     const load = (by: SupplierDimension) => ctx.loaders.supplierConcentration.with({ by, weight, asOf: asOf ?? null, k: 1, top: MAX_TOP }).load(brand.id);
     const [manufacturers, countries] = await Promise.all([load(SupplierDimension.MANUFACTURER), load(SupplierDimension.COUNTRY)]);
@@ -56,7 +65,7 @@ export class SingleSourceResolver {
       totalWeight: m.totalWeight,
       largestManufacturer: m.top[0] ?? null,
       largestCountry: c.top[0] ?? null,
-      aboveThreshold: [...m.top, ...c.top].filter((s) => s.share > threshold),
+      sharesAboveThreshold: [...m.top, ...c.top].filter((s) => s.share > threshold),
       unknownCapacity: manufacturers.unknownCapacity,
     };
   }

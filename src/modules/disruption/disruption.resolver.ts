@@ -17,11 +17,14 @@ import { BrandDisruptions, DisruptionInput, DisruptionScenario, ImportMarketDisr
 import { importDisruptionSql, type ImportDisruptionRow } from './import-disruption.sql';
 import { requireBrandIds, resolveRemoval } from './removal';
 import { checkFirst } from '../../graphql/pagination';
+import { LIST_BOUNDS } from '../../graphql/cost/list-bounds';
+import { boundedFirst, firstDescription } from '../../graphql/nested';
 import { checkHsLevel } from '../product/hs-code';
 
 /** Default and largest `first` of a ranking. */
-const RANKED_DEFAULT = 20;
-const RANKED_MAX = 500;
+export const RANKED_DEFAULT = 20;
+export const RANKED_MAX = 500;
+const REMOVED_FIRST = (order: string) => firstDescription(LIST_BOUNDS.removal, order);
 const FIRST_DESCRIPTION = `How many of the most exposed to list (default ${RANKED_DEFAULT}, max ${RANKED_MAX}).`;
 const UNAFFECTED_DESCRIPTION = 'Also rank what R does not touch at all (left out by default), with a lost share of 0.';
 
@@ -40,18 +43,30 @@ export class DisruptionResolver {
   }
 
   @FieldResolver(() => [Country], { description: 'The countries in R (groups expanded to their members), by code.' })
-  countries(@Root() scenario: DisruptionScenario, @Ctx() ctx: GraphQLContext) {
-    return ctx.loaders.country.loadMany(scenario.removal.countries);
+  countries(
+    @Root() scenario: DisruptionScenario,
+    @Arg('first', () => Int, { nullable: true, description: REMOVED_FIRST('by code') }) first: number | null,
+    @Ctx() ctx: GraphQLContext,
+  ) {
+    return ctx.loaders.country.loadMany(scenario.removal.countries.slice(0, boundedFirst(first, LIST_BOUNDS.removal)));
   }
 
   @FieldResolver(() => [Manufacturer], { description: 'The manufacturers in R, by id.' })
-  manufacturers(@Root() scenario: DisruptionScenario, @Ctx() ctx: GraphQLContext) {
-    return ctx.loaders.manufacturer.loadMany(scenario.removal.manufacturers);
+  manufacturers(
+    @Root() scenario: DisruptionScenario,
+    @Arg('first', () => Int, { nullable: true, description: REMOVED_FIRST('by id') }) first: number | null,
+    @Ctx() ctx: GraphQLContext,
+  ) {
+    return ctx.loaders.manufacturer.loadMany(scenario.removal.manufacturers.slice(0, boundedFirst(first, LIST_BOUNDS.removal)));
   }
 
   @FieldResolver(() => [Facility], { description: 'The facilities R names one by one (not those it removes through their country or manufacturer), by id.' })
-  facilities(@Root() scenario: DisruptionScenario, @Ctx() ctx: GraphQLContext) {
-    return ctx.loaders.facility.loadMany(scenario.removal.facilities);
+  facilities(
+    @Root() scenario: DisruptionScenario,
+    @Arg('first', () => Int, { nullable: true, description: REMOVED_FIRST('by id') }) first: number | null,
+    @Ctx() ctx: GraphQLContext,
+  ) {
+    return ctx.loaders.facility.loadMany(scenario.removal.facilities.slice(0, boundedFirst(first, LIST_BOUNDS.removal)));
   }
 
   @FieldResolver(() => BrandDisruptions, {

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { byPrimaryKey, firstChildrenByParent, LoaderFamily, listByParent } from '../../graphql/loader-utils';
+import { byPrimaryKey, firstChildrenByParent, LoaderFamily } from '../../graphql/loader-utils';
+import { firstPerParent } from '../../graphql/nested';
 import { Brand } from '../brand/brand.entity';
 import { ProductType } from '../product-type/product-type.entity';
 import { Facility } from './facility.entity';
@@ -10,24 +11,25 @@ export const createFacilityLoader = (em: EntityManager) => byPrimaryKey<Facility
 /** The facilities in each country (first `limit` by id). */
 export const createFacilitiesByCountryLoader = (em: EntityManager) => firstChildrenByParent<string, Facility>(em, Facility, 'facility', 'country_id');
 
-/** The brands that disclosed each facility: at `disclosedAt`, or at any date when it is null. */
+/** The brands that disclosed each facility: at `disclosedAt`, or at any date when it is null; first `limit` by id. */
 export const createFacilityBrandsLoader = (em: EntityManager) =>
-  new LoaderFamily<{ disclosedAt: string | null }, number, Brand[]>(({ disclosedAt }) =>
-    listByParent<number, Brand>(
+  new LoaderFamily<{ disclosedAt: string | null; limit: number }, number, Brand[]>(({ disclosedAt, limit }) =>
+    firstPerParent<number, Brand>(
       em,
       Brand,
       (list) => `select distinct sl.facility_id as __parent, b.* from sourcing_link sl join brand b on b.id = sl.brand_id
-                 where sl.facility_id in (${list}) and (?::date is null or sl.disclosed_at = ?::date)
-                 order by sl.facility_id, b.id`,
+                 where sl.facility_id in (${list}) and (?::date is null or sl.disclosed_at = ?::date)`,
+      's.id',
       () => [disclosedAt, disclosedAt],
-    ),
+    ).with({ limit }),
   );
 
-/** The product types brands disclosed for each facility, over all dates. */
+/** The product types brands disclosed for each facility, over all dates; first `limit` by id. */
 export const createFacilityProductTypesLoader = (em: EntityManager) =>
-  listByParent<number, ProductType>(
+  firstPerParent<number, ProductType>(
     em,
     ProductType,
     (list) => `select distinct sl.facility_id as __parent, t.* from sourcing_link sl join product_type t on t.id = sl.product_type_id
-               where sl.facility_id in (${list}) order by sl.facility_id, t.id`,
+               where sl.facility_id in (${list})`,
+    's.id',
   );

@@ -1,7 +1,9 @@
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { Arg, Args, Ctx, FieldResolver, Float, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context';
+import { LIST_BOUNDS } from '../../graphql/cost/list-bounds';
 import { parseNumericId } from '../../graphql/ids';
+import { boundedFirst, firstDescription } from '../../graphql/nested';
 import { paginate } from '../../graphql/paginate';
 import { Connection, PageArgs } from '../../graphql/pagination';
 import { Brand } from '../brand/brand.entity';
@@ -61,22 +63,24 @@ export class FacilityResolver {
   brands(
     @Root() facility: Facility,
     @Arg('disclosedAt', () => GraphQLLocalDate, { nullable: true, description: 'Only brands whose disclosure of this date lists the facility.' }) disclosedAt: string | null,
+    @Arg('first', () => Int, { nullable: true, description: firstDescription(LIST_BOUNDS.facilityBrands, 'by id') }) first: number | null,
     @Ctx() ctx: GraphQLContext,
   ) {
-    return ctx.loaders.facilityBrands.with({ disclosedAt: disclosedAt ?? null }).load(facility.id);
+    return ctx.loaders.facilityBrands.with({ disclosedAt: disclosedAt ?? null, limit: boundedFirst(first, LIST_BOUNDS.facilityBrands) }).load(facility.id);
   }
 
   @FieldResolver(() => [SourcingLink], { description: 'Sourcing links to this facility at `disclosedAt`, or at every date; by date, then id.' })
   sourcingLinks(
     @Root() facility: Facility,
     @Arg('disclosedAt', () => GraphQLLocalDate, { nullable: true, description: 'Only links of this disclosure date.' }) disclosedAt: string | null,
+    @Arg('first', () => Int, { nullable: true, description: firstDescription(LIST_BOUNDS.sourcingLinks, 'by date, then id') }) first: number | null,
     @Ctx() ctx: GraphQLContext,
   ) {
-    return ctx.loaders.linksOfFacility.with({ disclosedAt: disclosedAt ?? null }).load(facility.id);
+    return ctx.loaders.linksOfFacility.with({ disclosedAt: disclosedAt ?? null, limit: boundedFirst(first, LIST_BOUNDS.sourcingLinks) }).load(facility.id);
   }
 
   @FieldResolver(() => [ProductType], { description: 'Product types brands disclosed this facility for, over all dates.' })
-  productTypes(@Root() facility: Facility, @Ctx() ctx: GraphQLContext) {
-    return ctx.loaders.facilityProductTypes.load(facility.id);
+  productTypes(@Root() facility: Facility, @Arg('first', () => Int, { nullable: true, description: firstDescription(LIST_BOUNDS.facilityProductTypes, 'by code') }) first: number | null, @Ctx() ctx: GraphQLContext) {
+    return ctx.loaders.facilityProductTypes.with({ limit: boundedFirst(first, LIST_BOUNDS.facilityProductTypes) }).load(facility.id);
   }
 }

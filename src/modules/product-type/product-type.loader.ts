@@ -1,27 +1,30 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { byPrimaryKey, listByParent } from '../../graphql/loader-utils';
+import { byPrimaryKey } from '../../graphql/loader-utils';
+import { firstPerParent } from '../../graphql/nested';
 import { Product } from '../product/product.entity';
 import { ProductType } from './product-type.entity';
 
 /** Product types by code. */
 export const createProductTypeLoader = (em: EntityManager) => byPrimaryKey<ProductType, string>(em, ProductType, 'id');
 
-/** The HS codes each product type maps to. */
+/** The HS codes each product type maps to (first `limit` by code). */
 export const createHsProductsOfTypeLoader = (em: EntityManager) =>
-  listByParent<string, Product>(
+  firstPerParent<string, Product>(
     em,
     Product,
     (list) => `select m.product_type_id as __parent, p.* from product_type_hs m join product p on p.code = m.product_code
-               where m.product_type_id in (${list}) order by m.product_type_id, p.code`,
+               where m.product_type_id in (${list})`,
+    's.code',
   );
 
-/** The product types whose mapped HS codes contain each product (a mapped code is a prefix of its code). */
+/** The product types whose mapped HS codes contain each product (a mapped code is a prefix of its code; first `limit` by id). */
 export const createProductTypesOfProductLoader = (em: EntityManager) =>
-  listByParent<string, ProductType>(
+  firstPerParent<string, ProductType>(
     em,
     ProductType,
     (list) => `select distinct p.code as __parent, t.* from product p
                join product_type_hs m on p.code like m.product_code || '%'
                join product_type t on t.id = m.product_type_id
-               where p.code in (${list}) order by p.code, t.id`,
+               where p.code in (${list})`,
+    's.id',
   );

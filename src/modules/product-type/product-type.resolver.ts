@@ -1,4 +1,6 @@
-import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { LIST_BOUNDS } from '../../graphql/cost/list-bounds';
+import { boundedFirst, firstDescription } from '../../graphql/nested';
 import type { GraphQLContext } from '../../graphql/context';
 import { Product } from '../product/product.entity';
 import { ProductType } from './product-type.entity';
@@ -6,8 +8,8 @@ import { ProductType } from './product-type.entity';
 @Resolver(() => ProductType)
 export class ProductTypeResolver {
   @Query(() => [ProductType], { description: 'Every brand product type with its HS mapping, in code order.' })
-  productTypes(@Ctx() ctx: GraphQLContext) {
-    return ctx.em.find(ProductType, {}, { orderBy: { id: 'asc' } });
+  productTypes(@Arg('first', () => Int, { nullable: true, description: firstDescription(LIST_BOUNDS.productTypes, 'by code') }) first: number | null, @Ctx() ctx: GraphQLContext) {
+    return ctx.em.find(ProductType, {}, { orderBy: { id: 'asc' }, limit: boundedFirst(first, LIST_BOUNDS.productTypes) });
   }
 
   @Query(() => ProductType, { nullable: true, description: 'One product type by code (case-insensitive); null when unknown.' })
@@ -16,7 +18,7 @@ export class ProductTypeResolver {
   }
 
   @FieldResolver(() => [Product], { description: 'HS codes this type maps to; a flow of any code under them counts as this type.' })
-  hsProducts(@Root() type: ProductType, @Ctx() ctx: GraphQLContext) {
-    return ctx.loaders.hsProductsOfType.load(type.id);
+  hsProducts(@Root() type: ProductType, @Arg('first', () => Int, { nullable: true, description: firstDescription(LIST_BOUNDS.hsProductsOfType, 'by code') }) first: number | null, @Ctx() ctx: GraphQLContext) {
+    return ctx.loaders.hsProductsOfType.with({ limit: boundedFirst(first, LIST_BOUNDS.hsProductsOfType) }).load(type.id);
   }
 }

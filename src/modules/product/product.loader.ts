@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { byPrimaryKey, listByParent } from '../../graphql/loader-utils';
+import { byPrimaryKey } from '../../graphql/loader-utils';
+import { firstPerParent } from '../../graphql/nested';
 import { HsSection } from './hs-section.entity';
 import { Product } from './product.entity';
 
@@ -9,10 +10,10 @@ export const createProductLoader = (em: EntityManager) => byPrimaryKey<Product, 
 /** HS sections by number. */
 export const createHsSectionLoader = (em: EntityManager) => byPrimaryKey<HsSection, number>(em, HsSection, 'id');
 
-/** The next-level codes under each product (headings of a chapter, subheadings of a heading). */
+/** The next-level codes under each product (headings of a chapter, subheadings of a heading), first `limit` by code. */
 export const createProductChildrenLoader = (em: EntityManager) =>
-  listByParent<string, Product>(em, Product, (list) => `select p.parent_code as __parent, p.* from product p where p.parent_code in (${list}) order by p.code`);
+  firstPerParent<string, Product>(em, Product, (list) => `select p.parent_code as __parent, p.* from product p where p.parent_code in (${list})`, 's.code');
 
-/** The chapters of each HS section. */
+/** The chapters of each HS section, first `limit` by code. */
 export const createSectionChaptersLoader = (em: EntityManager) =>
-  listByParent<number, Product>(em, Product, (list) => `select p.section_id as __parent, p.* from product p where p.level = 2 and p.section_id in (${list}) order by p.code`);
+  firstPerParent<number, Product>(em, Product, (list) => `select p.section_id as __parent, p.* from product p where p.level = 2 and p.section_id in (${list})`, 's.code');

@@ -1,4 +1,6 @@
-import { Arg, Args, Ctx, FieldResolver, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { LIST_BOUNDS } from '../../graphql/cost/list-bounds';
+import { boundedFirst, firstDescription } from '../../graphql/nested';
 import { AppError, ErrorCode } from '../../errors/app-error';
 import type { GraphQLContext } from '../../graphql/context';
 import { likeEscape } from '../../graphql/like';
@@ -45,8 +47,8 @@ export class ProductResolver {
   }
 
   @Query(() => [HsSection], { description: 'The 21 sections of the Harmonized System, in order.' })
-  hsSections(@Ctx() ctx: GraphQLContext) {
-    return ctx.em.find(HsSection, {}, { orderBy: { id: 'asc' } });
+  hsSections(@Arg('first', () => Int, { nullable: true, description: firstDescription(LIST_BOUNDS.hsSections, 'in order') }) first: number | null, @Ctx() ctx: GraphQLContext) {
+    return ctx.em.find(HsSection, {}, { orderBy: { id: 'asc' }, limit: boundedFirst(first, LIST_BOUNDS.hsSections) });
   }
 
   @FieldResolver(() => Product, { nullable: true, description: 'The code one level up (heading of a subheading, chapter of a heading); null for chapters.' })
@@ -60,20 +62,20 @@ export class ProductResolver {
   }
 
   @FieldResolver(() => [Product], { description: 'Codes one level down that are loaded, in code order.' })
-  children(@Root() product: Product, @Ctx() ctx: GraphQLContext) {
-    return ctx.loaders.productChildren.load(product.code);
+  children(@Root() product: Product, @Arg('first', () => Int, { nullable: true, description: firstDescription(LIST_BOUNDS.productChildren, 'by code') }) first: number | null, @Ctx() ctx: GraphQLContext) {
+    return ctx.loaders.productChildren.with({ limit: boundedFirst(first, LIST_BOUNDS.productChildren) }).load(product.code);
   }
 
   @FieldResolver(() => [ProductType], { description: 'Brand product types whose HS mapping covers this code (e.g. 6109 → APPAREL).' })
-  productTypes(@Root() product: Product, @Ctx() ctx: GraphQLContext) {
-    return ctx.loaders.productTypesOfProduct.load(product.code);
+  productTypes(@Root() product: Product, @Arg('first', () => Int, { nullable: true, description: firstDescription(LIST_BOUNDS.productTypesOfProduct, 'by code') }) first: number | null, @Ctx() ctx: GraphQLContext) {
+    return ctx.loaders.productTypesOfProduct.with({ limit: boundedFirst(first, LIST_BOUNDS.productTypesOfProduct) }).load(product.code);
   }
 }
 
 @Resolver(() => HsSection)
 export class HsSectionResolver {
   @FieldResolver(() => [Product], { description: 'The chapters of this section, in code order.' })
-  chapters(@Root() section: HsSection, @Ctx() ctx: GraphQLContext) {
-    return ctx.loaders.sectionChapters.load(section.id);
+  chapters(@Root() section: HsSection, @Arg('first', () => Int, { nullable: true, description: firstDescription(LIST_BOUNDS.sectionChapters, 'by code') }) first: number | null, @Ctx() ctx: GraphQLContext) {
+    return ctx.loaders.sectionChapters.with({ limit: boundedFirst(first, LIST_BOUNDS.sectionChapters) }).load(section.id);
   }
 }

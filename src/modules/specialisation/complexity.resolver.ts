@@ -1,10 +1,12 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { AppError, ErrorCode } from '../../errors/app-error';
 import type { GraphQLContext } from '../../graphql/context';
+import { LIST_BOUNDS } from '../../graphql/cost/list-bounds';
+import { boundedFirst, firstDescription } from '../../graphql/nested';
 import { complexityOfTable, rcaTableFromCells, type RcaCell } from '../complexity/complexity';
 import { requireCountries } from '../country/country-code';
 import { exportValuesSql, rcaCtes } from './rca.sql';
-import { Complexity, CountryProductComplexity } from './complexity.types';
+import { Complexity, CountryComplexity, CountryProductComplexity, ProductComplexity } from './complexity.types';
 import { checkYearAndLevel, DATASET_DESCRIPTION, LEVEL_DESCRIPTION } from './specialisation-args';
 
 /**
@@ -60,6 +62,22 @@ export class ComplexityResolver {
       products: result.products.map(({ product, ...rest }) => ({ productCode: product, ...rest })),
       cells: result.cells,
     };
+  }
+
+  @FieldResolver(() => [CountryComplexity], { description: 'Every country with exports that year, by ISO code (up to `first`).' })
+  countries(
+    @Root() complexity: Complexity,
+    @Arg('first', () => Int, { nullable: true, description: firstDescription(LIST_BOUNDS.complexityCountries, 'by ISO code') }) first: number | null,
+  ): CountryComplexity[] {
+    return complexity.countries.slice(0, boundedFirst(first, LIST_BOUNDS.complexityCountries));
+  }
+
+  @FieldResolver(() => [ProductComplexity], { description: 'Every product with exports that year, by HS code (up to `first`).' })
+  products(
+    @Root() complexity: Complexity,
+    @Arg('first', () => Int, { nullable: true, description: firstDescription(LIST_BOUNDS.complexityProducts, 'by HS code') }) first: number | null,
+  ): ProductComplexity[] {
+    return complexity.products.slice(0, boundedFirst(first, LIST_BOUNDS.complexityProducts));
   }
 
   @FieldResolver(() => [CountryProductComplexity], {

@@ -88,10 +88,10 @@ export class Complexity {
   @Field(() => Float, { nullable: true, description: 'X_w: all world exports that year at this HS level, USD; null when the dataset has none.' })
   worldExports!: number | null;
 
-  @Field(() => [CountryComplexity], { description: 'Every country with exports that year, by ISO code.' })
+  /** Every country of the matrix, by ISO code (listed by the `countries` field resolver, up to its `first`). */
   countries!: CountryComplexity[];
 
-  @Field(() => [ProductComplexity], { description: 'Every product with exports that year, by HS code.' })
+  /** Every product of the matrix, by HS code (listed by the `products` field resolver, up to its `first`). */
   products!: ProductComplexity[];
 
   /** The whole matrix, for `countryProducts`. */

@@ -1,0 +1,43 @@
+import { NESTED_BOUND, type ListBound } from '../nested';
+
+/**
+ * The `first` bound of each list that had none before issue 8. Defaults are chosen so that a query
+ * without `first` still gets today's whole answer wherever it was bounded and small (8 product types,
+ * 21 HS sections, 27 EU members…), and are what the cost model charges when `first` is absent.
+ * Lists of the same kind share one bound; the cost table (cost-table.ts) says which list uses which.
+ */
+export const LIST_BOUNDS = {
+  /** Brand product types (8 are seeded). */
+  productTypes: { default: 20, max: 100 },
+  /** HS codes a product type maps to (at most 11 seeded: TEXTILES → chapters 50–60). */
+  hsProductsOfType: { default: 20, max: 1000 },
+  /** Product types whose mapping covers a code (usually 1). */
+  productTypesOfProduct: { default: 10, max: 100 },
+  /** The 21 HS sections. */
+  hsSections: { default: 21, max: 50 },
+  /** Chapters of one HS section (at most 14: section XI, chapters 50–63). */
+  sectionChapters: { default: 15, max: 100 },
+  /** Codes one level down (at most ~90 headings in a chapter, ~40 subheadings in a heading). */
+  productChildren: NESTED_BOUND,
+  /** Loaded datasets. */
+  datasets: { default: 50, max: 500 },
+  /** Exporters of one import market: every country of the table (~260, with former ones) by default. */
+  partnerShares: { default: 300, max: 1000 },
+  /** Groups a country belongs to (a handful). */
+  groupsOfCountry: { default: 20, max: 100 },
+  /** Members of a group (27 for EU27, the largest seeded). */
+  groupMembers: { default: 50, max: 300 },
+  /** Brands that disclosed one facility, sourcing links of a brand or of a facility. */
+  facilityBrands: NESTED_BOUND,
+  sourcingLinks: NESTED_BOUND,
+  /** Product types disclosed for one facility. */
+  facilityProductTypes: { default: 20, max: 100 },
+  /** Countries of a complexity matrix: every country with exports by default. */
+  complexityCountries: { default: 300, max: 300 },
+  /** Products of a complexity matrix: every product by default (the matrix has at most 2,000). */
+  complexityProducts: { default: 2000, max: 2000 },
+  /** Countries, manufacturers and facilities named in a disruption scenario's R. */
+  removal: NESTED_BOUND,
+  /** Participants above a single-source threshold (at most 8 at the default 20 %). */
+  aboveThreshold: { default: 20, max: 2000 },
+} as const satisfies Record<string, ListBound>;
