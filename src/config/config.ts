@@ -169,7 +169,7 @@ export function loadConfig(env: Env = process.env, projectRoot = process.cwd()):
       maxTokens: parseIntVar(env, 'MAX_QUERY_TOKENS', 5_000, 100, 1_000_000, problems),
     },
     rateLimit: {
-      points: parseIntVar(env, 'RATE_LIMIT_POINTS', 200_000, 1, 1_000_000_000, problems),
+      points: parseIntVar(env, 'RATE_LIMIT_POINTS', 2_000_000, 1, 1_000_000_000, problems),
       windowSeconds: parseIntVar(env, 'RATE_LIMIT_WINDOW_S', 60, 1, 86_400, problems),
     },
     logLevel: parseLogLevel(env, problems),

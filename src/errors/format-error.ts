@@ -44,6 +44,19 @@ export function classifyFailure(error: unknown): AppError | null {
   return null;
 }
 
+/**
+ * An AppError that a GraphQL error wraps, at any depth: Apollo wraps validation errors again
+ * (GRAPHQL_VALIDATION_FAILED) around the rule's own error, which carries the limit's AppError.
+ */
+function appErrorWithin(error: unknown): AppError | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && current instanceof Error; depth++) {
+    if (current instanceof AppError) return current;
+    current = (current as { originalError?: unknown }).originalError;
+  }
+  return undefined;
+}
+
 export interface FormatErrorOptions {
   /** Development mode keeps messages and stack traces of unexpected errors. */
   development: boolean;
@@ -62,7 +75,7 @@ export function formatAppError(error: AppError): GraphQLFormattedError {
  */
 export function createFormatError(options: FormatErrorOptions) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = unwrapResolverError(error);
+    const original = appErrorWithin(error) ?? unwrapResolverError(error);
     const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
 
     const known = classifyFailure(original);
@@ -70,6 +83,13 @@ export function createFormatError(options: FormatErrorOptions) {
       return { ...base, ...formatAppError(known), message: known === original ? formatted.message : known.message };
     }
     const code = formatted.extensions?.code;
+    // graphql-js stops parsing at MAX_QUERY_TOKENS with a syntax error ("more that N tokens", sic); it is the
+    // token limit, not bad syntax.
+    const tokens = code === 'GRAPHQL_PARSE_FAILED' ? /more tha[nt] (\d+) tokens/.exec(formatted.message) : null;
+    if (tokens) {
+      const max = Number(tokens[1]);
+      return { message: `Query has more than ${max} tokens, the limit; send a smaller document.`, extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, limit: 'tokens', max } };
+    }
     if (original instanceof GraphQLError && typeof code === 'string' && EDGE_CODES.has(code)) {
       const { http: _http, ...extensions } = formatted.extensions ?? {};
       return { ...base, extensions };

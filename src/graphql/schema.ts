@@ -1,3 +1,4 @@
+import { withCostDescriptions } from './cost';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { ApiKeyResolver } from '../modules/access/api-key.resolver';
@@ -78,9 +79,11 @@ export function createSchema(): Promise<GraphQLSchema> {
     // @Authorized('analyst') on writes; the checker throws UNAUTHENTICATED / FORBIDDEN itself.
     authChecker,
     authMode: 'error',
-  }).then((schema) => {
+  }).then((built) => {
+    // Each priced field's description ends with its cost (from the one cost table), for the analyst.
+    const schema = withCostDescriptions(built);
     schema.getQueryType()!.description =
-      'tradegraph: countries, HS products, brands, manufacturers, facilities, sourcing links and bilateral trade flows in one graph. Lists are Relay connections (first/after, totalCount, pageInfo); errors carry a stable extensions.code.';
+      'tradegraph: countries, HS products, brands, manufacturers, facilities, sourcing links and bilateral trade flows in one graph. Lists are Relay connections (first/after, totalCount, pageInfo); errors carry a stable extensions.code. Every operation is priced before it runs (extensions.cost; over MAX_QUERY_COST it is refused with QUERY_TOO_COMPLEX): see the "Cost:" sentence of each priced field.';
     const mutation = schema.getMutationType();
     if (mutation) {
       mutation.description =

@@ -76,7 +76,6 @@ export function edgePlugin(options: EdgePluginOptions): ApolloServerPlugin<Graph
           const variables = ctx.request.variables;
           const nul = findNulCharacter(ctx.document, variables);
           if (nul) {
-            options.onRejection?.('bad_input');
             throw requestError(`The NUL character (U+0000) cannot be stored or searched for; remove it from ${nul}.`, 'BAD_USER_INPUT', 400);
           }
           let cost: number;
@@ -84,11 +83,9 @@ export function edgePlugin(options: EdgePluginOptions): ApolloServerPlugin<Graph
             cost = options.costOf(ctx.document, variables, ctx.operationName ?? undefined);
           } catch (error) {
             if (error instanceof VariableCoercionError) {
-              options.onRejection?.('bad_request');
               throw requestError(error.message, 'BAD_USER_INPUT', 400);
             }
             if (error instanceof GraphQLError && error.extensions.code === ErrorCode.QUERY_TOO_COMPLEX) {
-              options.onRejection?.('cost');
               throw requestError(error.message, ErrorCode.QUERY_TOO_COMPLEX, 400, omitCode(error.extensions));
             }
             throw error;
@@ -96,7 +93,6 @@ export function edgePlugin(options: EdgePluginOptions): ApolloServerPlugin<Graph
           if (state) state.cost = cost;
           report = { requested: cost, limit };
           if (cost > limit) {
-            options.onRejection?.('cost');
             const tooComplex = queryTooComplexError('cost', cost, limit);
             throw requestError(tooComplex.message, ErrorCode.QUERY_TOO_COMPLEX, 400, { ...omitCode(tooComplex.extensions), cost, limit });
           }
@@ -104,7 +100,6 @@ export function edgePlugin(options: EdgePluginOptions): ApolloServerPlugin<Graph
             const charge: BudgetCharge = await options.budgets.charge(state.client, cost);
             report.budget = { limit: charge.limit, remaining: charge.remaining, resetSeconds: charge.resetSeconds };
             if (!charge.allowed) {
-              options.onRejection?.('rate_limit');
               throw requestError(
                 `Rate limited: this client spent its ${charge.limit} cost points for the current window of ${options.config.rateLimit.windowSeconds} s; retry in ${charge.resetSeconds} s.`,
                 ErrorCode.RATE_LIMITED,
@@ -123,13 +118,14 @@ export function edgePlugin(options: EdgePluginOptions): ApolloServerPlugin<Graph
           if (state?.signal.aborted && state.signal.reason === 'timeout') {
             // Past its deadline a request has no answer, even where a statement could not be cancelled in
             // time (the embedded database runs each to its end): the same code on both engines.
-            options.onRejection?.('timeout');
             result.data = null;
             result.errors = [{ message: `The request ran past its deadline of ${options.config.requestTimeoutMs} ms and was cancelled; ask for less (a narrower filter, a smaller page) or retry later.`, extensions: { code: ErrorCode.QUERY_TIMEOUT } }];
           }
           const errors: readonly GraphQLFormattedError[] = result.errors ?? [];
           const codes = errors.map((e) => String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
           if (state) state.errorCodes = codes;
+          const reason = rejectionReason(errors);
+          if (reason) options.onRejection?.(reason);
           if (report && codes.every((c) => !REQUEST_ERROR_CODES.has(c) && c !== ErrorCode.RATE_LIMITED)) {
             result.extensions = { ...result.extensions, cost: report };
           } else if (report && codes.includes(ErrorCode.RATE_LIMITED)) {
@@ -146,6 +142,28 @@ export function edgePlugin(options: EdgePluginOptions): ApolloServerPlugin<Graph
       };
     },
   };
+}
+
+/**
+ * Why the edge refused or cut short an operation, for the `rejections_total` metric; null when it ran.
+ * QUERY_TOO_COMPLEX says which limit (`limit`: cost, depth, aliases, directives, nodes).
+ */
+function rejectionReason(errors: readonly GraphQLFormattedError[]): string | null {
+  for (const error of errors) {
+    const code = error.extensions?.code;
+    if (code === ErrorCode.QUERY_TOO_COMPLEX) {
+      const limit = String(error.extensions?.limit ?? 'cost');
+      return ['depth', 'aliases', 'directives', 'tokens'].includes(limit) ? limit : 'cost';
+    }
+    if (code === ErrorCode.RATE_LIMITED) return 'rate_limit';
+    if (code === ErrorCode.QUERY_TIMEOUT) return 'timeout';
+    if (code === ErrorCode.DATABASE_UNAVAILABLE) return 'database_unavailable';
+    if (code === ErrorCode.UNAUTHENTICATED || code === ErrorCode.FORBIDDEN) return 'auth';
+    if (code === 'BAD_USER_INPUT' || code === 'GRAPHQL_PARSE_FAILED' || code === 'GRAPHQL_VALIDATION_FAILED' || code === 'BAD_REQUEST') {
+      return 'bad_request';
+    }
+  }
+  return null;
 }
 
 /** True when the client accepts application/json but not application/graphql-response+json (or sent no Accept). */
