@@ -85,6 +85,10 @@ export class StatementTracker {
     knex.on('query', (event: QueryEvent) => {
       const request = currentRequest();
       if (!request || !event.__knexQueryUid || !event.__knexUid) return;
+      // `beforeQuery` runs before a statement waits for a pooled connection; one that got its connection
+      // only after its request was aborted is refused here, just before it would be sent (knex runs this
+      // listener synchronously and rejects the query with what it throws).
+      if (request.signal.aborted) throw abortedRequestError(request);
       request.statements++;
       this.running.set(event.__knexQueryUid, { request, connectionUid: event.__knexUid, sql: event.sql ?? '', startedAt: performance.now() });
     });
