@@ -120,6 +120,11 @@ export function edgePlugin(options: EdgePluginOptions): ApolloServerPlugin<Graph
             // time (the embedded database runs each to its end): the same code on both engines.
             result.data = null;
             result.errors = [{ message: `The request ran past its deadline of ${options.config.requestTimeoutMs} ms and was cancelled; ask for less (a narrower filter, a smaller page) or retry later.`, extensions: { code: ErrorCode.QUERY_TIMEOUT } }];
+          } else if (state?.signal.aborted && state.signal.reason === 'shutdown') {
+            // Cancelled past the shutdown's grace period. A statement PostgreSQL cancelled reads as 57014, like
+            // a deadline's (QUERY_TIMEOUT, "ask for less"); the client should retry elsewhere instead.
+            result.data = null;
+            result.errors = [{ message: 'The server is shutting down and cancelled the request; retry on another instance.', extensions: { code: ErrorCode.SHUTTING_DOWN } }];
           }
           const errors: readonly GraphQLFormattedError[] = result.errors ?? [];
           const codes = errors.map((e) => String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
