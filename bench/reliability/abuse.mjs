@@ -3,14 +3,16 @@
 //
 //   node abuse.mjs URL [--queries FILE,FILE… | DIR] [--cheap FILE] [--repeat 50] [--cheap-concurrency 4]
 //                      [--warmup-seconds 3] [--baseline-seconds 10] [--settle-ms 1000] [--timeout-ms 10000]
-//                      [--max-seconds 900] [--reject-ms 50] [--cheap-p99-ms 20] [--server-pid PID] [--out FILE.json]
+//                      [--phase-max-seconds 60] [--max-seconds 900] [--reject-ms 50] [--cheap-p99-ms 20]
+//                      [--server-pid PID] [--out FILE.json]
 //
 // Node 20 stdlib only; loopback URLs only. Phases, each bounded in count and time:
 //   1. check: the cheap query (default queries/lookup.json) must answer 200 with data and no errors;
 //   2. warm-up: the cheap query alone at --cheap-concurrency, closed loop, --warmup-seconds (discarded);
 //   3. baseline: the same for --baseline-seconds (its latencies are "before");
 //   4. for each abusive document (default queries/abuse/*.json): the cheap loop runs while the abusive
-//      one is sent --repeat times, one after the other; each answer's latency, HTTP status and
+//      one is sent --repeat times, one after the other (at most --phase-max-seconds per document); each
+//      answer's latency, HTTP status and
 //      errors[0].extensions.code are recorded, and the cheap query's latencies during it ("alongside");
 //      then --settle-ms and one sequential cheap request (it queues behind whatever the server still does);
 //   5. after: the cheap query alone again for --baseline-seconds.
@@ -31,7 +33,7 @@ function usage(msg) {
   process.exit(2);
 }
 const opt = { queries: path.join(here, 'queries/abuse'), cheap: path.join(here, 'queries/lookup.json'), repeat: 50, cheapConcurrency: 4,
-  warmupSeconds: 3, baselineSeconds: 10, settleMs: 1000, timeoutMs: 10_000, maxSeconds: 900, rejectMs: 50, cheapP99Ms: 20, serverPid: null, out: null };
+  warmupSeconds: 3, baselineSeconds: 10, settleMs: 1000, timeoutMs: 10_000, phaseMaxSeconds: 60, maxSeconds: 900, rejectMs: 50, cheapP99Ms: 20, serverPid: null, out: null };
 let url = null;
 const argv = process.argv.slice(2);
 for (let i = 0; i < argv.length; i++) {
@@ -48,6 +50,7 @@ for (let i = 0; i < argv.length; i++) {
     case '--settle-ms': opt.settleMs = num(); break;
     case '--timeout-ms': opt.timeoutMs = num(); break;
     case '--max-seconds': opt.maxSeconds = num(); break;
+    case '--phase-max-seconds': opt.phaseMaxSeconds = num(); break;
     case '--reject-ms': opt.rejectMs = num(); break;
     case '--cheap-p99-ms': opt.cheapP99Ms = num(); break;
     case '--server-pid': opt.serverPid = num(); break;
@@ -140,7 +143,8 @@ for (const q of abusive) {
   const tStart = now();
   const loop = cheapLoop();
   const answers = [];
-  for (let k = 0; k < opt.repeat && !pastDeadline(); k++) {
+  const phaseEnd = tStart + opt.phaseMaxSeconds * 1000;
+  for (let k = 0; k < opt.repeat && !pastDeadline() && now() < phaseEnd; k++) {
     const r = await abuseClient.post(q.payload);
     const rejected = !r.timedOut && !r.error && r.status > 0 && r.status < 500 && !r.hasData && !!r.code;
     answers.push({ ms: r.ms, status: r.timedOut ? 'timeout' : r.error && !r.status ? `conn:${r.error}` : r.status, code: r.code, rejected, bytes: r.bytes,
@@ -151,14 +155,15 @@ for (const q of abusive) {
   pooledSamples.push(...samples);
   await sleep(opt.settleMs);
   const settle = await cheapClient.post(cheap.payload, { timeout: Math.max(opt.timeoutMs, 30_000) });
-  if (answers.length < opt.repeat) stoppedEarly = `--max-seconds ${opt.maxSeconds} reached during ${q.name} (${answers.length}/${opt.repeat})`;
+  const cut = answers.length < opt.repeat ? (pastDeadline() ? `--max-seconds ${opt.maxSeconds}` : `--phase-max-seconds ${opt.phaseMaxSeconds}`) : null;
+  if (cut && pastDeadline()) stoppedEarly = `${cut} reached during ${q.name} (${answers.length}/${opt.repeat})`;
   const ms = answers.map((a) => a.ms).sort((a, b) => a - b);
   const statuses = {}; const codes = {};
   for (const a of answers) { statuses[a.status] = (statuses[a.status] ?? 0) + 1; const c = a.code ?? (a.status === 'timeout' ? 'timeout' : 'none (answered)'); codes[c] = (codes[c] ?? 0) + 1; }
   const rejectedAll = answers.length > 0 && answers.every((a) => a.rejected);
   const first = answers[0];
   const res = {
-    name: q.name, file: path.relative(here, q.file), queryBytes: Buffer.byteLength(q.body.query), sent: answers.length,
+    name: q.name, file: path.relative(here, q.file), queryBytes: Buffer.byteLength(q.body.query), sent: answers.length, cutBy: cut,
     rejected: answers.filter((a) => a.rejected).length, statuses, codes,
     p50Ms: r1(percentile(ms, 50)), p99Ms: r1(percentile(ms, 99)), maxMs: r1(ms[ms.length - 1]), answerBytesMax: Math.max(...answers.map((a) => a.bytes)),
     firstAnswer: first ? { status: first.status, code: first.code, message: first.message, bytes: first.bytes } : null,

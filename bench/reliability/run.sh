@@ -12,7 +12,7 @@
 # Every step prints `uptime` and the server's RSS at its start and end; a server that died in a step
 # is restarted (and reported) before the next one. Results: /tmp/tg-reliability/results/<UTC time>/.
 #
-# --quick: the dry-run sizes (fuzz 2,000 and 1,000 requests, load 10 s, fault 20 s, abuse ×10).
+# --quick: the dry-run sizes (fuzz 2,000 and 1,000 requests, load 10 s, fault 20 s, abuse ×50).
 # --commit REV: measure a commit instead of the working tree: `git archive REV` into
 #   /tmp/tg-reliability/build/<sha> (node_modules linked from the project), built and run there; the
 #   project's tree and its dist/ are not touched. Default: the working tree (npm run build in the project).
@@ -21,7 +21,7 @@
 #   FUZZ_REQUESTS=100000  FUZZ_NOGUARD_REQUESTS=20000  FUZZ_MAX_SECONDS (requests/20 + 600)  RSS_SAMPLE_S=2
 #   LOAD_CONNECTIONS=50  LOAD_DURATION=60  LOAD_WARMUP=5
 #   FAULT_DURATION=40  FAULT_RESTART_AT=10  FAULT_RATE=100  FAULT_OUTAGE_S=5  PROBE_RATE=20
-#   ABUSE_REPEAT=50  ABUSE_BASELINE_S=10  ABUSE_CONCURRENCY=4
+#   ABUSE_REPEAT=200  ABUSE_BASELINE_S=10  ABUSE_CONCURRENCY=4  ABUSE_PHASE_MAX_S=60
 #   TG_REL_PORT=4100  TG_REL_SERVER_ENV='NAME=value …' (extra server environment)
 #   TG_REL_RATE_LIMIT_POINTS=1000000000 (the rig is one client: see below; empty = the server's default)
 set -uo pipefail
@@ -48,7 +48,7 @@ done
 
 if [ $QUICK = 1 ]; then
   : "${FUZZ_REQUESTS:=2000}" "${FUZZ_NOGUARD_REQUESTS:=1000}" "${LOAD_DURATION:=10}" "${LOAD_WARMUP:=3}"
-  : "${FAULT_DURATION:=20}" "${FAULT_RESTART_AT:=5}" "${ABUSE_REPEAT:=10}" "${ABUSE_BASELINE_S:=5}"
+  : "${FAULT_DURATION:=20}" "${FAULT_RESTART_AT:=5}" "${ABUSE_REPEAT:=50}" "${ABUSE_BASELINE_S:=5}"
 fi
 FUZZ_REQUESTS=${FUZZ_REQUESTS:-100000}
 FUZZ_NOGUARD_REQUESTS=${FUZZ_NOGUARD_REQUESTS:-20000}
@@ -61,9 +61,10 @@ FAULT_RESTART_AT=${FAULT_RESTART_AT:-10}
 FAULT_RATE=${FAULT_RATE:-100}
 FAULT_OUTAGE_S=${FAULT_OUTAGE_S:-5}
 PROBE_RATE=${PROBE_RATE:-20}
-ABUSE_REPEAT=${ABUSE_REPEAT:-50}
+ABUSE_REPEAT=${ABUSE_REPEAT:-200}
 ABUSE_BASELINE_S=${ABUSE_BASELINE_S:-10}
 ABUSE_CONCURRENCY=${ABUSE_CONCURRENCY:-4}
+ABUSE_PHASE_MAX_S=${ABUSE_PHASE_MAX_S:-60}
 TG_REL_PORT=${TG_REL_PORT:-4100}
 TG_REL_SERVER_ENV=${TG_REL_SERVER_ENV:-}
 # Every request of the rig comes from one client (127.0.0.1): with the default per-client budget
@@ -280,7 +281,7 @@ step_fault() {
 step_abuse() {
   step_begin abuse
   node "$HERE/abuse.mjs" "$URL" --repeat "$ABUSE_REPEAT" --baseline-seconds "$ABUSE_BASELINE_S" \
-    --cheap-concurrency "$ABUSE_CONCURRENCY" --server-pid "$SERVER_PID" --out "$RES/abuse.json" >"$RES/abuse.txt" 2>&1
+    --cheap-concurrency "$ABUSE_CONCURRENCY" --phase-max-seconds "$ABUSE_PHASE_MAX_S" --server-pid "$SERVER_PID" --out "$RES/abuse.json" >"$RES/abuse.txt" 2>&1
   local rc=$?
   grep -v '^\[abuse' "$RES/abuse.txt"
   step_end abuse $rc
