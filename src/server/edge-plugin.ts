@@ -44,15 +44,20 @@ function requestError(message: string, code: string, status: number, extra: Reco
  * these codes have a meaning of their own for clients and proxies, wherever in the operation they arose.
  */
 function statusFor(codes: string[], dataIsNull: boolean): { status: number; headers: Array<[string, string]> } | null {
-  if (codes.includes(ErrorCode.UNAUTHENTICATED)) return { status: 401, headers: [['www-authenticate', 'Bearer realm="tradegraph"']] };
+  // A field that needs a key (an admin's list, a write) fails alone; the whole answer is 401 only when nothing else ran.
+  if (dataIsNull && codes.includes(ErrorCode.UNAUTHENTICATED)) return { status: 401, headers: [['www-authenticate', 'Bearer realm="tradegraph"']] };
   if (codes.includes(ErrorCode.DATABASE_UNAVAILABLE)) return { status: 503, headers: [['retry-after', String(DATABASE_RETRY_AFTER_SECONDS)]] };
   if (codes.includes(ErrorCode.SHUTTING_DOWN)) return { status: 503, headers: [['retry-after', String(DATABASE_RETRY_AFTER_SECONDS)], ['connection', 'close']] };
-  if (dataIsNull && codes.length > 0 && codes.every((c) => c === ErrorCode.FORBIDDEN)) return { status: 403, headers: [] };
+  if (dataIsNull && codes.includes(ErrorCode.FORBIDDEN)) return { status: 403, headers: [] };
   return null;
 }
 
-/** Codes of GraphQL-over-HTTP "request errors" (the operation never ran). */
-const REQUEST_ERROR_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', ErrorCode.QUERY_TOO_COMPLEX, 'BAD_REQUEST', 'OPERATION_RESOLUTION_FAILURE']);
+/**
+ * Codes of GraphQL-over-HTTP "request errors" of a well-formed request: the document or its variables
+ * cannot be executed. A malformed request (`query` not a string, no query: BAD_REQUEST) is not one and
+ * keeps its 4xx whatever the media type.
+ */
+const REQUEST_ERROR_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', ErrorCode.QUERY_TOO_COMPLEX, 'OPERATION_RESOLUTION_FAILURE']);
 
 /**
  * The server's edge inside Apollo: refuses NUL characters before any SQL; computes the operation's
