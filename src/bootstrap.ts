@@ -96,6 +96,8 @@ export async function start(config: AppConfig, options: StartOptions = {}): Prom
     tracker: (cancelUrl) => new StatementTracker(cancelUrl, () => metrics?.statementTimeout()),
     statementTimeoutMs: config.requestTimeoutMs,
     acquireTimeoutMs: config.requestTimeoutMs,
+    // A broken pooled connection is expected during a PostgreSQL restart: a line of the log, not of stdout.
+    driverLog: (level, message) => logger[level](message),
   });
   try {
     if (db.kind === 'embedded') await prepare(db, config, log);

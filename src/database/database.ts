@@ -26,6 +26,8 @@ export interface OpenDatabaseOptions {
   statementTimeoutMs?: number;
   /** Longest wait for a pooled connection (ms). */
   acquireTimeoutMs?: number;
+  /** Where the driver's own warnings go (default: console). */
+  driverLog?: (level: 'warn' | 'error' | 'debug', message: string) => void;
 }
 
 /** Opens the configured database: a PostgreSQL server for `DATABASE_URL`, else the embedded PGlite. */
@@ -44,6 +46,7 @@ export async function openDatabase(config: AppConfig['database'], options: OpenD
         // PGlite runs one statement at a time in this process: a timeout would need signals it lacks.
         statementTimeoutMs: embedded ? undefined : options.statementTimeoutMs,
         acquireTimeoutMs: options.acquireTimeoutMs,
+        driverLog: options.driverLog,
       }),
     );
     tracker?.attach(orm.em.getConnection().getKnex());

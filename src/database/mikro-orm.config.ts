@@ -25,6 +25,19 @@ export interface OrmOptions {
   statementTimeoutMs?: number;
   /** How long a statement may wait for a pooled connection before it fails, in ms (default 60 s). */
   acquireTimeoutMs?: number;
+  /** Where knex's own warnings go ("Connection Error: …" when a pooled connection breaks); default: console. */
+  driverLog?: (level: 'warn' | 'error' | 'debug', message: string) => void;
+}
+
+/** knex's logger interface over one function. */
+function driverLog(log: NonNullable<OrmOptions['driverLog']>) {
+  const text = (message: unknown) => (message instanceof Error ? message.message : String(message));
+  return {
+    warn: (message: unknown) => log('warn', text(message)),
+    error: (message: unknown) => log('error', text(message)),
+    deprecate: (method: string, alternative: string) => log('warn', `${method} is deprecated; use ${alternative}`),
+    debug: (message: unknown) => log('debug', text(message)),
+  };
 }
 
 /**
@@ -49,6 +62,7 @@ export function createOrmConfig(options: OrmOptions) {
     // Names our sessions in pg_stat_activity; bounds every statement inside PostgreSQL itself, so nothing
     // outlives its request even when Node is too busy to cancel it.
     driverOptions: {
+      ...(options.driverLog ? { log: driverLog(options.driverLog) } : {}),
       connection: {
         application_name: 'tradegraph',
         ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),

@@ -30,6 +30,7 @@ const EDGE_CODES = new Set<string>([
 /** Database failures as clients see them: what happened and what to do, never the SQL or the host. */
 export const DATABASE_UNAVAILABLE_ERROR = new AppError(ErrorCode.DATABASE_UNAVAILABLE, 'The database is unavailable right now; retry in a moment.');
 const TIMEOUT_ERROR = new AppError(ErrorCode.QUERY_TIMEOUT, 'The request ran past its deadline and its statements were cancelled; ask for less (a narrower filter, a smaller page) or retry later.');
+const SHUTDOWN_ERROR = new AppError(ErrorCode.SHUTTING_DOWN, 'The server is shutting down; the request was cancelled. Retry on another instance.');
 const BAD_TEXT_ERROR = new AppError(ErrorCode.INVALID_ARGUMENT, 'A text argument holds a character the database cannot store.');
 
 /**
@@ -38,6 +39,11 @@ const BAD_TEXT_ERROR = new AppError(ErrorCode.INVALID_ARGUMENT, 'A text argument
  */
 export function classifyFailure(error: unknown): AppError | null {
   if (error instanceof AppError) return error;
+  // The ORM re-wraps an error thrown while it runs a query (DriverException copies its fields): an
+  // AppError the statement tracker threw (a request already aborted) keeps its code that way.
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === ErrorCode.QUERY_TIMEOUT) return TIMEOUT_ERROR;
+  if (code === ErrorCode.SHUTTING_DOWN) return SHUTDOWN_ERROR;
   if (isStatementCancelled(error)) return TIMEOUT_ERROR;
   if (isDatabaseUnavailable(error)) return DATABASE_UNAVAILABLE_ERROR;
   if (isUnrepresentableText(error)) return BAD_TEXT_ERROR;

@@ -134,7 +134,8 @@ export function edgePlugin(options: EdgePluginOptions): ApolloServerPlugin<Graph
           const errors: readonly GraphQLFormattedError[] = result.errors ?? [];
           const codes = errors.map((e) => String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
           if (state) state.errorCodes = codes;
-          const reason = rejectionReason(errors);
+          // A client that hung up is not a rejection: nobody reads this answer (the request log says "aborted").
+          const reason = state?.signal.reason === 'client_closed' ? null : rejectionReason(errors);
           if (reason) options.onRejection?.(reason);
           if (report && codes.every((c) => !REQUEST_ERROR_CODES.has(c) && c !== ErrorCode.RATE_LIMITED)) {
             result.extensions = { ...result.extensions, cost: report };
