@@ -1,5 +1,5 @@
 import type { ApolloServer } from '@apollo/server';
-import { parse, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import { getOperationAST, parse, type DocumentNode, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { AppError, ErrorCode } from '../../errors/app-error';
 import { formatAppError } from '../../errors/format-error';
 import type { GraphQLContext } from '../../graphql/context';
@@ -21,6 +21,12 @@ export type CsvResult = { ok: true; name: string; csv: string; rows: number } | 
  */
 export async function runCsvQuery(server: ApolloServer<GraphQLContext>, schema: GraphQLSchema, request: CsvQuery, contextValue: GraphQLContext): Promise<CsvResult> {
   try {
+    // A CSV is a read: an export URL must never run a write (a link or a BI refresh would repeat it).
+    const document = parseOrNull(request.query);
+    const operation = document ? getOperationAST(document, request.operationName) : null;
+    if (operation && operation.operation !== 'query') {
+      throw new AppError(ErrorCode.INVALID_ARGUMENT, `only queries can be exported (this is a ${operation.operation})`, { argument: 'query' });
+    }
     const response = await server.executeOperation(
       { query: request.query, variables: parseVariables(request.variables), operationName: request.operationName },
       { contextValue },
@@ -34,6 +40,15 @@ export async function runCsvQuery(server: ApolloServer<GraphQLContext>, schema: 
     // Errors of the CSV layer itself (variables, table shape) are answered like the API's own.
     if (error instanceof AppError) return { ok: false, errors: [formatAppError(error)] };
     throw error;
+  }
+}
+
+/** The document, or null when it does not parse (the server then answers the syntax error itself). */
+function parseOrNull(query: string): DocumentNode | null {
+  try {
+    return parse(query, { maxTokens: 100_000 });
+  } catch {
+    return null;
   }
 }
 
