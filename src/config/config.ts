@@ -96,8 +96,9 @@ function parseAnonymousRole(env: Env, fallback: Role | null, problems: string[])
   const raw = env.ANONYMOUS_ROLE?.trim().toLowerCase();
   if (!raw) return fallback;
   if (raw === 'none') return null;
-  if (isRole(raw)) return raw;
-  problems.push(`ANONYMOUS_ROLE="${env.ANONYMOUS_ROLE}" must be reader, analyst, admin or none`);
+  // Writes always need a key: an anonymous client may read, or nothing.
+  if (raw === 'reader' && isRole(raw)) return raw;
+  problems.push(`ANONYMOUS_ROLE="${env.ANONYMOUS_ROLE}" must be reader or none (writes always need an API key)`);
   return fallback;
 }
 
@@ -175,6 +176,9 @@ export function loadConfig(env: Env = process.env, projectRoot = process.cwd()):
     logLevel: parseLogLevel(env, problems),
     trustProxyHops: parseIntVar(env, 'TRUST_PROXY_HOPS', 0, 0, 10, problems),
   };
+  if (config.rateLimit.points < config.cost.maxCost) {
+    problems.push(`RATE_LIMIT_POINTS (${config.rateLimit.points}) must be at least MAX_QUERY_COST (${config.cost.maxCost}): an operation the cost limit accepts could never fit a budget`);
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }

@@ -44,6 +44,8 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     if (code && (NETWORK_CODES.has(code) || UNAVAILABLE_SQLSTATES.has(code) || /^08/.test(code))) return true;
     if (e.name === 'KnexTimeoutError') return true;
     if (Array.isArray(e.errors) && e.errors.some((inner) => isDatabaseUnavailable(inner))) return true; // AggregateError (dual-stack connect)
+    // An error PostgreSQL itself answered (a SQLSTATE) is about its statement, whatever its text says.
+    if (code && /^[0-9A-Z]{5}$/.test(code)) return false;
     const message = typeof e.message === 'string' ? e.message : '';
     return UNAVAILABLE_MESSAGES.some((pattern) => pattern.test(message));
   });

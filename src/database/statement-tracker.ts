@@ -25,11 +25,14 @@ interface QueryEvent {
 
 /**
  * Cancels the statement only if that backend is still running it: between reading the running set and
- * the cancel's arrival, the statement may have finished and its connection gone to another request.
- * pg_stat_activity.query is the statement's text, truncated to track_activity_query_size.
+ * the cancel's arrival, the statement may have finished and its connection gone to another request,
+ * which may even run the same text (the same batched loader): so the statement must also have started
+ * before the cancel was decided ($3, epoch ms; the API server and PostgreSQL are assumed to share a clock
+ * to within the time a statement takes to start). pg_stat_activity.query is the statement's text,
+ * truncated to track_activity_query_size.
  */
 const CANCEL_SQL = `select pg_cancel_backend(pid) as cancelled from pg_stat_activity
-  where pid = $1 and state = 'active' and query <> '' and starts_with($2, query)`;
+  where pid = $1 and state = 'active' and query <> '' and starts_with($2, query) and query_start <= to_timestamp($3::float8 / 1000)`;
 
 /** Thrown instead of sending a statement for a request that has already been aborted. */
 export function abortedRequestError(request: RequestState): AppError {
@@ -118,10 +121,11 @@ export class StatementTracker {
    */
   async cancel(request: RequestState): Promise<number> {
     if (!this.cancelUrl) return 0;
-    const targets = [...this.running.values()]
-      .filter((s) => s.request === request)
-      .map((s) => ({ pid: this.connections.get(s.connectionUid)?.processID, sql: s.sql }))
-      .filter((t): t is { pid: number; sql: string } => t.pid !== undefined);
+    const decidedAt = Date.now();
+    const targets = [...this.running.entries()]
+      .filter(([, s]) => s.request === request)
+      .map(([uid, s]) => ({ uid, pid: this.connections.get(s.connectionUid)?.processID, sql: s.sql }))
+      .filter((t): t is { uid: string; pid: number; sql: string } => t.pid !== undefined);
     if (targets.length === 0) return 0;
     const client = new pg.Client({ connectionString: this.cancelUrl, connectionTimeoutMillis: 2000 });
     client.on('error', () => undefined);
@@ -129,7 +133,9 @@ export class StatementTracker {
       await client.connect();
       let cancelled = 0;
       for (const target of targets) {
-        const result = await client.query<{ cancelled: boolean }>(CANCEL_SQL, [target.pid, target.sql]);
+        // Finished while the cancel connection was being opened: nothing of this request to cancel there.
+        if (!this.running.has(target.uid)) continue;
+        const result = await client.query<{ cancelled: boolean }>(CANCEL_SQL, [target.pid, target.sql, decidedAt]);
         if (result.rows[0]?.cancelled) cancelled++;
       }
       return cancelled;

@@ -94,7 +94,7 @@ export function createFormatError(options: FormatErrorOptions) {
     const tokens = code === 'GRAPHQL_PARSE_FAILED' ? /more tha[nt] (\d+) tokens/.exec(formatted.message) : null;
     if (tokens) {
       const max = Number(tokens[1]);
-      return { message: `Query has more than ${max} tokens, the limit; send a smaller document.`, extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, limit: 'tokens', max } };
+      return { message: `Query has more than ${max} tokens, the limit; send a smaller document.`, extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, kind: 'tokens', found: max + 1, limit: max } };
     }
     if (original instanceof GraphQLError && typeof code === 'string' && EDGE_CODES.has(code)) {
       const { http: _http, ...extensions } = formatted.extensions ?? {};

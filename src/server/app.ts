@@ -13,7 +13,7 @@ import { csvHandler } from './csv-route';
 import { edgePlugin } from './edge-plugin';
 import { EXPLORER_ASSETS_PATH, explorerAssets, explorerHtml, wantsExplorer } from './explorer';
 import { healthHandler, readyHandler } from './health';
-import { allowMethods, jsonErrorHandler, notFound, sendJsonError } from './http-errors';
+import { allowMethods, answerClientError, jsonErrorHandler, notFound, sendJsonError } from './http-errors';
 import { datasetStatsOf, poolStatsOf } from './observability/database-sources';
 import { InFlightRequests } from './observability/in-flight';
 import { Metrics } from './observability/metrics';
@@ -22,7 +22,7 @@ import { requestLog } from './observability/request-log';
 import { requestMetrics } from './observability/request-metrics';
 import { CostBudgets } from './rate-limit';
 import { corsPolicy, securityHeaders } from './security';
-import { graphqlContext } from './viewer';
+import { createIdentify, graphqlContext } from './viewer';
 import { createCostFunction } from './cost';
 
 export interface App {
@@ -67,6 +67,7 @@ export async function createApp({ config, orm, databaseKind, logger, tracker, me
   // A slow client cannot hold a socket open forever: headers within 10 s, a whole request within 30 s.
   httpServer.headersTimeout = 10_000;
   httpServer.requestTimeout = 30_000;
+  httpServer.on('clientError', answerClientError);
   const schema = await createSchema();
   const metrics = givenMetrics ?? new Metrics({ pool: poolStatsOf(orm), datasets: datasetStatsOf(orm) });
   const inFlight = new InFlightRequests();
@@ -77,6 +78,7 @@ export async function createApp({ config, orm, databaseKind, logger, tracker, me
   ]);
   await apollo.start();
 
+  const identify = createIdentify(orm, config);
   let shuttingDown = false;
   const isShuttingDown = () => shuttingDown;
 
@@ -89,19 +91,19 @@ export async function createApp({ config, orm, databaseKind, logger, tracker, me
     if (state && tracker) state.signal.addEventListener('abort', () => void tracker.cancel(state), { once: true });
     next();
   });
+  app.use(securityHeaders());
+  // Probes keep answering while the server drains, so that a load balancer sees it leave.
+  app.get('/health', healthHandler(isShuttingDown));
+  app.get('/ready', readyHandler(orm, isShuttingDown));
   app.use((_req, res, next) => {
     if (!shuttingDown) return next();
     res.setHeader('Connection', 'close');
     sendJsonError(res, 503, 'SHUTTING_DOWN', 'The server is shutting down; retry on another instance.', { 'Retry-After': '1' });
   });
-  app.use(securityHeaders());
-
-  app.get('/health', healthHandler(isShuttingDown));
-  app.get('/ready', readyHandler(orm, isShuttingDown));
   app.get('/metrics', metrics.handler());
   app.use(['/graphql', '/csv'], corsPolicy(config.corsOrigins));
   app.all('/csv', allowMethods('GET'));
-  app.get('/csv', csvHandler(apollo, schema, orm, config));
+  app.get('/csv', csvHandler(apollo, schema, orm, config, identify));
   app.use(EXPLORER_ASSETS_PATH, explorerAssets());
   app.all('/graphql', allowMethods('GET', 'POST'));
   app.get('/graphql', (req, res, next) => {
@@ -111,7 +113,7 @@ export async function createApp({ config, orm, databaseKind, logger, tracker, me
   app.use(
     '/graphql',
     express.json({ limit: BODY_LIMIT }),
-    expressMiddleware(apollo, { context: async ({ req, res }) => graphqlContext(orm, config, req, requestStateOf(res)) }),
+    expressMiddleware(apollo, { context: async ({ req, res }) => graphqlContext(orm, config, identify, req, requestStateOf(res)) }),
   );
   app.get('/', (_req, res) => res.redirect('/graphql'));
   app.use(notFound);

@@ -9,7 +9,7 @@ import { createContext } from '../graphql/create-context';
 import { runCsvQuery } from '../modules/export/run-csv-query';
 import { sendJsonError } from './http-errors';
 import { requestStateOf } from './observability/request-context';
-import { httpOf, identify } from './viewer';
+import { httpOf, type Identify } from './viewer';
 
 /** The status of a CSV request that failed: the first error with an HTTP meaning of its own, else 400. */
 function statusOfErrors(codes: string[]): { status: number; headers: Record<string, string> } {
@@ -18,7 +18,6 @@ function statusOfErrors(codes: string[]): { status: number; headers: Record<stri
       const mapped = httpOf(new AppError(code as ErrorCode, ''));
       if (mapped.status !== 400) return mapped;
     }
-    if (code === 'RATE_LIMITED') return { status: 429, headers: {} };
   }
   return { status: 400, headers: {} };
 }
@@ -29,7 +28,7 @@ function statusOfErrors(codes: string[]): { status: number; headers: Record<stri
  * client's mistakes, 401 without a valid key, 429 over the budget, 503 while the database is away, 504
  * past the deadline (a CSV has no partial answer to give).
  */
-export function csvHandler(server: ApolloServer<GraphQLContext>, schema: GraphQLSchema, orm: MikroORM, config: AppConfig): RequestHandler {
+export function csvHandler(server: ApolloServer<GraphQLContext>, schema: GraphQLSchema, orm: MikroORM, config: AppConfig, identify: Identify): RequestHandler {
   return async (req, res) => {
     const query = typeof req.query.query === 'string' ? req.query.query : undefined;
     if (!query) {
@@ -39,7 +38,7 @@ export function csvHandler(server: ApolloServer<GraphQLContext>, schema: GraphQL
     const state = requestStateOf(res);
     let contextValue: GraphQLContext;
     try {
-      contextValue = createContext(orm, config, await identify(orm, config, req, state), state);
+      contextValue = createContext(orm, config, await identify(req, state), state);
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       const { status, headers } = httpOf(error);
@@ -56,7 +55,7 @@ export function csvHandler(server: ApolloServer<GraphQLContext>, schema: GraphQL
       const codes = result.errors.map((e) => String(e.extensions?.code ?? ''));
       const { status, headers } = statusOfErrors(codes);
       const retryAfter = result.errors.find((e) => e.extensions?.retryAfterSeconds)?.extensions?.retryAfterSeconds;
-      if (status === 429 && retryAfter) headers['Retry-After'] = String(retryAfter);
+      if (status === 429) headers['Retry-After'] = String(retryAfter ?? 60);
       for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
       res.status(status).json({ errors: result.errors });
       return;

@@ -74,7 +74,11 @@ export function edgePlugin(options: EdgePluginOptions): ApolloServerPlugin<Graph
   return {
     async requestDidStart(): Promise<GraphQLRequestListener<GraphQLContext>> {
       let report: CostReport | undefined;
+      let executed = false;
       return {
+        async executionDidStart() {
+          executed = true;
+        },
         async didResolveOperation(ctx) {
           const state = ctx.contextValue.request;
           if (state) state.operationName = ctx.operationName ?? undefined;
@@ -137,11 +141,8 @@ export function edgePlugin(options: EdgePluginOptions): ApolloServerPlugin<Graph
           // A client that hung up is not a rejection: nobody reads this answer (the request log says "aborted").
           const reason = state?.signal.reason === 'client_closed' ? null : rejectionReason(errors);
           if (reason) options.onRejection?.(reason);
-          if (report && codes.every((c) => !REQUEST_ERROR_CODES.has(c) && c !== ErrorCode.RATE_LIMITED)) {
-            result.extensions = { ...result.extensions, cost: report };
-          } else if (report && codes.includes(ErrorCode.RATE_LIMITED)) {
-            result.extensions = { ...result.extensions, cost: report };
-          }
+          // Every operation that ran (even with field errors) or was refused by its budget reports its cost.
+          if (report && (executed || codes.includes(ErrorCode.RATE_LIMITED))) result.extensions = { ...result.extensions, cost: report };
           const mapped = statusFor(codes, result.data === null || result.data === undefined);
           if (mapped) {
             ctx.response.http.status = mapped.status;
@@ -157,14 +158,14 @@ export function edgePlugin(options: EdgePluginOptions): ApolloServerPlugin<Graph
 
 /**
  * Why the edge refused or cut short an operation, for the `rejections_total` metric; null when it ran.
- * QUERY_TOO_COMPLEX says which limit (`limit`: cost, depth, aliases, directives, nodes).
+ * QUERY_TOO_COMPLEX says which limit (`kind`: cost, depth, aliases, directives, tokens, nodes).
  */
 function rejectionReason(errors: readonly GraphQLFormattedError[]): string | null {
   for (const error of errors) {
     const code = error.extensions?.code;
     if (code === ErrorCode.QUERY_TOO_COMPLEX) {
-      const limit = String(error.extensions?.limit ?? 'cost');
-      return ['depth', 'aliases', 'directives', 'tokens'].includes(limit) ? limit : 'cost';
+      const kind = String(error.extensions?.kind ?? 'cost');
+      return ['depth', 'aliases', 'directives', 'tokens'].includes(kind) ? kind : 'cost';
     }
     if (code === ErrorCode.RATE_LIMITED) return 'rate_limit';
     if (code === ErrorCode.QUERY_TIMEOUT) return 'timeout';

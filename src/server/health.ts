@@ -14,8 +14,9 @@ export function healthHandler(isShuttingDown: () => boolean): RequestHandler {
   };
 }
 
-/** How long /ready waits for the database before calling it unreachable. */
+/** How long /ready waits for the database before calling it unreachable, and reuses an answer. */
 const READY_TIMEOUT_MS = 2000;
+const READY_CACHE_MS = 1000;
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout;
@@ -33,22 +34,28 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
  * never a host, a message or a stack. A load balancer sends traffic only to ready processes.
  */
 export function readyHandler(orm: MikroORM, isShuttingDown: () => boolean): RequestHandler {
+  // One check at a time, its answer reused for a second: a flood of probes costs the database one check
+  // a second, not one per probe (each reads the migration table, and the embedded database has one connection).
+  let check: { at: number; result: Promise<'ready' | 'database' | 'migrations'> } | undefined;
+  const readiness = () => {
+    if (!check || Date.now() - check.at > READY_CACHE_MS) {
+      const result = withTimeout(orm.getMigrator().getPendingMigrations(), READY_TIMEOUT_MS).then(
+        (pending) => (pending.length > 0 ? ('migrations' as const) : ('ready' as const)),
+        () => 'database' as const,
+      );
+      check = { at: Date.now(), result };
+    }
+    return check.result;
+  };
   return async (_req, res) => {
     res.setHeader('Cache-Control', 'no-store');
     if (isShuttingDown()) {
       res.status(503).json({ status: 'unavailable', reason: 'shutting_down' });
       return;
     }
-    try {
-      // The migrator compares this build's migration files with the applied ones in the database.
-      const pending = await withTimeout(orm.getMigrator().getPendingMigrations(), READY_TIMEOUT_MS);
-      if (pending.length > 0) {
-        res.status(503).json({ status: 'unavailable', reason: 'migrations' });
-        return;
-      }
-      res.json({ status: 'ready' });
-    } catch {
-      res.status(503).json({ status: 'unavailable', reason: 'database' });
-    }
+    // The migrator compares this build's migration files with the applied ones in the database.
+    const state = await readiness();
+    if (state === 'ready') res.json({ status: 'ready' });
+    else res.status(503).json({ status: 'unavailable', reason: state });
   };
 }

@@ -1,3 +1,4 @@
+import type { Socket } from 'node:net';
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 
 /** Error codes of the HTTP layer (before GraphQL): stable, like the GraphQL ones. */
@@ -32,9 +33,15 @@ export const notFound: RequestHandler = (req, res) => {
 
 /** Methods other than the ones a route serves get 405 with an Allow header. */
 export function allowMethods(...methods: string[]): RequestHandler {
-  const allowed = new Set([...methods, 'OPTIONS', ...(methods.includes('GET') ? ['HEAD'] : [])]);
+  const allowed = new Set([...methods, 'OPTIONS']);
   const allowHeader = [...allowed].join(', ');
   return (req, res, next) => {
+    // A preflight the CORS policy answered never gets here; any other OPTIONS learns what is allowed.
+    if (req.method === 'OPTIONS') {
+      res.setHeader('Allow', allowHeader);
+      res.status(204).end();
+      return;
+    }
     if (allowed.has(req.method)) return next();
     sendJsonError(res, 405, 'METHOD_NOT_ALLOWED', `${req.method} is not supported here; use ${methods.join(' or ')}.`, { Allow: allowHeader });
   };
@@ -71,4 +78,27 @@ export function jsonErrorHandler(logUnexpected: (error: unknown) => void): Error
     logUnexpected(error);
     sendJsonError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
   };
+}
+
+/** Node's HTTP parser errors, by code: what Node would answer with an empty body, answered as JSON. */
+const CLIENT_ERRORS: Record<string, { status: number; reason: string; code: string; message: string }> = {
+  HPE_HEADER_OVERFLOW: { status: 431, reason: 'Request Header Fields Too Large', code: 'HEADERS_TOO_LARGE', message: 'The request line or headers are too large (use POST for long queries).' },
+  ERR_HTTP_REQUEST_TIMEOUT: { status: 408, reason: 'Request Timeout', code: 'REQUEST_TIMEOUT', message: 'The request was not received in time.' },
+};
+
+/**
+ * For the HTTP server's `clientError` event: a request Node cannot parse (headers too large, control
+ * characters, a request that never completes) is answered with a JSON body and a stable code, like every
+ * other error, instead of Node's empty answer; then the connection is closed.
+ */
+export function answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {
+  if (!socket.writable || socket.destroyed) {
+    socket.destroy();
+    return;
+  }
+  const known = (error.code && CLIENT_ERRORS[error.code]) || { status: 400, reason: 'Bad Request', code: 'BAD_REQUEST', message: 'The HTTP request could not be parsed.' };
+  const body = JSON.stringify({ errors: [{ message: known.message, extensions: { code: known.code } }] });
+  socket.end(
+    `HTTP/1.1 ${known.status} ${known.reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n${body}`,
+  );
 }

@@ -15,9 +15,9 @@ export interface BudgetCharge {
 /**
  * Cost budgets per client (an API key, or the client's IP for anonymous access): points per fixed
  * window, from rate-limiter-flexible. In this process by default; in Redis when REDIS_URL is set, so
- * that every tradegraph process behind a load balancer draws on one budget. A Redis that is down or slow
- * never fails a request: the in-process limiter stands in (rate-limiter-flexible's insurance limiter)
- * until Redis answers again.
+ * that every tradegraph process behind a load balancer draws on one budget. A Redis that is down, or
+ * does not answer within 200 ms, never fails or holds a request: the in-process limiter stands in
+ * (rate-limiter-flexible's insurance limiter) until Redis answers again.
  */
 export class CostBudgets {
   private constructor(
@@ -35,6 +35,9 @@ export class CostBudgets {
       enableOfflineQueue: false,
       maxRetriesPerRequest: 1,
       connectTimeout: 2000,
+      // A Redis that is connected but does not answer must not hold requests: past this the command fails
+      // and the insurance limiter answers.
+      commandTimeout: 200,
       lazyConnect: false,
     });
     let reported = false;

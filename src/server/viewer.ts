@@ -1,6 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Request } from 'express';
 import { GraphQLError } from 'graphql';
+import { RateLimiterMemory } from 'rate-limiter-flexible';
 import type { AppConfig } from '../config/config';
 import { AppError, ErrorCode } from '../errors/app-error';
 import { classifyFailure } from '../errors/format-error';
@@ -21,6 +22,8 @@ export function httpOf(error: AppError): { status: number; headers: Record<strin
     case ErrorCode.DATABASE_UNAVAILABLE:
     case ErrorCode.SHUTTING_DOWN:
       return { status: 503, headers: { 'Retry-After': String(DATABASE_RETRY_AFTER_SECONDS) } };
+    case ErrorCode.RATE_LIMITED:
+      return { status: 429, headers: { 'Retry-After': String(error.details.retryAfterSeconds ?? 60) } };
     case ErrorCode.QUERY_TIMEOUT:
       return { status: 504, headers: {} };
     default:
@@ -34,29 +37,69 @@ const KEY_REQUIRED = new AppError(
 );
 
 /**
- * Who the request is from, with its role: the API key of its Authorization header, or an anonymous client
- * with ANONYMOUS_ROLE. Records the role and whose budget to charge (the key, else the client's IP) on the
- * request's state. Throws an AppError (UNAUTHENTICATED, DATABASE_UNAVAILABLE…) the caller answers.
+ * The budget key of an anonymous client: its IPv4 address, or the /64 of its IPv6 address (one host is
+ * given a whole /64, and could otherwise draw on as many budgets as it has addresses).
  */
-export async function identify(orm: MikroORM, config: AppConfig, req: Request, state: RequestState | undefined): Promise<Viewer> {
-  let viewer: Viewer;
-  try {
-    viewer = await authenticate(orm, req.headers.authorization, config.anonymousRole);
-  } catch (error) {
-    throw classifyFailure(error) ?? error;
-  }
-  if (viewer.role === null) throw KEY_REQUIRED;
-  if (state) {
-    state.role = viewer.keyId ? viewer.role : `anonymous:${viewer.role}`;
-    state.client = viewer.keyId ? `key:${viewer.keyId}` : `ip:${req.ip ?? req.socket.remoteAddress ?? 'unknown'}`;
-  }
-  return viewer;
+export function clientNetwork(ip: string): string {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
+  if (mapped) return mapped[1];
+  if (!ip.includes(':')) return ip;
+  const [head, tail = ''] = ip.split('::');
+  const left = head ? head.split(':') : [];
+  const right = tail ? tail.split(':') : [];
+  const groups = ip.includes('::') ? [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right] : left;
+  return `${groups.slice(0, 4).map((g) => (g || '0').toLowerCase().replace(/^0+(?=.)/, '')).join(':')}::/64`;
 }
 
+/** Failed key checks one client network may make per minute before it is refused without checking. */
+export const AUTH_FAILURES_PER_MINUTE = 20;
+
+/**
+ * How requests are identified: the API key of the Authorization header, or an anonymous client with
+ * ANONYMOUS_ROLE. Each check of an uncached key costs a scrypt (tens of ms of a worker thread) and a
+ * lookup, and happens before any budget can be charged: so a client network that sent
+ * AUTH_FAILURES_PER_MINUTE bad keys is refused (429 RATE_LIMITED) without checking more for a minute.
+ */
+export function createIdentify(orm: MikroORM, config: AppConfig) {
+  const failures = new RateLimiterMemory({ keyPrefix: 'tg-auth-failures', points: AUTH_FAILURES_PER_MINUTE, duration: 60 });
+
+  /**
+   * Who the request is from, with its role. Records the role and whose budget to charge (the key, else the
+   * client's network) on the request's state. Throws an AppError (UNAUTHENTICATED, RATE_LIMITED,
+   * DATABASE_UNAVAILABLE…) the caller answers.
+   */
+  return async function identify(req: Request, state: RequestState | undefined): Promise<Viewer> {
+    const network = clientNetwork(req.ip ?? req.socket.remoteAddress ?? 'unknown');
+    const header = req.headers.authorization;
+    if (header !== undefined) {
+      const spent = await failures.get(network);
+      if (spent && spent.consumedPoints >= AUTH_FAILURES_PER_MINUTE) {
+        const retry = Math.max(1, Math.ceil(spent.msBeforeNext / 1000));
+        throw new AppError(ErrorCode.RATE_LIMITED, `Too many invalid API keys from this client; retry in ${retry} s.`, { retryAfterSeconds: retry });
+      }
+    }
+    let viewer: Viewer;
+    try {
+      viewer = await authenticate(orm, header, config.anonymousRole);
+    } catch (error) {
+      if (error instanceof AppError && error.code === ErrorCode.UNAUTHENTICATED) await failures.penalty(network, 1);
+      throw classifyFailure(error) ?? error;
+    }
+    if (viewer.role === null) throw KEY_REQUIRED;
+    if (state) {
+      state.role = viewer.keyId ? viewer.role : `anonymous:${viewer.role}`;
+      state.client = viewer.keyId ? `key:${viewer.keyId}` : `ip:${network}`;
+    }
+    return viewer;
+  };
+}
+
+export type Identify = ReturnType<typeof createIdentify>;
+
 /** Apollo's context for one HTTP request; failures of identification become GraphQL request errors with their HTTP status. */
-export async function graphqlContext(orm: MikroORM, config: AppConfig, req: Request, state: RequestState | undefined): Promise<GraphQLContext> {
+export async function graphqlContext(orm: MikroORM, config: AppConfig, identify: Identify, req: Request, state: RequestState | undefined): Promise<GraphQLContext> {
   try {
-    return createContext(orm, config, await identify(orm, config, req, state), state);
+    return createContext(orm, config, await identify(req, state), state);
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     const { status, headers } = httpOf(error);

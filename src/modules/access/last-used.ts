@@ -1,3 +1,4 @@
+import { requestStorage } from '../../server/request-state';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ApiKey } from './api-key.entity';
 
@@ -25,8 +26,12 @@ export class LastUsedRecorder {
     this.writtenAt.delete(keyId);
     this.writtenAt.set(keyId, now);
     if (this.writtenAt.size > CAPACITY) this.writtenAt.delete(this.writtenAt.keys().next().value!);
-    return Promise.resolve()
-      .then(() => fork().nativeUpdate(ApiKey, { id: keyId }, { lastUsedAt: new Date(now) }))
-      .then(() => undefined, onError);
+    // Outside the request's context: the UPDATE is not the request's statement (its count, its time, its
+    // cancellation when the request is aborted).
+    return requestStorage.exit(() =>
+      Promise.resolve()
+        .then(() => fork().nativeUpdate(ApiKey, { id: keyId }, { lastUsedAt: new Date(now) }))
+        .then(() => undefined, onError),
+    );
   }
 }

@@ -21,7 +21,7 @@ export interface MetricsOptions extends DatabaseSources {
 const PREFIX = 'tradegraph_';
 /** 5 ms to 30 s: a health check to a request at the default deadline (15 s) and beyond. */
 const SECONDS_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 15, 30];
-/** Static cost, up to past the default limit of 10,000. */
+/** Static cost, up to past the default limit of 100,000. */
 const COST_BUCKETS = [1, 10, 50, 100, 250, 500, 1000, 2500, 5000, 10_000, 25_000, 100_000];
 
 /**
