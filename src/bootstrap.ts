@@ -95,7 +95,9 @@ export async function start(config: AppConfig, options: StartOptions = {}): Prom
     onQuery: options.onQuery,
     tracker: (cancelUrl) => new StatementTracker(cancelUrl, () => metrics?.statementTimeout()),
     statementTimeoutMs: config.requestTimeoutMs,
-    acquireTimeoutMs: config.requestTimeoutMs,
+    // A statement waits for a pooled connection at most as long as its request may run, but never less than
+    // 5 s: the embedded database's first connection (during MikroORM.init) can take longer than a short deadline.
+    acquireTimeoutMs: Math.max(config.requestTimeoutMs, 5000),
     // A broken pooled connection is expected during a PostgreSQL restart: a line of the log, not of stdout.
     driverLog: (level, message) => logger[level](message),
   });

@@ -142,6 +142,31 @@ describe('the HTTP edge', () => {
     expect(other.headers.get('access-control-allow-origin')).toBeNull();
   });
 
+  it('answers a request Node cannot parse (headers too large) with JSON too', async () => {
+    // fetch refuses to send such headers, so this speaks HTTP over a socket.
+    const url = new URL(app.baseUrl);
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = net.connect({ host: url.hostname, port: Number(url.port) }, () => {
+        socket.write(`GET /graphql HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`);
+      });
+      let text = '';
+      socket.on('data', (chunk) => (text += chunk.toString()));
+      socket.on('end', () => resolve(text));
+      socket.on('error', reject);
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 431 /);
+    expect(answer).toMatch(/content-type: application\/json/i);
+    expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4))).toEqual({ errors: [{ message: expect.any(String), extensions: { code: 'HEADERS_TOO_LARGE' } }] });
+  });
+
+  it('prices a page of trade flows by the rows its filter may walk, not as free', async () => {
+    const page = (filter: string) => app.raw(`{ tradeFlows(first: 10, filter: ${filter}) { nodes { id } } }`);
+    const cost = (r: Awaited<ReturnType<typeof page>>) => (r as unknown as { extensions: { cost: { requested: number } } }).extensions.cost.requested;
+    // The connection (1), one year of flows it may walk (500) or, without a year, every year (5,000), 10 items.
+    expect(cost(await page('{ year: 2022, minValueUsd: 1e18 }'))).toBe(1 + 500 + 10);
+    expect(cost(await page('{ minValueUsd: 1e18 }'))).toBe(1 + 5000 + 10);
+  });
+
   it('serves /metrics as Prometheus text with request, cost and rejection series', async () => {
     await app.raw('{ __typename }');
     const response = await fetch(`${app.baseUrl}/metrics`);
@@ -156,6 +181,43 @@ describe('the HTTP edge', () => {
     expect(text).toMatch(/^tradegraph_http_request_duration_seconds_count\{.*route="graphql".*\} [1-9]/m);
     expect(text).toMatch(/^tradegraph_rejections_total\{reason="cost"\} [1-9]/m);
     expect(text).toMatch(/^tradegraph_db_pool_in_use /m);
+  });
+});
+
+describe('writes and keys at the edge', () => {
+  it('never runs a mutation from GET /csv, even for an admin', async () => {
+    const app = await startTestApp();
+    try {
+      const { createApiKey } = await import('../../src/modules/access/api-key.service');
+      const admin = (await createApiKey(app.running.db.orm.em.fork(), { name: 'ops', role: 'admin' })).key;
+      const before = await app.raw('{ apiKeys { id } }', undefined, { authorization: `Bearer ${admin}` });
+      const mutation = `mutation { createApiKey(name: "from a link", role: READER) { key } }`;
+      const response = await fetch(`${app.baseUrl}/csv?query=${encodeURIComponent(mutation)}`, { headers: { authorization: `Bearer ${admin}` } });
+      expect(response.status).toBe(400);
+      expect(await errorCode(response)).toBe('INVALID_ARGUMENT');
+      const after = await app.raw('{ apiKeys { id } }', undefined, { authorization: `Bearer ${admin}` });
+      expect((after.data as { apiKeys: unknown[] }).apiKeys).toHaveLength((before.data as { apiKeys: unknown[] }).apiKeys.length);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('stops checking keys from a client that sent 20 bad ones in a minute (each check costs a scrypt)', async () => {
+    const app = await startTestApp();
+    try {
+      const bad = `Bearer tg_0123456789abcdef_${'A'.repeat(43)}`;
+      const statuses: number[] = [];
+      for (let i = 0; i < 21; i++) statuses.push((await app.raw('{ __typename }', undefined, { authorization: bad })).status);
+      expect(statuses.slice(0, 20)).toEqual(Array(20).fill(401));
+      expect(statuses[20]).toBe(429);
+      const limited = await fetch(`${app.baseUrl}/graphql`, { method: 'POST', headers: { ...GRAPHQL_JSON, authorization: bad }, body: '{"query":"{ __typename }"}' });
+      expect(limited.status).toBe(429);
+      expect(Number(limited.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+      // Without a key the same client still reads: only key checks are refused.
+      expect((await app.raw('{ __typename }')).status).toBe(200);
+    } finally {
+      await app.close();
+    }
   });
 });
 

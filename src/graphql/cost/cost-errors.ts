@@ -4,6 +4,9 @@ import { AppError, ErrorCode } from '../../errors/app-error';
 /** Which limit an operation went over. */
 export type CostLimitKind = 'cost' | 'depth' | 'aliases' | 'directives' | 'nodes';
 
+/** Thousands separators without building an Intl formatter per call (toLocaleString does, slowly). */
+const FIGURES = new Intl.NumberFormat('en');
+
 /**
  * The error of an operation over one of the static limits: a GraphQLError (so a validation rule can report
  * it) whose `extensions` carry `code: QUERY_TOO_COMPLEX`, the limit and what was found, and whose
@@ -12,11 +15,11 @@ export type CostLimitKind = 'cost' | 'depth' | 'aliases' | 'directives' | 'nodes
  */
 export function queryTooComplexError(kind: CostLimitKind, found: number, limit: number, nodes?: readonly ASTNode[]): GraphQLError {
   const message = {
-    cost: `Query cost ${found.toLocaleString('en')} exceeds the limit of ${limit.toLocaleString('en')}: ask for fewer or smaller lists (first, top), fewer years, or split the query.`,
+    cost: `Query cost ${FIGURES.format(found)} exceeds the limit of ${FIGURES.format(limit)}: ask for fewer or smaller lists (first, top), fewer years, or split the query.`,
     depth: `Query depth ${found} exceeds the limit of ${limit}.`,
     aliases: `Query has ${found} aliases, more than the limit of ${limit}.`,
     directives: `Query has ${found} directives, more than the limit of ${limit}.`,
-    nodes: `Query selects more than ${limit.toLocaleString('en')} fields once its fragments are expanded.`,
+    nodes: `Query selects more than ${FIGURES.format(limit)} fields once its fragments are expanded.`,
   }[kind];
   const details = { kind, found, limit };
   return new GraphQLError(message, {
