@@ -34,18 +34,25 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
  * never a host, a message or a stack. A load balancer sends traffic only to ready processes.
  */
 export function readyHandler(orm: MikroORM, isShuttingDown: () => boolean): RequestHandler {
-  // One check at a time, its answer reused for a second: a flood of probes costs the database one check
-  // a second, not one per probe (each reads the migration table, and the embedded database has one connection).
-  let check: { at: number; result: Promise<'ready' | 'database' | 'migrations'> } | undefined;
-  const readiness = () => {
-    if (!check || Date.now() - check.at > READY_CACHE_MS) {
-      const result = withTimeout(orm.getMigrator().getPendingMigrations(), READY_TIMEOUT_MS).then(
+  // One check at a time, shared by the probes that arrive while it runs, and a 'ready' reused for a second:
+  // a flood of probes costs the database about one check a second, not one per probe (each reads the
+  // migration table; the embedded database has one connection). A failure is never reused, so the probe
+  // after PostgreSQL comes back sees it.
+  let running: Promise<'ready' | 'database' | 'migrations'> | undefined;
+  let readyAt = -Infinity;
+  const readiness = async () => {
+    if (Date.now() - readyAt < READY_CACHE_MS) return 'ready' as const;
+    running ??= withTimeout(orm.getMigrator().getPendingMigrations(), READY_TIMEOUT_MS)
+      .then(
         (pending) => (pending.length > 0 ? ('migrations' as const) : ('ready' as const)),
         () => 'database' as const,
-      );
-      check = { at: Date.now(), result };
-    }
-    return check.result;
+      )
+      .then((state) => {
+        if (state === 'ready') readyAt = Date.now();
+        running = undefined;
+        return state;
+      });
+    return running;
   };
   return async (_req, res) => {
     res.setHeader('Cache-Control', 'no-store');
