@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { seedDemo } from '../../seeds/demo/seed-demo';
 import { startTestApp, type TestApp } from '../support/test-app';
+import { HEAVY_OPERATION_LIMITS, sleep, waitFor } from '../support/waiting';
 
 /**
  * Deadlines (REQUEST_TIMEOUT_MS) and clients that hang up, end to end over HTTP.
@@ -28,21 +29,7 @@ const CSV_QUERY = '{ tradeAggregate(groupBy: [YEAR, IMPORTER_REGION, PRODUCT, EX
 const isAggregateSql = (sql: unknown) => typeof sql === 'string' && sql.includes('count(*) over ()');
 const FLOWS = onServer ? 2_000 : 20_000;
 
-/**
- * Each grouped aggregate is charged ~67,000 cost points (it may scan every flow); twelve exceed
- * MAX_QUERY_COST and a client's budget, which are not what this file tests.
- */
-const LIMITS = { MAX_QUERY_COST: '100000000', RATE_LIMIT_POINTS: '1000000000' };
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function waitFor(what: string, check: () => Promise<boolean> | boolean, timeoutMs = 10_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await sleep(20);
-  }
-}
+const LIMITS = HEAVY_OPERATION_LIMITS;
 
 function post(app: TestApp, query: string, signal?: AbortSignal): Promise<Response> {
   return fetch(`${app.baseUrl}/graphql`, {

@@ -5,6 +5,7 @@ import { seedReference } from '../../seeds/reference';
 import { createTcpProxy, type TcpProxy } from '../support/tcp-proxy';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { startTestApp, type TestApp } from '../support/test-app';
+import { sleep } from '../support/waiting';
 
 /**
  * A database that goes away and comes back. On a PostgreSQL server the outage is a TCP proxy of the test's
@@ -36,8 +37,6 @@ async function getJson(url: string): Promise<{ status: number; body: unknown }> 
   const response = await fetch(url);
   return { status: response.status, body: await response.json() };
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 (onServer ? describe : describe.skip)('PostgreSQL unreachable and back (through a TCP proxy)', () => {
   let database: TestDatabase;

@@ -5,6 +5,7 @@ import pg from 'pg';
 import { seedDemo } from '../../seeds/demo/seed-demo';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { createTestDatabase } from '../support/test-database';
+import { HEAVY_OPERATION_LIMITS, sleep, waitFor } from '../support/waiting';
 
 /**
  * Graceful shutdown (`running.stop()`, SIGTERM): in-flight requests get SHUTDOWN_GRACE_MS to finish, new
@@ -23,18 +24,7 @@ const SLOW = `{ ${Array.from({ length: 12 }, (_, i) => `a${i}: ${AGGREGATE}`).jo
 const isAggregateSql = (sql: unknown) => typeof sql === 'string' && sql.includes('count(*) over ()');
 const FLOWS = onServer ? 2_000 : 10_000;
 const SHORT_GRACE_MS = 100;
-/** Twelve aggregates cost ~800,000 points: above the default limit and budget, which this file does not test. */
-const LIMITS = { MAX_QUERY_COST: '100000000', RATE_LIMIT_POINTS: '1000000000' };
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function waitFor(what: string, check: () => Promise<boolean> | boolean, timeoutMs = 10_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await sleep(20);
-  }
-}
+const LIMITS = HEAVY_OPERATION_LIMITS;
 
 type Outcome = { status: number; body: { data?: Record<string, unknown> | null; errors?: Array<{ extensions?: { code?: string } }> } } | { failed: string };
 
