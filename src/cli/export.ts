@@ -9,6 +9,7 @@ import { EXIT } from '../modules/import/import-error';
 import { runCsvQuery } from '../modules/export/run-csv-query';
 import { createCostFunction } from '../server/cost';
 import { edgePlugin } from '../server/edge-plugin';
+import { runCli } from './run-cli';
 
 const USAGE = `Usage: npm run export -- (--query '<GraphQL>' | --query-file FILE) [--variables '<JSON>'] [--operation NAME] [--out FILE]
 
@@ -60,10 +61,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => (process.exitCode = code),
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exitCode = EXIT.FAILURE;
-  },
-);
+runCli(main);

@@ -10,6 +10,7 @@ import { createApiKey, listApiKeys, revokeApiKey } from '../modules/access/api-k
 import { ROLES } from '../modules/access/role';
 import { DEFAULT_VERIFIED_KEY_TTL_MS } from '../modules/access/verified-key-cache';
 import { EXIT } from '../modules/import/import-error';
+import { runCli } from './run-cli';
 
 const TTL_S = DEFAULT_VERIFIED_KEY_TTL_MS / 1000;
 
@@ -106,10 +107,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => (process.exitCode = code),
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exitCode = EXIT.FAILURE;
-  },
-);
+runCli(main);
