@@ -104,7 +104,7 @@ export async function start(config: AppConfig, options: StartOptions = {}): Prom
   try {
     if (db.kind === 'embedded') await prepare(db, config, log);
     metrics = new Metrics({ pool: poolStatsOf(db.orm), datasets: datasetStatsOf(db.orm) });
-    const app = await createApp({ config, orm: db.orm, databaseKind: db.kind, logger, tracker: db.tracker, metrics });
+    const app = await createApp({ config, orm: db.orm, logger, tracker: db.tracker, metrics });
     const port = await listen(app, config.port, config.host);
     return {
       config,

@@ -14,7 +14,6 @@ import { edgePlugin } from './edge-plugin';
 import { EXPLORER_ASSETS_PATH, explorerAssets, explorerHtml, wantsExplorer } from './explorer';
 import { healthHandler, readyHandler } from './health';
 import { allowMethods, answerClientError, jsonErrorHandler, notFound, sendJsonError } from './http-errors';
-import { datasetStatsOf, poolStatsOf } from './observability/database-sources';
 import { InFlightRequests } from './observability/in-flight';
 import { Metrics } from './observability/metrics';
 import { requestContext, requestStateOf } from './observability/request-context';
@@ -41,12 +40,11 @@ export interface App {
 export interface AppOptions {
   config: AppConfig;
   orm: MikroORM;
-  databaseKind: 'embedded' | 'server';
   logger: Logger;
   /** Statement accounting and cancellation of the API's database (absent: nothing to cancel). */
   tracker?: StatementTracker;
-  /** Metrics registry to use (the database hooks count into it before the app exists). */
-  metrics?: Metrics;
+  /** The metrics registry, made before the app: the database hooks count into it from the first statement on. */
+  metrics: Metrics;
 }
 
 /** Body limit of POST /graphql: a query document and its variables, not data uploads. */
@@ -57,7 +55,7 @@ function sleep(ms: number): Promise<void> {
 }
 
 /** Wires Express, Apollo Server and the explorer; does not listen (see `listen`). */
-export async function createApp({ config, orm, databaseKind, logger, tracker, metrics: givenMetrics }: AppOptions): Promise<App> {
+export async function createApp({ config, orm, logger, tracker, metrics }: AppOptions): Promise<App> {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxyHops);
@@ -69,7 +67,6 @@ export async function createApp({ config, orm, databaseKind, logger, tracker, me
   httpServer.requestTimeout = 30_000;
   httpServer.on('clientError', answerClientError);
   const schema = await createSchema();
-  const metrics = givenMetrics ?? new Metrics({ pool: poolStatsOf(orm), datasets: datasetStatsOf(orm) });
   const inFlight = new InFlightRequests();
   const budgets = CostBudgets.create(config, (m) => logger.warn(m));
   const logUnexpected = (error: unknown) => logger.error({ err: error }, 'unexpected error');
