@@ -1,23 +1,22 @@
 import type { ApolloServer } from '@apollo/server';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { RequestHandler } from 'express';
-import type { GraphQLSchema } from 'graphql';
+import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import type { AppConfig } from '../config/config';
-import { AppError, ErrorCode } from '../errors/app-error';
+import { AppError } from '../errors/app-error';
 import type { GraphQLContext } from '../graphql/context';
 import { createContext } from '../graphql/create-context';
 import { runCsvQuery } from '../modules/export/run-csv-query';
 import { sendJsonError } from './http-errors';
 import { requestStateOf } from './observability/request-context';
+import { httpStatusOf, type HttpStatus } from './http-status';
 import { httpOf, type Identify } from './viewer';
 
 /** The status of a CSV request that failed: the first error with an HTTP meaning of its own, else 400. */
-function statusOfErrors(codes: string[]): { status: number; headers: Record<string, string> } {
-  for (const code of codes) {
-    if (Object.values(ErrorCode).includes(code as ErrorCode)) {
-      const mapped = httpOf(new AppError(code as ErrorCode, ''));
-      if (mapped.status !== 400) return mapped;
-    }
+function statusOfErrors(errors: readonly GraphQLFormattedError[]): HttpStatus {
+  for (const error of errors) {
+    const mapped = httpStatusOf(String(error.extensions?.code ?? ''), error.extensions?.retryAfterSeconds);
+    if (mapped) return mapped;
   }
   return { status: 400, headers: {} };
 }
@@ -52,10 +51,7 @@ export function csvHandler(server: ApolloServer<GraphQLContext>, schema: GraphQL
       contextValue,
     );
     if (!result.ok) {
-      const codes = result.errors.map((e) => String(e.extensions?.code ?? ''));
-      const { status, headers } = statusOfErrors(codes);
-      const retryAfter = result.errors.find((e) => e.extensions?.retryAfterSeconds)?.extensions?.retryAfterSeconds;
-      if (status === 429) headers['Retry-After'] = String(retryAfter ?? 60);
+      const { status, headers } = statusOfErrors(result.errors);
       for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
       res.status(status).json({ errors: result.errors });
       return;

@@ -5,15 +5,13 @@ import { ErrorCode } from '../errors/app-error';
 import type { GraphQLContext } from '../graphql/context';
 import { findNulCharacter } from '../graphql/text-input';
 import { queryTooComplexError, VariableCoercionError } from '../graphql/cost';
+import { httpStatusOf, type HttpStatus } from './http-status';
 import type { CostBudgets, BudgetCharge } from './rate-limit';
 
 function omitCode(extensions: Record<string, unknown>): Record<string, unknown> {
   const { code: _code, ...rest } = extensions;
   return rest;
 }
-
-/** Seconds a client should wait before retrying while the database is unavailable. */
-export const DATABASE_RETRY_AFTER_SECONDS = 1;
 
 export interface EdgePluginOptions {
   config: AppConfig;
@@ -43,12 +41,10 @@ function requestError(message: string, code: string, status: number, extra: Reco
  * The HTTP status an answer gets from its error codes. Request errors keep the status they were given;
  * these codes have a meaning of their own for clients and proxies, wherever in the operation they arose.
  */
-function statusFor(codes: string[], dataIsNull: boolean): { status: number; headers: Array<[string, string]> } | null {
-  // A field that needs a key (an admin's list, a write) fails alone; the whole answer is 401 only when nothing else ran.
-  if (dataIsNull && codes.includes(ErrorCode.UNAUTHENTICATED)) return { status: 401, headers: [['www-authenticate', 'Bearer realm="tradegraph"']] };
-  if (codes.includes(ErrorCode.DATABASE_UNAVAILABLE)) return { status: 503, headers: [['retry-after', String(DATABASE_RETRY_AFTER_SECONDS)]] };
-  if (codes.includes(ErrorCode.SHUTTING_DOWN)) return { status: 503, headers: [['retry-after', String(DATABASE_RETRY_AFTER_SECONDS)], ['connection', 'close']] };
-  if (dataIsNull && codes.includes(ErrorCode.FORBIDDEN)) return { status: 403, headers: [] };
+function statusFor(codes: string[], dataIsNull: boolean): HttpStatus | null {
+  for (const code of [ErrorCode.DATABASE_UNAVAILABLE, ErrorCode.SHUTTING_DOWN]) if (codes.includes(code)) return httpStatusOf(code);
+  // A field that needs a key (an admin's list, a write) fails alone; the whole answer is 401 / 403 only when nothing else ran.
+  if (dataIsNull) for (const code of [ErrorCode.UNAUTHENTICATED, ErrorCode.FORBIDDEN]) if (codes.includes(code)) return httpStatusOf(code);
   return null;
 }
 
@@ -146,7 +142,7 @@ export function edgePlugin(options: EdgePluginOptions): ApolloServerPlugin<Graph
           const mapped = statusFor(codes, result.data === null || result.data === undefined);
           if (mapped) {
             ctx.response.http.status = mapped.status;
-            for (const [name, value] of mapped.headers) ctx.response.http.headers.set(name, value);
+            for (const [name, value] of Object.entries(mapped.headers)) ctx.response.http.headers.set(name.toLowerCase(), value);
           } else if (ctx.response.http.status === 400 && codes.length > 0 && codes.every((c) => REQUEST_ERROR_CODES.has(c)) && prefersLegacyJson(ctx)) {
             ctx.response.http.status = 200;
           }

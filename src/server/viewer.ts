@@ -9,26 +9,12 @@ import type { GraphQLContext } from '../graphql/context';
 import { createContext } from '../graphql/create-context';
 import { authenticate } from '../modules/access/authenticate';
 import type { Viewer } from '../modules/access/role';
-import { DATABASE_RETRY_AFTER_SECONDS } from './edge-plugin';
+import { httpStatusOf, type HttpStatus } from './http-status';
 import type { RequestState } from './request-state';
 
 /** HTTP status and headers of an error raised before the operation runs (authentication, the database). */
-export function httpOf(error: AppError): { status: number; headers: Record<string, string> } {
-  switch (error.code) {
-    case ErrorCode.UNAUTHENTICATED:
-      return { status: 401, headers: { 'WWW-Authenticate': 'Bearer realm="tradegraph"' } };
-    case ErrorCode.FORBIDDEN:
-      return { status: 403, headers: {} };
-    case ErrorCode.DATABASE_UNAVAILABLE:
-    case ErrorCode.SHUTTING_DOWN:
-      return { status: 503, headers: { 'Retry-After': String(DATABASE_RETRY_AFTER_SECONDS) } };
-    case ErrorCode.RATE_LIMITED:
-      return { status: 429, headers: { 'Retry-After': String(error.details.retryAfterSeconds ?? 60) } };
-    case ErrorCode.QUERY_TIMEOUT:
-      return { status: 504, headers: {} };
-    default:
-      return { status: 400, headers: {} };
-  }
+export function httpOf(error: AppError): HttpStatus {
+  return httpStatusOf(error.code, error.details.retryAfterSeconds) ?? { status: 400, headers: {} };
 }
 
 const KEY_REQUIRED = new AppError(
