@@ -107,12 +107,6 @@ export class StatementTracker {
     knex.on('query-error', (error: { code?: string; message?: string }, event: QueryEvent) => finished(event, error));
   }
 
-  /** Statements of `request` running right now. */
-  runningFor(request: RequestState): number {
-    let n = 0;
-    for (const statement of this.running.values()) if (statement.request === request) n++;
-    return n;
-  }
 
   /**
    * Cancels the request's running statements inside PostgreSQL, over a connection of its own. Resolves

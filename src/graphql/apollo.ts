@@ -5,7 +5,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { AppConfig } from '../config/config';
 import { createFormatError } from '../errors/format-error';
 import type { GraphQLContext } from './context';
-import { costValidationRules } from './cost';
+import { costParseOptions, costValidationRules } from './cost';
 import { KnownOperationTypesRule } from './operation-type-rule';
 
 /** Header names that mark a request as not a browser's simple cross-site request (Apollo's CSRF prevention). */
@@ -28,7 +28,7 @@ export function createApollo(schema: GraphQLSchema, config: AppConfig, logUnexpe
     includeStacktraceInErrorResponses: development,
     formatError: createFormatError({ development, logUnexpected }),
     // A document of more tokens than this is refused while it is being parsed, before it costs memory.
-    parseOptions: { maxTokens: config.cost.maxTokens },
+    parseOptions: costParseOptions(config.cost),
     documentStore: new InMemoryLRUCache({ maxSize: DOCUMENT_CACHE_BYTES }),
     validationRules: [KnownOperationTypesRule, ...costValidationRules(config.cost)],
     // A browser may send a "simple" cross-site request (no preflight) with the user's network position;
