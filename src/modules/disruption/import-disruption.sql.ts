@@ -1,6 +1,6 @@
 import type { ConcentrationRow } from '../concentration/concentration.result';
 import { concentrationSql } from '../concentration/concentration.sql';
-import { inList, joinSql, type BoundSql } from '../../database/sql';
+import { boundInList, joinSql, type BoundSql } from '../../database/sql';
 import { TradeMarketKind, tradeWeightsSql, type TradeReporter } from '../concentration/trade-market';
 
 export interface ImportDisruptionQuery {
@@ -60,7 +60,7 @@ function marketWeights(q: ImportDisruptionQuery): BoundSql {
  */
 export function importDisruptionSql(q: ImportDisruptionQuery): BoundSql {
   const weights = marketWeights(q);
-  const lost = inList('participant', q.removedCountries);
+  const lost = boundInList('participant', q.removedCountries);
   const remaining = `select market, participant, weight from disruption_weights
     where not ${lost.sql} and market in (select market from disruption_page)`;
   const sql = `

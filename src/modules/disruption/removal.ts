@@ -1,7 +1,7 @@
 import { AppError, ErrorCode } from '../../errors/app-error';
 import type { GraphQLContext } from '../../graphql/context';
 import { parseNumericId } from '../../graphql/ids';
-import { inList, joinSql, type BoundSql } from '../../database/sql';
+import { boundInList, joinSql, type BoundSql } from '../../database/sql';
 import { resolveReporter } from '../concentration/trade-market';
 import type { DisruptionInput } from './disruption.types';
 
@@ -49,6 +49,6 @@ export function requireBrandIds(ctx: GraphQLContext, raw: readonly string[], arg
 
 /** SQL condition on facility `f`: it is in R (its country, its manufacturer or itself removed). */
 export function removedFacilitySql(removal: Removal): BoundSql {
-  const any = joinSql([inList('f.country_id', removal.countries), inList('f.manufacturer_id', removal.manufacturers), inList('f.id', removal.facilities)], ' or ');
+  const any = joinSql([boundInList('f.country_id', removal.countries), boundInList('f.manufacturer_id', removal.manufacturers), boundInList('f.id', removal.facilities)], ' or ');
   return { sql: `(${any.sql})`, params: any.params };
 }

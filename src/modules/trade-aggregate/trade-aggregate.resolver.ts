@@ -4,7 +4,7 @@ import type { GraphQLContext } from '../../graphql/context';
 import { checkFirst, decodeCursor, encodeCursor } from '../../graphql/pagination';
 import { checkYearRange } from '../../graphql/years';
 import { parseHsCode } from '../product/hs-code';
-import { inList } from '../../database/sql';
+import { boundInList } from '../../database/sql';
 import { DATASET_DESCRIPTION } from '../concentration/concentration.args';
 import { hsPrefixSql } from '../trade-flow/hs-rollup.sql';
 import { sideCountries } from '../trade-flow/trade-flow.query';
@@ -45,7 +45,7 @@ export class TradeAggregateResolver {
     for (const side of ['exporter', 'importer'] as const) {
       const ids = filter ? await sideCountries(ctx.em, filter, side) : undefined;
       if (ids === undefined) continue;
-      const condition = inList(`f.${side}_id`, ids);
+      const condition = boundInList(`f.${side}_id`, ids);
       where.push(condition.sql);
       params.push(...condition.params);
     }

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { placeholders } from '../../database/sql';
+import { empty, ident, int, placeholders, sql, type Sql } from '../../database/sql';
 
 /**
  * SQL condition on row `f` implementing METRICS.md's HS roll-up at level `level` (2, 4 or 6): a row
@@ -58,4 +58,27 @@ export function hsPrefixSql(column: string, code: string): { sql: string; params
   const next = String(Number(code) + 1).padStart(code.length, '0');
   if (next.length > code.length) return { sql: `${column} >= ? and ${column} like ?`, params: [code, `${code}%`] };
   return { sql: `${column} >= ? and ${column} < ? and ${column} like ?`, params: [code, next, `${code}%`] };
+}
+
+// ---- The same conditions as `sql` fragments (issue #11); the string forms above go once nothing uses them. ----
+
+/** `hsRollupCondition` as a fragment of the `sql` tag (the level is an asserted integer). */
+export function hsRollup(level: number, mixedLevels: boolean, table: 'trade_flow' | 'export_total' = 'trade_flow'): Sql {
+  const n = int(level, { min: 2, max: 6 });
+  const base = sql`length(f.product_code) >= ${n}`;
+  if (!mixedLevels) return base;
+  const sameImporter = table === 'trade_flow' ? sql`and a.importer_id = f.importer_id` : empty;
+  return sql`${base} and not exists (
+      select 1 from ${ident(table, ['trade_flow', 'export_total'])} a where a.dataset_id = f.dataset_id and a.year = f.year and a.exporter_id = f.exporter_id
+        ${sameImporter} and length(a.product_code) >= ${n} and length(a.product_code) < length(f.product_code)
+        and f.product_code like a.product_code || '%')`;
+}
+
+/** `hsPrefixSql` as a fragment of the `sql` tag: `column` starts with the HS code `code`, index-friendly. */
+export function hsPrefix(column: Sql, code: string): Sql {
+  if (code === '') return sql`true`;
+  if (code.length === 6) return sql`${column} = ${code}`;
+  const next = String(Number(code) + 1).padStart(code.length, '0');
+  if (next.length > code.length) return sql`${column} >= ${code} and ${column} like ${`${code}%`}`;
+  return sql`${column} >= ${code} and ${column} < ${next} and ${column} like ${`${code}%`}`;
 }
