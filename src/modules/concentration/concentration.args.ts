@@ -2,7 +2,7 @@ import { ArgsType, Field, Int, registerEnumType } from 'type-graphql';
 import { AppError, ErrorCode } from '../../errors/app-error';
 import { BandGuidelines, ParticipantKind } from './concentration.types';
 import type { SupplierDimension } from './supplier-concentration.types';
-import { TradeMarketKind } from './trade-market';
+import { TradeMarketKind } from './trade-market-kind';
 
 /**
  * Arguments and mappings shared by every concentration field (trade, sourcing, trends, disruption), kept

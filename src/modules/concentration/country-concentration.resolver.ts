@@ -14,7 +14,8 @@ import {
   TRADE_PARTICIPANTS,
 } from './concentration.args';
 import type { TradeMarketArgs } from './trade-concentration.loader';
-import { requireProductCode, resolveReporter, TradeMarketKind } from './trade-market';
+import { requireProductCode, resolveReporter } from './trade-arguments';
+import { TradeMarketKind } from './trade-market-kind';
 
 /** Loads one market of a batch through the request's trade-concentration loaders. */
 async function batched(

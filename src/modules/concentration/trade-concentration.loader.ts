@@ -4,7 +4,8 @@ import { alignOne, MAX_BATCH } from '../../graphql/loader-utils';
 import type { ConcentrationRow } from './concentration.result';
 import { concentrationSql } from './concentration.sql';
 import { joinSql, type BoundSql } from '../../database/sql';
-import { TradeMarketKind, tradeWeightsSql } from './trade-market';
+import { TradeMarketKind } from './trade-market-kind';
+import { tradeWeightsSql } from './trade-weights.sql';
 
 export interface TradeMarketArgs {
   kind: TradeMarketKind;

@@ -7,7 +7,9 @@ import { toConcentration, type ConcentrationRow } from './concentration.result';
 import { concentrationSql } from './concentration.sql';
 import { BandGuidelines, Concentration, ConcentrationShare, ParticipantKind } from './concentration.types';
 import { checkConcentrationArgs, ConcentrationOptions, DATASET_DESCRIPTION, EXPORT_MARKET, ExportDimension, TRADE_PARTICIPANTS } from './concentration.args';
-import { requireProductCode, resolveReporter, TradeMarketKind, tradeWeightsSql } from './trade-market';
+import { requireProductCode, resolveReporter } from './trade-arguments';
+import { TradeMarketKind } from './trade-market-kind';
+import { tradeWeightsSql } from './trade-weights.sql';
 
 @Resolver()
 export class TradeConcentrationResolver {

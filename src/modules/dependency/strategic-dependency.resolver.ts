@@ -5,7 +5,7 @@ import { nestedLimit } from '../../graphql/nested';
 import { checkYear, MIN_YEAR } from '../../graphql/years';
 import { ParticipantKind } from '../concentration/concentration.types';
 import { DATASET_DESCRIPTION } from '../concentration/concentration.args';
-import { requireProductCode, resolveReporter } from '../concentration/trade-market';
+import { requireProductCode, resolveReporter } from '../concentration/trade-arguments';
 import { geoDepVerdict, isPersistent } from '../metrics/dependency';
 import { Product } from '../product/product.entity';
 import { geoDepSql } from './strategic-dependency.sql';

@@ -8,7 +8,7 @@ import { toConcentration, type ConcentrationRow } from '../concentration/concent
 import { ParticipantKind } from '../concentration/concentration.types';
 import { CapacityWeight, SupplierDimension } from '../concentration/supplier-concentration.types';
 import { checkConcentrationArgs, ConcentrationOptions, DATASET_DESCRIPTION } from '../concentration/concentration.args';
-import { requireProductCode, resolveReporter } from '../concentration/trade-market';
+import { requireProductCode, resolveReporter } from '../concentration/trade-arguments';
 import { Country } from '../country/country.entity';
 import { Facility } from '../facility/facility.entity';
 import { Manufacturer } from '../manufacturer/manufacturer.entity';

@@ -1,7 +1,9 @@
 import type { ConcentrationRow } from '../concentration/concentration.result';
 import { concentrationSql } from '../concentration/concentration.sql';
 import { boundInList, joinSql, type BoundSql } from '../../database/sql';
-import { TradeMarketKind, tradeWeightsSql, type TradeReporter } from '../concentration/trade-market';
+import { TradeMarketKind } from '../concentration/trade-market-kind';
+import { tradeWeightsSql } from '../concentration/trade-weights.sql';
+import { type TradeReporter } from '../concentration/trade-reporter';
 
 export interface ImportDisruptionQuery {
   /** Exporters in R (only countries affect trade). */

@@ -2,7 +2,7 @@ import { AppError, ErrorCode } from '../../errors/app-error';
 import type { GraphQLContext } from '../../graphql/context';
 import { parseNumericId } from '../../graphql/ids';
 import { boundInList, joinSql, type BoundSql } from '../../database/sql';
-import { resolveReporter } from '../concentration/trade-market';
+import { resolveReporter } from '../concentration/trade-arguments';
 import type { DisruptionInput } from './disruption.types';
 
 /** The set R of a scenario, validated: every id exists; groups expanded to their members. */

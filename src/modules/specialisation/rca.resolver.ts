@@ -2,7 +2,7 @@ import { Arg, Ctx, Float, ID, Int, Query, Resolver } from 'type-graphql';
 import { AppError, ErrorCode } from '../../errors/app-error';
 import type { GraphQLContext } from '../../graphql/context';
 import { checkFirst, decodeCursor, encodeCursor } from '../../graphql/pagination';
-import { requireProductCode } from '../concentration/trade-market';
+import { requireProductCode } from '../concentration/trade-arguments';
 import { requireCountry } from '../country/country-code';
 import { exportValuesSql, rcaCtes } from './rca.sql';
 import { RcaPage } from './rca.types';
