@@ -3,25 +3,12 @@ import { AppError, ErrorCode } from '../../errors/app-error';
 import type { GraphQLContext } from '../../graphql/context';
 import { nestedLimit } from '../../graphql/nested';
 import { checkYear, MIN_YEAR } from '../../graphql/years';
-import { ParticipantKind } from '../concentration/concentration.types';
 import { DATASET_DESCRIPTION } from '../concentration/concentration.args';
 import { requireProductCode, resolveReporter } from '../concentration/trade-arguments';
-import { geoDepVerdict, isPersistent } from '../metrics/dependency';
 import { Product } from '../product/product.entity';
-import { geoDepSql } from './strategic-dependency.sql';
+import { dependencyItems, listedItems } from './strategic-dependency.report';
+import { geoDepRows } from './strategic-dependency.sql';
 import { DependencyFilter, GeoDepArgs, StrategicDependency, StrategicDependencyReport } from './strategic-dependency.types';
-
-interface GeoDepRow {
-  year: number;
-  product: string;
-  imports: number;
-  exports: number;
-  import_hhi: number;
-  world_hhi: number;
-  top_source: string;
-  top_weight: number;
-  top_share: number;
-}
 
 /** Validates thresholds (INVALID_ARGUMENT naming the argument). */
 function checkGeoDepArgs(a: GeoDepArgs): void {
@@ -59,46 +46,10 @@ export class StrategicDependencyResolver {
     const reporter = await resolveReporter(ctx, importer, 'importer');
     const prefix = product == null ? '' : await requireProductCode(ctx, product, 'product');
     const dataset = await ctx.loaders.tradeDataset.load(datasetId ?? '');
-    const connection = ctx.em.getConnection();
     const { mixed, worldRollup } = await ctx.loaders.flowShape.load(dataset.id);
     const windowStart = Math.max(MIN_YEAR, year - args.persistenceYears + 1);
-    const query = geoDepSql({
-      datasetId: dataset.id,
-      mixed,
-      importers: reporter.members,
-      group: reporter.group,
-      fromYear: windowStart,
-      toYear: year,
-      productPrefix: prefix,
-      worldRollup,
-    });
-    const rows = await connection.execute<GeoDepRow[]>(query.sql, query.params as never[]);
-
-    const dependentYears = new Map<string, number[]>();
-    const current: Array<{ row: GeoDepRow; verdict: ReturnType<typeof geoDepVerdict> }> = [];
-    for (const row of rows) {
-      const input = { importHhi: Number(row.import_hhi), worldExportHhi: Number(row.world_hhi), imports: Number(row.imports), exports: Number(row.exports) };
-      const verdict = geoDepVerdict(input, args);
-      if (verdict.dependent) dependentYears.set(row.product, [...(dependentYears.get(row.product) ?? []), Number(row.year)]);
-      if (Number(row.year) === year) current.push({ row, verdict });
-    }
-    const items: StrategicDependency[] = current.map(({ row, verdict }) => {
-      const years = dependentYears.get(row.product) ?? [];
-      return {
-        productCode: row.product.trim(),
-        importValue: Number(row.imports),
-        exportValue: Number(row.exports),
-        importHhi: Math.min(1, Number(row.import_hhi)),
-        worldExportHhi: Math.min(1, Number(row.world_hhi)),
-        ...verdict,
-        dependentYears: years,
-        persistent: isPersistent(years, year, args.persistenceYears, args.persistenceMin),
-        largestSource: { kind: ParticipantKind.COUNTRY, participantId: row.top_source.trim(), weight: Number(row.top_weight), share: Number(row.top_share), rank: 1 },
-      };
-    });
-    const listed = items
-      .filter((i) => only === DependencyFilter.ALL || (only === DependencyFilter.DEPENDENT ? i.dependent : i.persistent))
-      .sort((a, b) => Number(b.persistent) - Number(a.persistent) || b.importValue - a.importValue || a.productCode.localeCompare(b.productCode));
+    const rows = await geoDepRows(ctx.em, { datasetId: dataset.id, mixed, importer: reporter, fromYear: windowStart, toYear: year, productPrefix: prefix, worldRollup });
+    const items = dependencyItems(rows, year, args);
     return {
       importer: reporter.code,
       group: reporter.group,
@@ -108,7 +59,7 @@ export class StrategicDependencyResolver {
       productsImported: items.length,
       dependentCount: items.filter((i) => i.dependent).length,
       persistentCount: items.filter((i) => i.persistent).length,
-      items: listed.slice(0, limit),
+      items: listedItems(items, only).slice(0, limit),
     };
   }
 

@@ -1,12 +1,15 @@
-import { hsPrefixSql, hsRollupCondition } from '../trade-flow/hs-rollup.sql';
-import { placeholders, type BoundSql } from '../../database/sql';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { queryRows } from '../../database/query';
+import { empty, list, sql, type Sql } from '../../database/sql';
+import type { TradeReporter } from '../concentration/trade-reporter';
+import { memberIds } from '../country-group/membership.sql';
+import { hsPrefix, hsRollup } from '../trade-flow/hs-rollup.sql';
 
 export interface GeoDepQuery {
   datasetId: number;
   mixed: boolean;
-  /** Importer countries (one, or a group's members read extra-group). */
-  importers: string[];
-  group: boolean;
+  /** The importer: one country, or a group whose members are read extra-group. */
+  importer: TradeReporter;
   /** First and last year of the persistence window (last = the year asked). */
   fromYear: number;
   toYear: number;
@@ -16,24 +19,43 @@ export interface GeoDepQuery {
   worldRollup: boolean;
 }
 
+/** The GeoDep figures of one HS-6 product the importer imports, in one year of the window. */
+export interface GeoDepRow {
+  year: number;
+  productCode: string;
+  /** The importer's imports of the product (USD; extra-group for a group). */
+  imports: number;
+  /** Its exports of the product (USD; extra-group for a group); 0 when none. */
+  exports: number;
+  /** HHI of its import sources (C1). */
+  importHhi: number;
+  /** HHI of world exporters (C2). */
+  worldExportHhi: number;
+  /** The largest source (ties by country code), its imports from it and their share. */
+  topSource: string;
+  topWeight: number;
+  topShare: number;
+}
+
 /**
  * One statement giving, for every HS-6 product the importer imports in the window and every year of it,
  * the figures of the CEPII GeoDep criteria (METRICS.md, "Strategic dependency"): the HHI of the
  * importer's sources (C1), the HHI of world exporters (C2), and the importer's imports and exports of the
  * product (C3), plus its largest source. World exports and own exports are only aggregated for products
- * the importer imports. Rows: (year, product, imports, exports, import_hhi, world_hhi, top_source, top_weight, top_share).
+ * the importer imports. A group's members are read from its membership in the same statement. Rows by
+ * product, then year.
  */
-export function geoDepSql(q: GeoDepQuery): BoundSql {
-  const list = placeholders(q.importers.length);
-  const rollup = hsRollupCondition(6, q.mixed);
-  const prefix = hsPrefixSql('f.product_code', q.productPrefix);
-  const scope = `f.dataset_id = ? and f.year between ? and ? and ${prefix.sql} and ${rollup}`;
-  const scopeParams = [q.datasetId, q.fromYear, q.toYear, ...prefix.params];
-  const sql = `
+export async function geoDepRows(em: EntityManager, q: GeoDepQuery): Promise<GeoDepRow[]> {
+  const members: Sql = q.importer.group ? memberIds({ kind: 'group', code: q.importer.code }) : list(q.importer.members);
+  const scope = sql`f.dataset_id = ${q.datasetId} and f.year between ${q.fromYear} and ${q.toYear} and ${hsPrefix(sql`f.product_code`, q.productPrefix)} and ${hsRollup(6, q.mixed)}`;
+  const extraGroup = (partner: Sql) => (q.importer.group ? sql`and ${partner} not in (${members})` : empty);
+  const rows = await queryRows<GeoDepRow>(
+    em,
+    sql`
     with sources as (
       select f.year, left(f.product_code, 6) as product, f.exporter_id as exporter, sum(f.value_usd)::float8 as w
       from trade_flow f
-      where ${scope} and f.importer_id in (${list}) ${q.group ? `and f.exporter_id not in (${list})` : ''}
+      where ${scope} and f.importer_id in (${members}) ${extraGroup(sql`f.exporter_id`)}
       group by 1, 2, 3 having sum(f.value_usd) > 0
     ),
     imports as (
@@ -44,7 +66,7 @@ export function geoDepSql(q: GeoDepQuery): BoundSql {
     world as (
       select year, product, sum(w * w) / (sum(w) * sum(w)) as world_hhi from (
         select f.year, left(f.product_code, 6) as product, f.exporter_id, sum(f.value_usd)::float8 as w
-        from ${q.worldRollup ? 'trade_world_export' : 'trade_flow'} f
+        from ${q.worldRollup ? sql`trade_world_export` : sql`trade_flow`} f
         where ${scope} and (f.year, left(f.product_code, 6)) in (select year, product from imports)
         group by 1, 2, 3 having sum(f.value_usd) > 0
       ) e group by year, product
@@ -52,13 +74,14 @@ export function geoDepSql(q: GeoDepQuery): BoundSql {
     exports as (
       select f.year, left(f.product_code, 6) as product, sum(f.value_usd)::float8 as exports
       from trade_flow f
-      where ${scope} and f.exporter_id in (${list}) ${q.group ? `and f.importer_id not in (${list})` : ''}
+      where ${scope} and f.exporter_id in (${members}) ${extraGroup(sql`f.importer_id`)}
         and (f.year, left(f.product_code, 6)) in (select year, product from imports)
       group by 1, 2
     )
-    select i.year, i.product, i.imports, coalesce(x.exports, 0) as exports, i.import_hhi, w.world_hhi, i.top_source, i.top_weight, i.top_share
+    select i.year, i.product as "productCode", i.imports, coalesce(x.exports, 0) as exports, i.import_hhi as "importHhi", w.world_hhi as "worldExportHhi",
+           i.top_source as "topSource", i.top_weight as "topWeight", i.top_share as "topShare"
     from imports i join world w using (year, product) left join exports x using (year, product)
-    order by i.product, i.year`;
-  const members = q.group ? [...q.importers, ...q.importers] : q.importers;
-  return { sql, params: [...scopeParams, ...members, ...scopeParams, ...scopeParams, ...members] };
+    order by i.product, i.year`,
+  );
+  return rows.map((r) => ({ ...r, year: Number(r.year), productCode: r.productCode.trim(), topSource: r.topSource.trim() }));
 }

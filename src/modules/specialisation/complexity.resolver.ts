@@ -3,9 +3,9 @@ import { AppError, ErrorCode } from '../../errors/app-error';
 import type { GraphQLContext } from '../../graphql/context';
 import { LIST_BOUNDS } from '../../graphql/cost/list-bounds';
 import { boundedFirst, firstDescription } from '../../graphql/nested';
-import { complexityOfTable, rcaTableFromCells, type RcaCell } from '../complexity/complexity';
+import { complexityOfTable, rcaTableFromCells } from '../complexity/complexity';
 import { requireCountries } from '../country/country-code';
-import { exportValuesSql, rcaCtes } from './rca.sql';
+import { complexityCells } from './rca.sql';
 import { Complexity, CountryComplexity, CountryProductComplexity, ProductComplexity } from './complexity.types';
 import { checkYearAndLevel, DATASET_DESCRIPTION, LEVEL_DESCRIPTION } from './specialisation-args';
 
@@ -32,15 +32,8 @@ export class ComplexityResolver {
   ): Promise<Complexity> {
     checkYearAndLevel(year, level);
     const dataset = await ctx.loaders.exportDataset.load(datasetId ?? '');
-    // The pairs with exports (an aggregate of at most countries × products, not flows), with RCA and M as
-    // SQL decides them — only when the matrix is within bounds: a refused request moves no cells.
-    const rows = await ctx.em.getConnection().execute<Array<{ products: number; country: string | null; product: string; value: number; rca: number; m: boolean }>>(
-      `with ${rcaCtes(exportValuesSql(dataset, await ctx.loaders.flowShape.load(dataset.id), level))}
-       select s.products, r.country, r.product, r.value::float8 as value, r.rca::float8 as rca, r.rca >= 1 as m
-       from (select count(distinct product)::int as products from x) s left join ratios r on s.products <= ?`,
-      [dataset.id, year, COMPLEXITY_MAX_PRODUCTS],
-    );
-    const products = rows[0]?.products ?? 0;
+    const shape = await ctx.loaders.flowShape.load(dataset.id);
+    const { products, cells } = await complexityCells(ctx.em, { dataset, shape, year, level, maxProducts: COMPLEXITY_MAX_PRODUCTS });
     if (products > COMPLEXITY_MAX_PRODUCTS) {
       throw new AppError(
         ErrorCode.INVALID_ARGUMENT,
@@ -48,9 +41,6 @@ export class ComplexityResolver {
         { argument: 'level', products, max: COMPLEXITY_MAX_PRODUCTS },
       );
     }
-    const cells: RcaCell[] = rows
-      .filter((r) => r.country !== null)
-      .map((r) => ({ country: r.country!, product: r.product, value: Number(r.value), rca: Number(r.rca), m: r.m ? 1 : 0 }));
     const table = rcaTableFromCells(cells);
     const result = complexityOfTable(table);
     return {

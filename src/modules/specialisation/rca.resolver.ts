@@ -4,7 +4,7 @@ import type { GraphQLContext } from '../../graphql/context';
 import { checkFirst, decodeCursor, encodeCursor } from '../../graphql/pagination';
 import { requireProductCode } from '../concentration/trade-arguments';
 import { requireCountry } from '../country/country-code';
-import { exportValuesSql, rcaCtes } from './rca.sql';
+import { rcaPage } from './rca.sql';
 import { RcaPage } from './rca.types';
 import { checkYearAndLevel, DATASET_DESCRIPTION, LEVEL_DESCRIPTION } from './specialisation-args';
 
@@ -13,18 +13,6 @@ import { checkYearAndLevel, DATASET_DESCRIPTION, LEVEL_DESCRIPTION } from './spe
  * by page (or narrowed by exporter, product or minRca), never in one answer.
  */
 export const RCA_MAX_ROWS = 10_000;
-
-interface RcaSqlRow {
-  total_count: number;
-  world_total: number | null;
-  country: string | null;
-  product: string;
-  value: number;
-  country_total: number;
-  product_total: number;
-  rca: number;
-  m: boolean;
-}
 
 /** Cursor of a row: its (country, product) key, which orders the rows. */
 const rowKey = (country: string, product: string) => `${country}|${product}`;
@@ -54,64 +42,29 @@ export class RcaResolver {
   ): Promise<RcaPage> {
     checkYearAndLevel(year, level);
     checkFirst(first, RCA_MAX_ROWS, 'page with `after` instead');
-    const where: string[] = [];
-    const params: unknown[] = [];
-    if (exporter != null) {
-      where.push('country = ?');
-      params.push(await requireCountry(ctx.em, exporter, 'exporter'));
-    }
-    if (product != null) {
-      const code = await requireProductCode(ctx, product, 'product');
-      if (code.length > level) throw new AppError(ErrorCode.INVALID_ARGUMENT, `product: "${code}" has more digits than level ${level}.`, { argument: 'product', value: product });
-      where.push('product like ?');
-      params.push(`${code}%`);
-    }
-    if (minRca != null) {
-      if (!Number.isFinite(minRca) || minRca < 0) throw new AppError(ErrorCode.INVALID_ARGUMENT, `minRca must be 0 or more (got ${minRca}).`, { argument: 'minRca' });
-      where.push('rca >= ?');
-      params.push(minRca);
-    }
+    const country = exporter == null ? null : await requireCountry(ctx.em, exporter, 'exporter');
+    const code = product == null ? null : await requireProductCode(ctx, product, 'product');
+    if (code !== null && code.length > level) throw new AppError(ErrorCode.INVALID_ARGUMENT, `product: "${code}" has more digits than level ${level}.`, { argument: 'product', value: product });
+    if (minRca != null && (!Number.isFinite(minRca) || minRca < 0)) throw new AppError(ErrorCode.INVALID_ARGUMENT, `minRca must be 0 or more (got ${minRca}).`, { argument: 'minRca' });
     const resume = after ? parseAfter(after) : null;
     const dataset = await ctx.loaders.exportDataset.load(datasetId ?? '');
-
-    // One statement: the totals over the whole year, the count of the filtered rows, and one page of them
-    // (a summary row left-joined to the page, so that an empty page still says how many rows there are).
-    const sql = `with ${rcaCtes(exportValuesSql(dataset, await ctx.loaders.flowShape.load(dataset.id), level))},
-      filtered as (select * from ratios where ${where.length ? where.join(' and ') : 'true'})
-      select s.total_count, s.world_total, p.* from
-        (select (select count(*) from filtered)::int as total_count, (select max(world_total) from ratios)::float8 as world_total) s
-        left join lateral (
-          select country, product, value::float8 as value, country_total::float8 as country_total, product_total::float8 as product_total,
-                 rca::float8 as rca, rca >= 1 as m
-          from filtered ${resume ? 'where (country collate "C", product collate "C") > (?, ?)' : ''}
-          order by country collate "C", product collate "C" limit ?
-        ) p on true
-      order by p.country collate "C", p.product collate "C"`;
-    const rows = await ctx.em.getConnection().execute<RcaSqlRow[]>(sql, [dataset.id, year, ...params, ...(resume ?? []), first + 1] as never[]);
-    const found = rows.filter((r) => r.country !== null);
-    const page = found.slice(0, first);
+    const shape = await ctx.loaders.flowShape.load(dataset.id);
+    const { totalCount, worldTotal, rows } = await rcaPage(ctx.em, { dataset, shape, year, level, exporter: country, productPrefix: code, minRca: minRca ?? null, after: resume, first });
+    const page = rows.slice(0, first);
     const last = page[page.length - 1];
     return {
       dataset,
       year,
       level,
-      worldExports: rows[0].world_total === null ? null : Number(rows[0].world_total),
-      totalCount: Number(rows[0].total_count),
+      worldExports: worldTotal,
+      totalCount,
       pageInfo: {
-        hasNextPage: found.length > first,
+        hasNextPage: rows.length > first,
         hasPreviousPage: resume !== null,
-        startCursor: page.length ? encodeCursor(rowKey(page[0].country!, page[0].product)) : null,
-        endCursor: last ? encodeCursor(rowKey(last.country!, last.product)) : null,
+        startCursor: page.length ? encodeCursor(rowKey(page[0].countryId, page[0].productCode)) : null,
+        endCursor: last ? encodeCursor(rowKey(last.countryId, last.productCode)) : null,
       },
-      nodes: page.map((r) => ({
-        countryId: r.country!,
-        productCode: r.product,
-        exportValue: Number(r.value),
-        countryExports: Number(r.country_total),
-        worldProductExports: Number(r.product_total),
-        rca: Number(r.rca),
-        m: r.m ? 1 : 0,
-      })),
+      nodes: page,
     };
   }
 }
