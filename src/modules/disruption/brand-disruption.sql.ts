@@ -1,9 +1,19 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { queryRows } from '../../database/query';
+import { list, sql, Sql } from '../../database/sql';
+import { SUPPLIER_PARTICIPANTS } from '../concentration/concentration.args';
 import { brandLinksSql, FACILITY_WEIGHT_SQL, SUPPLIER_PARTICIPANT_SQL } from '../concentration/brand-market.sql';
-import type { ConcentrationRow } from '../concentration/concentration.result';
+import { toConcentration, type ConcentrationRow } from '../concentration/concentration.result';
 import { concentrationSql } from '../concentration/concentration.sql';
+import type { BandGuidelines } from '../concentration/concentration.types';
 import type { CapacityWeight, SupplierDimension } from '../concentration/supplier-concentration.types';
-import { placeholders, type BoundSql } from '../../database/sql';
-import { removedFacilitySql, type Removal } from './removal';
+import type { BrandDisruptions } from './disruption.types';
+import type { Removal } from './removal';
+import { removedFacility } from './removal.sql';
+import { metricsOf } from './remaining';
+
+// TEMPORARY bridge while concentration's builders are strings: replaced by their `Sql` twins.
+const legacy = (text: string, values: readonly unknown[] = []) => new Sql(text.split('?'), values);
 
 export interface BrandDisruptionQuery {
   removal: Removal;
@@ -16,38 +26,38 @@ export interface BrandDisruptionQuery {
   first: number;
   k: number;
   top: number;
+  guidelines: BandGuidelines;
 }
 
-/** One ranked brand (brand_id null on the single row of an empty page, which still carries total_count). */
-export interface BrandDisruptionRow extends Partial<ConcentrationRow> {
-  total_count: number;
-  brand_id: number | null;
+/** One ranked brand (brandId null on the single row of an empty page, which still carries totalCount). */
+type BrandDisruptionRow = Partial<ConcentrationRow> & {
+  totalCount: number;
+  brandId: number | null;
   rank: number;
-  disclosed_at: string;
+  disclosedAt: string;
   facilities: number;
-  facilities_lost: number;
-  unknown: number;
-  unknown_lost: number;
+  facilitiesLost: number;
+  unknownCapacity: number;
+  unknownCapacityLost: number;
   capacity: number;
-  capacity_lost: number;
-  lost_share: number | null;
-}
+  capacityLost: number;
+  capacityLostShare: number | null;
+};
 
 /**
  * Every brand's exposure to R in one statement: each brand's market at its disclosure in force on `asOf`
  * (brandLinksSql), its capacity before and in R, the ranking, and the concentration of what remains
  * (concentrationSql over the facilities outside R) for the brands of the page only.
  */
-export function brandDisruptionSql(q: BrandDisruptionQuery): BoundSql {
-  const removed = removedFacilitySql(q.removal);
+export function brandDisruptionSql(q: BrandDisruptionQuery): Sql {
   const { weight, known } = FACILITY_WEIGHT_SQL[q.weight];
   const remaining = `select brand_id as market, participant, weight from disruption_links
     where not removed and weight is not null and brand_id in (select brand_id from disruption_page)`;
-  const sql = `
+  return sql`
     with disruption_links as (
-      select l.brand_id, l.disclosed_at, ${SUPPLIER_PARTICIPANT_SQL[q.by]} as participant,
-             case when ${known} then ${weight} end as weight, ${removed.sql} as removed
-      from (${brandLinksSql(q.brandIds === null ? null : placeholders(q.brandIds.length))}) l join facility f on f.id = l.facility_id
+      select l.brand_id, l.disclosed_at, ${legacy(SUPPLIER_PARTICIPANT_SQL[q.by])} as participant,
+             case when ${legacy(known)} then ${legacy(weight)} end as weight, ${removedFacility(q.removal)} as removed
+      from (${legacy(brandLinksSql(q.brandIds === null ? null : list(q.brandIds).text), [...(q.brandIds ?? []), q.asOf])}) l join facility f on f.id = l.facility_id
     ),
     disruption_brands as (
       select brand_id, to_char(max(disclosed_at), 'YYYY-MM-DD') as disclosed_at,
@@ -59,13 +69,36 @@ export function brandDisruptionSql(q: BrandDisruptionQuery): BoundSql {
     disruption_ranked as (
       select *, capacity_lost / nullif(capacity, 0) as lost_share,
              (row_number() over (order by capacity_lost / nullif(capacity, 0) desc nulls last, brand_id))::int as rank
-      from disruption_brands where facilities_lost > 0 or ?
+      from disruption_brands where facilities_lost > 0 or ${q.includeUnaffected}
     ),
-    disruption_page as (select * from disruption_ranked where rank <= ?)
-    select t.total_count, p.*, m.*
+    disruption_page as (select * from disruption_ranked where rank <= ${q.first})
+    select t.total_count as "totalCount", p.brand_id as "brandId", p.rank, p.disclosed_at as "disclosedAt", p.facilities, p.facilities_lost as "facilitiesLost",
+           p.unknown as "unknownCapacity", p.unknown_lost as "unknownCapacityLost", p.capacity, p.capacity_lost as "capacityLost", p.lost_share as "capacityLostShare", m.*
     from (select count(*)::int as total_count from disruption_ranked) t
     left join disruption_page p on true
-    left join (${concentrationSql(remaining, { k: q.k, top: q.top })}) m on m.market = p.brand_id
+    left join (${legacy(concentrationSql(remaining, { k: q.k, top: q.top }))}) m on m.market = p.brand_id
     order by p.rank`;
-  return { sql, params: [...removed.params, ...(q.brandIds ?? []), q.asOf, q.includeUnaffected, q.first] };
+}
+
+/** Brands ranked by their exposure to R, the first `first` with the concentration of what remains of each. */
+export async function brandDisruptions(em: EntityManager, q: BrandDisruptionQuery): Promise<BrandDisruptions> {
+  const rows = await queryRows<BrandDisruptionRow>(em, brandDisruptionSql(q));
+  return {
+    totalCount: rows[0]?.totalCount ?? 0,
+    nodes: rows
+      .filter((r): r is BrandDisruptionRow & { brandId: number } => r.brandId !== null)
+      .map(({ totalCount: _count, brandId, rank, disclosedAt, facilities, facilitiesLost, capacity, capacityLost, capacityLostShare, unknownCapacity, unknownCapacityLost, ...metrics }) => ({
+        brandId: Number(brandId),
+        rank,
+        disclosedAt,
+        facilities,
+        facilitiesLost,
+        capacity,
+        capacityLost,
+        capacityLostShare,
+        unknownCapacity,
+        unknownCapacityLost,
+        remaining: toConcentration(metricsOf(metrics), null, q.guidelines, q.k, SUPPLIER_PARTICIPANTS[q.by]),
+      })),
+  };
 }

@@ -2,35 +2,24 @@ import { GraphQLLocalDate } from 'graphql-scalars';
 import { Arg, Args, Ctx, FieldResolver, Float, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { AppError, ErrorCode } from '../../errors/app-error';
 import type { GraphQLContext } from '../../graphql/context';
+import { LIST_BOUNDS } from '../../graphql/cost/list-bounds';
+import { boundedFirst, firstDescription } from '../../graphql/nested';
 import { checkYear } from '../../graphql/years';
-import { SUPPLIER_PARTICIPANTS } from '../concentration/concentration.args';
-import { toConcentration, type ConcentrationRow } from '../concentration/concentration.result';
-import { ParticipantKind } from '../concentration/concentration.types';
-import { CapacityWeight, SupplierDimension } from '../concentration/supplier-concentration.types';
 import { checkConcentrationArgs, ConcentrationOptions, DATASET_DESCRIPTION } from '../concentration/concentration.args';
-import { requireProductCode, resolveReporter } from '../concentration/trade-arguments';
+import { CapacityWeight, SupplierDimension } from '../concentration/supplier-concentration.types';
+import { requireProductCode } from '../concentration/trade-arguments';
 import { Country } from '../country/country.entity';
 import { Facility } from '../facility/facility.entity';
 import { Manufacturer } from '../manufacturer/manufacturer.entity';
-import { brandDisruptionSql, type BrandDisruptionRow } from './brand-disruption.sql';
+import { brandDisruptions } from './brand-disruption.sql';
+import { marketLevel, requireBrandIds, resolveImporters, resolveRemoval } from './disruption-arguments';
+import { checkRanking, RankingArgs } from './disruption.args';
 import { BrandDisruptions, DisruptionInput, DisruptionScenario, ImportMarketDisruptions } from './disruption.types';
-import { importDisruptionSql, type ImportDisruptionRow } from './import-disruption.sql';
-import { requireBrandIds, resolveRemoval } from './removal';
-import { checkFirst } from '../../graphql/pagination';
-import { LIST_BOUNDS } from '../../graphql/cost/list-bounds';
-import { boundedFirst, firstDescription } from '../../graphql/nested';
-import { checkHsLevel } from '../product/hs-code';
+import { importDisruptions } from './import-disruption.sql';
 
-/** Default and largest `first` of a ranking. */
-export const RANKED_DEFAULT = 20;
-export const RANKED_MAX = 500;
+export { RANKED_DEFAULT, RANKED_MAX } from './disruption.args';
+
 const REMOVED_FIRST = (order: string) => firstDescription(LIST_BOUNDS.removal, order);
-const FIRST_DESCRIPTION = `How many of the most exposed to list (default ${RANKED_DEFAULT}, max ${RANKED_MAX}).`;
-const UNAFFECTED_DESCRIPTION = 'Also rank what R does not touch at all (left out by default), with a lost share of 0.';
-
-
-/** A market's concentration row, or undefined when nothing remains (the left join found no metrics). */
-const metricsOf = (row: Partial<ConcentrationRow>) => (row.n == null ? undefined : (row as ConcentrationRow));
 
 @Resolver(() => DisruptionScenario)
 export class DisruptionResolver {
@@ -79,35 +68,15 @@ export class DisruptionResolver {
     @Arg('by', () => SupplierDimension, { defaultValue: SupplierDimension.COUNTRY, description: 'Participants of the remaining concentration.' }) by: SupplierDimension,
     @Arg('weight', () => CapacityWeight, { defaultValue: CapacityWeight.CAPACITY, description: 'How facilities are weighed.' }) weight: CapacityWeight,
     @Arg('brands', () => [ID], { nullable: true, description: 'Only these brands (ids); default every brand.' }) brands: string[] | null,
-    @Arg('includeUnaffected', { defaultValue: false, description: UNAFFECTED_DESCRIPTION }) includeUnaffected: boolean,
-    @Arg('first', () => Int, { defaultValue: RANKED_DEFAULT, description: FIRST_DESCRIPTION }) first: number,
+    @Args(() => RankingArgs) ranking: RankingArgs,
     @Args(() => ConcentrationOptions) { k, top, guidelines }: ConcentrationOptions,
     @Ctx() ctx: GraphQLContext,
   ): Promise<BrandDisruptions> {
     checkConcentrationArgs(k, top);
-    const limit = checkFirst(first, RANKED_MAX);
+    const first = checkRanking(ranking);
     const brandIds = brands == null ? null : await requireBrandIds(ctx, brands, 'brands');
     if (brandIds?.length === 0) return { totalCount: 0, nodes: [] };
-    const query = brandDisruptionSql({ removal: scenario.removal, asOf: asOf ?? null, by, weight, brandIds, includeUnaffected, first: limit, k, top });
-    const rows = await ctx.em.getConnection().execute<BrandDisruptionRow[]>(query.sql, query.params as never[]);
-    return {
-      totalCount: rows[0]?.total_count ?? 0,
-      nodes: rows
-        .filter((r) => r.brand_id !== null)
-        .map((r) => ({
-          brandId: Number(r.brand_id),
-          rank: r.rank,
-          disclosedAt: r.disclosed_at,
-          facilities: r.facilities,
-          facilitiesLost: r.facilities_lost,
-          capacity: r.capacity,
-          capacityLost: r.capacity_lost,
-          capacityLostShare: r.lost_share,
-          unknownCapacity: r.unknown,
-          unknownCapacityLost: r.unknown_lost,
-          remaining: toConcentration(metricsOf(r), null, guidelines, k, SUPPLIER_PARTICIPANTS[by]),
-        })),
-    };
+    return brandDisruptions(ctx.em, { removal: scenario.removal, asOf: asOf ?? null, by, weight, brandIds, includeUnaffected: ranking.includeUnaffected, first, k, top, guidelines });
   }
 
   @FieldResolver(() => ImportMarketDisruptions, {
@@ -124,59 +93,37 @@ export class DisruptionResolver {
     importers: string[] | null,
     @Arg('dataset', () => ID, { nullable: true, description: DATASET_DESCRIPTION }) datasetId: string | null,
     @Arg('minValue', () => Float, { nullable: true, description: 'Only markets whose imports before are at least this (USD); default every market.' }) minValue: number | null,
-    @Arg('includeUnaffected', { defaultValue: false, description: UNAFFECTED_DESCRIPTION }) includeUnaffected: boolean,
-    @Arg('first', () => Int, { defaultValue: RANKED_DEFAULT, description: FIRST_DESCRIPTION }) first: number,
+    @Args(() => RankingArgs) ranking: RankingArgs,
     @Args(() => ConcentrationOptions) { k, top, guidelines }: ConcentrationOptions,
     @Ctx() ctx: GraphQLContext,
   ): Promise<ImportMarketDisruptions> {
     checkYear(year, 'year');
     checkConcentrationArgs(k, top);
-    const limit = checkFirst(first, RANKED_MAX);
+    const first = checkRanking(ranking);
     const code = product == null ? null : await requireProductCode(ctx, product, 'product');
-    const marketLevel = level ?? code?.length ?? 6;
-    checkHsLevel(marketLevel, 'level');
-    if (marketLevel < (code?.length ?? 2)) {
-      throw new AppError(ErrorCode.INVALID_ARGUMENT, `level must not be coarser than product (got ${level} for "${code}").`, { argument: 'level', value: level });
-    }
+    const levelOfMarkets = marketLevel(level ?? null, code);
     if (minValue != null && !(minValue >= 0)) throw new AppError(ErrorCode.INVALID_ARGUMENT, `minValue must be 0 or more (got ${minValue}).`, { argument: 'minValue' });
-    const reporters = importers == null ? null : await Promise.all([...new Set(importers.map((i) => i.trim().toUpperCase()))].map((i) => resolveReporter(ctx, i, 'importers')));
+    const reporters = await resolveImporters(ctx, importers ?? null);
     const dataset = await ctx.loaders.tradeDataset.load(datasetId ?? '');
-    const result = { dataset, year, level: marketLevel, totalCount: 0, nodes: [] };
+    const result = { dataset, year, level: levelOfMarkets, totalCount: 0, nodes: [] };
     // Only countries in R take supply away: without any, no market is affected.
-    if (reporters?.length === 0 || (scenario.removal.countries.length === 0 && !includeUnaffected)) return result;
-    const connection = ctx.em.getConnection();
+    if (reporters?.length === 0 || (scenario.removal.countries.length === 0 && !ranking.includeUnaffected)) return result;
     const { mixed } = await ctx.loaders.flowShape.load(dataset.id);
-    const query = importDisruptionSql({
+    const ranked = await importDisruptions(ctx.em, {
       removedCountries: scenario.removal.countries,
-      datasetId: dataset.id,
+      dataset,
       mixed,
       year,
       product: code,
-      level: marketLevel,
+      level: levelOfMarkets,
       importers: reporters,
       minValue: minValue ?? 0,
-      includeUnaffected,
-      first: limit,
+      includeUnaffected: ranking.includeUnaffected,
+      first,
       k,
       top,
+      guidelines,
     });
-    const rows = await connection.execute<ImportDisruptionRow[]>(query.sql, query.params as never[]);
-    const groups = new Set(reporters?.filter((r) => r.group).map((r) => r.code));
-    return {
-      ...result,
-      totalCount: rows[0]?.total_count ?? 0,
-      nodes: rows
-        .filter((r) => r.importer_code !== null)
-        .map((r) => ({
-          rank: r.rank,
-          importerCode: r.importer_code!,
-          importerIsGroup: groups.has(r.importer_code!),
-          productCode: r.product_code,
-          imports: r.imports,
-          supplyLost: r.supply_lost,
-          supplyLostShare: r.lost_share,
-          remaining: toConcentration(metricsOf(r), dataset, guidelines, k, ParticipantKind.COUNTRY),
-        })),
-    };
+    return { ...result, ...ranked };
   }
 }

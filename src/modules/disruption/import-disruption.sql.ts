@@ -1,14 +1,23 @@
-import type { ConcentrationRow } from '../concentration/concentration.result';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { queryRows } from '../../database/query';
+import { inList, join, sql, Sql } from '../../database/sql';
+import { toConcentration, type ConcentrationRow } from '../concentration/concentration.result';
 import { concentrationSql } from '../concentration/concentration.sql';
-import { boundInList, joinSql, type BoundSql } from '../../database/sql';
+import { ParticipantKind, type BandGuidelines } from '../concentration/concentration.types';
 import { TradeMarketKind } from '../concentration/trade-market-kind';
+import type { TradeReporter } from '../concentration/trade-reporter';
 import { tradeWeightsSql } from '../concentration/trade-weights.sql';
-import { type TradeReporter } from '../concentration/trade-reporter';
+import type { Dataset } from '../dataset/dataset.entity';
+import type { ImportMarketDisruption } from './disruption.types';
+import { metricsOf } from './remaining';
+
+// TEMPORARY bridge while concentration's builders are strings: replaced by their `Sql` twins.
+const legacy = (text: string, values: readonly unknown[] = []) => new Sql(text.split('?'), values);
 
 export interface ImportDisruptionQuery {
   /** Exporters in R (only countries affect trade). */
   removedCountries: string[];
-  datasetId: number;
+  dataset: Dataset;
   mixed: boolean;
   year: number;
   /** HS prefix the products are under; null = every product. */
@@ -22,37 +31,39 @@ export interface ImportDisruptionQuery {
   first: number;
   k: number;
   top: number;
+  guidelines: BandGuidelines;
 }
 
-/** One ranked market (importer_code null on the single row of an empty page, which still carries total_count). */
-export interface ImportDisruptionRow extends Partial<ConcentrationRow> {
-  total_count: number;
+/** One ranked market (importerCode null on the single row of an empty page, which still carries totalCount). */
+type ImportDisruptionRow = Partial<ConcentrationRow> & {
+  totalCount: number;
   rank: number;
-  importer_code: string | null;
-  product_code: string;
+  importerCode: string | null;
+  productCode: string;
   imports: number;
-  supply_lost: number;
-  lost_share: number;
-}
+  supplyLost: number;
+  supplyLostShare: number;
+};
 
 /** The weights of every market asked: countries each their own importer, each group one importer read extra-group. */
-function marketWeights(q: ImportDisruptionQuery): BoundSql {
+function marketWeights(q: ImportDisruptionQuery): Sql {
   const common = {
     kind: TradeMarketKind.IMPORT_SOURCES,
-    datasetId: q.datasetId,
+    datasetId: q.dataset.id,
     mixed: q.mixed,
     years: { from: q.year, to: q.year },
     product: q.product,
     level: q.level,
     marketBy: 'REPORTER_PRODUCT' as const,
   };
-  if (q.importers === null) return tradeWeightsSql({ ...common, reporters: null, extraGroup: false });
+  const weights = (w: { sql: string; params: unknown[] }) => legacy(w.sql, w.params);
+  if (q.importers === null) return weights(tradeWeightsSql({ ...common, reporters: null, extraGroup: false }));
   const countries = q.importers.filter((r) => !r.group).map((r) => r.code);
   const branches = [
-    ...(countries.length ? [tradeWeightsSql({ ...common, reporters: [...new Set(countries)], extraGroup: false })] : []),
-    ...q.importers.filter((r) => r.group).map((g) => tradeWeightsSql({ ...common, reporters: g.members, extraGroup: true, reporterLabel: g.code })),
+    ...(countries.length ? [weights(tradeWeightsSql({ ...common, reporters: [...new Set(countries)], extraGroup: false }))] : []),
+    ...q.importers.filter((r) => r.group).map((g) => weights(tradeWeightsSql({ ...common, reporters: g.members, extraGroup: true, reporterLabel: g.code }))),
   ];
-  return joinSql(branches, ' union all ');
+  return join(branches, ' union all ');
 }
 
 /**
@@ -60,29 +71,49 @@ function marketWeights(q: ImportDisruptionQuery): BoundSql {
  * market of tradeWeightsSql, the ranking, and the concentration of what remains (concentrationSql over the
  * exporters outside R, renormalised; no substitution) for the markets of the page only.
  */
-export function importDisruptionSql(q: ImportDisruptionQuery): BoundSql {
-  const weights = marketWeights(q);
-  const lost = boundInList('participant', q.removedCountries);
-  const remaining = `select market, participant, weight from disruption_weights
-    where not ${lost.sql} and market in (select market from disruption_page)`;
-  const sql = `
-    with disruption_weights as (${weights.sql}),
+export function importDisruptionSql(q: ImportDisruptionQuery): Sql {
+  const lost = inList(sql`participant`, q.removedCountries);
+  const remaining = sql`select market, participant, weight from disruption_weights
+    where not ${lost} and market in (select market from disruption_page)`;
+  return sql`
+    with disruption_weights as (${marketWeights(q)}),
     disruption_markets as (
-      select market, sum(weight)::float8 as imports, coalesce(sum(weight) filter (where ${lost.sql}), 0)::float8 as supply_lost
-      from disruption_weights group by market having sum(weight) > 0 and sum(weight) >= ?
+      select market, sum(weight)::float8 as imports, coalesce(sum(weight) filter (where ${lost}), 0)::float8 as supply_lost
+      from disruption_weights group by market having sum(weight) > 0 and sum(weight) >= ${q.minValue}
     ),
     disruption_ranked as (
       select market, split_part(market, ':', 1) as importer_code, split_part(market, ':', 2) as product_code,
              imports, supply_lost, supply_lost / imports as lost_share,
              (row_number() over (order by supply_lost / imports desc, supply_lost desc,
                                  split_part(market, ':', 1) collate "C", split_part(market, ':', 2) collate "C"))::int as rank
-      from disruption_markets where supply_lost > 0 or ?
+      from disruption_markets where supply_lost > 0 or ${q.includeUnaffected}
     ),
-    disruption_page as (select * from disruption_ranked where rank <= ?)
-    select t.total_count, p.rank, p.importer_code, p.product_code, p.imports, p.supply_lost, p.lost_share, m.*
+    disruption_page as (select * from disruption_ranked where rank <= ${q.first})
+    select t.total_count as "totalCount", p.rank, p.importer_code as "importerCode", p.product_code as "productCode", p.imports,
+           p.supply_lost as "supplyLost", p.lost_share as "supplyLostShare", m.*
     from (select count(*)::int as total_count from disruption_ranked) t
     left join disruption_page p on true
-    left join (${concentrationSql(remaining, { k: q.k, top: q.top })}) m on m.market = p.market
+    left join (${legacy(concentrationSql(remaining.text, { k: q.k, top: q.top }), remaining.values)}) m on m.market = p.market
     order by p.rank`;
-  return { sql, params: [...weights.params, ...lost.params, q.minValue, q.includeUnaffected, q.first, ...lost.params] };
+}
+
+/** Import markets ranked by their exposure to R, the first `first` with the concentration of what remains of each. */
+export async function importDisruptions(em: EntityManager, q: ImportDisruptionQuery): Promise<{ totalCount: number; nodes: ImportMarketDisruption[] }> {
+  const rows = await queryRows<ImportDisruptionRow>(em, importDisruptionSql(q));
+  const groups = new Set(q.importers?.filter((r) => r.group).map((r) => r.code));
+  return {
+    totalCount: rows[0]?.totalCount ?? 0,
+    nodes: rows
+      .filter((r): r is ImportDisruptionRow & { importerCode: string } => r.importerCode !== null)
+      .map(({ totalCount: _count, rank, importerCode, productCode, imports, supplyLost, supplyLostShare, ...metrics }) => ({
+        rank,
+        importerCode,
+        importerIsGroup: groups.has(importerCode),
+        productCode,
+        imports,
+        supplyLost,
+        supplyLostShare,
+        remaining: toConcentration(metricsOf(metrics), q.dataset, q.guidelines, q.k, ParticipantKind.COUNTRY),
+      })),
+  };
 }
