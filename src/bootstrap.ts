@@ -1,6 +1,8 @@
 import type { Logger } from 'pino';
 import type { AppConfig } from './config/config';
 import { migrate, openDatabase, type Database } from './database/database';
+import { queryRow, queryRows } from './database/query';
+import { sql } from './database/sql';
 import { StatementTracker } from './database/statement-tracker';
 import { waitForDatabase } from './database/wait-for-database';
 import { createApp, listen, type App } from './server/app';
@@ -31,7 +33,7 @@ export interface StartOptions {
 
 /** True when the database has no reference data yet (a fresh install). */
 async function isEmpty(db: Database): Promise<boolean> {
-  const [row] = await db.orm.em.fork().getConnection().execute<Array<{ n: string }>>('select count(*) as n from country');
+  const row = await queryRow<{ n: string }>(db.orm.em.fork(), sql`select count(*) as n from country`);
   return Number(row.n) === 0;
 }
 
@@ -42,14 +44,15 @@ async function isEmpty(db: Database): Promise<boolean> {
  * to do at later starts.
  */
 async function refreshMissingStatistics(db: Database, log: (message: string) => void): Promise<void> {
-  const connection = db.orm.em.fork().getConnection();
-  const [row] = await connection.execute<Array<{ n: number }>>(
-    `select count(*)::int as n from pg_class c join pg_namespace s on s.oid = c.relnamespace
+  const em = db.orm.em.fork();
+  const row = await queryRow<{ n: number }>(
+    em,
+    sql`select count(*)::int as n from pg_class c join pg_namespace s on s.oid = c.relnamespace
      where s.nspname = current_schema() and c.relkind = 'r' and c.reltuples < 0`,
   );
   if (row.n === 0) return;
   const started = Date.now();
-  await connection.execute('analyze');
+  await queryRows(em, sql`analyze`);
   log(`Refreshed the planner's statistics (${row.n} tables had none) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 

@@ -2,9 +2,10 @@ import 'reflect-metadata';
 import { loadConfig } from '../config/config';
 import { migrate, openDatabase } from '../database/database';
 import { IMPORT_FORMATS } from '../modules/import/formats/registry';
-import { EXIT, ImportError } from '../modules/import/import-error';
+import { ImportError } from '../modules/import/import-error';
 import { runImport, type ImportRequest } from '../modules/import/run-import';
 import { Progress } from './progress';
+import { CliError, EXIT, InvalidInputError, runCli, UsageError, type ParsedArgs } from './run-cli';
 
 const USAGE = `Usage: npm run import -- <format> <file...> [options]
 
@@ -22,46 +23,51 @@ Options:
   --licence TEXT        licence recorded in the provenance (default: the source's usual licence)
   --skip-invalid        load the valid records; write the rejected ones with reasons to --report
   --report FILE         where rejected records go (default: <first file>.rejected.csv)
+  -h, --help            this text
 
 A load is one transaction: every file loads, or nothing changes. Loading the same file again changes
 nothing; a different file under the same dataset name (a new release) replaces the old rows.
-Exit codes: 0 loaded (or already loaded), 2 wrong command line, 3 invalid input (file:line: reason,
-nothing imported), 1 any other failure.`;
+Invalid input (exit 3) is reported as file:line: reason, and nothing is imported. An unknown format or a
+missing file is a wrong command line (exit 2).`;
 
-function parseArgs(argv: string[]): ImportRequest {
-  const [format, ...rest] = argv;
-  const request: ImportRequest = { format, files: [] };
-  const valued: Record<string, keyof ImportRequest> = {
-    '--countries': 'countriesFile',
-    '--disclosed-at': 'disclosedAt',
-    '--brand': 'brand',
-    '--dataset': 'dataset',
-    '--version': 'version',
-    '--licence': 'licence',
-    '--report': 'reportFile',
+const OPTIONS = {
+  countries: { type: 'string' },
+  'disclosed-at': { type: 'string' },
+  brand: { type: 'string' },
+  dataset: { type: 'string' },
+  version: { type: 'string' },
+  licence: { type: 'string' },
+  'skip-invalid': { type: 'boolean' },
+  report: { type: 'string' },
+} as const;
+
+/** The request a command line asks for; a UsageError when it cannot be one. */
+function importRequest({ values, positionals: [format, ...files] }: ParsedArgs<typeof OPTIONS>): ImportRequest {
+  if (!IMPORT_FORMATS[format]) throw new UsageError(`${format}: unknown format; use one of ${Object.keys(IMPORT_FORMATS).join(', ')}`);
+  const disclosedAt = values['disclosed-at'];
+  if (disclosedAt !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(disclosedAt)) throw new UsageError(`--disclosed-at: "${disclosedAt}" is not YYYY-MM-DD`);
+  return {
+    format,
+    files,
+    countriesFile: values.countries,
+    disclosedAt,
+    brand: values.brand,
+    dataset: values.dataset,
+    version: values.version,
+    licence: values.licence,
+    skipInvalid: values['skip-invalid'],
+    reportFile: values.report,
   };
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i];
-    if (arg === '--skip-invalid') request.skipInvalid = true;
-    else if (valued[arg]) {
-      const value = rest[++i];
-      if (value === undefined || value.startsWith('--')) throw new ImportError(arg, null, 'needs a value', EXIT.USAGE);
-      (request as unknown as Record<string, string>)[valued[arg]] = value;
-    } else if (arg.startsWith('--')) throw new ImportError(arg, null, 'unknown option', EXIT.USAGE);
-    else request.files.push(arg);
-  }
-  if (!IMPORT_FORMATS[format]) throw new ImportError(format ?? '(none)', null, `unknown format; use one of ${Object.keys(IMPORT_FORMATS).join(', ')}`, EXIT.USAGE);
-  if (request.files.length === 0) throw new ImportError(format, null, 'no file given', EXIT.USAGE);
-  if (request.disclosedAt && !/^\d{4}-\d{2}-\d{2}$/.test(request.disclosedAt)) throw new ImportError('--disclosed-at', null, `"${request.disclosedAt}" is not YYYY-MM-DD`, EXIT.USAGE);
-  return request;
 }
 
-async function main(argv: string[]): Promise<number> {
-  if (argv.length === 0 || argv.includes('--help') || argv.includes('-h')) {
-    console.log(USAGE);
-    return argv.length === 0 ? EXIT.USAGE : EXIT.OK;
-  }
-  const request = parseArgs(argv);
+/** An import's error as the command reports it: bad input says that nothing was imported. */
+function cliError(error: ImportError): CliError {
+  if (error.kind === 'usage') return new UsageError(error.message);
+  if (error.kind === 'failure') return new CliError(error.message, EXIT.FAILURE);
+  return new InvalidInputError(`${error.message}\nNothing was imported.`);
+}
+
+async function importFiles(request: ImportRequest): Promise<void> {
   const db = await openDatabase(loadConfig().database);
   try {
     await migrate(db.orm);
@@ -91,21 +97,22 @@ async function main(argv: string[]): Promise<number> {
       for (const [reason, count] of skipped.slice(0, 8)) console.error(`    skipped ${count}: ${reason}`);
     }
     if (result.reportFile) console.error(`${result.rejected} rejected record(s) written to ${result.reportFile}`);
-    return EXIT.OK;
   } finally {
     await db.close();
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => (process.exitCode = code),
-  (error: unknown) => {
-    if (error instanceof ImportError) {
-      console.error(`error: ${error.message}${error.exitCode === EXIT.INVALID_INPUT ? '\nNothing was imported.' : ''}${error.exitCode === EXIT.USAGE ? '\n\nRun with --help for usage.' : ''}`);
-      process.exitCode = error.exitCode;
-    } else {
-      console.error(error instanceof Error ? error.stack : error);
-      process.exitCode = EXIT.FAILURE;
+runCli({
+  usage: USAGE,
+  options: OPTIONS,
+  positionals: { min: 2, max: Infinity, names: '<format> <file...>' },
+  async run(args) {
+    const request = importRequest(args);
+    try {
+      await importFiles(request);
+    } catch (error) {
+      throw error instanceof ImportError ? cliError(error) : error;
     }
+    return EXIT.OK;
   },
-);
+});

@@ -4,6 +4,7 @@ import { seedReference } from '../../seeds/reference';
 import { loadConfig } from '../config/config';
 import { migrate, openDatabase } from '../database/database';
 import { Progress } from './progress';
+import { EXIT, runCli, UsageError, type ParsedArgs } from './run-cli';
 
 const USAGE = `Usage: npm run seed -- <reference | demo> [options]
 
@@ -19,54 +20,60 @@ const USAGE = `Usage: npm run seed -- <reference | demo> [options]
 Writes to DATABASE_URL when set, else to the embedded database (stop the server first: a PGlite
 data directory belongs to one process). Migrations are applied first.`;
 
-function parseArgs(argv: string[]): { command: string; options: Record<string, number> } {
-  const [command, ...rest] = argv;
+const COUNTS = ['flows', 'seed', 'brands', 'manufacturers', 'facilities'] as const;
+
+const OPTIONS = {
+  flows: { type: 'string' },
+  seed: { type: 'string' },
+  years: { type: 'string' },
+  brands: { type: 'string' },
+  manufacturers: { type: 'string' },
+  facilities: { type: 'string' },
+} as const;
+
+/** The seed a command line asks for, with the demo's options; a UsageError when it is not one. */
+function seedCommand({ values, positionals: [command] }: ParsedArgs<typeof OPTIONS>): { command: 'reference' | 'demo'; options: Record<string, number> } {
+  if (command !== 'reference' && command !== 'demo') throw new UsageError(`Unknown command "${command}": use reference or demo.`);
   const options: Record<string, number> = {};
-  for (let i = 0; i < rest.length; i++) {
-    const flag = rest[i];
-    const value = rest[i + 1];
-    if (flag === '--years' && value && /^\d{4}-\d{4}$/.test(value)) {
-      [options.yearFrom, options.yearTo] = value.split('-').map(Number);
-      i++;
-    } else if (['--flows', '--seed', '--brands', '--manufacturers', '--facilities'].includes(flag) && value && /^\d+$/.test(value)) {
-      options[flag.slice(2)] = Number(value);
-      i++;
-    } else {
-      throw new Error(`Unknown or malformed option "${flag}${value ? ` ${value}` : ''}".\n\n${USAGE}`);
-    }
+  for (const name of COUNTS) {
+    const value = values[name];
+    if (value === undefined) continue;
+    if (!/^\d+$/.test(value)) throw new UsageError(`--${name}: "${value}" is not a whole number`);
+    options[name] = Number(value);
   }
+  if (values.years !== undefined) {
+    if (!/^\d{4}-\d{4}$/.test(values.years)) throw new UsageError(`--years: "${values.years}" is not A-B (e.g. 2018-2023)`);
+    [options.yearFrom, options.yearTo] = values.years.split('-').map(Number);
+  }
+  if (command === 'reference' && Object.keys(options).length > 0) throw new UsageError('the demo options (--flows, --seed, --years, …) belong to demo.');
   return { command, options };
 }
 
-async function main(argv: string[]): Promise<void> {
-  if (argv.length === 0 || argv.includes('--help') || argv.includes('-h')) {
-    console.log(USAGE);
-    return;
-  }
-  const { command, options } = parseArgs(argv);
-  if (command !== 'reference' && command !== 'demo') throw new Error(`Unknown command "${command}".\n\n${USAGE}`);
-  const config = loadConfig();
-  const db = await openDatabase(config.database);
-  try {
-    await migrate(db.orm);
-    const started = Date.now();
-    await seedReference(db.orm.em.fork());
-    console.error(`Reference data: ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    if (command === 'demo') {
-      const progress = new Progress('Trade flows', options.flows ?? 60_000);
-      const result = await seedDemo(db, options, { onFlows: (written) => progress.update(written) });
-      if (result.alreadyLoaded) console.error('This demo (same options) is already loaded: nothing to do.');
-      else {
-        progress.finish(result.flows);
-        console.error(`Demo dataset #${result.datasetId}: ${result.summary}; ${result.seconds.toFixed(1)} s in all, one transaction.`);
+runCli({
+  usage: USAGE,
+  options: OPTIONS,
+  positionals: { min: 1, max: 1, names: '<reference | demo>' },
+  async run(args) {
+    const { command, options } = seedCommand(args);
+    const config = loadConfig();
+    const db = await openDatabase(config.database);
+    try {
+      await migrate(db.orm);
+      const started = Date.now();
+      await seedReference(db.orm.em.fork());
+      console.error(`Reference data: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      if (command === 'demo') {
+        const progress = new Progress('Trade flows', options.flows ?? 60_000);
+        const result = await seedDemo(db, options, { onFlows: (written) => progress.update(written) });
+        if (result.alreadyLoaded) console.error('This demo (same options) is already loaded: nothing to do.');
+        else {
+          progress.finish(result.flows);
+          console.error(`Demo dataset #${result.datasetId}: ${result.summary}; ${result.seconds.toFixed(1)} s in all, one transaction.`);
+        }
       }
+      return EXIT.OK;
+    } finally {
+      await db.close();
     }
-  } finally {
-    await db.close();
-  }
-}
-
-main(process.argv.slice(2)).catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exitCode = 1;
+  },
 });

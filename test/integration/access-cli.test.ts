@@ -79,9 +79,9 @@ describe('npm run keys', () => {
     expect(await serverSees(key)).toBe('UNAUTHENTICATED');
   });
 
-  it('exits 3 for an unknown role or an unknown key id, changing nothing', () => {
+  it('exits 2 for an unknown role (a bad option value) and 3 for an unknown key id, changing nothing', () => {
     const badRole = run(['create', '--role', 'owner', '--name', 'x']);
-    expect([badRole.status, badRole.stderr]).toEqual([3, expect.stringContaining('Unknown role "owner"; use one of reader, analyst, admin.')]);
+    expect([badRole.status, badRole.stderr]).toEqual([2, expect.stringContaining('Unknown role "owner"; use one of reader, analyst, admin.')]);
     const unknown = run(['revoke', 'tg_ffffffffffffffff']);
     expect([unknown.status, unknown.stderr]).toEqual([3, expect.stringContaining('No API key has the id "tg_ffffffffffffffff".')]);
     expect(run(['list']).stdout).not.toMatch(/^tg_\S+ +x +/m);

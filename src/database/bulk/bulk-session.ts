@@ -4,6 +4,7 @@ import type { PGlite, Transaction } from '@electric-sql/pglite';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Database } from '../database';
+import { ident, join, sql, type Sql } from '../sql';
 import { encodeCopyRow, type CopyValue } from './copy-format';
 
 /**
@@ -13,9 +14,33 @@ import { encodeCopyRow, type CopyValue } from './copy-format';
  * blob, in chunks so memory stays bounded.
  */
 export interface BulkSession {
-  query<R = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<R[]>;
-  /** Streams rows (sync or async) into `table(columns)`; returns the number of rows written. */
+  /**
+   * Runs a statement written with the `sql` tag and returns its rows as `R`, the shape its select list
+   * gives: as with `queryRows`, the one place a bulk session's row is typed.
+   */
+  query<R extends object = Record<string, unknown>>(statement: Sql): Promise<R[]>;
+  /** @deprecated LEGACY text and positional parameters, kept only until seeds/demo/seed-demo.ts moves to the tag (issue #11). */
+  query<R extends object = Record<string, unknown>>(text: string, params?: unknown[]): Promise<R[]>;
+  /**
+   * Streams rows (sync or async) into `table (columns)`, both names the code owns (`ident`, `columnList`);
+   * returns the number of rows written.
+   */
+  copy(table: Sql, columns: Sql, rows: RowSource, onProgress?: (rows: number) => void): Promise<number>;
+  /** @deprecated LEGACY names as strings, kept only until seeds/demo/seed-demo.ts moves to the tag (issue #11). */
   copy(table: string, columns: readonly string[], rows: RowSource, onProgress?: (rows: number) => void): Promise<number>;
+}
+
+// LEGACY (issue #11): remove with the overloads above once seeds/demo/seed-demo.ts passes Sql.
+function legacyStatement(statement: Sql | string, params: unknown[] = []): { text: string; values: unknown[] } {
+  return typeof statement === 'string' ? { text: statement, values: params } : statement.toPg();
+}
+function legacyNames(table: Sql | string, columns: Sql | readonly string[]): [Sql, Sql] {
+  return [typeof table === 'string' ? ident(table, [table]) : table, 'strings' in columns ? columns : columnList(columns)];
+}
+
+/** A column list pasted into COPY or DDL: each name one of `names`, a constant of the caller's. */
+export function columnList<T extends string>(names: readonly T[]): Sql {
+  return join(names.map((name) => ident(name, names)));
 }
 
 /** Rows per COPY chunk on the embedded database (each chunk is built in memory as text). */
@@ -23,8 +48,11 @@ const PGLITE_CHUNK_ROWS = 50_000;
 /** Rows per write to the COPY stream on a server. */
 const SERVER_CHUNK_ROWS = 5_000;
 
-function copySql(table: string, columns: readonly string[], source: string): string {
-  return `COPY ${table} (${columns.map((c) => `"${c}"`).join(', ')}) FROM ${source}`;
+/** COPY's text: it takes no bindings, so table and columns must be names only (no values). */
+function copySql(table: Sql, columns: Sql, source: Sql): string {
+  const { text, values } = sql`COPY ${table} (${columns}) FROM ${source}`.toPg();
+  if (values.length > 0) throw new TypeError('COPY: table and columns must be names, not values');
+  return text;
 }
 
 /** Rows for COPY, from an array, a generator or an async stream (a file being parsed). */
@@ -44,13 +72,15 @@ async function* chunks(rows: RowSource, size: number): AsyncGenerator<string[]> 
 
 function pgliteSession(tx: Transaction): BulkSession {
   return {
-    async query<R>(sql: string, params: unknown[] = []) {
-      return (await tx.query<R>(sql, params)).rows;
+    async query<R>(statement: Sql | string, params?: unknown[]) {
+      const { text, values } = legacyStatement(statement, params);
+      return (await tx.query<R>(text, values)).rows;
     },
-    async copy(table, columns, rows, onProgress) {
+    async copy(tableName: Sql | string, columnNames: Sql | readonly string[], rows: RowSource, onProgress?: (rows: number) => void) {
+      const [table, columns] = legacyNames(tableName, columnNames);
       let total = 0;
       for await (const chunk of chunks(rows, PGLITE_CHUNK_ROWS)) {
-        await tx.query(copySql(table, columns, "'/dev/blob'"), [], { blob: new Blob([chunk.join('')]) });
+        await tx.query(copySql(table, columns, sql`'/dev/blob'`), [], { blob: new Blob([chunk.join('')]) });
         total += chunk.length;
         onProgress?.(total);
       }
@@ -61,10 +91,12 @@ function pgliteSession(tx: Transaction): BulkSession {
 
 function serverSession(client: pg.Client): BulkSession {
   return {
-    async query<R>(sql: string, params: unknown[] = []) {
-      return (await client.query(sql, params)).rows as R[];
+    async query<R>(statement: Sql | string, params?: unknown[]) {
+      const { text, values } = legacyStatement(statement, params);
+      return (await client.query(text, values)).rows as R[];
     },
-    async copy(table, columns, rows, onProgress) {
+    async copy(tableName: Sql | string, columnNames: Sql | readonly string[], rows: RowSource, onProgress?: (rows: number) => void) {
+      const [table, columns] = legacyNames(tableName, columnNames);
       let total = 0;
       const source = Readable.from(
         (async function* () {
@@ -75,7 +107,7 @@ function serverSession(client: pg.Client): BulkSession {
           }
         })(),
       );
-      await pipeline(source, client.query(copyFrom(copySql(table, columns, 'STDIN'))));
+      await pipeline(source, client.query(copyFrom(copySql(table, columns, sql`STDIN`))));
       return total;
     },
   };

@@ -16,7 +16,7 @@ export interface CreatedApiKey {
 }
 
 /** Checks a key's name and role as a client or an operator gave them; throws INVALID_ARGUMENT. */
-function checkKeyInput(name: string, role: string): { name: string; role: Role } {
+export function checkKeyInput(name: string, role: string): { name: string; role: Role } {
   const trimmed = name.trim();
   if (trimmed === '' || trimmed.length > MAX_KEY_NAME_LENGTH) {
     throw new AppError(ErrorCode.INVALID_ARGUMENT, `A key's name must have 1 to ${MAX_KEY_NAME_LENGTH} characters.`, { argument: 'name' });

@@ -1,6 +1,7 @@
 import type { BulkSession } from '../../database/bulk/bulk-session';
+import { sql } from '../../database/sql';
 import type { DatasetKind } from '../dataset/dataset-kind';
-import { partitionName } from '../trade-flow/trade-flow.partition';
+import { partitionName, partitionTable } from '../trade-flow/trade-flow.partition';
 
 export interface DatasetIdentity {
   kind: DatasetKind;
@@ -15,22 +16,21 @@ export interface DatasetIdentity {
 
 /** Datasets already loaded under `name`. */
 export async function loadedUnderName(session: BulkSession, name: string): Promise<Array<{ id: number; version: string; checksum: string | null }>> {
-  return session.query('select id, version, checksum from dataset where name = $1 order by id', [name]);
+  return session.query(sql`select id, version, checksum from dataset where name = ${name} order by id`);
 }
 
 /** Registers a dataset being loaded (row count filled in by {@link finishDataset}); returns its id. */
 export async function createDataset(session: BulkSession, d: DatasetIdentity): Promise<number> {
   const [row] = await session.query<{ id: number }>(
-    `insert into dataset (kind, name, version, file, licence, checksum, imported_at, row_count, hs_revision)
-     values ($1, $2, $3, $4, $5, $6, now(), 0, $7) returning id`,
-    [d.kind, d.name, d.version, d.file, d.licence, d.checksum, d.hsRevision ?? null],
+    sql`insert into dataset (kind, name, version, file, licence, checksum, imported_at, row_count, hs_revision)
+     values (${d.kind}, ${d.name}, ${d.version}, ${d.file}, ${d.licence}, ${d.checksum}, now(), 0, ${d.hsRevision ?? null}) returning id`,
   );
   return row.id;
 }
 
 /** Records the row count and final version once the rows are in. */
 export async function finishDataset(session: BulkSession, id: number, version: string, rowCount: number): Promise<void> {
-  await session.query('update dataset set row_count = $2, version = $3, imported_at = now() where id = $1', [id, rowCount, version]);
+  await session.query(sql`update dataset set row_count = ${rowCount}, version = ${version}, imported_at = now() where id = ${id}`);
 }
 
 /**
@@ -39,9 +39,8 @@ export async function finishDataset(session: BulkSession, id: number, version: s
  */
 export async function removeDatasets(session: BulkSession, ids: number[]): Promise<void> {
   for (const id of ids) {
-    const table = partitionName(id);
-    const [exists] = await session.query<{ n: number }>('select count(*)::int as n from pg_class where relname = $1', [table]);
-    if (exists.n > 0) await session.query(`drop table ${table}`);
-    await session.query('delete from dataset where id = $1', [id]);
+    const [exists] = await session.query<{ n: number }>(sql`select count(*)::int as n from pg_class where relname = ${partitionName(id)}`);
+    if (exists.n > 0) await session.query(sql`drop table ${partitionTable(id)}`);
+    await session.query(sql`delete from dataset where id = ${id}`);
   }
 }

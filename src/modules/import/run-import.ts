@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import type { Database } from '../../database/database';
 import { withBulkSession, type BulkSession } from '../../database/bulk/bulk-session';
+import { sql } from '../../database/sql';
 import { parseBaciCountryCodes } from './formats/baci-countries';
 import { datasetNaming, hsRevisionOf, IMPORT_FORMATS } from './formats/registry';
 import { createDataset, finishDataset, loadedUnderName, removeDatasets } from './dataset-registry';
-import { EXIT, ImportError } from './import-error';
+import { ImportError } from './import-error';
 import { fileChecksum } from './read-records';
 import type { FormatContext } from './types';
 import { newStats, RejectReport, validatedRows, type FileStats } from './validated-rows';
@@ -43,8 +44,8 @@ export interface ImportResult {
 }
 
 async function formatContext(session: BulkSession, request: ImportRequest): Promise<FormatContext> {
-  const rows = await session.query<{ id: string; numeric_code: number }>('select trim(id) as id, numeric_code from country');
-  if (rows.length === 0) throw new ImportError('(database)', null, 'no countries loaded: run `npm run seed -- reference` first', EXIT.FAILURE);
+  const rows = await session.query<{ id: string; numeric_code: number }>(sql`select trim(id) as id, numeric_code from country`);
+  if (rows.length === 0) throw new ImportError('(database)', null, 'no countries loaded: run `npm run seed -- reference` first', 'failure');
   let sourceCountryCodes: Map<number, string> | undefined;
   if (request.countriesFile) {
     try {
@@ -69,9 +70,9 @@ async function formatContext(session: BulkSession, request: ImportRequest): Prom
  */
 export async function runImport(db: Pick<Database, 'url' | 'embedded'>, request: ImportRequest): Promise<ImportResult> {
   const entry = IMPORT_FORMATS[request.format];
-  if (!entry) throw new ImportError(request.format, null, `unknown format; use one of ${Object.keys(IMPORT_FORMATS).join(', ')}`, EXIT.USAGE);
+  if (!entry) throw new ImportError(request.format, null, `unknown format; use one of ${Object.keys(IMPORT_FORMATS).join(', ')}`, 'usage');
   for (const file of request.files) {
-    if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new ImportError(file, null, 'no such file', EXIT.USAGE);
+    if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new ImportError(file, null, 'no such file', 'usage');
   }
   const report = request.skipInvalid ? new RejectReport(request.reportFile ?? `${request.files[0]}.rejected.csv`) : undefined;
   try {

@@ -1,4 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { queryRows } from '../../database/query';
+import { sql } from '../../database/sql';
 
 /** Connections of the database pool: checked out, requested but waiting, idle. */
 export interface PoolStats {
@@ -40,11 +42,12 @@ export function poolStatsOf(orm: MikroORM): () => PoolStats | undefined {
  */
 export function datasetStatsOf(orm: MikroORM): () => Promise<DatasetStats[]> {
   return async () => {
-    const rows = await orm.em.fork().getConnection().execute<Array<{ kind: string; datasets: number; rows: number; last: number }>>(
-      `select kind, count(*)::int as datasets, coalesce(sum(row_count), 0)::float8 as rows,
-              extract(epoch from max(imported_at))::float8 as last
+    const rows = await queryRows<{ kind: string; datasets: number; rows: number; lastImportedAt: number }>(
+      orm.em.fork(),
+      sql`select kind, count(*)::int as datasets, coalesce(sum(row_count), 0)::float8 as rows,
+              extract(epoch from max(imported_at))::float8 as "lastImportedAt"
        from dataset group by kind`,
     );
-    return rows.map((r) => ({ kind: r.kind, datasets: Number(r.datasets), rows: Number(r.rows), lastImportedAt: Number(r.last) }));
+    return rows.map((r) => ({ kind: r.kind, datasets: Number(r.datasets), rows: Number(r.rows), lastImportedAt: Number(r.lastImportedAt) }));
   };
 }

@@ -1,12 +1,13 @@
-import type { BulkSession } from '../../../database/bulk/bulk-session';
+import { columnList, type BulkSession } from '../../../database/bulk/bulk-session';
 import type { CopyValue } from '../../../database/bulk/copy-format';
+import { sql } from '../../../database/sql';
 import { facilityMatchKey, manufacturerKey } from '../formats/facility-match';
 import { ImportError } from '../import-error';
 import type { DisclosureRecord } from '../types';
 import type { Lined } from '../validated-rows';
-import { withStaging } from './staging';
+import { stagingTable, withStaging } from './staging';
 
-const STAGE = 'import_disclosure';
+const STAGE = stagingTable('import_disclosure');
 const COLUMNS = ['line', 'brand', 'brand_parent', 'supplier_group', 'manufacturer_key', 'facility_name', 'country_id', 'address', 'city', 'product_type', 'facility_type', 'workers_min', 'workers_max', 'disclosed_at', 'match_key'];
 
 /**
@@ -16,10 +17,10 @@ const COLUMNS = ['line', 'brand', 'brand_parent', 'supplier_group', 'manufacture
  * facility, product type and disclosure date. A facility's workers follow its most recent disclosure.
  */
 export async function loadDisclosures(session: BulkSession, file: string, datasetId: number, rows: AsyncIterable<Lined<DisclosureRecord>>) {
-  return withStaging(session, STAGE, `line int, brand text, brand_parent text, supplier_group text, manufacturer_key text, facility_name text, country_id char(3), address text, city text, product_type text, facility_type text, workers_min int, workers_max int, disclosed_at date, match_key text`, async () => {
+  return withStaging(session, STAGE, sql`line int, brand text, brand_parent text, supplier_group text, manufacturer_key text, facility_name text, country_id char(3), address text, city text, product_type text, facility_type text, workers_min int, workers_max int, disclosed_at date, match_key text`, async () => {
     const written = await session.copy(
       STAGE,
-      COLUMNS,
+      columnList(COLUMNS),
       (async function* (): AsyncGenerator<readonly CopyValue[]> {
         for await (const { line, row: r } of rows) {
           const mKey = r.supplierGroup ? manufacturerKey(r.supplierGroup) : null;
@@ -28,30 +29,30 @@ export async function loadDisclosures(session: BulkSession, file: string, datase
       })(),
     );
 
-    const [undated] = await session.query<{ line: number }>(`select min(line) as line from ${STAGE} where disclosed_at is null`);
+    const [undated] = await session.query<{ line: number }>(sql`select min(line) as line from ${STAGE} where disclosed_at is null`);
     if (undated?.line != null) {
       throw new ImportError(file, undated.line, 'the file does not say when it was disclosed; pass --disclosed-at YYYY-MM-DD');
     }
     const [unknownType] = await session.query<{ line: number; product_type: string }>(
-      `select line, product_type from ${STAGE} s where not exists (select 1 from product_type t where t.id = s.product_type) order by line limit 1`,
+      sql`select line, product_type from ${STAGE} s where not exists (select 1 from product_type t where t.id = s.product_type) order by line limit 1`,
     );
     if (unknownType) throw new ImportError(file, unknownType.line, `unknown product type "${unknownType.product_type}"`);
 
     await session.query(
-      `insert into brand (name, parent_company)
+      sql`insert into brand (name, parent_company)
        select distinct on (brand) brand, brand_parent from ${STAGE} order by brand, line
        on conflict (name) do update set parent_company = coalesce(excluded.parent_company, brand.parent_company)`,
     );
     await session.query(
-      `insert into manufacturer (name, normalized_name)
+      sql`insert into manufacturer (name, normalized_name)
        select distinct on (manufacturer_key) supplier_group, manufacturer_key from ${STAGE} where manufacturer_key is not null order by manufacturer_key, line
        on conflict (normalized_name) do nothing`,
     );
-    const [{ date }] = await session.query<{ date: string }>(`select to_char(max(disclosed_at), 'YYYY-MM-DD') as date from ${STAGE}`);
+    const [{ date }] = await session.query<{ date: string }>(sql`select to_char(max(disclosed_at), 'YYYY-MM-DD') as date from ${STAGE}`);
     // The first line of a facility in this file speaks for it; an older disclosure never overwrites the
     // workers of a facility that a newer disclosure already described.
     await session.query(
-      `insert into facility (name, country_id, address, city, manufacturer_id, facility_type, workers_min, workers_max, match_key)
+      sql`insert into facility (name, country_id, address, city, manufacturer_id, facility_type, workers_min, workers_max, match_key)
        select distinct on (s.match_key) s.facility_name, s.country_id, s.address, s.city, m.id, s.facility_type, s.workers_min, s.workers_max, s.match_key
        from ${STAGE} s left join manufacturer m on m.normalized_name = s.manufacturer_key
        order by s.match_key, s.line
@@ -59,20 +60,18 @@ export async function loadDisclosures(session: BulkSession, file: string, datase
          manufacturer_id = coalesce(excluded.manufacturer_id, facility.manufacturer_id),
          facility_type = coalesce(excluded.facility_type, facility.facility_type),
          city = coalesce(excluded.city, facility.city),
-         workers_min = case when $1::date >= coalesce((select max(sl.disclosed_at) from sourcing_link sl where sl.facility_id = facility.id), '-infinity'::date)
+         workers_min = case when ${date}::date >= coalesce((select max(sl.disclosed_at) from sourcing_link sl where sl.facility_id = facility.id), '-infinity'::date)
                             then excluded.workers_min else facility.workers_min end,
-         workers_max = case when $1::date >= coalesce((select max(sl.disclosed_at) from sourcing_link sl where sl.facility_id = facility.id), '-infinity'::date)
+         workers_max = case when ${date}::date >= coalesce((select max(sl.disclosed_at) from sourcing_link sl where sl.facility_id = facility.id), '-infinity'::date)
                             then excluded.workers_max else facility.workers_max end`,
-      [date],
     );
     await session.query(
-      `insert into sourcing_link (brand_id, facility_id, product_type_id, disclosed_at, dataset_id, workers_min, workers_max)
-       select b.id, f.id, s.product_type, s.disclosed_at, $1::int, min(s.workers_min), max(s.workers_max)
+      sql`insert into sourcing_link (brand_id, facility_id, product_type_id, disclosed_at, dataset_id, workers_min, workers_max)
+       select b.id, f.id, s.product_type, s.disclosed_at, ${datasetId}::int, min(s.workers_min), max(s.workers_max)
        from ${STAGE} s join brand b on b.name = s.brand join facility f on f.match_key = s.match_key
        group by b.id, f.id, s.product_type, s.disclosed_at
        on conflict (brand_id, facility_id, product_type_id, disclosed_at) do update
          set dataset_id = excluded.dataset_id, workers_min = excluded.workers_min, workers_max = excluded.workers_max`,
-      [datasetId],
     );
     return written;
   });

@@ -1,13 +1,14 @@
-import type { BulkSession } from '../../../database/bulk/bulk-session';
+import { columnList, type BulkSession } from '../../../database/bulk/bulk-session';
 import type { CopyValue } from '../../../database/bulk/copy-format';
+import { sql } from '../../../database/sql';
 import { ensureProductCodes } from '../../product/placeholder-products';
 import { ImportError } from '../import-error';
 import type { ExportTotalRecord } from '../types';
 import type { Lined } from '../validated-rows';
 import { stageTimer } from './stage-timer';
-import { firstRepeatedKey, withStaging } from './staging';
+import { firstRepeatedKey, stagingTable, withStaging } from './staging';
 
-const STAGE = 'import_export_total';
+const STAGE = stagingTable('import_export_total');
 
 /**
  * Loads a dataset's exporter totals into export_total: COPY into a staging table that also keeps each
@@ -26,10 +27,10 @@ export async function loadExportTotals(
   stages: Record<string, number> = {},
 ): Promise<number> {
   const stage = stageTimer(stages);
-  return withStaging(session, STAGE, 'year smallint, exporter_id char(3), product_code varchar(6), value_usd numeric(20,3), source_line integer', async () => {
+  return withStaging(session, STAGE, sql`year smallint, exporter_id char(3), product_code varchar(6), value_usd numeric(20,3), source_line integer`, async () => {
     const written = await session.copy(
       STAGE,
-      ['year', 'exporter_id', 'product_code', 'value_usd', 'source_line'],
+      columnList(['year', 'exporter_id', 'product_code', 'value_usd', 'source_line']),
       (async function* (): AsyncGenerator<readonly CopyValue[]> {
         for await (const { line, row } of rows) yield [row.year, row.exporter, row.product, row.valueUsd, line];
       })(),
@@ -46,13 +47,12 @@ export async function loadExportTotals(
     }
     stage('natural key');
 
-    await ensureProductCodes(session, `select distinct product_code as code from ${STAGE}`, hsRevisionLabel);
+    await ensureProductCodes(session, sql`select distinct product_code as code from ${STAGE}`, hsRevisionLabel);
     stage('new product codes');
 
     await session.query(
-      `insert into export_total (dataset_id, year, exporter_id, product_code, value_usd)
-       select $1, year, exporter_id, product_code, value_usd from ${STAGE} order by year, exporter_id, product_code`,
-      [datasetId],
+      sql`insert into export_total (dataset_id, year, exporter_id, product_code, value_usd)
+       select ${datasetId}, year, exporter_id, product_code, value_usd from ${STAGE} order by year, exporter_id, product_code`,
     );
     stage('insert');
     return written;

@@ -1,7 +1,8 @@
 import type { BulkSession } from '../../../database/bulk/bulk-session';
 import type { CopyValue } from '../../../database/bulk/copy-format';
+import { sql } from '../../../database/sql';
 import { ensureProductCodes } from '../../product/placeholder-products';
-import { attachFlowPartition, buildWorldExports, createFlowStaging, TRADE_FLOW_COPY_COLUMNS } from '../../trade-flow/trade-flow.partition';
+import { attachFlowPartition, buildWorldExports, createFlowStaging, flowCopyColumns } from '../../trade-flow/trade-flow.partition';
 import { ImportError } from '../import-error';
 import type { FlowRecord } from '../types';
 import type { Lined } from '../validated-rows';
@@ -24,10 +25,10 @@ export async function loadFlows(
   stages: Record<string, number> = {},
 ): Promise<number> {
   const stage = stageTimer(stages);
-  const table = await createFlowStaging(session, datasetId, ['source_line integer']);
+  const table = await createFlowStaging(session, datasetId, ['source_line']);
   const written = await session.copy(
     table,
-    [...TRADE_FLOW_COPY_COLUMNS, 'source_line'],
+    flowCopyColumns(['source_line']),
     (async function* (): AsyncGenerator<readonly CopyValue[]> {
       for await (const { line, row } of rows) yield [datasetId, row.year, row.exporter, row.importer, row.product, row.valueUsd, row.quantityTons, line];
     })(),
@@ -36,13 +37,13 @@ export async function loadFlows(
 
   // The natural-key index, built here so that ATTACH reuses it; if it cannot be built, a key is
   // duplicated, and only then is the table searched for the lines that repeat it.
-  await session.query('savepoint flow_natural_key');
+  await session.query(sql`savepoint flow_natural_key`);
   try {
-    await session.query(`create unique index on ${table} (dataset_id, year, exporter_id, importer_id, product_code)`);
-    await session.query('release savepoint flow_natural_key');
+    await session.query(sql`create unique index on ${table} (dataset_id, year, exporter_id, importer_id, product_code)`);
+    await session.query(sql`release savepoint flow_natural_key`);
   } catch (error) {
     if ((error as { code?: string }).code !== '23505') throw error;
-    await session.query('rollback to savepoint flow_natural_key');
+    await session.query(sql`rollback to savepoint flow_natural_key`);
     const d = (await firstRepeatedKey<{ year: number; exporter_id: string; importer_id: string; product_code: string }>(
       session,
       table,
@@ -57,7 +58,7 @@ export async function loadFlows(
   }
   stage('natural key');
 
-  await ensureProductCodes(session, `select distinct product_code as code from ${table}`, hsRevisionLabel);
+  await ensureProductCodes(session, sql`select distinct product_code as code from ${table}`, hsRevisionLabel);
   stage('new product codes');
 
   await attachFlowPartition(session, datasetId, ['source_line']);
