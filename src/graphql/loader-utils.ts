@@ -2,7 +2,7 @@ import type { EntityName, FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { findWithParent } from '../database/raw';
-import { placeholders } from '../database/sql';
+import { ident, list, sql, type Sql } from '../database/sql';
 
 /** Largest batch one SQL statement is given; DataLoader splits bigger batches. */
 export const MAX_BATCH = 1000;
@@ -62,39 +62,44 @@ export function byPrimaryKey<T extends object, K extends string | number>(
 }
 
 /**
- * A loader of entity lists by parent key, from one SQL statement per batch. `sql(list)` receives the
- * `?, ?, …` placeholders for the parent keys and must select `__parent` plus the entity's columns.
+ * A loader of entity lists by parent key, from one SQL statement per batch. `statement(keys)` selects
+ * `__parent` plus the entity's columns for those parent keys (e.g. `… where t.brand_id in (${list(keys)})`).
  */
-export function listByParent<K, T extends object>(
-  em: EntityManager,
-  entity: EntityName<T>,
-  sql: (list: string) => string,
-  extraParams: (keys: readonly K[]) => unknown[] = () => [],
-): DataLoader<K, T[]> {
+export function listByParent<K, T extends object>(em: EntityManager, entity: EntityName<T>, statement: (keys: readonly K[]) => Sql): DataLoader<K, T[]> {
   return new DataLoader<K, T[]>(
     async (keys) => {
-      const rows = await findWithParent<K, T>(em, entity, sql(placeholders(keys.length)), [...keys, ...extraParams(keys)]);
-      return alignMany(keys, rows, (r) => (typeof r.parent === 'string' ? (r.parent.trim() as K) : r.parent)).map((list) => list.map((r) => r.entity));
+      const rows = await findWithParent<K, T>(em, entity, statement(keys));
+      return alignMany(keys, rows, (r) => (typeof r.parent === 'string' ? (r.parent.trim() as K) : r.parent)).map((children) => children.map((r) => r.entity));
     },
     { maxBatchSize: MAX_BATCH },
   );
 }
 
+/** The child tables `firstChildrenByParent` may read, and their parent foreign keys (pasted as identifiers). */
+const CHILD_TABLES = ['facility', 'brand'] as const;
+const PARENT_COLUMNS = ['country_id', 'hq_country_id', 'manufacturer_id'] as const;
+
 /**
  * A family of loaders (one per `limit`) of the first `limit` rows of `table` per parent foreign key, by id,
  * each batch in one statement (row_number() over the parent).
  */
-export function firstChildrenByParent<K, T extends object>(em: EntityManager, entity: EntityName<T>, table: string, parentColumn: string) {
+export function firstChildrenByParent<K, T extends object>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  table: (typeof CHILD_TABLES)[number],
+  parentColumn: (typeof PARENT_COLUMNS)[number],
+) {
+  const from = ident(table, CHILD_TABLES);
+  const parent = sql`t.${ident(parentColumn, PARENT_COLUMNS)}`;
   return new LoaderFamily<{ limit: number }, K, T[]>(
     ({ limit }) =>
       listByParent<K, T>(
         em,
         entity,
-        (list) => `select * from (
-            select t.${parentColumn} as __parent, t.*, row_number() over (partition by t.${parentColumn} order by t.id) as __rn
-            from ${table} t where t.${parentColumn} in (${list})
-          ) s where s.__rn <= ? order by s.__parent, s.__rn`,
-        () => [limit],
+        (keys) => sql`select * from (
+            select ${parent} as __parent, t.*, row_number() over (partition by ${parent} order by t.id) as __rn
+            from ${from} t where ${parent} in (${list(keys)})
+          ) s where s.__rn <= ${limit} order by s.__parent, s.__rn`,
       ),
   );
 }

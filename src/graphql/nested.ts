@@ -1,5 +1,6 @@
 import type { EntityName } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { sql, type Sql } from '../database/sql';
 import { LoaderFamily, listByParent } from './loader-utils';
 import { checkFirst } from './pagination';
 
@@ -38,25 +39,18 @@ export const NESTED_FIRST_DESCRIPTION = firstDescription(NESTED_BOUND, 'by id');
 
 /**
  * A family of loaders (one per `limit`) of the first `limit` children of each parent, each batch in one
- * statement. `sql(list)` selects `__parent` and the entity's columns (as for `listByParent`); the rows are
- * numbered per parent by `orderBy` (columns of that select, e.g. `s.id`), so the limit applies to each
+ * statement. `children(keys)` selects `__parent` and the entity's columns (as for `listByParent`); the rows
+ * are numbered per parent by `orderBy` (columns of that select, e.g. sql`s.id`), so the limit applies to each
  * parent and never to the batch as a whole.
  */
-export function firstPerParent<K, T extends object>(
-  em: EntityManager,
-  entity: EntityName<T>,
-  sql: (list: string) => string,
-  orderBy: string,
-  extraParams: (keys: readonly K[]) => unknown[] = () => [],
-) {
+export function firstPerParent<K, T extends object>(em: EntityManager, entity: EntityName<T>, children: (keys: readonly K[]) => Sql, orderBy: Sql) {
   return new LoaderFamily<{ limit: number }, K, T[]>(({ limit }) =>
     listByParent<K, T>(
       em,
       entity,
-      (list) => `select * from (
-          select s.*, row_number() over (partition by s.__parent order by ${orderBy}) as __rn from (${sql(list)}) s
-        ) r where r.__rn <= ? order by r.__parent, r.__rn`,
-      (keys) => [...extraParams(keys), limit],
+      (keys) => sql`select * from (
+          select s.*, row_number() over (partition by s.__parent order by ${orderBy}) as __rn from (${children(keys)}) s
+        ) r where r.__rn <= ${limit} order by r.__parent, r.__rn`,
     ),
   );
 }

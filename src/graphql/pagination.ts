@@ -122,6 +122,19 @@ export function Connection<T extends object>(NodeType: ClassType<T>, name: strin
   return ConnectionType;
 }
 
+/**
+ * PageInfo of a page of rows numbered by position (cursors are offsets): `length` rows from `offset`,
+ * `hasNextPage` when more were fetched than the page holds.
+ */
+export function offsetPageInfo(offset: number, length: number, hasNextPage: boolean): PageInfo {
+  return {
+    hasNextPage,
+    hasPreviousPage: offset > 0,
+    startCursor: length ? encodeCursor(offset) : null,
+    endCursor: length ? encodeCursor(offset + length) : null,
+  };
+}
+
 /** Turns a fetched page (`first + 1` rows, to see whether more follow) into a connection value. */
 export function toConnection<T>(
   rows: T[],

@@ -1,6 +1,13 @@
-import { hsPrefixSql } from '../../src/modules/trade-flow/hs-rollup.sql';
+import { sql } from '../../src/database/sql';
+import { hsPrefix } from '../../src/modules/trade-flow/hs-rollup.sql';
 
-describe('hsPrefixSql (an HS prefix an index can serve under any collation)', () => {
+/** The condition on column `c` with its bindings (all strings), in MikroORM's `?` form. */
+function hsPrefixSql(_column: 'c', code: string): { sql: string; params: string[] } {
+  const { sql: text, params } = hsPrefix(sql`c`, code).toMikro();
+  return { sql: text, params: params.map(String) };
+}
+
+describe('hsPrefix (an HS prefix an index can serve under any collation)', () => {
   it('is an equality for a 6-digit code and nothing for the empty prefix', () => {
     expect(hsPrefixSql('c', '640399')).toEqual({ sql: 'c = ?', params: ['640399'] });
     expect(hsPrefixSql('c', '')).toEqual({ sql: 'true', params: [] });

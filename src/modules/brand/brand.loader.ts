@@ -1,7 +1,8 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { alignMany, byPrimaryKey, firstChildrenByParent, LoaderFamily, listByParent, MAX_BATCH } from '../../graphql/loader-utils';
-import { placeholders } from '../../database/sql';
+import { queryRows } from '../../database/query';
+import { list, sql } from '../../database/sql';
 import { Facility } from '../facility/facility.entity';
 import { Brand } from './brand.entity';
 
@@ -20,16 +21,15 @@ export const createBrandFacilitiesLoader = (em: EntityManager) =>
     listByParent<number, Facility>(
       em,
       Facility,
-      (list) => `with picked as (
+      (brandIds) => sql`with picked as (
           select distinct sl.brand_id, sl.facility_id from sourcing_link sl
-          where sl.brand_id in (${list})
-            and sl.disclosed_at = coalesce(?::date, (select max(x.disclosed_at) from sourcing_link x where x.brand_id = sl.brand_id))
+          where sl.brand_id in (${list(brandIds)})
+            and sl.disclosed_at = coalesce(${disclosedAt}::date, (select max(x.disclosed_at) from sourcing_link x where x.brand_id = sl.brand_id))
         ), ranked as (
           select brand_id, facility_id, row_number() over (partition by brand_id order by facility_id) as rn from picked
         )
         select r.brand_id as __parent, f.* from ranked r join facility f on f.id = r.facility_id
-        where r.rn <= ? order by r.brand_id, f.id`,
-      () => [disclosedAt, limit],
+        where r.rn <= ${limit} order by r.brand_id, f.id`,
     ),
   );
 
@@ -37,12 +37,12 @@ export const createBrandFacilitiesLoader = (em: EntityManager) =>
 export const createBrandDisclosureDatesLoader = (em: EntityManager) =>
   new DataLoader<number, string[]>(
     async (brandIds) => {
-      const rows: Array<{ brand_id: number; d: string }> = await em.getConnection().execute(
-        `select distinct brand_id, to_char(disclosed_at, 'YYYY-MM-DD') as d from sourcing_link
-         where brand_id in (${placeholders(brandIds.length)}) order by brand_id, d`,
-        [...brandIds],
+      const rows = await queryRows<{ brandId: number; date: string }>(
+        em,
+        sql`select distinct brand_id as "brandId", to_char(disclosed_at, 'YYYY-MM-DD') as "date" from sourcing_link
+            where brand_id in (${list(brandIds)}) order by "brandId", "date"`,
       );
-      return alignMany(brandIds, rows, (r) => r.brand_id).map((list) => list.map((r) => r.d));
+      return alignMany(brandIds, rows, (r) => r.brandId).map((dates) => dates.map((r) => r.date));
     },
     { maxBatchSize: MAX_BATCH },
   );

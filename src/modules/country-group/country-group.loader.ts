@@ -1,8 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { sql } from '../../database/sql';
 import { byPrimaryKey } from '../../graphql/loader-utils';
 import { firstPerParent } from '../../graphql/nested';
 import { Country } from '../country/country.entity';
 import { CountryGroup } from './country-group.entity';
+import { groupMemberships } from './membership.sql';
 
 /** Country groups by code. */
 export const createCountryGroupLoader = (em: EntityManager) => byPrimaryKey<CountryGroup, string>(em, CountryGroup, 'id');
@@ -12,7 +14,6 @@ export const createGroupMembersLoader = (em: EntityManager) =>
   firstPerParent<string, Country>(
     em,
     Country,
-    (list) => `select m.group_id as __parent, c.* from country_group_member m join country c on c.id = m.country_id
-               where m.group_id in (${list})`,
-    's.id',
+    (groups) => sql`select m.group_id as __parent, c.* from (${groupMemberships({ groups })}) m join country c on c.id = m.country_id`,
+    sql`s.id`,
   );

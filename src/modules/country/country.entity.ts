@@ -1,6 +1,5 @@
-import { Collection, Entity, ManyToMany, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { CountryGroup } from '../country-group/country-group.entity';
 
 @ObjectType({
   description:
@@ -43,6 +42,6 @@ export class Country {
   @Property({ type: 'smallint', nullable: true })
   dissolvedIn?: number | null;
 
-  @ManyToMany(() => CountryGroup, (group) => group.members)
-  groups = new Collection<CountryGroup>(this);
+  // A country's groups are the inverse of CountryGroup.members (which owns country_group_member): read by the
+  // `groupsOfCountry` loader, never as a collection here, so this entity does not import CountryGroup.
 }

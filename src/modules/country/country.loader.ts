@@ -1,7 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { sql } from '../../database/sql';
 import { byPrimaryKey } from '../../graphql/loader-utils';
 import { firstPerParent } from '../../graphql/nested';
 import { CountryGroup } from '../country-group/country-group.entity';
+import { groupMemberships } from '../country-group/membership.sql';
 import { Country } from './country.entity';
 
 /** Countries by ISO alpha-3 id. */
@@ -12,7 +14,6 @@ export const createGroupsOfCountryLoader = (em: EntityManager) =>
   firstPerParent<string, CountryGroup>(
     em,
     CountryGroup,
-    (list) => `select m.country_id as __parent, g.* from country_group_member m join country_group g on g.id = m.group_id
-               where m.country_id in (${list})`,
-    's.id',
+    (countries) => sql`select m.country_id as __parent, g.* from (${groupMemberships({ countries })}) m join country_group g on g.id = m.group_id`,
+    sql`s.id`,
   );

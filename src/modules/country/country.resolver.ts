@@ -1,4 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { andWhereSql } from '../../database/raw';
+import { sql } from '../../database/sql';
 import type { GraphQLContext } from '../../graphql/context';
 import { containsPattern } from '../../graphql/like';
 import { LIST_BOUNDS } from '../../graphql/cost/list-bounds';
@@ -7,7 +9,8 @@ import { paginate } from '../../graphql/paginate';
 import { Connection, PageArgs } from '../../graphql/pagination';
 import { Brand } from '../brand/brand.entity';
 import { CountryGroup } from '../country-group/country-group.entity';
-import { requireGroupMembers } from '../country-group/country-group.lookup';
+import { requireGroup } from '../country-group/country-group.lookup';
+import { memberOfAll } from '../country-group/membership.sql';
 import { Facility } from '../facility/facility.entity';
 import { parseCountryCode } from './country-code';
 import { Country } from './country.entity';
@@ -37,9 +40,7 @@ export class CountryResolver {
     }
     if (filter?.region) qb.andWhere({ region: await requireRegionName(ctx.em, 'region', filter.region, 'filter.region') });
     if (filter?.subRegion) qb.andWhere({ subRegion: await requireRegionName(ctx.em, 'sub_region', filter.subRegion, 'filter.subRegion') });
-    if (filter?.group) {
-      qb.andWhere({ id: { $in: await requireGroupMembers(ctx.em, filter.group, 'filter.group') } });
-    }
+    if (filter?.group) andWhereSql(qb, memberOfAll(sql`c.id`, [{ kind: 'group', code: await requireGroup(ctx.em, filter.group, 'filter.group') }]));
     return paginate(qb, page, { keyProperty: 'id', keyKind: 'string', keyOf: (c) => c.id, maxPageSize: ctx.config.maxPageSize });
   }
 

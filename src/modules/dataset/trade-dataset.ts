@@ -1,4 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { queryRows } from '../../database/query';
+import { sql, type Sql } from '../../database/sql';
 import { AppError, ErrorCode } from '../../errors/app-error';
 import { parseNumericId } from '../../graphql/ids';
 import { DatasetKind } from './dataset-kind';
@@ -7,7 +9,7 @@ import { Dataset } from './dataset.entity';
 /** Which datasets can serve a figure by default, and how errors name them. */
 interface DatasetDefault {
   /** SQL condition on dataset `d`: it holds rows the figure can use. */
-  holds: string;
+  holds: Sql;
   /** What those rows are, for messages ("trade flows"). */
   what: string;
   /** Kinds of dataset that can hold such rows; a dataset named in the argument must be one of them. */
@@ -15,12 +17,12 @@ interface DatasetDefault {
 }
 
 const FLOWS: DatasetDefault = {
-  holds: 'exists (select 1 from trade_flow f where f.dataset_id = d.id)',
+  holds: sql`exists (select 1 from trade_flow f where f.dataset_id = d.id)`,
   what: 'trade flows',
   kinds: [DatasetKind.BACI, DatasetKind.COMTRADE, DatasetKind.SYNTHETIC],
 };
 const EXPORTS: DatasetDefault = {
-  holds: `${FLOWS.holds} or exists (select 1 from export_total e where e.dataset_id = d.id)`,
+  holds: sql`${FLOWS.holds} or exists (select 1 from export_total e where e.dataset_id = d.id)`,
   what: 'trade flows or export totals',
   kinds: [...FLOWS.kinds, DatasetKind.EXPORT_TOTALS],
 };
@@ -35,12 +37,12 @@ async function resolveDataset(em: EntityManager, id: string | null | undefined, 
     }
     return dataset;
   }
-  const rows: Array<{ dataset_id: number }> = await em.getConnection().execute(`select d.id as dataset_id from dataset d where ${fallback.holds} order by d.id limit 10`);
-  if (rows.length === 1) return em.findOneOrFail(Dataset, rows[0].dataset_id);
+  const rows = await queryRows<{ datasetId: number }>(em, sql`select d.id as "datasetId" from dataset d where ${fallback.holds} order by d.id limit 10`);
+  if (rows.length === 1) return em.findOneOrFail(Dataset, rows[0].datasetId);
   if (rows.length === 0) throw new AppError(ErrorCode.UNKNOWN_DATASET, `No dataset holds ${fallback.what} yet: import one (npm run import).`, { argument });
   throw new AppError(
     ErrorCode.INVALID_ARGUMENT,
-    `${argument} is required: several datasets hold ${fallback.what} (ids ${rows.map((r) => r.dataset_id).join(', ')}), and figures from two sources are never added.`,
+    `${argument} is required: several datasets hold ${fallback.what} (ids ${rows.map((r) => r.datasetId).join(', ')}), and figures from two sources are never added.`,
     { argument },
   );
 }

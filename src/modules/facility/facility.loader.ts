@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { list, sql } from '../../database/sql';
 import { byPrimaryKey, firstChildrenByParent, LoaderFamily } from '../../graphql/loader-utils';
 import { firstPerParent } from '../../graphql/nested';
 import { Brand } from '../brand/brand.entity';
@@ -17,10 +18,9 @@ export const createFacilityBrandsLoader = (em: EntityManager) =>
     firstPerParent<number, Brand>(
       em,
       Brand,
-      (list) => `select distinct sl.facility_id as __parent, b.* from sourcing_link sl join brand b on b.id = sl.brand_id
-                 where sl.facility_id in (${list}) and (?::date is null or sl.disclosed_at = ?::date)`,
-      's.id',
-      () => [disclosedAt, disclosedAt],
+      (facilityIds) => sql`select distinct sl.facility_id as __parent, b.* from sourcing_link sl join brand b on b.id = sl.brand_id
+                 where sl.facility_id in (${list(facilityIds)}) and (${disclosedAt}::date is null or sl.disclosed_at = ${disclosedAt}::date)`,
+      sql`s.id`,
     ).with({ limit }),
   );
 
@@ -29,7 +29,7 @@ export const createFacilityProductTypesLoader = (em: EntityManager) =>
   firstPerParent<number, ProductType>(
     em,
     ProductType,
-    (list) => `select distinct sl.facility_id as __parent, t.* from sourcing_link sl join product_type t on t.id = sl.product_type_id
-               where sl.facility_id in (${list})`,
-    's.id',
+    (facilityIds) => sql`select distinct sl.facility_id as __parent, t.* from sourcing_link sl join product_type t on t.id = sl.product_type_id
+               where sl.facility_id in (${list(facilityIds)})`,
+    sql`s.id`,
   );

@@ -1,8 +1,11 @@
 import type { EntityManager, QueryBuilder } from '@mikro-orm/postgresql';
+import { andWhereSql } from '../../database/raw';
+import { join, sql, type Sql } from '../../database/sql';
 import { parseNumericId } from '../../graphql/ids';
 import { containsPattern } from '../../graphql/like';
 import { requireCountries } from '../country/country-code';
-import { requireGroupMembers } from '../country-group/country-group.lookup';
+import { requireGroup } from '../country-group/country-group.lookup';
+import { memberOfAll } from '../country-group/membership.sql';
 import { Facility } from './facility.entity';
 import type { FacilityFilter } from './facility.input';
 import { requireProductType } from '../product-type/product-type.lookup';
@@ -16,29 +19,18 @@ export async function facilityQuery(em: EntityManager, filter: FacilityFilter | 
   if (!filter) return { qb };
   if (filter.countries?.length) qb.andWhere({ country: { $in: await requireCountries(em, filter.countries, 'filter.countries') } });
   if (filter.countryGroup) {
-    qb.andWhere({ country: { $in: await requireGroupMembers(em, filter.countryGroup, 'filter.countryGroup') } });
+    andWhereSql(qb, memberOfAll(sql`f.country_id`, [{ kind: 'group', code: await requireGroup(em, filter.countryGroup, 'filter.countryGroup') }]));
   }
   if (filter.manufacturer) qb.andWhere({ manufacturer: parseNumericId(filter.manufacturer, 'filter.manufacturer', 'manufacturer') });
   if (filter.search) {
     const like = containsPattern(filter.search);
     qb.andWhere({ $or: [{ name: { $ilike: like } }, { address: { $ilike: like } }, { city: { $ilike: like } }] });
   }
-  const linkConditions: string[] = [];
-  const params: unknown[] = [];
-  if (filter.brand) {
-    linkConditions.push('sl.brand_id = ?');
-    params.push(parseNumericId(filter.brand, 'filter.brand', 'brand'));
-  }
-  if (filter.disclosedAt) {
-    linkConditions.push('sl.disclosed_at = ?');
-    params.push(filter.disclosedAt);
-  }
-  if (filter.productType) {
-    linkConditions.push('sl.product_type_id = ?');
-    params.push(await requireProductType(em, filter.productType, 'filter.productType'));
-  }
-  if (linkConditions.length > 0) {
-    qb.andWhere(`exists (select 1 from sourcing_link sl where sl.facility_id = f.id and ${linkConditions.join(' and ')})`, params);
-  }
+  // Conditions on one sourcing link of the facility: all must hold for the same link.
+  const link: Sql[] = [];
+  if (filter.brand) link.push(sql`sl.brand_id = ${parseNumericId(filter.brand, 'filter.brand', 'brand')}`);
+  if (filter.disclosedAt) link.push(sql`sl.disclosed_at = ${filter.disclosedAt}`);
+  if (filter.productType) link.push(sql`sl.product_type_id = ${await requireProductType(em, filter.productType, 'filter.productType')}`);
+  if (link.length > 0) andWhereSql(qb, sql`exists (select 1 from sourcing_link sl where sl.facility_id = f.id and ${join(link, ' and ')})`);
   return { qb };
 }

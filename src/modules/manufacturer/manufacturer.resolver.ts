@@ -1,4 +1,6 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { andWhereSql } from '../../database/raw';
+import { sql } from '../../database/sql';
 import type { GraphQLContext } from '../../graphql/context';
 import { parseNumericId } from '../../graphql/ids';
 import { containsPattern } from '../../graphql/like';
@@ -43,7 +45,7 @@ export class ManufacturerResolver {
     if (filter?.hqCountry) qb.andWhere({ hqCountry: await requireCountry(ctx.em, filter.hqCountry, 'filter.hqCountry') });
     if (filter?.facilityCountry) {
       const country = await requireCountry(ctx.em, filter.facilityCountry, 'filter.facilityCountry');
-      qb.andWhere('exists (select 1 from facility f where f.manufacturer_id = m.id and f.country_id = ?)', [country]);
+      andWhereSql(qb, sql`exists (select 1 from facility f where f.manufacturer_id = m.id and f.country_id = ${country})`);
     }
     return paginate(qb, page, { keyProperty: 'id', keyKind: 'number', keyOf: (m) => m.id, maxPageSize: ctx.config.maxPageSize });
   }

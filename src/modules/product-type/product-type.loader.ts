@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { list, sql } from '../../database/sql';
 import { byPrimaryKey } from '../../graphql/loader-utils';
 import { firstPerParent } from '../../graphql/nested';
 import { Product } from '../product/product.entity';
@@ -12,9 +13,9 @@ export const createHsProductsOfTypeLoader = (em: EntityManager) =>
   firstPerParent<string, Product>(
     em,
     Product,
-    (list) => `select m.product_type_id as __parent, p.* from product_type_hs m join product p on p.code = m.product_code
-               where m.product_type_id in (${list})`,
-    's.code',
+    (typeIds) => sql`select m.product_type_id as __parent, p.* from product_type_hs m join product p on p.code = m.product_code
+               where m.product_type_id in (${list(typeIds)})`,
+    sql`s.code`,
   );
 
 /** The product types whose mapped HS codes contain each product (a mapped code is a prefix of its code; first `limit` by id). */
@@ -22,9 +23,9 @@ export const createProductTypesOfProductLoader = (em: EntityManager) =>
   firstPerParent<string, ProductType>(
     em,
     ProductType,
-    (list) => `select distinct p.code as __parent, t.* from product p
+    (codes) => sql`select distinct p.code as __parent, t.* from product p
                join product_type_hs m on p.code like m.product_code || '%'
                join product_type t on t.id = m.product_type_id
-               where p.code in (${list})`,
-    's.id',
+               where p.code in (${list(codes)})`,
+    sql`s.id`,
   );

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { ident, list, sql } from '../../database/sql';
 import { LoaderFamily } from '../../graphql/loader-utils';
 import { firstPerParent } from '../../graphql/nested';
 import { SourcingLink } from './sourcing-link.entity';
@@ -10,15 +11,14 @@ type LinkParent = 'brand' | 'facility';
  * ordered by date then id; the first `limit` of each parent.
  */
 export function createLinksOfLoader(em: EntityManager, parent: LinkParent) {
-  const column = `${parent}_id`;
+  const column = ident(`sl.${parent}_id`, ['sl.brand_id', 'sl.facility_id']);
   return new LoaderFamily<{ disclosedAt: string | null; limit: number }, number, SourcingLink[]>(({ disclosedAt, limit }) =>
     firstPerParent<number, SourcingLink>(
       em,
       SourcingLink,
-      (list) => `select sl.${column} as __parent, sl.* from sourcing_link sl
-                 where sl.${column} in (${list}) and (?::date is null or sl.disclosed_at = ?::date)`,
-      's.disclosed_at, s.id',
-      () => [disclosedAt, disclosedAt],
+      (parentIds) => sql`select ${column} as __parent, sl.* from sourcing_link sl
+                 where ${column} in (${list(parentIds)}) and (${disclosedAt}::date is null or sl.disclosed_at = ${disclosedAt}::date)`,
+      sql`s.disclosed_at, s.id`,
     ).with({ limit }),
   );
 }

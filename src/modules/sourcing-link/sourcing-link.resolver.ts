@@ -1,5 +1,7 @@
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { andWhereSql } from '../../database/raw';
+import { sql } from '../../database/sql';
 import { AppError, ErrorCode } from '../../errors/app-error';
 import type { GraphQLContext } from '../../graphql/context';
 import { parseNumericId } from '../../graphql/ids';
@@ -51,7 +53,7 @@ export class SourcingLinkResolver {
     if (filter?.productType) qb.andWhere({ productType: await requireProductType(ctx.em, filter.productType, 'filter.productType') });
     if (filter?.facilityCountry) {
       const country = await requireCountry(ctx.em, filter.facilityCountry, 'filter.facilityCountry');
-      qb.andWhere('exists (select 1 from facility f where f.id = sl.facility_id and f.country_id = ?)', [country]);
+      andWhereSql(qb, sql`exists (select 1 from facility f where f.id = sl.facility_id and f.country_id = ${country})`);
     }
     if (filter?.disclosedFrom && filter?.disclosedTo && filter.disclosedFrom > filter.disclosedTo) {
       throw new AppError(ErrorCode.INVALID_ARGUMENT, `filter.disclosedFrom (${filter.disclosedFrom}) is after filter.disclosedTo (${filter.disclosedTo}).`, {

@@ -1,16 +1,12 @@
 import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
 import { AppError, ErrorCode } from '../../errors/app-error';
 import type { GraphQLContext } from '../../graphql/context';
-import { checkFirst, decodeCursor, encodeCursor } from '../../graphql/pagination';
-import { checkYearRange } from '../../graphql/years';
-import { parseHsCode } from '../product/hs-code';
-import { boundInList } from '../../database/sql';
+import { checkFirst, decodeCursor, offsetPageInfo } from '../../graphql/pagination';
 import { DATASET_DESCRIPTION } from '../concentration/concentration.args';
-import { hsPrefixSql } from '../trade-flow/hs-rollup.sql';
-import { sideCountries } from '../trade-flow/trade-flow.query';
-import { tradeAggregateSql } from './trade-aggregate.sql';
-import { AggregateOrder, TradeAggregate, TradeAggregateFilter, TradeDimension } from './trade-aggregate.types';
 import { checkHsLevel } from '../product/hs-code';
+import { tradeFlowConditions } from '../trade-flow/trade-flow.query';
+import { readTradeAggregate } from './trade-aggregate.sql';
+import { AggregateOrder, TradeAggregate, TradeAggregateFilter, TradeDimension } from './trade-aggregate.types';
 
 /** Largest page of aggregate rows (BI tools pull big flat tables). */
 export const AGGREGATE_MAX_ROWS = 10_000;
@@ -36,55 +32,11 @@ export class TradeAggregateResolver {
     if (new Set(groupBy).size !== groupBy.length) throw new AppError(ErrorCode.INVALID_ARGUMENT, 'groupBy lists a dimension twice.', { argument: 'groupBy' });
     const offset = after ? (decodeCursor(after, 'number') as number) : 0;
     const dataset = await ctx.loaders.tradeDataset.load(datasetId ?? '');
-
-    const where: string[] = [];
-    const params: unknown[] = [];
-    checkYearRange(filter?.yearFrom, filter?.yearTo, 'filter.yearFrom', 'filter.yearTo');
-    if (filter?.yearFrom != null) (where.push('f.year >= ?'), params.push(filter.yearFrom));
-    if (filter?.yearTo != null) (where.push('f.year <= ?'), params.push(filter.yearTo));
-    for (const side of ['exporter', 'importer'] as const) {
-      const ids = filter ? await sideCountries(ctx.em, filter, side) : undefined;
-      if (ids === undefined) continue;
-      const condition = boundInList(`f.${side}_id`, ids);
-      where.push(condition.sql);
-      params.push(...condition.params);
-    }
-    if (filter?.hsPrefix) {
-      const prefix = hsPrefixSql('f.product_code', parseHsCode(filter.hsPrefix, 'filter.hsPrefix'));
-      where.push(prefix.sql);
-      params.push(...prefix.params);
-    }
-
-    const connection = ctx.em.getConnection();
+    const conditions = filter ? await tradeFlowConditions(ctx.em, filter) : [];
     const { mixed } = await ctx.loaders.flowShape.load(dataset.id);
-    const { sql, params: all } = tradeAggregateSql({ datasetId: dataset.id, groupBy, hsLevel: hsLevel as 2 | 4 | 6, mixedLevels: mixed, where, params, order: orderBy, limit: first + 1, offset });
-    const result: Array<Record<string, unknown>> = await connection.execute(sql, all as never[]);
-    const page = result.slice(0, first);
-    const num = (v: unknown) => (v == null ? null : Number(v));
-    return {
-      dataset,
-      hsLevel,
-      totalCount: result.length ? Number(result[0].total_count) : offset,
-      pageInfo: {
-        hasNextPage: result.length > first,
-        hasPreviousPage: offset > 0,
-        startCursor: page.length ? encodeCursor(offset) : null,
-        endCursor: page.length ? encodeCursor(offset + page.length) : null,
-      },
-      rows: page.map((r) => ({
-        year: num(r.year),
-        exporterId: (r.exporter_id as string | undefined)?.trim() ?? null,
-        importerId: (r.importer_id as string | undefined)?.trim() ?? null,
-        exporterRegion: (r.exporter_region as string | undefined) ?? null,
-        importerRegion: (r.importer_region as string | undefined) ?? null,
-        exporterSubRegion: (r.exporter_sub_region as string | undefined) ?? null,
-        importerSubRegion: (r.importer_sub_region as string | undefined) ?? null,
-        productCode: (r.product_code as string | undefined) ?? null,
-        valueUsd: Number(r.value_usd),
-        quantityTons: num(r.quantity_tons),
-        flowsWithQuantity: Number(r.flows_with_quantity),
-        flowCount: Number(r.flow_count),
-      })),
-    };
+    const query = { datasetId: dataset.id, groupBy, hsLevel, mixedLevels: mixed, conditions, order: orderBy, limit: first + 1, offset };
+    const { rows, totalCount } = await readTradeAggregate(ctx.em, query);
+    const page = rows.slice(0, first);
+    return { dataset, hsLevel, totalCount: totalCount ?? offset, pageInfo: offsetPageInfo(offset, page.length, rows.length > first), rows: page };
   }
 }

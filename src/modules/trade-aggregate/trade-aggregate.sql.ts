@@ -1,29 +1,52 @@
-import { hsRollupCondition } from '../trade-flow/hs-rollup.sql';
-import { TradeDimension, AggregateOrder } from './trade-aggregate.types';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { queryRows } from '../../database/query';
+import { empty, int, join, sql, type Sql } from '../../database/sql';
+import { hsRollup } from '../trade-flow/hs-rollup.sql';
+import { AggregateOrder, type TradeAggregateRow, TradeDimension } from './trade-aggregate.types';
 
-/** SQL expression and output column of each dimension (f = flow, ce/ci = exporter/importer country). */
-const DIMENSIONS: Record<TradeDimension, { expr: (level: number) => string; column: string; join?: 'ce' | 'ci' }> = {
-  YEAR: { expr: () => 'f.year', column: 'year' },
-  EXPORTER: { expr: () => 'f.exporter_id', column: 'exporter_id' },
-  IMPORTER: { expr: () => 'f.importer_id', column: 'importer_id' },
-  EXPORTER_REGION: { expr: () => 'ce.region', column: 'exporter_region', join: 'ce' },
-  IMPORTER_REGION: { expr: () => 'ci.region', column: 'importer_region', join: 'ci' },
-  EXPORTER_SUB_REGION: { expr: () => 'ce.sub_region', column: 'exporter_sub_region', join: 'ce' },
-  IMPORTER_SUB_REGION: { expr: () => 'ci.sub_region', column: 'importer_sub_region', join: 'ci' },
-  PRODUCT: { expr: (level) => `left(f.product_code, ${level})`, column: 'product_code' },
+/**
+ * SQL expression and output column of each dimension (f = flow, ce/ci = exporter/importer country); the
+ * column is the name of the row's property.
+ */
+const DIMENSIONS: Record<TradeDimension, { expr: (level: Sql) => Sql; column: Sql; join?: 'ce' | 'ci' }> = {
+  YEAR: { expr: () => sql`f.year`, column: sql`year` },
+  EXPORTER: { expr: () => sql`f.exporter_id`, column: sql`"exporterId"` },
+  IMPORTER: { expr: () => sql`f.importer_id`, column: sql`"importerId"` },
+  EXPORTER_REGION: { expr: () => sql`ce.region`, column: sql`"exporterRegion"`, join: 'ce' },
+  IMPORTER_REGION: { expr: () => sql`ci.region`, column: sql`"importerRegion"`, join: 'ci' },
+  EXPORTER_SUB_REGION: { expr: () => sql`ce.sub_region`, column: sql`"exporterSubRegion"`, join: 'ce' },
+  IMPORTER_SUB_REGION: { expr: () => sql`ci.sub_region`, column: sql`"importerSubRegion"`, join: 'ci' },
+  PRODUCT: { expr: (level) => sql`left(f.product_code, ${level})`, column: sql`"productCode"` },
 };
 
-export interface AggregateSqlInput {
+export interface AggregateQuery {
   datasetId: number;
-  groupBy: TradeDimension[];
-  hsLevel: 2 | 4 | 6;
+  groupBy: readonly TradeDimension[];
+  hsLevel: number;
   /** Whether the dataset mixes HS levels (Comtrade); BACI is HS-6 only and skips the ancestor test. */
   mixedLevels: boolean;
-  where: string[];
-  params: unknown[];
+  /** Conditions on the flows `f`, all of which must hold (the filter's, from `tradeFlowConditions`). */
+  conditions: readonly Sql[];
   order: AggregateOrder;
   limit: number;
   offset: number;
+}
+
+/** A row of the statement: the grouped dimensions only (as the row's properties), the sums, the row count. */
+interface AggregateSqlRow {
+  year?: number;
+  exporterId?: string;
+  importerId?: string;
+  exporterRegion?: string | null;
+  importerRegion?: string | null;
+  exporterSubRegion?: string | null;
+  importerSubRegion?: string | null;
+  productCode?: string;
+  valueUsd: string;
+  quantityTons: string | null;
+  flowsWithQuantity: number;
+  flowCount: number;
+  totalCount: string;
 }
 
 /**
@@ -33,27 +56,49 @@ export interface AggregateSqlInput {
  * digits long — so a heading and its own subheadings are never added together; codes shorter than L
  * cannot be split and are left out at that level.
  */
-export function tradeAggregateSql(input: AggregateSqlInput): { sql: string; params: unknown[] } {
-  const dims = input.groupBy.map((d) => DIMENSIONS[d]);
-  const joins = new Set(dims.map((d) => d.join).filter(Boolean));
-  const select = dims.map((d) => `${d.expr(input.hsLevel)} as ${d.column}`);
-  const groupCols = dims.map((d) => d.column);
-  const level = input.hsLevel;
-  const keysOrder = groupCols.length ? groupCols.map((c) => `${c} asc nulls last`).join(', ') : '1';
-  const order =
-    input.order === AggregateOrder.KEYS ? keysOrder : `value_usd ${input.order === AggregateOrder.VALUE_ASC ? 'asc' : 'desc'}, ${keysOrder}`;
-  const sql = `
-    select ${[...groupCols, 'value_usd', 'quantity_tons', 'flows_with_quantity', 'flow_count'].join(', ')}, count(*) over () as total_count
+export function tradeAggregateSql(q: AggregateQuery): Sql {
+  const level = int(q.hsLevel, { min: 2, max: 6 });
+  const dims = q.groupBy.map((d) => DIMENSIONS[d]);
+  const joins = new Set(dims.map((d) => d.join));
+  const columns = dims.map((d) => d.column);
+  const keysOrder = columns.length ? join(columns.map((c) => sql`${c} asc nulls last`)) : sql`1`;
+  const order = q.order === AggregateOrder.KEYS ? keysOrder : sql`"valueUsd" ${q.order === AggregateOrder.VALUE_ASC ? sql`asc` : sql`desc`}, ${keysOrder}`;
+  const sums = [sql`sum(f.value_usd) as "valueUsd"`, sql`sum(f.quantity_tons) as "quantityTons"`, sql`count(f.quantity_tons)::int as "flowsWithQuantity"`, sql`count(*)::int as "flowCount"`];
+  return sql`
+    select ${join([...columns, sql`"valueUsd"`, sql`"quantityTons"`, sql`"flowsWithQuantity"`, sql`"flowCount"`])}, count(*) over () as "totalCount"
     from (
-      select ${[...select, 'sum(f.value_usd) as value_usd', 'sum(f.quantity_tons) as quantity_tons', 'count(f.quantity_tons)::int as flows_with_quantity', 'count(*)::int as flow_count'].join(', ')}
+      select ${join([...dims.map((d) => sql`${d.expr(level)} as ${d.column}`), ...sums])}
       from trade_flow f
-      ${joins.has('ce') ? 'join country ce on ce.id = f.exporter_id' : ''}
-      ${joins.has('ci') ? 'join country ci on ci.id = f.importer_id' : ''}
-      where f.dataset_id = ? and ${hsRollupCondition(level, input.mixedLevels)}
-      ${input.where.map((w) => `and ${w}`).join(' ')}
-      ${groupCols.length ? `group by ${groupCols.map((_, i) => i + 1).join(', ')}` : ''}
+      ${joins.has('ce') ? sql`join country ce on ce.id = f.exporter_id` : empty}
+      ${joins.has('ci') ? sql`join country ci on ci.id = f.importer_id` : empty}
+      where ${join([sql`f.dataset_id = ${q.datasetId}`, hsRollup(q.hsLevel, q.mixedLevels), ...q.conditions], ' and ')}
+      ${columns.length ? sql`group by ${join(columns.map((_, i) => int(i + 1)))}` : empty}
     ) g
     order by ${order}
-    limit ? offset ?`;
-  return { sql, params: [input.datasetId, ...input.params, input.limit, input.offset] };
+    limit ${q.limit} offset ${q.offset}`;
+}
+
+const orNull = <T>(value: T | null | undefined): T | null => value ?? null;
+const numberOrNull = (value: string | number | null | undefined): number | null => (value == null ? null : Number(value));
+
+/** A page of the aggregate (`limit` rows at most, from `offset`) and the number of rows over all pages. */
+export async function readTradeAggregate(em: EntityManager, q: AggregateQuery): Promise<{ rows: TradeAggregateRow[]; totalCount: number | null }> {
+  const rows = await queryRows<AggregateSqlRow>(em, tradeAggregateSql(q));
+  return {
+    totalCount: rows.length ? Number(rows[0].totalCount) : null,
+    rows: rows.map((r) => ({
+      year: numberOrNull(r.year),
+      exporterId: r.exporterId?.trim() ?? null,
+      importerId: r.importerId?.trim() ?? null,
+      exporterRegion: orNull(r.exporterRegion),
+      importerRegion: orNull(r.importerRegion),
+      exporterSubRegion: orNull(r.exporterSubRegion),
+      importerSubRegion: orNull(r.importerSubRegion),
+      productCode: orNull(r.productCode),
+      valueUsd: Number(r.valueUsd),
+      quantityTons: numberOrNull(r.quantityTons),
+      flowsWithQuantity: Number(r.flowsWithQuantity),
+      flowCount: Number(r.flowCount),
+    })),
+  };
 }

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { empty, ident, int, placeholders, sql, type Sql } from '../../database/sql';
+import { queryRows } from '../../database/query';
+import { empty, ident, int, list, sql, type Sql } from '../../database/sql';
 
 /**
  * SQL condition on row `f` implementing METRICS.md's HS roll-up at level `level` (2, 4 or 6): a row
@@ -33,15 +34,15 @@ export interface FlowShape {
  * of trade_flow and export_total, and a primary key): the per-request `flowShape` loader's batch.
  */
 export async function readFlowShapes(em: EntityManager, datasetIds: readonly number[]): Promise<Array<FlowShape | Error>> {
-  const rows = await em.getConnection().execute<Array<{ id: number; mixed: boolean; world_rollup: boolean }>>(
-    `select d.id,
+  const rows = await queryRows<FlowShape & { id: number }>(
+    em,
+    sql`select d.id,
             exists (select 1 from trade_flow f where f.dataset_id = d.id and length(f.product_code) < 6)
               or exists (select 1 from export_total e where e.dataset_id = d.id and length(e.product_code) < 6) as mixed,
-            exists (select 1 from trade_world_export w where w.dataset_id = d.id) as world_rollup
-     from dataset d where d.id in (${placeholders(datasetIds.length)})`,
-    [...datasetIds],
+            exists (select 1 from trade_world_export w where w.dataset_id = d.id) as "worldRollup"
+     from dataset d where d.id in (${list(datasetIds)})`,
   );
-  const byId = new Map(rows.map((r) => [Number(r.id), { mixed: r.mixed, worldRollup: r.world_rollup }]));
+  const byId = new Map(rows.map(({ id, ...shape }) => [Number(id), shape]));
   return datasetIds.map((id) => byId.get(id) ?? new Error(`no dataset ${id}`));
 }
 

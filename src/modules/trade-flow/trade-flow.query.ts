@@ -1,69 +1,85 @@
 import type { EntityManager, QueryBuilder } from '@mikro-orm/postgresql';
+import { andWhereSql } from '../../database/raw';
+import { join, sql, type Sql } from '../../database/sql';
 import { AppError, ErrorCode } from '../../errors/app-error';
 import { checkYear, checkYearRange } from '../../graphql/years';
 import { requireCountries } from '../country/country-code';
-import { Country } from '../country/country.entity';
-import { requireGroupMembers } from '../country-group/country-group.lookup';
+import { requireGroup } from '../country-group/country-group.lookup';
+import { memberOfAll, type Membership } from '../country-group/membership.sql';
 import { requireRegionName } from '../country/region';
 import { resolveTradeDataset } from '../dataset/trade-dataset';
 import { parseHsCode } from '../product/hs-code';
-import { hsPrefixSql } from './hs-rollup.sql';
+import { hsPrefix } from './hs-rollup.sql';
 import { TradeFlow } from './trade-flow.entity';
 import type { TradeFlowFilter } from './trade-flow.input';
 
-type Side = 'exporter' | 'importer';
+/**
+ * A filter of trade flows: tradeFlows' own, or any part of it (the aggregate's filter has no dataset, single
+ * year, regions or minimum value).
+ */
+export type FlowFilter = Partial<TradeFlowFilter>;
+
+/** The arguments that restrict each side of a flow, and the side's column on trade_flow `f`. */
+const SIDES = {
+  exporter: { column: sql`f.exporter_id`, countries: 'exporters', region: 'exporterRegion', subRegion: 'exporterSubRegion', group: 'exporterGroup' },
+  importer: { column: sql`f.importer_id`, countries: 'importers', region: 'importerRegion', subRegion: 'importerSubRegion', group: 'importerGroup' },
+} as const;
 
 /**
- * Country ids one side of a flow may take under the filter (lists, regions, sub-regions and groups,
- * intersected), or undefined when that side is unrestricted. Every argument is validated.
+ * The memberships one side of a flow must have under the filter (lists, regions, sub-regions and groups,
+ * all of them), each validated: the countries, regions and groups named must exist. Empty when the side is
+ * unrestricted.
  */
-export async function sideCountries(em: EntityManager, filter: Partial<TradeFlowFilter>, side: Side): Promise<string[] | undefined> {
-  const sets: string[][] = [];
-  const list = side === 'exporter' ? filter.exporters : filter.importers;
-  if (list?.length) sets.push(await requireCountries(em, list, `filter.${side}s`));
-  const region = side === 'exporter' ? filter.exporterRegion : filter.importerRegion;
-  if (region) {
-    const name = await requireRegionName(em, 'region', region, `filter.${side}Region`);
-    sets.push((await em.find(Country, { region: name }, { fields: ['id'] })).map((c) => c.id));
-  }
-  const subRegion = side === 'exporter' ? filter.exporterSubRegion : filter.importerSubRegion;
-  if (subRegion) {
-    const name = await requireRegionName(em, 'sub_region', subRegion, `filter.${side}SubRegion`);
-    sets.push((await em.find(Country, { subRegion: name }, { fields: ['id'] })).map((c) => c.id));
-  }
-  const group = side === 'exporter' ? filter.exporterGroup : filter.importerGroup;
-  if (group) sets.push(await requireGroupMembers(em, group, `filter.${side}Group`));
-  if (sets.length === 0) return undefined;
-  return sets.reduce((acc, next) => acc.filter((id) => next.includes(id)));
+async function sideMemberships(em: EntityManager, filter: FlowFilter, side: keyof typeof SIDES): Promise<Membership[]> {
+  const names = SIDES[side];
+  const memberships: Membership[] = [];
+  const countries = filter[names.countries];
+  if (countries?.length) memberships.push({ kind: 'countries', ids: await requireCountries(em, countries, `filter.${side}s`) });
+  const region = filter[names.region];
+  if (region) memberships.push({ kind: 'region', level: 'region', name: await requireRegionName(em, 'region', region, `filter.${side}Region`) });
+  const subRegion = filter[names.subRegion];
+  if (subRegion) memberships.push({ kind: 'region', level: 'sub_region', name: await requireRegionName(em, 'sub_region', subRegion, `filter.${side}SubRegion`) });
+  const group = filter[names.group];
+  if (group) memberships.push({ kind: 'group', code: await requireGroup(em, group, `filter.${side}Group`) });
+  return memberships;
 }
 
 /**
- * Builds the trade-flow query for a filter, validating every argument first.
- * Wrapped in an object because a MikroORM QueryBuilder is thenable: awaiting it directly would run it.
+ * The one compiler of a trade-flow filter: its conditions on trade_flow `f`, all of which must hold (none
+ * when nothing restricts), every argument validated first, in the order of the filter's fields. Group,
+ * region and list membership stay sub-selects and lists of the statement (membership.sql.ts), never ids
+ * fetched into Node.
  */
-export async function tradeFlowQuery(em: EntityManager, filter: TradeFlowFilter | null): Promise<{ qb: QueryBuilder<TradeFlow> }> {
-  const qb = em.createQueryBuilder(TradeFlow, 'tf');
-  if (!filter) return { qb };
+export async function tradeFlowConditions(em: EntityManager, filter: FlowFilter): Promise<Sql[]> {
+  const conditions: Sql[] = [];
   // The same check as every trade figure's: the dataset exists and holds flows (a named disclosure is an error, not an empty page).
-  if (filter.dataset) qb.andWhere({ dataset: (await resolveTradeDataset(em, filter.dataset, 'filter.dataset')).id });
+  if (filter.dataset) conditions.push(sql`f.dataset_id = ${(await resolveTradeDataset(em, filter.dataset, 'filter.dataset')).id}`);
   checkYear(filter.year, 'filter.year');
   checkYearRange(filter.yearFrom, filter.yearTo, 'filter.yearFrom', 'filter.yearTo');
-  if (filter.year != null) qb.andWhere({ year: filter.year });
-  if (filter.yearFrom != null) qb.andWhere({ year: { $gte: filter.yearFrom } });
-  if (filter.yearTo != null) qb.andWhere({ year: { $lte: filter.yearTo } });
+  if (filter.year != null) conditions.push(sql`f.year = ${filter.year}`);
+  if (filter.yearFrom != null) conditions.push(sql`f.year >= ${filter.yearFrom}`);
+  if (filter.yearTo != null) conditions.push(sql`f.year <= ${filter.yearTo}`);
   for (const side of ['exporter', 'importer'] as const) {
-    const ids = await sideCountries(em, filter, side);
-    if (ids !== undefined) qb.andWhere({ [side]: { $in: ids } });
+    const memberships = await sideMemberships(em, filter, side);
+    if (memberships.length > 0) conditions.push(memberOfAll(SIDES[side].column, memberships));
   }
-  if (filter.hsPrefix) {
-    const prefix = hsPrefixSql('tf.product_code', parseHsCode(filter.hsPrefix, 'filter.hsPrefix'));
-    qb.andWhere(prefix.sql, prefix.params);
-  }
+  if (filter.hsPrefix) conditions.push(hsPrefix(sql`f.product_code`, parseHsCode(filter.hsPrefix, 'filter.hsPrefix')));
   if (filter.minValueUsd != null) {
     if (!Number.isFinite(filter.minValueUsd) || filter.minValueUsd < 0) {
       throw new AppError(ErrorCode.INVALID_ARGUMENT, `filter.minValueUsd must be 0 or more (got ${filter.minValueUsd}).`, { argument: 'filter.minValueUsd' });
     }
-    qb.andWhere({ valueUsd: { $gte: filter.minValueUsd } });
+    conditions.push(sql`f.value_usd >= ${filter.minValueUsd}`);
   }
+  return conditions;
+}
+
+/**
+ * Builds the trade-flow query for a filter (trade_flow as `f`), validating every argument first.
+ * Wrapped in an object because a MikroORM QueryBuilder is thenable: awaiting it directly would run it.
+ */
+export async function tradeFlowQuery(em: EntityManager, filter: TradeFlowFilter | null): Promise<{ qb: QueryBuilder<TradeFlow> }> {
+  const qb = em.createQueryBuilder(TradeFlow, 'f');
+  const conditions = filter ? await tradeFlowConditions(em, filter) : [];
+  if (conditions.length > 0) andWhereSql(qb, join(conditions, ' and '));
   return { qb };
 }
