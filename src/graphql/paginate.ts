@@ -1,3 +1,4 @@
+import type { Dictionary } from '@mikro-orm/core';
 import type { QueryBuilder } from '@mikro-orm/postgresql';
 import { decodeCursor, resolvePageSize, toConnection, type CursorKey, type PageArgs } from './pagination';
 
@@ -18,8 +19,11 @@ export async function paginate<T extends object>(qb: QueryBuilder<T>, args: Page
   const first = resolvePageSize(args.first, options.maxPageSize);
   const after = args.after != null ? decodeCursor(args.after, options.keyKind) : undefined;
   const countQuery = qb.clone();
-  if (after !== undefined) qb.andWhere({ [options.keyProperty]: { $gt: after } } as never);
-  qb.orderBy({ [options.keyProperty]: 'asc' } as never).limit(first + 1);
+  // Conditions keyed by a property name known only at run time: MikroORM takes them as a Dictionary.
+  const resumeAfter: Dictionary = { [options.keyProperty]: { $gt: after } };
+  const byKey: Dictionary = { [options.keyProperty]: 'asc' };
+  if (after !== undefined) qb.andWhere(resumeAfter);
+  qb.orderBy(byKey).limit(first + 1);
   const rows = await qb.getResultList();
   return toConnection(rows, first, after !== undefined, options.keyOf, () => countQuery.getCount());
 }
