@@ -1,10 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { createBrandDisclosureDatesLoader, createBrandFacilitiesLoader, createBrandLoader, createBrandsByHqCountryLoader } from '../modules/brand/brand.loader';
-import { createTradeConcentrationLoader, type TradeMarketArgs } from '../modules/concentration/trade-concentration.loader';
-import { createCustomerConcentrationLoader, type CustomerArgs } from '../modules/concentration/customer-concentration.loader';
+import { createTradeConcentrationLoader } from '../modules/concentration/trade-concentration.loader';
+import type { TradeMarketArgs } from '../modules/concentration/trade-concentration.sql';
+import { createCustomerConcentrationLoader } from '../modules/concentration/customer-concentration.loader';
+import type { CustomerMarketArgs } from '../modules/concentration/customer-concentration.sql';
 import { lookupReporters } from '../modules/concentration/trade-reporter.loader';
 import type { TradeReporter } from '../modules/concentration/trade-reporter';
-import { createSupplierConcentrationLoader, type SupplierArgs } from '../modules/concentration/supplier-concentration.loader';
+import { createSupplierConcentrationLoader } from '../modules/concentration/supplier-concentration.loader';
+import type { SupplierMarketArgs } from '../modules/concentration/supplier-concentration.sql';
 import { createCountryGroupLoader, createGroupMembersLoader } from '../modules/country-group/country-group.loader';
 import { createCountryLoader, createGroupsOfCountryLoader } from '../modules/country/country.loader';
 import { createDatasetLoader } from '../modules/dataset/dataset.loader';
@@ -18,7 +21,8 @@ import { createManufacturerFacilitiesLoader, createManufacturerLoader } from '..
 import { createHsProductsOfTypeLoader, createProductTypeLoader, createProductTypesOfProductLoader } from '../modules/product-type/product-type.loader';
 import { createHsSectionLoader, createProductChildrenLoader, createProductLoader, createSectionChaptersLoader } from '../modules/product/product.loader';
 import { createLinksOfLoader } from '../modules/sourcing-link/sourcing-link.loader';
-import { createChangedFacilitiesLoader, createDisclosureSharesLoader, createFacilityDiffLoader, type DisclosurePair, type ShareArgs } from '../modules/trends/disclosure-change.loader';
+import { createChangedFacilitiesLoader, createDisclosureSharesLoader, createFacilityDiffLoader } from '../modules/trends/disclosure-change.loader';
+import type { DisclosurePair, ShareArgs } from '../modules/trends/disclosure-change.sql';
 import DataLoader from 'dataloader';
 import { resolveExportDataset, resolveTradeDataset } from '../modules/dataset/trade-dataset';
 import type { Dataset } from '../modules/dataset/dataset.entity';
@@ -52,8 +56,8 @@ export function createLoaders(em: EntityManager) {
     facilityProductTypes: createFacilityProductTypesLoader(em),
     linksOfBrand: createLinksOfLoader(em, 'brand'),
     linksOfFacility: createLinksOfLoader(em, 'facility'),
-    supplierConcentration: new LoaderFamily((args: SupplierArgs) => createSupplierConcentrationLoader(em, args)),
-    customerConcentration: new LoaderFamily((args: CustomerArgs) => createCustomerConcentrationLoader(em, args)),
+    supplierConcentration: new LoaderFamily((args: SupplierMarketArgs) => createSupplierConcentrationLoader(em, args)),
+    customerConcentration: new LoaderFamily((args: CustomerMarketArgs) => createCustomerConcentrationLoader(em, args)),
     /** What queries of a dataset's trade rows need to know about it (HS levels mixed? world exports materialised?), by dataset id. */
     flowShape: new DataLoader<number, FlowShape>((ids) => readFlowShapes(em, ids)),
     /** A trade reporter (country or group) by upper-cased code, looked up once per request. */

@@ -4,7 +4,7 @@ import type { GraphQLContext } from '../../graphql/context';
 import { Brand } from '../brand/brand.entity';
 import { CapacityWeight, SupplierConcentration, SupplierDimension } from './supplier-concentration.types';
 import { ConcentrationOptions } from './concentration.args';
-import { loadSupplierConcentration } from './supplier-concentration.loader';
+import { loadSupplierConcentration } from './supplier-concentration';
 
 @Resolver(() => Brand)
 export class BrandConcentrationResolver {

@@ -1,4 +1,4 @@
-import { ArgsType, Field, Int, registerEnumType } from 'type-graphql';
+import { ArgsType, Field, ID, Int, registerEnumType } from 'type-graphql';
 import { AppError, ErrorCode } from '../../errors/app-error';
 import { BandGuidelines, ParticipantKind } from './concentration.types';
 import type { SupplierDimension } from './supplier-concentration.types';
@@ -25,6 +25,36 @@ export class ConcentrationOptions {
 
   @Field(() => BandGuidelines, { defaultValue: BandGuidelines.DOJ_FTC_2023, description: 'Guidelines for the band.' })
   guidelines!: BandGuidelines;
+}
+
+/* The year, dataset and product arguments of trade figures, declared once (argument names, types and descriptions as in the schema). */
+const yearField = () => Field(() => Int, { description: 'Year.' });
+const datasetField = () => Field(() => ID, { nullable: true, description: DATASET_DESCRIPTION });
+const productField = () => Field(() => String, { description: 'HS code: 2, 4 or 6 digits.' });
+
+/** `year` and `dataset` of a trade figure (a market whose product or reporter comes from elsewhere). */
+@ArgsType()
+export class TradeYearArgs {
+  @yearField()
+  year!: number;
+
+  /** The dataset id; absent or null = the default dataset. */
+  @datasetField()
+  dataset?: string | null;
+}
+
+/** `product`, `year` and `dataset` of a trade market of one product (in this argument order). */
+@ArgsType()
+export class ProductYearArgs {
+  @productField()
+  product!: string;
+
+  @yearField()
+  year!: number;
+
+  /** The dataset id; absent or null = the default dataset. */
+  @datasetField()
+  dataset?: string | null;
 }
 
 /** Checks the `k` and `top` arguments shared by concentration queries. */

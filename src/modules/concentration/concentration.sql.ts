@@ -1,29 +1,48 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { queryRows } from '../../database/query';
+import { ident, int, sql, type Sql } from '../../database/sql';
+import type { ConcentrationRow } from './concentration.result';
+
+/** How many top participants a statement sums (`k` of CRk) and lists (`top`). */
+export interface ConcentrationCuts {
+  k: number;
+  top: number;
+}
+
+/** One market's row of `concentration`: its key (as the weights gave it) and its figures. */
+export type MarketConcentrationRow = ConcentrationRow & { market: string | number };
+
 /**
- * Concentration of many markets in one statement. `weights` is SQL selecting (market, participant,
- * weight) rows; participants with weight 0 (or null) are not counted (METRICS.md). For every market the
- * statement returns N, W, HHI, CR1/CR3/CR5/CRk, entropy and Gini, plus its top participants with
- * share and rank (ties broken by participant id in byte order), all computed inside PostgreSQL.
+ * Concentration of many markets in one statement. `weights` selects (market, participant, weight) rows;
+ * participants with weight 0 (or null) are not counted (METRICS.md). For every market the statement
+ * returns N, W, HHI, CR1/CR3/CR5/CRk, entropy and Gini, plus its top participants with share and rank
+ * (ties broken by participant id in byte order), all computed inside PostgreSQL. `k` and `top` are bound.
  *
  * Gini uses the sorted form of Σ_i Σ_j |w_i − w_j| / (2 N² μ): Σ_i (2i − N − 1) w_(i) / (N W), with
  * w_(i) in ascending order — the same number in O(N log N).
  */
-export function concentrationSql(weights: string, options: { k: number; top: number }): string {
-  return `
-    with s as (${rankedSharesSql(weights)}),
+export function concentration(weights: Sql, { k, top }: ConcentrationCuts): Sql {
+  return sql`
+    with s as (${rankedShares(weights)}),
     metrics as (
       select market, max(n)::int as n, max(total) as total,
              sum(share * share) as hhi,
              sum(share) filter (where rank <= 1) as cr1,
              sum(share) filter (where rank <= 3) as cr3,
              sum(share) filter (where rank <= 5) as cr5,
-             sum(share) filter (where rank <= ${options.k}) as crk,
+             sum(share) filter (where rank <= ${k}::int) as crk,
              -sum(share * ln(share)) as entropy,
              sum((2 * rank_asc - n - 1) * weight) / (max(n) * max(total)) as gini,
              coalesce(json_agg(json_build_object('participant', participant, 'weight', weight, 'share', share, 'rank', rank) order by rank)
-                      filter (where rank <= ${options.top}), '[]') as top
+                      filter (where rank <= ${top}::int), '[]') as top
       from s group by market
     )
     select * from metrics`;
+}
+
+/** The concentration of every market `weights` selects (one row per market with a participant), in one statement. */
+export function marketConcentrations(em: EntityManager, weights: Sql, cuts: ConcentrationCuts): Promise<MarketConcentrationRow[]> {
+  return queryRows<MarketConcentrationRow>(em, concentration(weights, cuts));
 }
 
 /**
@@ -32,8 +51,8 @@ export function concentrationSql(weights: string, options: { k: number; top: num
  * participants whose sum is 0 (or null) are left out. rank 1 = largest, ties broken by participant id in
  * byte order; rank_asc counts from the smallest; n = N and total = W of the participant's market.
  */
-export function rankedSharesSql(weights: string): string {
-  return `
+export function rankedShares(weights: Sql): Sql {
+  return sql`
     select market, participant, weight,
            weight / sum(weight) over m as share,
            row_number() over (partition by market order by weight desc, participant collate "C") as rank,
@@ -44,4 +63,18 @@ export function rankedSharesSql(weights: string): string {
       select market, participant, sum(weight)::float8 as weight from (${weights}) src
       group by market, participant having sum(weight) > 0
     ) w window m as (partition by market)`;
+}
+
+// ---- Legacy string form, for callers not yet on the `sql` tag (disruption); goes once nothing imports it. ----
+
+/**
+ * `concentration` over weights given as text with `?` placeholders (their values bound by the caller): the
+ * same statement, with k and top asserted integers in the text (this form cannot carry bindings).
+ */
+export function concentrationSql(weights: string, { k, top }: ConcentrationCuts): string {
+  int(k, { min: 1 });
+  int(top, { min: 0 });
+  const statement = concentration(ident('legacy_weights', ['legacy_weights']), { k, top });
+  const text = statement.strings.reduce((out, piece, i) => `${out}${String(statement.values[i - 1])}${piece}`);
+  return text.replace('legacy_weights', () => weights);
 }

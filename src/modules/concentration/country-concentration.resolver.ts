@@ -11,9 +11,11 @@ import {
   DATASET_DESCRIPTION,
   EXPORT_MARKET,
   ExportDimension,
+  ProductYearArgs,
   TRADE_PARTICIPANTS,
+  TradeYearArgs,
 } from './concentration.args';
-import type { TradeMarketArgs } from './trade-concentration.loader';
+import type { TradeMarketArgs } from './trade-concentration.sql';
 import { requireProductCode, resolveReporter } from './trade-arguments';
 import { TradeMarketKind } from './trade-market-kind';
 
@@ -22,8 +24,7 @@ async function batched(
   ctx: GraphQLContext,
   market: Pick<TradeMarketArgs, 'kind' | 'keys' | 'product' | 'reporter'>,
   key: string,
-  year: number,
-  datasetId: string | null,
+  { year, dataset: datasetId }: TradeYearArgs,
   { k, top, guidelines }: ConcentrationOptions,
 ): Promise<Concentration> {
   checkYear(year, 'year');
@@ -42,14 +43,12 @@ export class CountryConcentrationResolver {
   })
   async importConcentration(
     @Root() country: Country,
-    @Arg('product', () => String, { description: 'HS code: 2, 4 or 6 digits.' }) product: string,
-    @Arg('year', () => Int, { description: 'Year.' }) year: number,
-    @Arg('dataset', () => ID, { nullable: true, description: DATASET_DESCRIPTION }) datasetId: string | null,
+    @Args(() => ProductYearArgs) { product, ...at }: ProductYearArgs,
     @Args(() => ConcentrationOptions) options: ConcentrationOptions,
     @Ctx() ctx: GraphQLContext,
   ): Promise<Concentration> {
     const code = await requireProductCode(ctx, product, 'product');
-    return batched(ctx, { kind: TradeMarketKind.IMPORT_SOURCES, keys: 'REPORTER', product: code, reporter: null }, country.id, year, datasetId, options);
+    return batched(ctx, { kind: TradeMarketKind.IMPORT_SOURCES, keys: 'REPORTER', product: code, reporter: null }, country.id, at, options);
   }
 
   @FieldResolver(() => Concentration, {
@@ -62,12 +61,12 @@ export class CountryConcentrationResolver {
     @Arg('year', () => Int, { description: 'Year.' }) year: number,
     @Arg('product', () => String, { nullable: true, description: 'HS code (2/4/6): the product exported (DESTINATIONS) or the prefix of the HS-6 products (PRODUCTS); default every product.' })
     product: string | null,
-    @Arg('dataset', () => ID, { nullable: true, description: DATASET_DESCRIPTION }) datasetId: string | null,
+    @Arg('dataset', () => ID, { nullable: true, description: DATASET_DESCRIPTION }) dataset: string | null,
     @Args(() => ConcentrationOptions) options: ConcentrationOptions,
     @Ctx() ctx: GraphQLContext,
   ): Promise<Concentration> {
     const code = product == null ? null : await requireProductCode(ctx, product, 'product');
-    return batched(ctx, { kind: EXPORT_MARKET[by], keys: 'REPORTER', product: code, reporter: null }, country.id, year, datasetId, options);
+    return batched(ctx, { kind: EXPORT_MARKET[by], keys: 'REPORTER', product: code, reporter: null }, country.id, { year, dataset }, options);
   }
 }
 
@@ -79,12 +78,11 @@ export class ProductConcentrationResolver {
   })
   exportConcentration(
     @Root() product: Product,
-    @Arg('year', () => Int, { description: 'Year.' }) year: number,
-    @Arg('dataset', () => ID, { nullable: true, description: DATASET_DESCRIPTION }) datasetId: string | null,
+    @Args(() => TradeYearArgs) at: TradeYearArgs,
     @Args(() => ConcentrationOptions) options: ConcentrationOptions,
     @Ctx() ctx: GraphQLContext,
   ): Promise<Concentration> {
-    return batched(ctx, { kind: TradeMarketKind.WORLD_EXPORTERS, keys: 'PRODUCT', product: null, reporter: null }, product.code, year, datasetId, options);
+    return batched(ctx, { kind: TradeMarketKind.WORLD_EXPORTERS, keys: 'PRODUCT', product: null, reporter: null }, product.code, at, options);
   }
 
   @FieldResolver(() => Concentration, {
@@ -94,12 +92,11 @@ export class ProductConcentrationResolver {
   async importConcentration(
     @Root() product: Product,
     @Arg('importer', () => String, { description: 'Importing country (ISO alpha-3) or country group code.' }) importer: string,
-    @Arg('year', () => Int, { description: 'Year.' }) year: number,
-    @Arg('dataset', () => ID, { nullable: true, description: DATASET_DESCRIPTION }) datasetId: string | null,
+    @Args(() => TradeYearArgs) at: TradeYearArgs,
     @Args(() => ConcentrationOptions) options: ConcentrationOptions,
     @Ctx() ctx: GraphQLContext,
   ): Promise<Concentration> {
     const { members, group } = await resolveReporter(ctx, importer, 'importer');
-    return batched(ctx, { kind: TradeMarketKind.IMPORT_SOURCES, keys: 'PRODUCT', product: null, reporter: { members, group } }, product.code, year, datasetId, options);
+    return batched(ctx, { kind: TradeMarketKind.IMPORT_SOURCES, keys: 'PRODUCT', product: null, reporter: { members, group } }, product.code, at, options);
   }
 }

@@ -3,13 +3,22 @@ import type { GraphQLContext } from '../../graphql/context';
 import { LIST_BOUNDS } from '../../graphql/cost/list-bounds';
 import { boundedFirst, firstDescription } from '../../graphql/nested';
 import { checkYear } from '../../graphql/years';
-import { toConcentration, type ConcentrationRow } from './concentration.result';
-import { concentrationSql } from './concentration.sql';
-import { BandGuidelines, Concentration, ConcentrationShare, ParticipantKind } from './concentration.types';
-import { checkConcentrationArgs, ConcentrationOptions, DATASET_DESCRIPTION, EXPORT_MARKET, ExportDimension, TRADE_PARTICIPANTS } from './concentration.args';
+import { toConcentration } from './concentration.result';
+import { BandGuidelines, Concentration, ConcentrationShare } from './concentration.types';
+import {
+  checkConcentrationArgs,
+  ConcentrationOptions,
+  DATASET_DESCRIPTION,
+  EXPORT_MARKET,
+  ExportDimension,
+  ProductYearArgs,
+  TRADE_PARTICIPANTS,
+  type TradeYearArgs,
+} from './concentration.args';
 import { requireProductCode, resolveReporter } from './trade-arguments';
+import { tradeConcentration } from './trade-concentration.sql';
 import { TradeMarketKind } from './trade-market-kind';
-import { tradeWeightsSql } from './trade-weights.sql';
+import type { TradeReporter } from './trade-reporter';
 
 @Resolver()
 export class TradeConcentrationResolver {
@@ -19,15 +28,13 @@ export class TradeConcentrationResolver {
   })
   async importConcentration(
     @Arg('importer', () => String, { description: 'Importing country (ISO alpha-3) or country group code (EU27, ASEAN…).' }) importer: string,
-    @Arg('product', () => String, { description: 'HS code: 2, 4 or 6 digits.' }) product: string,
-    @Arg('year', () => Int, { description: 'Year.' }) year: number,
-    @Arg('dataset', () => ID, { nullable: true, description: DATASET_DESCRIPTION }) datasetId: string | null,
+    @Args(() => ProductYearArgs) { product, ...at }: ProductYearArgs,
     @Args(() => ConcentrationOptions) options: ConcentrationOptions,
     @Ctx() ctx: GraphQLContext,
   ): Promise<Concentration> {
-    checkYear(year, 'year');
+    checkYear(at.year, 'year');
     const reporter = await resolveReporter(ctx, importer, 'importer');
-    return this.market(ctx, TradeMarketKind.IMPORT_SOURCES, reporter, await requireProductCode(ctx, product, 'product'), year, datasetId, options);
+    return this.market(ctx, TradeMarketKind.IMPORT_SOURCES, reporter, await requireProductCode(ctx, product, 'product'), at, options);
   }
 
   @Query(() => Concentration, {
@@ -35,14 +42,12 @@ export class TradeConcentrationResolver {
       'World export concentration of a product in a year: participants = exporters e, weights = Σ_i x(e, i, product, year) over every importer (METRICS.md). HS roll-up as in importConcentration.',
   })
   async worldExportConcentration(
-    @Arg('product', () => String, { description: 'HS code: 2, 4 or 6 digits.' }) product: string,
-    @Arg('year', () => Int, { description: 'Year.' }) year: number,
-    @Arg('dataset', () => ID, { nullable: true, description: DATASET_DESCRIPTION }) datasetId: string | null,
+    @Args(() => ProductYearArgs) { product, ...at }: ProductYearArgs,
     @Args(() => ConcentrationOptions) options: ConcentrationOptions,
     @Ctx() ctx: GraphQLContext,
   ): Promise<Concentration> {
-    checkYear(year, 'year');
-    return this.market(ctx, TradeMarketKind.WORLD_EXPORTERS, null, await requireProductCode(ctx, product, 'product'), year, datasetId, options);
+    checkYear(at.year, 'year');
+    return this.market(ctx, TradeMarketKind.WORLD_EXPORTERS, null, await requireProductCode(ctx, product, 'product'), at, options);
   }
 
   @Query(() => Concentration, {
@@ -55,14 +60,14 @@ export class TradeConcentrationResolver {
     @Arg('year', () => Int, { description: 'Year.' }) year: number,
     @Arg('product', () => String, { nullable: true, description: 'HS code (2/4/6): the product exported (DESTINATIONS) or the prefix the HS-6 products are under (PRODUCTS); default every product.' })
     product: string | null,
-    @Arg('dataset', () => ID, { nullable: true, description: DATASET_DESCRIPTION }) datasetId: string | null,
+    @Arg('dataset', () => ID, { nullable: true, description: DATASET_DESCRIPTION }) dataset: string | null,
     @Args(() => ConcentrationOptions) options: ConcentrationOptions,
     @Ctx() ctx: GraphQLContext,
   ): Promise<Concentration> {
     checkYear(year, 'year');
     const reporter = await resolveReporter(ctx, exporter, 'exporter');
     const code = product == null ? null : await requireProductCode(ctx, product, 'product');
-    return this.market(ctx, EXPORT_MARKET[by], reporter, code, year, datasetId, options);
+    return this.market(ctx, EXPORT_MARKET[by], reporter, code, { year, dataset }, options);
   }
 
   @Query(() => [ConcentrationShare], {
@@ -71,47 +76,32 @@ export class TradeConcentrationResolver {
   })
   async partnerShares(
     @Arg('importer', () => String, { description: 'Importing country (ISO alpha-3) or country group code.' }) importer: string,
-    @Arg('product', () => String, { description: 'HS code: 2, 4 or 6 digits.' }) product: string,
-    @Arg('year', () => Int, { description: 'Year.' }) year: number,
-    @Arg('dataset', () => ID, { nullable: true, description: DATASET_DESCRIPTION }) datasetId: string | null,
+    @Args(() => ProductYearArgs) { product, ...at }: ProductYearArgs,
     @Arg('first', () => Int, { nullable: true, description: firstDescription(LIST_BOUNDS.partnerShares, 'by share') }) first: number | null,
     @Ctx() ctx: GraphQLContext,
   ): Promise<ConcentrationShare[]> {
-    checkYear(year, 'year');
+    checkYear(at.year, 'year');
     const limit = boundedFirst(first, LIST_BOUNDS.partnerShares);
     const reporter = await resolveReporter(ctx, importer, 'importer');
     const code = await requireProductCode(ctx, product, 'product');
     // The largest `first` exporters: by default every one (there are fewer countries than the default).
     const options = { k: 1, top: limit, guidelines: BandGuidelines.DOJ_FTC_2023 };
-    return (await this.market(ctx, TradeMarketKind.IMPORT_SOURCES, reporter, code, year, datasetId, options)).top;
+    return (await this.market(ctx, TradeMarketKind.IMPORT_SOURCES, reporter, code, at, options)).top;
   }
 
   /** One market's concentration in one statement. */
   private async market(
     ctx: GraphQLContext,
     kind: TradeMarketKind,
-    reporter: { members: string[]; group: boolean } | null,
+    reporter: TradeReporter | null,
     product: string | null,
-    year: number,
-    datasetId: string | null,
+    { year, dataset: datasetId }: TradeYearArgs,
     { k, top, guidelines }: ConcentrationOptions,
   ): Promise<Concentration> {
     checkConcentrationArgs(k, top);
     const dataset = await ctx.loaders.tradeDataset.load(datasetId ?? '');
-    const connection = ctx.em.getConnection();
     const { mixed, worldRollup } = await ctx.loaders.flowShape.load(dataset.id);
-    const weights = tradeWeightsSql({
-      kind,
-      datasetId: dataset.id,
-      mixed,
-      worldRollup,
-      years: { from: year, to: year },
-      product,
-      reporters: reporter?.members ?? null,
-      extraGroup: reporter?.group ?? false,
-      marketBy: 'ONE',
-    });
-    const [row] = await connection.execute<ConcentrationRow[]>(concentrationSql(weights.sql, { k, top }), weights.params as never[]);
-    return toConcentration(row, dataset, guidelines, k, TRADE_PARTICIPANTS[kind]);
+    const market = { kind, datasetId: dataset.id, mixed, worldRollup, years: { from: year, to: year }, product, reporters: reporter?.members ?? null, extraGroup: reporter?.group ?? false };
+    return toConcentration(await tradeConcentration(ctx.em, market, { k, top }), dataset, guidelines, k, TRADE_PARTICIPANTS[kind]);
   }
 }

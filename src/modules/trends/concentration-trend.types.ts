@@ -1,6 +1,7 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
-import { Concentration, type ParticipantKind } from '../concentration/concentration.types';
+import { Concentration } from '../concentration/concentration.types';
 import { Dataset } from '../dataset/dataset.entity';
+import type { TrendShareShiftsQuery } from './concentration-trend.sql';
 
 @ObjectType({ description: 'One year of a concentration trend. A year without data is listed with hasData false and null figures (never a silent 0).' })
 export class TrendPoint {
@@ -60,5 +61,5 @@ export class ConcentrationTrend {
   deltaHhiPoints!: number | null;
 
   /** The statement giving `shareShifts`, run only when that field is selected (null: nothing to compare). */
-  shareShiftsQuery!: { sql: string; params: unknown[]; kind: ParticipantKind } | null;
+  shareShiftsQuery!: TrendShareShiftsQuery | null;
 }

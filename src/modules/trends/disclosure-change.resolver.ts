@@ -4,14 +4,13 @@ import { AppError, ErrorCode } from '../../errors/app-error';
 import type { GraphQLContext } from '../../graphql/context';
 import { NESTED_FIRST_DESCRIPTION, nestedLimit } from '../../graphql/nested';
 import { Brand } from '../brand/brand.entity';
-import { loadSupplierConcentration } from '../concentration/supplier-concentration.loader';
+import { loadSupplierConcentration } from '../concentration/supplier-concentration';
 import { BandGuidelines } from '../concentration/concentration.types';
 import { CapacityWeight, SupplierConcentration, SupplierDimension } from '../concentration/supplier-concentration.types';
-import { ConcentrationOptions, MAX_TOP, SUPPLIER_PARTICIPANTS } from '../concentration/concentration.args';
+import { ConcentrationOptions, MAX_TOP } from '../concentration/concentration.args';
 import { Facility } from '../facility/facility.entity';
 import { deltaHhiPoints, isSignificantIncrease } from '../metrics/concentration';
 import { DisclosureChange, type FacilityChange } from './disclosure-change.types';
-import { toShareShift } from './share-shift.sql';
 import { ShareShift } from './share-shift.types';
 
 /** Enough for HHI: no CRk beyond CR5, no top list. */
@@ -88,8 +87,7 @@ export class DisclosureChangeResolver {
   ): Promise<ShareShift[]> {
     if (!Number.isInteger(top) || top < 0 || top > MAX_TOP) throw new AppError(ErrorCode.INVALID_ARGUMENT, `top must be 0–${MAX_TOP} (got ${top}).`, { argument: 'top' });
     const { brandId, by, weight, from, to } = change;
-    const rows = await ctx.loaders.disclosureShares.with({ from, to, by, weight, top }).load(brandId);
-    return rows.map((row) => toShareShift(row, SUPPLIER_PARTICIPANTS[by]));
+    return ctx.loaders.disclosureShares.with({ from, to, by, weight, top }).load(brandId);
   }
 
   @FieldResolver(() => SupplierConcentration, { description: 'Concentration of the brand\'s suppliers (by `by`, weighed by `weight`) at fromDate; participants 0 and null metrics when the side is empty.' })

@@ -1,0 +1,62 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { join } from '../../database/sql';
+import type { ConcentrationRow } from './concentration.result';
+import { marketConcentrations, type ConcentrationCuts } from './concentration.sql';
+import type { TradeMarketKind } from './trade-market-kind';
+import { tradeWeights, type TradeWeightsQuery } from './trade-weights.sql';
+
+/** A batch of trade markets of one kind, one year and one dataset, keyed by reporter country or by HS code. */
+export interface TradeMarketArgs extends ConcentrationCuts {
+  kind: TradeMarketKind;
+  datasetId: number;
+  /** The dataset's FlowShape (per-request `flowShape` loader). */
+  mixed: boolean;
+  worldRollup: boolean;
+  year: number;
+  /** What the keys are: reporter countries (product fixed) or HS codes (reporter fixed, or none for WORLD_EXPORTERS). */
+  keys: 'REPORTER' | 'PRODUCT';
+  /** The product of every market when keyed by reporter (a filter for EXPORT_PRODUCTS). */
+  product: string | null;
+  /** The reporter of every market when keyed by product (null for WORLD_EXPORTERS). */
+  reporter: { members: string[]; group: boolean } | null;
+}
+
+/** One market of a batch: its key (a reporter's alpha-3 code or an HS code) and its figures. */
+export interface KeyedConcentration {
+  key: string;
+  row: ConcentrationRow;
+}
+
+/**
+ * Concentration of many trade markets of one kind in one statement: the batch behind
+ * `Country.importConcentration` / `Country.exportConcentration` (keys = reporter countries) and
+ * `Product.exportConcentration` / `Product.importConcentration` (keys = HS codes; one union branch per
+ * HS level present). A market without participants has no row.
+ */
+export async function tradeConcentrations(em: EntityManager, args: TradeMarketArgs, keys: readonly string[]): Promise<KeyedConcentration[]> {
+  const common = { kind: args.kind, datasetId: args.datasetId, mixed: args.mixed, worldRollup: args.worldRollup, years: { from: args.year, to: args.year } };
+  const weights =
+    args.keys === 'PRODUCT'
+      ? join(
+          [...new Set(keys.map((code) => code.length))].map((level) =>
+            tradeWeights({
+              ...common,
+              product: null,
+              reporters: args.reporter?.members ?? null,
+              extraGroup: args.reporter?.group ?? false,
+              products: keys.filter((code) => code.length === level),
+              marketBy: 'PRODUCT',
+            }),
+          ),
+          ' union all ',
+        )
+      : tradeWeights({ ...common, product: args.product, reporters: [...keys], extraGroup: false, marketBy: 'REPORTER' });
+  const rows = await marketConcentrations(em, weights, args);
+  return rows.map(({ market, ...row }) => ({ key: String(market).trim(), row }));
+}
+
+/** One trade market's concentration in one statement (undefined when it has no participants). */
+export async function tradeConcentration(em: EntityManager, q: Omit<TradeWeightsQuery, 'marketBy'>, cuts: ConcentrationCuts): Promise<ConcentrationRow | undefined> {
+  const [row] = await marketConcentrations(em, tradeWeights({ ...q, marketBy: 'ONE' }), cuts);
+  return row;
+}
