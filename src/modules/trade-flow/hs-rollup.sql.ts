@@ -2,25 +2,6 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { queryRows } from '../../database/query';
 import { empty, ident, int, list, sql, type Sql } from '../../database/sql';
 
-/**
- * SQL condition on row `f` implementing METRICS.md's HS roll-up at level `level` (2, 4 or 6): a row
- * counts towards its `level`-digit product only when no other row of the same dataset, year, exporter
- * and importer has a code that is a shorter prefix of its own and at least `level` digits long — so a
- * heading and its own subheadings are never added, while codes of different branches still are. Codes
- * shorter than `level` cannot be split and do not count. `mixedLevels` false (a dataset of HS-6 codes
- * only, like BACI) skips the ancestor test, which can never match there. `table` is where the rows are:
- * trade_flow, or export_total, whose rows have no importer (the test then matches exporters alone).
- */
-export function hsRollupCondition(level: number, mixedLevels: boolean, table: 'trade_flow' | 'export_total' = 'trade_flow'): string {
-  const base = `length(f.product_code) >= ${level}`;
-  if (!mixedLevels) return base;
-  const sameImporter = table === 'trade_flow' ? 'and a.importer_id = f.importer_id' : '';
-  return `${base} and not exists (
-      select 1 from ${table} a where a.dataset_id = f.dataset_id and a.year = f.year and a.exporter_id = f.exporter_id
-        ${sameImporter} and length(a.product_code) >= ${level} and length(a.product_code) < length(f.product_code)
-        and f.product_code like a.product_code || '%')`;
-}
-
 /** What the queries of a dataset's trade rows (flows or exporter totals) need to know about it. */
 export interface FlowShape {
   /** It mixes HS levels (Comtrade) or not (BACI): switches the roll-up's ancestor test on. */
@@ -47,23 +28,14 @@ export async function readFlowShapes(em: EntityManager, datasetIds: readonly num
 }
 
 /**
- * SQL condition, with its bindings, that `column` (an HS code: digits only) starts with `code`, written
- * so that a btree index on the column serves it. `LIKE 'p%'` uses such an index only under the C
- * collation, which PostgreSQL servers seldom have (C.UTF-8 and en_US are not): a 6-digit code (the
- * longest) is an equality, a shorter one the range [p, p + 1) — the same codes, since every collation
- * orders strings of digits alike — kept next to the LIKE so the result never depends on it.
+ * SQL condition on row `f` implementing METRICS.md's HS roll-up at level `level` (2, 4 or 6): a row
+ * counts towards its `level`-digit product only when no other row of the same dataset, year, exporter
+ * and importer has a code that is a shorter prefix of its own and at least `level` digits long — so a
+ * heading and its own subheadings are never added, while codes of different branches still are. Codes
+ * shorter than `level` cannot be split and do not count. `mixedLevels` false (a dataset of HS-6 codes
+ * only, like BACI) skips the ancestor test, which can never match there. `table` is where the rows are:
+ * trade_flow, or export_total, whose rows have no importer (the test then matches exporters alone).
  */
-export function hsPrefixSql(column: string, code: string): { sql: string; params: string[] } {
-  if (code === '') return { sql: 'true', params: [] };
-  if (code.length === 6) return { sql: `${column} = ?`, params: [code] };
-  const next = String(Number(code) + 1).padStart(code.length, '0');
-  if (next.length > code.length) return { sql: `${column} >= ? and ${column} like ?`, params: [code, `${code}%`] };
-  return { sql: `${column} >= ? and ${column} < ? and ${column} like ?`, params: [code, next, `${code}%`] };
-}
-
-// ---- The same conditions as `sql` fragments (issue #11); the string forms above go once nothing uses them. ----
-
-/** `hsRollupCondition` as a fragment of the `sql` tag (the level is an asserted integer). */
 export function hsRollup(level: number, mixedLevels: boolean, table: 'trade_flow' | 'export_total' = 'trade_flow'): Sql {
   const n = int(level, { min: 2, max: 6 });
   const base = sql`length(f.product_code) >= ${n}`;
@@ -75,7 +47,13 @@ export function hsRollup(level: number, mixedLevels: boolean, table: 'trade_flow
         and f.product_code like a.product_code || '%')`;
 }
 
-/** `hsPrefixSql` as a fragment of the `sql` tag: `column` starts with the HS code `code`, index-friendly. */
+/**
+ * SQL condition that `column` (an HS code: digits only) starts with `code`, written so that a btree index
+ * on the column serves it. `LIKE 'p%'` uses such an index only under the C collation, which PostgreSQL
+ * servers seldom have (C.UTF-8 and en_US are not): a 6-digit code (the longest) is an equality, a shorter
+ * one the range [p, p + 1) — the same codes, since every collation orders strings of digits alike — kept
+ * next to the LIKE so the result never depends on it.
+ */
 export function hsPrefix(column: Sql, code: string): Sql {
   if (code === '') return sql`true`;
   if (code.length === 6) return sql`${column} = ${code}`;
