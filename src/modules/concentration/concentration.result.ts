@@ -2,7 +2,7 @@ import type { Dataset } from '../dataset/dataset.entity';
 import { crOf, emptyMarket, figuresOf } from '../metrics/concentration';
 import type { BandGuidelines, Concentration, ConcentrationShare, ParticipantKind } from './concentration.types';
 
-/** One market's row from concentrationSql. */
+/** One market's row of the `concentration` statement (concentration.sql.ts). */
 export interface ConcentrationRow {
   n: number;
   total: number;
