@@ -2,7 +2,8 @@ import { brandDisclosureFormat } from '../../../src/modules/import/formats/brand
 import { productTypeId } from '../../../src/modules/import/formats/product-type-map';
 import { readWorkers } from '../../../src/modules/import/formats/workers-range';
 import { sharedFile } from '../../support/shared-data';
-import { readRecords, recordsOf, runFormat, tally, testContext } from './facility-harness';
+import type { DisclosureRecord } from '../../../src/modules/import/types';
+import { readRecords, recordsOf, runFormat, tally, testContext, type Outcome } from './facility-harness';
 
 const HEADER = 'brand,parent_company_or_supplier_group,factory_name,country,country_iso3,city,address,product_type,factory_type,total_workers,workers_lower,workers_upper,pct_female,pct_migrant,as_of';
 const file = (...rows: string[]) => recordsOf([HEADER, ...rows].join('\n'));
@@ -129,7 +130,10 @@ describe('brandDisclosureFormat', () => {
 
 describe('the adidas / VF / Puma file (c. 2023)', () => {
   const path = sharedFile('brands/brand_disclosures_adidas_vf_puma_c2023.csv');
-  const outcome = path ? runFormat(brandDisclosureFormat, readRecords(path)) : null;
+  let outcome: Outcome<DisclosureRecord> | null = null;
+  beforeAll(async () => {
+    if (path) outcome = runFormat(brandDisclosureFormat, await readRecords(path));
+  });
   const band = (r: { workersMin: number | null; workersMax: number | null }) => (r.workersMin === null ? 'unknown' : r.workersMin === r.workersMax ? 'exact' : `${r.workersMin}–${r.workersMax}`);
 
   (path ? it : it.skip)('loads every one of its 2,175 rows: adidas 375, VF Corporation 1,470, Puma 330', () => {
@@ -166,8 +170,8 @@ describe('the adidas / VF / Puma file (c. 2023)', () => {
     });
   });
 
-  (path ? it : it.skip)('has 64 malformed (inverted) ranges, all Puma 501–100, none invalid', () => {
-    const [header, ...data] = readRecords(path!);
+  (path ? it : it.skip)('has 64 malformed (inverted) ranges, all Puma 501–100, none invalid', async () => {
+    const [header, ...data] = await readRecords(path!);
     const [brand, lower, upper] = ['brand', 'workers_lower', 'workers_upper'].map((c) => header.fields.indexOf(c));
     const inverted = data.filter((r) => r.fields[lower] !== '' && Number(r.fields[lower]) > Number(r.fields[upper]));
     expect(inverted).toHaveLength(64);

@@ -98,10 +98,10 @@ const NIKE_FILES = ['2021-02', '2023-08', '2025-06'].map((d) => `brands/nike_man
 
 describe('country names of the real files', () => {
   const nike = NIKE_FILES.map(sharedFile);
-  (nike.every(Boolean) ? it : it.skip)('every Country / Region of the three Nike exports resolves', () => {
+  (nike.every(Boolean) ? it : it.skip)('every Country / Region of the three Nike exports resolves', async () => {
     const names = new Set<string>();
     for (const file of nike) {
-      const [, header, ...data] = readRecords(file!);
+      const [, header, ...data] = await readRecords(file!);
       const column = header.fields.findIndex((f) => /^country ?\/ ?region$/i.test(f));
       for (const r of data) names.add(r.fields[column].trim());
     }
@@ -112,8 +112,8 @@ describe('country names of the real files', () => {
   });
 
   const brands = sharedFile('brands/brand_disclosures_adidas_vf_puma_c2023.csv');
-  (brands ? it : it.skip)('every country name of the adidas/VF/Puma file resolves to the row\'s own country_iso3', () => {
-    const [header, ...data] = readRecords(brands!);
+  (brands ? it : it.skip)('every country name of the adidas/VF/Puma file resolves to the row\'s own country_iso3', async () => {
+    const [header, ...data] = await readRecords(brands!);
     const [name, iso3] = ['country', 'country_iso3'].map((c) => header.fields.indexOf(c));
     const disagreements = data.filter((r) => resolve(r.fields[name]) !== r.fields[iso3]).map((r) => `${r.line}: ${r.fields[name]} ≠ ${r.fields[iso3]}`);
     expect(disagreements).toEqual([]);

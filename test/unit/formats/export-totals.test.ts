@@ -1,7 +1,7 @@
 import { exportTotalsFormat } from '../../../src/modules/import/formats/export-totals';
 import type { ExportTotalRecord } from '../../../src/modules/import/types';
 import { sharedFile } from '../../support/shared-data';
-import { csvRecords, fileRecords, mapOne, referenceContext, runFormat } from './format-harness';
+import { csvRecords, fileRecords, mapOne, referenceContext, runFormat } from '../../support/format-harness';
 
 const context = referenceContext();
 /** py-ecomplexity's sample layout. */
@@ -66,8 +66,8 @@ describe('exporter totals format (hand-written records)', () => {
 const sample = sharedFile('complexity/trade_data_sample.csv');
 
 (sample ? describe : describe.skip)('exporter totals format on trade_data_sample.csv', () => {
-  it('reads all 600 rows: 10 countries × 30 HS92 headings × 2 years, nothing skipped or invalid', () => {
-    const run = runFormat(exportTotalsFormat, fileRecords(sample!), context);
+  it('reads all 600 rows: 10 countries × 30 HS92 headings × 2 years, nothing skipped or invalid', async () => {
+    const run = runFormat(exportTotalsFormat, await fileRecords(sample!), context);
     expect([run.rows.length, run.skipped.size, run.invalid]).toEqual([600, 0, []]);
     expect(new Set(run.rows.map((r) => r.row.exporter)).size).toBe(10);
     expect(new Set(run.rows.map((r) => r.row.product)).size).toBe(30);

@@ -2,10 +2,10 @@
  * Test harness of the disclosure and facility formats (nike, brand-disclosures, open-supply-hub): records
  * with the line they START on (as the contract says), the whole outcome of a file by kind, tallies.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import worldCountries from 'world-countries';
+import { readRecords as streamRecords } from '../../../src/modules/import/read-records';
 import type { FormatContext, OpenedFormat, Parsed, SourceFormat, SourceRecord } from '../../../src/modules/import/types';
 
 /** The countries our seed loads (world-countries' officially assigned codes), as the pipeline's context. */
@@ -15,9 +15,10 @@ export function testContext(overrides: Partial<FormatContext> = {}): FormatConte
 }
 
 /**
- * CSV text → records as the pipeline streams them (csv-parse, ragged rows allowed, nothing trimmed), each
- * with the 1-based line it starts on: csv-parse reports the line a record ends on, so the line breaks
- * inside its quoted fields are subtracted.
+ * Hand-written CSV text → records as the pipeline's reader makes them (ragged rows allowed, nothing
+ * trimmed), each with the 1-based line it starts on. Parsed synchronously with csv-parse, which reads
+ * well-formed CSV as csvRecords does (test/unit/csv-records.test.ts); it reports the line a record ends
+ * on, so the line breaks inside its quoted fields are subtracted.
  */
 export function recordsOf(text: string | Buffer): SourceRecord[] {
   const parsed = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true, info: true }) as Array<{ record: string[]; info: { lines: number } }>;
@@ -27,8 +28,11 @@ export function recordsOf(text: string | Buffer): SourceRecord[] {
   }));
 }
 
-export function readRecords(file: string): SourceRecord[] {
-  return recordsOf(fs.readFileSync(file));
+/** Every record of a file, read as the import pipeline reads it (readRecords → csvRecords, streamed). */
+export async function readRecords(file: string): Promise<SourceRecord[]> {
+  const records: SourceRecord[] = [];
+  for await (const record of streamRecords(file).records) records.push(record);
+  return records;
 }
 
 export const FIXTURES = path.resolve(__dirname, '..', '..', 'fixtures');

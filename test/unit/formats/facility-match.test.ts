@@ -128,15 +128,15 @@ describe('the rule on the real files', () => {
     nike2025: sharedFile('brands/nike_manufacturing_export_2025-06.csv'),
     brands: sharedFile('brands/brand_disclosures_adidas_vf_puma_c2023.csv'),
   };
-  const keysOf = (file: string, format = nikeDisclosureFormat) => {
-    const rows = runFormat(format, readRecords(file)).rows;
+  const keysOf = async (file: string, format = nikeDisclosureFormat) => {
+    const rows = runFormat(format, await readRecords(file)).rows;
     return new Map(rows.map(({ line, row }) => [facilityMatchKey({ name: row.facilityName, country: row.country, address: row.address }), { line, row }]));
   };
 
-  (Object.values(files).every(Boolean) ? it : it.skip)('finds the same factories across years and brands', () => {
-    const k2021 = keysOf(files.nike2021!);
-    const k2023 = keysOf(files.nike2023!);
-    const k2025 = keysOf(files.nike2025!);
+  (Object.values(files).every(Boolean) ? it : it.skip)('finds the same factories across years and brands', async () => {
+    const k2021 = await keysOf(files.nike2021!);
+    const k2023 = await keysOf(files.nike2023!);
+    const k2025 = await keysOf(files.nike2025!);
     // No two rows of one Nike export share a key: one row per facility.
     expect([k2021.size, k2023.size, k2025.size]).toEqual([498, 643, 666]);
     const common = (a: Map<string, unknown>, b: Map<string, unknown>) => [...a.keys()].filter((k) => b.has(k));
@@ -147,7 +147,7 @@ describe('the rule on the real files', () => {
     expect([k2021.get(ak)!.line, k2021.get(ak)!.row.facilityName]).toEqual([3, 'A & K DESIGNS, INC.']);
     expect([k2023.get(ak)!.line, k2023.get(ak)!.row.facilityName]).toEqual([3, 'A & K Designs, Inc.']);
 
-    const brandRows = runFormat(brandDisclosureFormat, readRecords(files.brands!)).rows;
+    const brandRows = runFormat(brandDisclosureFormat, await readRecords(files.brands!)).rows;
     const byKey = new Map<string, DisclosureRecord[]>();
     for (const { row } of brandRows) {
       const key = facilityMatchKey({ name: row.facilityName, country: row.country, address: row.address });

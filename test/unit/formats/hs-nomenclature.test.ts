@@ -1,7 +1,7 @@
 import { hsNomenclatureFormat } from '../../../src/modules/import/formats/hs-nomenclature';
 import type { ProductRecord } from '../../../src/modules/import/types';
 import { sharedFile } from '../../support/shared-data';
-import { csvRecords, fileRecords, mapOne, referenceContext, runFormat } from './format-harness';
+import { csvRecords, fileRecords, mapOne, referenceContext, runFormat } from '../../support/format-harness';
 
 const context = referenceContext();
 const HEADER = 'section,hscode,description,parent,level';
@@ -71,8 +71,8 @@ describe('HS nomenclature format (hand-written records)', () => {
 
 describe('HS nomenclature format on the real files', () => {
   const hs2022 = sharedFile('reference/hs2022-nomenclature.csv');
-  (hs2022 ? it : it.skip)('HS 2022: 97 chapters, 1,229 headings and 5,613 subheadings; the TOTAL row skipped', () => {
-    const run = runFormat(hsNomenclatureFormat, fileRecords(hs2022!));
+  (hs2022 ? it : it.skip)('HS 2022: 97 chapters, 1,229 headings and 5,613 subheadings; the TOTAL row skipped', async () => {
+    const run = runFormat(hsNomenclatureFormat, await fileRecords(hs2022!));
     expect(run.invalid).toEqual([]);
     expect(Object.fromEntries(run.skipped)).toEqual({ 'the TOTAL row (all commodities) is not an HS code': 1 });
     const rows = run.rows.map((r) => r.row);
@@ -99,8 +99,8 @@ describe('HS nomenclature format on the real files', () => {
   });
 
   const baci = sharedFile('trade/BACI_product_codes_HS92_V202301.csv');
-  (baci ? it : it.skip)("BACI's HS92 product table: 5,021 subheadings, 347 of them given without their leading zero", () => {
-    const run = runFormat(hsNomenclatureFormat, fileRecords(baci!));
+  (baci ? it : it.skip)("BACI's HS92 product table: 5,021 subheadings, 347 of them given without their leading zero", async () => {
+    const run = runFormat(hsNomenclatureFormat, await fileRecords(baci!));
     expect(run.invalid).toEqual([]);
     expect(run.skipped.size).toBe(0);
     expect(run.rows).toHaveLength(5_021);

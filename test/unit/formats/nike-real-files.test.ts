@@ -1,6 +1,7 @@
 import { nikeDisclosureFormat } from '../../../src/modules/import/formats/nike';
 import { sharedFile } from '../../support/shared-data';
-import { readRecords, runFormat, tally } from './facility-harness';
+import type { DisclosureRecord } from '../../../src/modules/import/types';
+import { readRecords, runFormat, tally, type Outcome } from './facility-harness';
 
 /**
  * Nike's three published exports, read whole. Facilities disclosed (data rows after the banner and the
@@ -39,7 +40,10 @@ const EXPORTS = [
 
 describe.each(EXPORTS)('Nike export $file', (expected) => {
   const file = sharedFile(expected.file);
-  const outcome = file ? runFormat(nikeDisclosureFormat, readRecords(file)) : null;
+  let outcome: Outcome<DisclosureRecord> | null = null;
+  beforeAll(async () => {
+    if (file) outcome = runFormat(nikeDisclosureFormat, await readRecords(file));
+  });
 
   (file ? it : it.skip)(`has ${expected.facilities} facilities, none invalid (every country name resolves), disclosed ${expected.disclosedAt}`, () => {
     const { opened, rows, skipped, invalid } = outcome!;
@@ -72,8 +76,8 @@ describe.each(EXPORTS)('Nike export $file', (expected) => {
 describe('Nike 2021 quirks', () => {
   const file = sharedFile('brands/nike_manufacturing_export_2021-02.csv');
 
-  (file ? it : it.skip)('keeps upper case as disclosed, leaves 50 empty Total Workers unknown, drops 93 "NO GROUP" placeholders', () => {
-    const { rows } = runFormat(nikeDisclosureFormat, readRecords(file!));
+  (file ? it : it.skip)('keeps upper case as disclosed, leaves 50 empty Total Workers unknown, drops 93 "NO GROUP" placeholders', async () => {
+    const { rows } = runFormat(nikeDisclosureFormat, await readRecords(file!));
     expect(rows[0].row).toMatchObject({ facilityName: 'A & K DESIGNS, INC.', address: '8564 NE ALDERWOOD ROAD', city: 'PORTLAND', supplierGroup: 'A & K DESIGNS' });
     expect(rows.filter((r) => r.row.workersMin === null && r.row.workersMax === null)).toHaveLength(50);
     expect(rows.filter((r) => r.row.supplierGroup === null)).toHaveLength(93);

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { openSupplyHubFormat } from '../../../src/modules/import/formats/open-supply-hub';
 import { readOshWorkers } from '../../../src/modules/import/formats/osh-workers';
-import { FIXTURES, readRecords, recordsOf, runFormat, testContext } from './facility-harness';
+import type { OpenSupplyHubRecord } from '../../../src/modules/import/types';
+import { FIXTURES, readRecords, recordsOf, runFormat, testContext, type Outcome } from './facility-harness';
 
 describe('readOshWorkers', () => {
   it.each([
@@ -25,8 +26,12 @@ describe('readOshWorkers', () => {
 });
 
 describe('openSupplyHubFormat on the sample download (test/fixtures/open-supply-hub-sample.csv)', () => {
-  const outcome = runFormat(openSupplyHubFormat, readRecords(path.join(FIXTURES, 'open-supply-hub-sample.csv')));
-  const byId = new Map(outcome.rows.map((r) => [r.row.osId, r]));
+  let outcome: Outcome<OpenSupplyHubRecord>;
+  let byId: Map<string, Outcome<OpenSupplyHubRecord>['rows'][number]>;
+  beforeAll(async () => {
+    outcome = runFormat(openSupplyHubFormat, await readRecords(path.join(FIXTURES, 'open-supply-hub-sample.csv')));
+    byId = new Map(outcome.rows.map((r) => [r.row.osId, r]));
+  });
 
   it('loads 11 of its 12 facilities and skips the closed one', () => {
     expect(outcome.opened).toMatchObject({ headerIndex: 0, metadata: {} });

@@ -1,11 +1,13 @@
-import fs from 'node:fs';
 import { parse } from 'csv-parse/sync';
-import { buildCountryRows } from '../../../seeds/data/countries';
-import type { FormatContext, OpenedFormat, Parsed, SourceFormat, SourceRecord } from '../../../src/modules/import/types';
+import { buildCountryRows } from '../../seeds/data/countries';
+import { readRecords } from '../../src/modules/import/read-records';
+import type { FormatContext, OpenedFormat, Parsed, SourceFormat, SourceRecord } from '../../src/modules/import/types';
 
 /**
- * Runs a source format the way the import pipeline does (csv-parse with the same options, `open` on the
- * first five records, `map` on every record after the header), without a database.
+ * Runs a source format the way the import pipeline does (`open` on the first five records, `map` on every
+ * record after the header), without a database. Files are read as the pipeline reads them (readRecords,
+ * i.e. the streaming csvRecords reader); hand-written lines in a test go through csv-parse synchronously,
+ * which reads well-formed CSV exactly as csvRecords does (test/unit/csv-records.test.ts checks that).
  */
 
 /** The reference countries as `npm run seed -- reference` loads them (249 ISO codes, TWN included). */
@@ -18,7 +20,7 @@ export function referenceContext(extra: Partial<FormatContext> = {}): FormatCont
   };
 }
 
-/** Records of CSV text with their line numbers, parsed as the pipeline parses files. */
+/** Records of hand-written CSV text with their line numbers (no field of these spans lines). */
 export function csvRecords(text: string): SourceRecord[] {
   const parsed = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true, info: true }) as Array<{
     record: string[];
@@ -27,7 +29,12 @@ export function csvRecords(text: string): SourceRecord[] {
   return parsed.map(({ record, info }) => ({ line: info.lines, fields: record }));
 }
 
-export const fileRecords = (file: string) => csvRecords(fs.readFileSync(file, 'utf8'));
+/** Every record of a file, streamed by the pipeline's reader, with the line each starts on. */
+export async function fileRecords(file: string): Promise<SourceRecord[]> {
+  const records: SourceRecord[] = [];
+  for await (const record of readRecords(file).records) records.push(record);
+  return records;
+}
 
 /** Opens the format on the first records, failing the test with the format's message when it refuses. */
 export function openFormat<T>(format: SourceFormat<T>, records: SourceRecord[], context: FormatContext = referenceContext()): OpenedFormat<T> {
