@@ -52,21 +52,12 @@ export function brandWeights(links: Sql, by: SupplierDimension, weight: Capacity
 // ---- Legacy string forms, for callers not yet on the `sql` tag (disruption); go once nothing imports them. ----
 
 /**
- * SQL of brands' markets at a disclosure date (METRICS.md, "Sourcing markets"): one row
- * (brand_id, facility_id, disclosed_at, workers_min, workers_max, volume, value_usd) per facility linked
- * to a brand in its latest disclosure on or before the bound `asOf` (its latest of all when null), with
- * the workers that disclosure gave, else the facility's latest known figure, and the volume and value it
- * disclosed (summed over the facility's links of that date; null unless every one of them gave one). Bindings: the brand ids when `brandList`
- * (their placeholders) is given — every brand otherwise — then `asOf`.
+ * `brandLinks` as text for callers binding by hand: the brand ids' placeholders `brandList` (every brand
+ * when null), then `asOf`.
  */
 export function brandLinksSql(brandList: string | null): string {
-  return `select sl.brand_id, sl.facility_id, max(sl.disclosed_at) as disclosed_at,
-               coalesce(min(sl.workers_min), min(f.workers_min)) as workers_min, coalesce(max(sl.workers_max), max(f.workers_max)) as workers_max,
-               case when bool_and(sl.volume is not null) then sum(sl.volume) end as volume,
-               case when bool_and(sl.value_usd is not null) then sum(sl.value_usd) end as value_usd
-        from sourcing_link sl join facility f on f.id = sl.facility_id
-        where ${brandList === null ? '' : `sl.brand_id in (${brandList}) and `}sl.disclosed_at = (select max(x.disclosed_at) from sourcing_link x where x.brand_id = sl.brand_id and x.disclosed_at <= coalesce(?::date, 'infinity'))
-        group by sl.brand_id, sl.facility_id`;
+  if (brandList === null) return brandLinks(null, null).text;
+  return brandLinks([0], null).text.replace('sl.brand_id in (?)', () => `sl.brand_id in (${brandList})`);
 }
 
 /** A facility's participant id in a brand market, over facility `f` (ownerless facilities are their own manufacturer). */
@@ -77,7 +68,7 @@ export const SUPPLIER_PARTICIPANT_SQL: Record<SupplierDimension, string> = {
 };
 
 /**
- * A facility's weight over a `brandLinksSql` row `l` (workers, or the range midpoint; 1 for COUNT; the
+ * A facility's weight over a `brandLinks` row `l` (workers, or the range midpoint; 1 for COUNT; the
  * disclosed volume or value), and the condition that it is known: an unknown weight is left out, never
  * weighed as 0 or 1.
  */
