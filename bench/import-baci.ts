@@ -65,7 +65,7 @@ function loadRate(output: string): string {
 const cli = (script: string, ...args: string[]) => [process.execPath, ['-r', 'ts-node/register/transpile-only', `src/cli/${script}.ts`, ...args]] as const;
 
 async function main(): Promise<void> {
-  let t = Date.now();
+  const t = Date.now();
   generateFile();
   const size = fs.statSync(file).size;
   console.log(`Generated ${rows.toLocaleString('en-US')} rows (${(size / 1e6).toFixed(0)} MB) in ${((Date.now() - t) / 1000).toFixed(1)} s: ${file}`);

@@ -35,7 +35,7 @@ export class Migration20261124000000 extends Migration {
     this.addSql(`alter table "facility" add constraint "facility_open_supply_hub_id_unique" unique ("open_supply_hub_id");`);
     this.addSql(`alter table "facility" add constraint "facility_match_key_unique" unique ("match_key");`);
 
-    this.addSql(`create table "product" ("code" varchar(6) not null, "level" smallint not null, "description" text not null, "parent_code" varchar(6) null, "section_id" smallint null, "hs_revision" text not null, constraint "product_pkey" primary key ("code"), constraint product_code_shape check (code ~ '^[0-9]{2}([0-9]{2}([0-9]{2})?)?\$' AND level = length(code)));`);
+    this.addSql(`create table "product" ("code" varchar(6) not null, "level" smallint not null, "description" text not null, "parent_code" varchar(6) null, "section_id" smallint null, "hs_revision" text not null, constraint "product_pkey" primary key ("code"), constraint product_code_shape check (code ~ '^[0-9]{2}([0-9]{2}([0-9]{2})?)?$' AND level = length(code)));`);
     this.addSql(`create index "product_parent_code_index" on "product" ("parent_code");`);
     this.addSql(`create index "product_section_id_index" on "product" ("section_id");`);
 

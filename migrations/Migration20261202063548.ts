@@ -13,7 +13,7 @@ export class Migration20261202063548 extends Migration {
       "created_at" timestamptz not null, "revoked_at" timestamptz null, "last_used_at" timestamptz null,
       constraint "api_key_pkey" primary key ("id"),
       constraint api_key_name_not_blank check (btrim(name) <> ''),
-      constraint api_key_id_format check (id ~ '^[0-9a-f]{16}\$'));`);
+      constraint api_key_id_format check (id ~ '^[0-9a-f]{16}$'));`);
   }
 
   override async down(): Promise<void> {

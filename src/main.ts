@@ -19,7 +19,7 @@ async function main(): Promise<void> {
 
   // A signal during start-up (still waiting for PostgreSQL, say) ends the wait; afterwards it stops the server.
   const starting = new AbortController();
-  let stop: (() => Promise<void>) | undefined;
+  let stop: (() => Promise<void>) | undefined; // eslint-disable-line prefer-const -- assigned once start-up has finished, read by the signal handler declared before it
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;

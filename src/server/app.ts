@@ -71,7 +71,7 @@ export async function createApp({ config, orm, logger, tracker, metrics }: AppOp
   const budgets = CostBudgets.create(config, (m) => logger.warn(m));
   const logUnexpected = (error: unknown) => logger.error({ err: error }, 'unexpected error');
   const apollo = createApollo(schema, config, logUnexpected, [
-    edgePlugin({ config, costOf: createCostFunction(schema, config), budgets, onRejection: (reason) => metrics.rejection(reason as never) }),
+    edgePlugin({ config, costOf: createCostFunction(schema, config), budgets, onRejection: (reason) => metrics.rejection(reason) }),
   ]);
   await apollo.start();
 

@@ -6,7 +6,8 @@ import type { GraphQLContext } from '../graphql/context';
 import { findNulCharacter } from '../graphql/text-input';
 import { queryTooComplexError, VariableCoercionError } from '../graphql/cost';
 import { httpStatusOf, type HttpStatus } from './http-status';
-import type { CostBudgets, BudgetCharge } from './rate-limit';
+import type { CostBudgets, BudgetCharge } from './rate-limit';import type { RejectionReason } from './observability/metrics';
+
 
 function omitCode(extensions: Record<string, unknown>): Record<string, unknown> {
   const { code: _code, ...rest } = extensions;
@@ -23,7 +24,7 @@ export interface EdgePluginOptions {
   /** Cost budgets per client; absent for local tools (the CLI export), which have no client to charge. */
   budgets?: CostBudgets;
   /** Counts a rejected request by reason (metrics). */
-  onRejection?(reason: string): void;
+  onRejection?(reason: RejectionReason): void;
 }
 
 /** The cost report every accepted answer carries in `extensions.cost` (as GitHub's and Shopify's do). */
@@ -156,12 +157,12 @@ export function edgePlugin(options: EdgePluginOptions): ApolloServerPlugin<Graph
  * Why the edge refused or cut short an operation, for the `rejections_total` metric; null when it ran.
  * QUERY_TOO_COMPLEX says which limit (`kind`: cost, depth, aliases, directives, tokens, nodes).
  */
-function rejectionReason(errors: readonly GraphQLFormattedError[]): string | null {
+function rejectionReason(errors: readonly GraphQLFormattedError[]): RejectionReason | null {
   for (const error of errors) {
     const code = error.extensions?.code;
     if (code === ErrorCode.QUERY_TOO_COMPLEX) {
       const kind = String(error.extensions?.kind ?? 'cost');
-      return ['depth', 'aliases', 'directives', 'tokens'].includes(kind) ? kind : 'cost';
+      return kind === 'depth' || kind === 'aliases' || kind === 'directives' || kind === 'tokens' ? kind : 'cost';
     }
     if (code === ErrorCode.RATE_LIMITED) return 'rate_limit';
     if (code === ErrorCode.QUERY_TIMEOUT) return 'timeout';

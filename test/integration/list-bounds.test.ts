@@ -2,7 +2,7 @@ import { factories } from '../support/factories';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 type Row = Record<string, unknown>;
-const list = (data: unknown, ...path: string[]): Row[] => path.reduce<any>((value, key) => value?.[key], data) as Row[];
+const list = (data: unknown, ...path: string[]): Row[] => path.reduce<unknown>((value, key) => (value as Record<string, unknown> | null | undefined)?.[key], data) as Row[];
 
 describe('every list field is bounded by `first` (issue 8)', () => {
   let app: TestApp;

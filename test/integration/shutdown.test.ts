@@ -36,7 +36,7 @@ async function sendSlow(app: TestApp): Promise<Outcome> {
       headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
       body: JSON.stringify({ query: SLOW }),
     });
-    return { status: response.status, body: (await response.json()) as never };
+    return { status: response.status, body: (await response.json()) as Extract<Outcome, { status: number }>['body'] };
   } catch (error) {
     return { failed: String((error as { cause?: { code?: string } }).cause?.code ?? error) };
   }

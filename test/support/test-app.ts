@@ -89,8 +89,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     resetQueryCount: () => {
       statements = 0;
     },
-    gql: (document, variables) => post(print(document), variables) as never,
-    raw: (query, variables, headers) => post(query, variables, headers) as never,
+    gql: <TData, TVars>(document: TypedDocumentNode<TData, TVars>, variables?: TVars) => post(print(document), variables) as Promise<GraphQLResponse<TData>>,
+    raw: (query, variables, headers) => post(query, variables, headers) as Promise<GraphQLResponse<Record<string, unknown>>>,
     async close() {
       await running.stop();
       await database.drop();

@@ -22,6 +22,7 @@ export function checkKeyInput(name: string, role: string): { name: string; role:
     throw new AppError(ErrorCode.INVALID_ARGUMENT, `A key's name must have 1 to ${MAX_KEY_NAME_LENGTH} characters.`, { argument: 'name' });
   }
   // Names are printed in lists and logs: no line breaks, escapes or NUL (which PostgreSQL text cannot hold).
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
   if (/[\u0000-\u001f\u007f]/.test(trimmed)) {
     throw new AppError(ErrorCode.INVALID_ARGUMENT, "A key's name may not contain control characters.", { argument: 'name' });
   }

@@ -65,7 +65,7 @@ export async function* csvRecords(input: AsyncIterable<Buffer | string>): AsyncG
     while (i < n) {
       if (state === QUOTED) {
         // Find the next quote, counting line breaks (a CRLF is one, also when a chunk splits it).
-        let c = 0;
+        let c: number;
         for (; i < n; i++) {
           c = s.charCodeAt(i);
           if (c === QUOTE) break;
