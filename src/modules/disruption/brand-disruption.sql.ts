@@ -1,19 +1,16 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { queryRows } from '../../database/query';
-import { list, sql, Sql } from '../../database/sql';
+import { sql, type Sql } from '../../database/sql';
 import { SUPPLIER_PARTICIPANTS } from '../concentration/concentration.args';
-import { brandLinksSql, FACILITY_WEIGHT_SQL, SUPPLIER_PARTICIPANT_SQL } from '../concentration/brand-market.sql';
+import { brandLinks, FACILITY_WEIGHT, SUPPLIER_PARTICIPANT } from '../concentration/brand-market.sql';
 import { toConcentration, type ConcentrationRow } from '../concentration/concentration.result';
-import { concentrationSql } from '../concentration/concentration.sql';
+import { concentration } from '../concentration/concentration.sql';
 import type { BandGuidelines } from '../concentration/concentration.types';
 import type { CapacityWeight, SupplierDimension } from '../concentration/supplier-concentration.types';
 import type { BrandDisruptions } from './disruption.types';
 import type { Removal } from './removal';
 import { removedFacility } from './removal.sql';
 import { metricsOf } from './remaining';
-
-// TEMPORARY bridge while concentration's builders are strings: replaced by their `Sql` twins.
-const legacy = (text: string, values: readonly unknown[] = []) => new Sql(text.split('?'), values);
 
 export interface BrandDisruptionQuery {
   removal: Removal;
@@ -46,18 +43,18 @@ type BrandDisruptionRow = Partial<ConcentrationRow> & {
 
 /**
  * Every brand's exposure to R in one statement: each brand's market at its disclosure in force on `asOf`
- * (brandLinksSql), its capacity before and in R, the ranking, and the concentration of what remains
- * (concentrationSql over the facilities outside R) for the brands of the page only.
+ * (brandLinks), its capacity before and in R, the ranking, and the concentration of what remains
+ * (concentration over the facilities outside R) for the brands of the page only.
  */
 export function brandDisruptionSql(q: BrandDisruptionQuery): Sql {
-  const { weight, known } = FACILITY_WEIGHT_SQL[q.weight];
-  const remaining = `select brand_id as market, participant, weight from disruption_links
+  const { weight, known } = FACILITY_WEIGHT[q.weight];
+  const remaining = sql`select brand_id as market, participant, weight from disruption_links
     where not removed and weight is not null and brand_id in (select brand_id from disruption_page)`;
   return sql`
     with disruption_links as (
-      select l.brand_id, l.disclosed_at, ${legacy(SUPPLIER_PARTICIPANT_SQL[q.by])} as participant,
-             case when ${legacy(known)} then ${legacy(weight)} end as weight, ${removedFacility(q.removal)} as removed
-      from (${legacy(brandLinksSql(q.brandIds === null ? null : list(q.brandIds).text), [...(q.brandIds ?? []), q.asOf])}) l join facility f on f.id = l.facility_id
+      select l.brand_id, l.disclosed_at, ${SUPPLIER_PARTICIPANT[q.by]} as participant,
+             case when ${known} then ${weight} end as weight, ${removedFacility(q.removal)} as removed
+      from (${brandLinks(q.brandIds, q.asOf)}) l join facility f on f.id = l.facility_id
     ),
     disruption_brands as (
       select brand_id, to_char(max(disclosed_at), 'YYYY-MM-DD') as disclosed_at,
@@ -76,7 +73,7 @@ export function brandDisruptionSql(q: BrandDisruptionQuery): Sql {
            p.unknown as "unknownCapacity", p.unknown_lost as "unknownCapacityLost", p.capacity, p.capacity_lost as "capacityLost", p.lost_share as "capacityLostShare", m.*
     from (select count(*)::int as total_count from disruption_ranked) t
     left join disruption_page p on true
-    left join (${legacy(concentrationSql(remaining, { k: q.k, top: q.top }))}) m on m.market = p.brand_id
+    left join (${concentration(remaining, { k: q.k, top: q.top })}) m on m.market = p.brand_id
     order by p.rank`;
 }
 

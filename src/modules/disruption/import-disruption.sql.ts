@@ -1,18 +1,15 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { queryRows } from '../../database/query';
-import { inList, join, sql, Sql } from '../../database/sql';
+import { inList, join, sql, type Sql } from '../../database/sql';
 import { toConcentration, type ConcentrationRow } from '../concentration/concentration.result';
-import { concentrationSql } from '../concentration/concentration.sql';
+import { concentration } from '../concentration/concentration.sql';
 import { ParticipantKind, type BandGuidelines } from '../concentration/concentration.types';
 import { TradeMarketKind } from '../concentration/trade-market-kind';
 import type { TradeReporter } from '../concentration/trade-reporter';
-import { tradeWeightsSql } from '../concentration/trade-weights.sql';
+import { tradeWeights } from '../concentration/trade-weights.sql';
 import type { Dataset } from '../dataset/dataset.entity';
 import type { ImportMarketDisruption } from './disruption.types';
 import { metricsOf } from './remaining';
-
-// TEMPORARY bridge while concentration's builders are strings: replaced by their `Sql` twins.
-const legacy = (text: string, values: readonly unknown[] = []) => new Sql(text.split('?'), values);
 
 export interface ImportDisruptionQuery {
   /** Exporters in R (only countries affect trade). */
@@ -56,19 +53,18 @@ function marketWeights(q: ImportDisruptionQuery): Sql {
     level: q.level,
     marketBy: 'REPORTER_PRODUCT' as const,
   };
-  const weights = (w: { sql: string; params: unknown[] }) => legacy(w.sql, w.params);
-  if (q.importers === null) return weights(tradeWeightsSql({ ...common, reporters: null, extraGroup: false }));
+  if (q.importers === null) return tradeWeights({ ...common, reporters: null, extraGroup: false });
   const countries = q.importers.filter((r) => !r.group).map((r) => r.code);
   const branches = [
-    ...(countries.length ? [weights(tradeWeightsSql({ ...common, reporters: [...new Set(countries)], extraGroup: false }))] : []),
-    ...q.importers.filter((r) => r.group).map((g) => weights(tradeWeightsSql({ ...common, reporters: g.members, extraGroup: true, reporterLabel: g.code }))),
+    ...(countries.length ? [tradeWeights({ ...common, reporters: [...new Set(countries)], extraGroup: false })] : []),
+    ...q.importers.filter((r) => r.group).map((g) => tradeWeights({ ...common, reporters: g.members, extraGroup: true, reporterLabel: g.code })),
   ];
   return join(branches, ' union all ');
 }
 
 /**
  * Every import market's exposure to R in one statement: imports before and from R per (importer, product)
- * market of tradeWeightsSql, the ranking, and the concentration of what remains (concentrationSql over the
+ * market of tradeWeights, the ranking, and the concentration of what remains (concentration over the
  * exporters outside R, renormalised; no substitution) for the markets of the page only.
  */
 export function importDisruptionSql(q: ImportDisruptionQuery): Sql {
@@ -93,7 +89,7 @@ export function importDisruptionSql(q: ImportDisruptionQuery): Sql {
            p.supply_lost as "supplyLost", p.lost_share as "supplyLostShare", m.*
     from (select count(*)::int as total_count from disruption_ranked) t
     left join disruption_page p on true
-    left join (${legacy(concentrationSql(remaining.text, { k: q.k, top: q.top }), remaining.values)}) m on m.market = p.market
+    left join (${concentration(remaining, { k: q.k, top: q.top })}) m on m.market = p.market
     order by p.rank`;
 }
 
