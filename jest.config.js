@@ -1,14 +1,30 @@
 /**
- * Two tiers: `unit` (pure code, no database) and `integration` (real GraphQL over HTTP against a real
- * database: the embedded PGlite by default, the PostgreSQL server named by DATABASE_URL when set).
- * Every integration file creates its own database, so files run in parallel.
+ * Two tiers: `unit` (pure code, no database, no whole real files: `npm run test:unit`, seconds) and
+ * `integration` (real GraphQL over HTTP against a real database: the embedded PGlite by default, the
+ * PostgreSQL server named by DATABASE_URL when set; and the format and reader tests that read the big
+ * shared real files whole). Every integration file creates its own database, so files run in parallel.
  *
  * Run through `npm test`, which passes --experimental-vm-modules: PGlite loads Node built-ins with
  * import(), which Jest's runtime only supports with that flag.
  */
 const transform = {
-  // Type checking is `npm run typecheck`; tests only transpile, which is much faster.
-  '^.+\\.ts$': ['ts-jest', { diagnostics: false, tsconfig: { isolatedModules: true, experimentalDecorators: true, emitDecoratorMetadata: true, esModuleInterop: true, target: 'ES2022', module: 'commonjs' } }],
+  // Type checking is `npm run typecheck`; tests only transpile. SWC rather than ts-jest (already in
+  // transpile-only mode): the same tests, a quarter less CPU for the unit tier on a cold cache (fresh CI
+  // clone), as fast on a warm one. Legacy decorators with metadata, as tsc emits them for type-graphql
+  // and MikroORM (tsconfig.json: experimentalDecorators, emitDecoratorMetadata, target ES2022).
+  '^.+\\.ts$': [
+    '@swc/jest',
+    {
+      jsc: {
+        parser: { syntax: 'typescript', decorators: true },
+        transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: true },
+        target: 'es2022',
+        keepClassNames: true,
+      },
+      module: { type: 'commonjs' },
+      sourceMaps: 'inline',
+    },
+  ],
 };
 
 module.exports = {
