@@ -48,33 +48,3 @@ export function brandWeights(links: Sql, by: SupplierDimension, weight: Capacity
   return sql`select l.brand_id as market, ${SUPPLIER_PARTICIPANT[by]} as participant, ${w.weight} as weight
         from (${links}) l join facility f on f.id = l.facility_id where ${w.known}`;
 }
-
-// ---- Legacy string forms, for callers not yet on the `sql` tag (disruption); go once nothing imports them. ----
-
-/**
- * `brandLinks` as text for callers binding by hand: the brand ids' placeholders `brandList` (every brand
- * when null), then `asOf`.
- */
-export function brandLinksSql(brandList: string | null): string {
-  if (brandList === null) return brandLinks(null, null).text;
-  return brandLinks([0], null).text.replace('sl.brand_id in (?)', () => `sl.brand_id in (${brandList})`);
-}
-
-/** A facility's participant id in a brand market, over facility `f` (ownerless facilities are their own manufacturer). */
-export const SUPPLIER_PARTICIPANT_SQL: Record<SupplierDimension, string> = {
-  FACILITY: SUPPLIER_PARTICIPANT.FACILITY.text,
-  MANUFACTURER: SUPPLIER_PARTICIPANT.MANUFACTURER.text,
-  COUNTRY: SUPPLIER_PARTICIPANT.COUNTRY.text,
-};
-
-/**
- * A facility's weight over a `brandLinks` row `l` (workers, or the range midpoint; 1 for COUNT; the
- * disclosed volume or value), and the condition that it is known: an unknown weight is left out, never
- * weighed as 0 or 1.
- */
-export const FACILITY_WEIGHT_SQL: Record<CapacityWeight, { weight: string; known: string }> = {
-  CAPACITY: { weight: FACILITY_WEIGHT.CAPACITY.weight.text, known: FACILITY_WEIGHT.CAPACITY.known.text },
-  COUNT: { weight: FACILITY_WEIGHT.COUNT.weight.text, known: FACILITY_WEIGHT.COUNT.known.text },
-  VOLUME: { weight: FACILITY_WEIGHT.VOLUME.weight.text, known: FACILITY_WEIGHT.VOLUME.known.text },
-  VALUE: { weight: FACILITY_WEIGHT.VALUE.weight.text, known: FACILITY_WEIGHT.VALUE.known.text },
-};

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { queryRows } from '../../database/query';
-import { ident, int, sql, type Sql } from '../../database/sql';
+import { sql, type Sql } from '../../database/sql';
 import type { ConcentrationRow } from './concentration.result';
 
 /** How many top participants a statement sums (`k` of CRk) and lists (`top`). */
@@ -63,18 +63,4 @@ export function rankedShares(weights: Sql): Sql {
       select market, participant, sum(weight)::float8 as weight from (${weights}) src
       group by market, participant having sum(weight) > 0
     ) w window m as (partition by market)`;
-}
-
-// ---- Legacy string form, for callers not yet on the `sql` tag (disruption); goes once nothing imports it. ----
-
-/**
- * `concentration` over weights given as text with `?` placeholders (their values bound by the caller): the
- * same statement, with k and top asserted integers in the text (this form cannot carry bindings).
- */
-export function concentrationSql(weights: string, { k, top }: ConcentrationCuts): string {
-  int(k, { min: 1 });
-  int(top, { min: 0 });
-  const statement = concentration(ident('legacy_weights', ['legacy_weights']), { k, top });
-  const text = statement.strings.reduce((out, piece, i) => `${out}${String(statement.values[i - 1])}${piece}`);
-  return text.replace('legacy_weights', () => weights);
 }

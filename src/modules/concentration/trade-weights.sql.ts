@@ -95,9 +95,3 @@ export function tradeWeights(q: TradeWeightsQuery): Sql {
   const table = ident(q.worldRollup && overImporters ? 'trade_world_export' : 'trade_flow', ['trade_world_export', 'trade_flow']);
   return sql`select ${market} as market, ${participant} as participant, f.value_usd as weight from ${table} f where ${join(where, ' and ')}`;
 }
-
-/** Legacy `{ sql, params }` form of `tradeWeights`, for callers not yet on the `sql` tag; goes once nothing imports it. */
-export function tradeWeightsSql(q: TradeWeightsQuery): { sql: string; params: unknown[] } {
-  const s = tradeWeights(q);
-  return { sql: s.toMikro().sql, params: s.toMikro().params };
-}
