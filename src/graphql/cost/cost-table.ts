@@ -1,9 +1,9 @@
 import { MAX_TOP } from '../../modules/concentration/concentration.args';
-import { RANKED_DEFAULT, RANKED_MAX } from '../../modules/disruption/disruption.resolver';
+import { RANKED_DEFAULT, RANKED_MAX } from '../../modules/disruption/disruption.args';
 import { COMPLEXITY_MAX_PRODUCTS } from '../../modules/specialisation/complexity.resolver';
 import { RCA_MAX_ROWS } from '../../modules/specialisation/rca.resolver';
 import { AGGREGATE_MAX_ROWS } from '../../modules/trade-aggregate/trade-aggregate.resolver';
-import { MAX_TREND_YEARS } from '../../modules/trends/concentration-trend.resolver';
+import { MAX_TREND_YEARS } from '../../modules/trends/concentration-trend.args';
 import { NESTED_BOUND } from '../nested';
 import { DEFAULT_PAGE_SIZE } from '../pagination';
 import { LIST_BOUNDS } from './list-bounds';

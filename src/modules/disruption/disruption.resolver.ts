@@ -17,7 +17,6 @@ import { checkRanking, RankingArgs } from './disruption.args';
 import { BrandDisruptions, DisruptionInput, DisruptionScenario, ImportMarketDisruptions } from './disruption.types';
 import { importDisruptions } from './import-disruption.sql';
 
-export { RANKED_DEFAULT, RANKED_MAX } from './disruption.args';
 
 const REMOVED_FIRST = (order: string) => firstDescription(LIST_BOUNDS.removal, order);
 

@@ -11,7 +11,6 @@ import { trendShareShifts, yearConcentrations } from './concentration-trend.sql'
 import { ConcentrationTrend } from './concentration-trend.types';
 import { ShareShift } from './share-shift.types';
 
-export { MAX_TREND_YEARS };
 
 @Resolver(() => ConcentrationTrend)
 export class ConcentrationTrendResolver {
