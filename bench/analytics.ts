@@ -61,24 +61,45 @@ async function main(): Promise<void> {
   const url = await freshDatabase('tg_bench_analytics');
   const env = { ...process.env, DATABASE_URL: url };
   const t = Date.now();
-  const seeded = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/cli/seed.ts', 'demo', '--flows', String(flows)], { cwd: root, env, encoding: 'utf8' });
+  const seeded = spawnSync(
+    process.execPath,
+    ['-r', 'ts-node/register/transpile-only', 'src/cli/seed.ts', 'demo', '--flows', String(flows)],
+    { cwd: root, env, encoding: 'utf8' },
+  );
   if (seeded.status !== 0) throw new Error(`seeding failed:\n${seeded.stderr}`);
   console.log(`Seeded the demo with ${flows.toLocaleString('en-US')} flows into PostgreSQL in ${((Date.now() - t) / 1000).toFixed(1)} s`);
 
-  const running = await start(loadConfig({ ...env, PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'production', MIGRATE_ON_START: 'false', SEED_DEMO_WHEN_EMPTY: 'false' }), { log: () => {} });
+  const running = await start(
+    loadConfig({ ...env, PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'production', MIGRATE_ON_START: 'false', SEED_DEMO_WHEN_EMPTY: 'false' }),
+    { log: () => {} },
+  );
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     const q = async (text: string, values: unknown[] = []) => (await client.query(text, values)).rows;
     const [{ dataset }] = await q('select id as dataset from dataset where kind = $1', ['SYNTHETIC']);
     const [{ year }] = await q('select max(year) as year from trade_flow where dataset_id = $1', [dataset]);
-    const [{ importer }] = await q('select importer_id as importer from trade_flow where dataset_id = $1 and year = $2 group by 1 order by count(*) desc limit 1', [dataset, year]);
-    const [{ product }] = await q('select product_code as product from trade_flow where dataset_id = $1 group by 1 order by count(*) desc limit 1', [dataset]);
-    const [{ exporter }] = await q('select exporter_id as exporter from trade_flow where dataset_id = $1 and year = $2 group by 1 order by sum(value_usd) desc limit 1', [dataset, year]);
+    const [{ importer }] = await q(
+      'select importer_id as importer from trade_flow where dataset_id = $1 and year = $2 group by 1 order by count(*) desc limit 1',
+      [dataset, year],
+    );
+    const [{ product }] = await q(
+      'select product_code as product from trade_flow where dataset_id = $1 group by 1 order by count(*) desc limit 1',
+      [dataset],
+    );
+    const [{ exporter }] = await q(
+      'select exporter_id as exporter from trade_flow where dataset_id = $1 and year = $2 group by 1 order by sum(value_usd) desc limit 1',
+      [dataset, year],
+    );
     const [{ brand }] = await q('select brand_id as brand from sourcing_link group by 1 order by count(*) desc, 1 limit 1');
     const [{ first_year: firstYear }] = await q('select min(year) as first_year from trade_flow where dataset_id = $1', [dataset]);
-    const [{ n: hs6 }] = await q("select count(*)::int as n from product where level = 6 and code in (select distinct product_code from trade_flow where dataset_id = $1)", [dataset]);
-    console.log(`Inputs: dataset ${dataset}, year ${year}, importer ${importer.trim()} (${hs6} HS-6 products), product ${product}, brand ${brand}, removed exporter ${exporter.trim()}; ${runs} timed runs each after one warm-up`);
+    const [{ n: hs6 }] = await q(
+      'select count(*)::int as n from product where level = 6 and code in (select distinct product_code from trade_flow where dataset_id = $1)',
+      [dataset],
+    );
+    console.log(
+      `Inputs: dataset ${dataset}, year ${year}, importer ${importer.trim()} (${hs6} HS-6 products), product ${product}, brand ${brand}, removed exporter ${exporter.trim()}; ${runs} timed runs each after one warm-up`,
+    );
 
     // HHI per market from (market, participant, w) rows: the floor each question is compared with.
     const hhiSql = (weights: string) => `select market, sum(s * s) as hhi, count(*) as n from (
@@ -93,11 +114,13 @@ async function main(): Promise<void> {
               importConcentration(importer: $importer, year: $year, dataset: $dataset, top: 3) { participants hhi cr1 band top { participantId share } } } } }`,
           variables: { importer: importer.trim(), year, dataset: String(dataset) },
         },
-        sql: [{
-          text: hhiSql(`select product_code as market, exporter_id as participant, value_usd::float8 as w from trade_flow
+        sql: [
+          {
+            text: hhiSql(`select product_code as market, exporter_id as participant, value_usd::float8 as w from trade_flow
               where dataset_id = $1 and year = $2 and importer_id = $3`),
-          values: [dataset, year, importer],
-        }],
+            values: [dataset, year, importer],
+          },
+        ],
         check: (api, [sql]) => {
           const byCode = new Map(api.products.nodes.map((n: any) => [n.code, n.importConcentration]));
           for (const row of sql) assertClose(`HHI of ${row.market}`, (byCode.get(row.market) as any)?.hhi, Number(row.hhi));
@@ -110,11 +133,13 @@ async function main(): Promise<void> {
               points { year value concentration { participants hhi cr1 band } } } }`,
           variables: { product, from: firstYear, to: year, dataset: String(dataset) },
         },
-        sql: [{
-          text: hhiSql(`select year as market, exporter_id as participant, value_usd::float8 as w from trade_flow
+        sql: [
+          {
+            text: hhiSql(`select year as market, exporter_id as participant, value_usd::float8 as w from trade_flow
               where dataset_id = $1 and product_code = $2`),
-          values: [dataset, product],
-        }],
+            values: [dataset, product],
+          },
+        ],
         check: (api, [sql]) => {
           const byYear = new Map(api.concentrationTrend.points.map((p: any) => [p.year, p.concentration]));
           for (const row of sql) assertClose(`HHI of ${row.market}`, (byYear.get(Number(row.market)) as any)?.hhi, Number(row.hhi));
@@ -126,14 +151,16 @@ async function main(): Promise<void> {
           query: `query($id: ID!) { brand(id: $id) { supplierConcentration(by: COUNTRY) { asOf participants hhi cr1 band unknownCapacity top { participantId share } } } }`,
           variables: { id: String(brand) },
         },
-        sql: [{
-          text: hhiSql(`select 1 as market, f.country_id as participant,
+        sql: [
+          {
+            text: hhiSql(`select 1 as market, f.country_id as participant,
                 ((coalesce(l.workers_min, f.workers_min) + coalesce(l.workers_max, f.workers_max)) / 2.0)::float8 as w
               from (select facility_id, min(workers_min) as workers_min, max(workers_max) as workers_max from sourcing_link
                     where brand_id = $1 and disclosed_at = (select max(disclosed_at) from sourcing_link where brand_id = $1) group by 1) l
               join facility f on f.id = l.facility_id`),
-          values: [brand],
-        }],
+            values: [brand],
+          },
+        ],
         check: (api, [sql]) => assertClose('HHI', api.brand.supplierConcentration.hhi, Number(sql[0].hhi)),
       },
       {
@@ -174,7 +201,8 @@ async function main(): Promise<void> {
           const scenario = api.disruptionScenario;
           markets.forEach((row, i) => {
             assertClose(`supply lost of market ${i + 1}`, scenario.importMarkets.nodes[i]?.supplyLostShare, Number(row.share));
-            if (row.hhi !== null) assertClose(`remaining HHI of market ${i + 1}`, scenario.importMarkets.nodes[i]?.remaining.hhi, Number(row.hhi));
+            if (row.hhi !== null)
+              assertClose(`remaining HHI of market ${i + 1}`, scenario.importMarkets.nodes[i]?.remaining.hhi, Number(row.hhi));
           });
           brands.forEach((row, i) => {
             assertClose(`capacity lost of brand ${i + 1}`, scenario.brands.nodes[i]?.capacityLostShare, Number(row.lost));
@@ -186,12 +214,18 @@ async function main(): Promise<void> {
 
     const endpoint = `http://127.0.0.1:${running.port}/graphql`;
     const ask = async (c: Case) => {
-      const response = await fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(c.api) });
+      const response = await fetch(endpoint, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(c.api),
+      });
       const body = (await response.json()) as { data?: unknown; errors?: unknown[] };
       if (body.errors) throw new Error(`${c.name}: ${JSON.stringify(body.errors)}`);
       return body.data;
     };
-    const floor = await timeIt(() => fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' }));
+    const floor = await timeIt(() =>
+      fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' }),
+    );
     console.log(`An empty GraphQL round trip over HTTP (the API's fixed cost): median ${floor.median.toFixed(1)} ms`);
     console.log('\n| question | API median (min–max) | hand-written SQL median (min–max) | ratio |\n|---|---|---|---|');
     for (const c of cases) {
@@ -203,17 +237,33 @@ async function main(): Promise<void> {
       c.check(await ask(c), await handWritten());
       const api = await timeIt(() => ask(c));
       const sql = await timeIt(handWritten);
-      const fmt = (x: { median: number; min: number; max: number }) => `${x.median.toFixed(1)} ms (${x.min.toFixed(1)}–${x.max.toFixed(1)})`;
+      const fmt = (x: { median: number; min: number; max: number }) =>
+        `${x.median.toFixed(1)} ms (${x.min.toFixed(1)}–${x.max.toFixed(1)})`;
       console.log(`| ${c.name} | ${fmt(api)} | ${fmt(sql)} | ${(api.median / sql.median).toFixed(2)}× |`);
     }
 
     // The heavier questions, through the API only: what a whole-year scan costs at this size.
     const others: Array<[string, string]> = [
-      [`EU27 strategic dependencies (GeoDep) for every HS-6 product, ${year}, 3-year window`, `{ strategicDependencies(importer: "EU27", year: ${year}, only: ALL, first: 1000, dataset: "${dataset}") { productsImported dependentCount } }`],
-      [`disruption of every importer × HS-6 market of ${year} (remove ${exporter.trim()}), 500 most exposed`, `{ disruptionScenario(remove: { countries: ["${exporter.trim()}"] }) { importMarkets(year: ${year}, first: 500, dataset: "${dataset}") { totalCount } } }`],
-      [`USA's import trend for HS 62, ${firstYear}–${year}, with share shifts`, `{ concentrationTrend(market: IMPORT_SOURCES, reporter: "USA", product: "62", fromYear: ${firstYear}, toYear: ${year}, dataset: "${dataset}") { cagr shareShifts { shiftPoints } } }`],
-      [`RCA of every exporter and HS-6 product, ${year} (first page of 10,000)`, `{ rca(year: ${year}, level: 6, first: 10000, dataset: "${dataset}") { totalCount } }`],
-      [`ECI / PCI at HS-4, ${year}`, `{ complexity(year: ${year}, level: 4, dataset: "${dataset}") { countries { eci } products { pci } } }`],
+      [
+        `EU27 strategic dependencies (GeoDep) for every HS-6 product, ${year}, 3-year window`,
+        `{ strategicDependencies(importer: "EU27", year: ${year}, only: ALL, first: 1000, dataset: "${dataset}") { productsImported dependentCount } }`,
+      ],
+      [
+        `disruption of every importer × HS-6 market of ${year} (remove ${exporter.trim()}), 500 most exposed`,
+        `{ disruptionScenario(remove: { countries: ["${exporter.trim()}"] }) { importMarkets(year: ${year}, first: 500, dataset: "${dataset}") { totalCount } } }`,
+      ],
+      [
+        `USA's import trend for HS 62, ${firstYear}–${year}, with share shifts`,
+        `{ concentrationTrend(market: IMPORT_SOURCES, reporter: "USA", product: "62", fromYear: ${firstYear}, toYear: ${year}, dataset: "${dataset}") { cagr shareShifts { shiftPoints } } }`,
+      ],
+      [
+        `RCA of every exporter and HS-6 product, ${year} (first page of 10,000)`,
+        `{ rca(year: ${year}, level: 6, first: 10000, dataset: "${dataset}") { totalCount } }`,
+      ],
+      [
+        `ECI / PCI at HS-4, ${year}`,
+        `{ complexity(year: ${year}, level: 4, dataset: "${dataset}") { countries { eci } products { pci } } }`,
+      ],
     ];
     console.log('\n| question (API only) | median (min–max) |\n|---|---|');
     for (const [name, query] of others) {

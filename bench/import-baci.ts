@@ -43,7 +43,11 @@ function generateFile(): void {
 }
 
 /** Runs a command under GNU time; returns wall seconds and peak RSS in MB. */
-function timed(command: string, args: readonly string[], env: NodeJS.ProcessEnv): { seconds: number; peakMb: number | null; output: string } {
+function timed(
+  command: string,
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+): { seconds: number; peakMb: number | null; output: string } {
   const started = process.hrtime.bigint();
   const useTime = fs.existsSync('/usr/bin/time');
   const result = useTime
@@ -62,19 +66,33 @@ function loadRate(output: string): string {
   return match ? `${match[1]} s, ${Number(match[2]).toLocaleString('en-US')} rows/s` : 'n/a';
 }
 
-const cli = (script: string, ...args: string[]) => [process.execPath, ['-r', 'ts-node/register/transpile-only', `src/cli/${script}.ts`, ...args]] as const;
+const cli = (script: string, ...args: string[]) =>
+  [process.execPath, ['-r', 'ts-node/register/transpile-only', `src/cli/${script}.ts`, ...args]] as const;
 
 async function main(): Promise<void> {
   const t = Date.now();
   generateFile();
   const size = fs.statSync(file).size;
-  console.log(`Generated ${rows.toLocaleString('en-US')} rows (${(size / 1e6).toFixed(0)} MB) in ${((Date.now() - t) / 1000).toFixed(1)} s: ${file}`);
+  console.log(
+    `Generated ${rows.toLocaleString('en-US')} rows (${(size / 1e6).toFixed(0)} MB) in ${((Date.now() - t) / 1000).toFixed(1)} s: ${file}`,
+  );
 
   const url = await freshDatabase('tg_bench_import');
   const env = { ...process.env, DATABASE_URL: url };
   timed(...cli('seed', 'reference'), env);
 
-  const copy = timed('psql', [url, '-q', '-c', 'create table baci_raw (t int, i int, j int, k int, v numeric, q text)', '-c', `\\copy baci_raw from '${file}' with (format csv, header true)`], env);
+  const copy = timed(
+    'psql',
+    [
+      url,
+      '-q',
+      '-c',
+      'create table baci_raw (t int, i int, j int, k int, v numeric, q text)',
+      '-c',
+      `\\copy baci_raw from '${file}' with (format csv, header true)`,
+    ],
+    env,
+  );
   const copyRate = rows / copy.seconds;
   console.log(`psql \\copy into an unindexed table: ${copy.seconds.toFixed(1)} s, ${Math.round(copyRate).toLocaleString('en-US')} rows/s`);
 

@@ -1,7 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
 export class Migration20261202063548 extends Migration {
-
   override async up(): Promise<void> {
     // API keys (src/modules/access): a principal's name and role, and the scrypt hash of the key's secret
     // with the salt and costs that made it; the key itself is never stored. The id is the key's public
@@ -19,5 +18,4 @@ export class Migration20261202063548 extends Migration {
   override async down(): Promise<void> {
     this.addSql(`drop table if exists "api_key" cascade;`);
   }
-
 }

@@ -29,7 +29,12 @@ export async function seedReference(em: EntityManager): Promise<void> {
       })),
       ['id'],
     );
-    await upsertRows(tx, 'country_group', COUNTRY_GROUPS.map((g) => ({ id: g.id, name: g.name, description: g.description })), ['id']);
+    await upsertRows(
+      tx,
+      'country_group',
+      COUNTRY_GROUPS.map((g) => ({ id: g.id, name: g.name, description: g.description })),
+      ['id'],
+    );
     await upsertRows(
       tx,
       'country_group_member',
@@ -40,14 +45,31 @@ export async function seedReference(em: EntityManager): Promise<void> {
     for (const group of COUNTRY_GROUPS) {
       await tableQuery(tx, 'country_group_member').where('group_id', group.id).whereNotIn('country_id', group.members).delete();
     }
-    await upsertRows(tx, 'hs_section', HS_SECTIONS.map((s) => ({ id: s.id, roman: s.roman, name: s.name })), ['id']);
+    await upsertRows(
+      tx,
+      'hs_section',
+      HS_SECTIONS.map((s) => ({ id: s.id, roman: s.roman, name: s.name })),
+      ['id'],
+    );
     await upsertRows(
       tx,
       'product',
-      HS_CHAPTERS.map((c) => ({ code: c.code, level: 2, description: c.description, parent_code: null, section_id: c.section, hs_revision: 'HS2022' })),
+      HS_CHAPTERS.map((c) => ({
+        code: c.code,
+        level: 2,
+        description: c.description,
+        parent_code: null,
+        section_id: c.section,
+        hs_revision: 'HS2022',
+      })),
       ['code'],
     );
-    await upsertRows(tx, 'product_type', PRODUCT_TYPES.map((t) => ({ id: t.id, name: t.name, description: t.description })), ['id']);
+    await upsertRows(
+      tx,
+      'product_type',
+      PRODUCT_TYPES.map((t) => ({ id: t.id, name: t.name, description: t.description })),
+      ['id'],
+    );
     await upsertRows(
       tx,
       'product_type_hs',

@@ -84,7 +84,11 @@ export async function start(config: AppConfig, options: StartOptions = {}): Prom
   const logger = options.logger ?? createLogger(config);
   const log = options.log ?? messageLog(logger);
   if (config.database.kind === 'server') {
-    await waitForDatabase(config.database.url, { maxWaitMs: config.databaseWaitMs, log: messageLog(logger, 'warn'), signal: options.signal });
+    await waitForDatabase(config.database.url, {
+      maxWaitMs: config.databaseWaitMs,
+      log: messageLog(logger, 'warn'),
+      signal: options.signal,
+    });
     const maintenance = await openDatabase(config.database, { onQuery: options.onQuery });
     try {
       await prepare(maintenance, config, log);

@@ -14,7 +14,8 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const logger = createLogger(config);
-  const where = config.database.kind === 'embedded' ? `embedded PostgreSQL (PGlite) in ${config.database.dataDir}` : 'PostgreSQL at DATABASE_URL';
+  const where =
+    config.database.kind === 'embedded' ? `embedded PostgreSQL (PGlite) in ${config.database.dataDir}` : 'PostgreSQL at DATABASE_URL';
   logger.info(`tradegraph starting on ${where}…`);
 
   // A signal during start-up (still waiting for PostgreSQL, say) ends the wait; afterwards it stops the server.

@@ -33,7 +33,11 @@ export function buildCountryRows(): CountryRow[] {
       let region: string | null = null;
       let subRegion: string | null = null;
       let intermediateRegion: string | null = null;
-      for (let parent = m49?.parent ? byCode.get(m49.parent) : undefined; parent; parent = parent.parent ? byCode.get(parent.parent) : undefined) {
+      for (
+        let parent = m49?.parent ? byCode.get(m49.parent) : undefined;
+        parent;
+        parent = parent.parent ? byCode.get(parent.parent) : undefined
+      ) {
         if (parent.type === 3) intermediateRegion = parent.name;
         if (parent.type === 2) subRegion = parent.name;
         if (parent.type === 1) region = parent.name;

@@ -11,8 +11,18 @@ import type { DemoCountry } from './types';
 const SOURCED_CHAPTERS: ReadonlySet<string> = new Set(['42', '43', '61', '62', '63', '64', '65', '95']);
 /** Typical unit values (USD per metric ton) by HS chapter; other chapters use DEFAULT_UNIT_VALUE. */
 const UNIT_VALUE_BY_CHAPTER: Readonly<Record<string, number>> = {
-  '39': 2200, '42': 22000, '43': 60000, '52': 2500, '54': 4000, '55': 3000, '61': 25000, '62': 30000, '63': 8000,
-  '64': 18000, '65': 20000, '95': 9000,
+  '39': 2200,
+  '42': 22000,
+  '43': 60000,
+  '52': 2500,
+  '54': 4000,
+  '55': 3000,
+  '61': 25000,
+  '62': 30000,
+  '63': 8000,
+  '64': 18000,
+  '65': 20000,
+  '95': 9000,
 };
 const DEFAULT_UNIT_VALUE = 5000;
 /** Zipf exponent of a product's exporter ranking: the top exporter dominates, a long tail follows. */

@@ -67,7 +67,13 @@ export function generateFlows(options: DemoOptions, countries: readonly DemoCoun
   return streamFlows(options, buildUniverse(sortedCountries), sortedProducts, years, sliceCounts);
 }
 
-function* streamFlows(options: DemoOptions, u: FlowUniverse, products: readonly string[], years: number, sliceCounts: readonly number[]): Generator<FlowRow> {
+function* streamFlows(
+  options: DemoOptions,
+  u: FlowUniverse,
+  products: readonly string[],
+  years: number,
+  sliceCounts: readonly number[],
+): Generator<FlowRow> {
   const n = u.ids.length;
   const yearStrength = new Float64Array(n);
   const breadth = new Float64Array(n);

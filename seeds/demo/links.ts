@@ -43,7 +43,9 @@ const MS_PER_YEAR = 365.25 * 24 * 3600 * 1000;
 export function planBrands(count: number, facilityCount: number, seed: number, countries: readonly DemoCountry[]): BrandPlan[] {
   const rng = createRng(seed, 'brands');
   const available = new Set(countries.map((c) => c.id));
-  const hqs = Object.keys(BRAND_HQ_WEIGHTS).filter((id) => available.has(id)).sort(compare);
+  const hqs = Object.keys(BRAND_HQ_WEIGHTS)
+    .filter((id) => available.has(id))
+    .sort(compare);
   const hqPool = hqs.length > 0 ? hqs : countries.map((c) => c.id);
   const hqWeights = hqPool.map((id) => BRAND_HQ_WEIGHTS[id] ?? 1);
   const stems = shuffledBrandStems(rng);
@@ -82,7 +84,12 @@ function yearsBetween(from: string, to: string): number {
  * Links of every brand at every date, ordered by date, brand, facility and product type. `dates` must
  * come from {@link canonicalDates}; `facilities` must be in id order.
  */
-export function generateLinks(brands: readonly BrandPlan[], facilities: readonly FacilityProfile[], dates: readonly string[], seed: number): LinkRow[] {
+export function generateLinks(
+  brands: readonly BrandPlan[],
+  facilities: readonly FacilityProfile[],
+  dates: readonly string[],
+  seed: number,
+): LinkRow[] {
   const perDate: LinkRow[][] = dates.map(() => []);
   for (const brand of brands) {
     const rng = createRng(seed, 'links', brand.row.id);

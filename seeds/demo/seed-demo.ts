@@ -58,7 +58,11 @@ export async function seedDemo(
   overrides: Partial<DemoOptions> = {},
   hooks: { onFlows?: (written: number, total: number) => void } = {},
 ): Promise<DemoSeedResult> {
-  const options: DemoOptions = { ...DEFAULT_DEMO_OPTIONS, ...overrides, disclosureDates: [...(overrides.disclosureDates ?? DEFAULT_DEMO_OPTIONS.disclosureDates)] };
+  const options: DemoOptions = {
+    ...DEFAULT_DEMO_OPTIONS,
+    ...overrides,
+    disclosureDates: [...(overrides.disclosureDates ?? DEFAULT_DEMO_OPTIONS.disclosureDates)],
+  };
   const version = `seed ${options.seed}, ${options.flows} flows, ${options.yearFrom}-${options.yearTo}`;
   const checksum = createHash('sha256').update(JSON.stringify(options)).digest('hex');
   const started = Date.now();
@@ -67,7 +71,17 @@ export async function seedDemo(
     const loaded = await loadedUnderName(session, DEMO_DATASET_NAME);
     const same = loaded.find((d) => d.version === version);
     if (same) {
-      return { datasetId: same.id, flows: 0, brands: 0, manufacturers: 0, facilities: 0, links: 0, seconds: 0, alreadyLoaded: true, summary: 'already loaded' };
+      return {
+        datasetId: same.id,
+        flows: 0,
+        brands: 0,
+        manufacturers: 0,
+        facilities: 0,
+        links: 0,
+        seconds: 0,
+        alreadyLoaded: true,
+        summary: 'already loaded',
+      };
     }
     if (loaded.length > 0) {
       // Its fictional brand, manufacturer and facility names come from the same word lists and would collide.
@@ -93,13 +107,47 @@ export async function seedDemo(
     const m0 = await idOffset(session, 'manufacturer');
     const f0 = await idOffset(session, 'facility');
     const b0 = await idOffset(session, 'brand');
-    await session.copy('manufacturer', ['id', 'name', 'normalized_name', 'hq_country_id'], sourcing.manufacturers.map((m) => [m0 + m.id, m.name, m.normalizedName, m.hqCountry]));
+    await session.copy(
+      'manufacturer',
+      ['id', 'name', 'normalized_name', 'hq_country_id'],
+      sourcing.manufacturers.map((m) => [m0 + m.id, m.name, m.normalizedName, m.hqCountry]),
+    );
     await session.copy(
       'facility',
-      ['id', 'name', 'country_id', 'address', 'city', 'latitude', 'longitude', 'manufacturer_id', 'facility_type', 'workers_min', 'workers_max', 'match_key'],
-      sourcing.facilities.map((f) => [f0 + f.id, f.name, f.country, f.address, f.city, f.latitude, f.longitude, f.manufacturerId == null ? null : m0 + f.manufacturerId, f.facilityType, f.workersMin, f.workersMax, f.matchKey]),
+      [
+        'id',
+        'name',
+        'country_id',
+        'address',
+        'city',
+        'latitude',
+        'longitude',
+        'manufacturer_id',
+        'facility_type',
+        'workers_min',
+        'workers_max',
+        'match_key',
+      ],
+      sourcing.facilities.map((f) => [
+        f0 + f.id,
+        f.name,
+        f.country,
+        f.address,
+        f.city,
+        f.latitude,
+        f.longitude,
+        f.manufacturerId == null ? null : m0 + f.manufacturerId,
+        f.facilityType,
+        f.workersMin,
+        f.workersMax,
+        f.matchKey,
+      ]),
     );
-    await session.copy('brand', ['id', 'name', 'hq_country_id', 'parent_company'], sourcing.brands.map((b) => [b0 + b.id, b.name, b.hqCountry, b.parentCompany]));
+    await session.copy(
+      'brand',
+      ['id', 'name', 'hq_country_id', 'parent_company'],
+      sourcing.brands.map((b) => [b0 + b.id, b.name, b.hqCountry, b.parentCompany]),
+    );
     await session.copy(
       'sourcing_link',
       ['brand_id', 'facility_id', 'product_type_id', 'disclosed_at', 'dataset_id'],
@@ -111,7 +159,8 @@ export async function seedDemo(
       session,
       datasetId,
       (function* () {
-        for (const f of generateFlows(options, countries, products)) yield [datasetId, f.year, f.exporter, f.importer, f.product, f.valueUsd, f.quantityTons];
+        for (const f of generateFlows(options, countries, products))
+          yield [datasetId, f.year, f.exporter, f.importer, f.product, f.valueUsd, f.quantityTons];
       })(),
       (written) => hooks.onFlows?.(written, options.flows),
     );

@@ -35,8 +35,20 @@ export interface SourcingGeography {
 /** Share of facilities disclosed without a known owner. */
 const UNOWNED_SHARE = 0.1;
 /** Workforce bands used when a facility discloses a range instead of a headcount. */
-const WORKER_BANDS: ReadonlyArray<readonly [number, number]> = [[1, 100], [101, 500], [501, 1000], [1001, 5000], [5001, 10000], [10001, 50000]];
-const FACILITY_TYPES: readonly string[] = ['Final Product Assembly', 'Textile or Material Production', 'Printing, Product Dyeing and Laundering', 'Raw Material Processing or Production'];
+const WORKER_BANDS: ReadonlyArray<readonly [number, number]> = [
+  [1, 100],
+  [101, 500],
+  [501, 1000],
+  [1001, 5000],
+  [5001, 10000],
+  [10001, 50000],
+];
+const FACILITY_TYPES: readonly string[] = [
+  'Final Product Assembly',
+  'Textile or Material Production',
+  'Printing, Product Dyeing and Laundering',
+  'Raw Material Processing or Production',
+];
 const FACILITY_TYPE_WEIGHTS: readonly number[] = [0.75, 0.1, 0.08, 0.07];
 
 /** Resolves which countries can host facilities; falls back to all countries when none of the usual ones exist. */
@@ -52,7 +64,13 @@ export function sourcingGeography(countries: readonly DemoCountry[]): SourcingGe
 
 /** Product-type mix of a country: footwear follows the country's bias, the rest is apparel-heavy. */
 function productTypeWeights(profile: SourcingCountryProfile): number[] {
-  const base: Record<SourcingProductType, number> = { APPAREL: 0.55, FOOTWEAR: 0.18 * profile.footwearBias, EQUIPMENT: 0.09, BAGS: 0.1, HEADWEAR: 0.08 };
+  const base: Record<SourcingProductType, number> = {
+    APPAREL: 0.55,
+    FOOTWEAR: 0.18 * profile.footwearBias,
+    EQUIPMENT: 0.09,
+    BAGS: 0.1,
+    HEADWEAR: 0.08,
+  };
   return SOURCING_PRODUCT_TYPES.map((t) => base[t]);
 }
 
@@ -96,7 +114,11 @@ function planOwnership(facilities: number, manufacturers: number, rng: Rng): Arr
   for (let m = 1; m <= baseline; m++) owners.push(m);
   const sizeRanks = rng.shuffle(Array.from({ length: manufacturers }, (_, i) => i + 1));
   const zipf = zipfWeights(manufacturers, 1.1);
-  const extra = allocateProportionally(owned - baseline, sizeRanks.map((rank) => zipf[rank - 1]), Number.MAX_SAFE_INTEGER);
+  const extra = allocateProportionally(
+    owned - baseline,
+    sizeRanks.map((rank) => zipf[rank - 1]),
+    Number.MAX_SAFE_INTEGER,
+  );
   extra.forEach((n, i) => {
     for (let k = 0; k < n; k++) owners.push(i + 1);
   });
@@ -121,7 +143,12 @@ function jitter(value: number, rng: Rng): number {
 }
 
 /** Facilities with ids 1..count. matchKey is unique; collisions get a new address. */
-function planFacilities(count: number, seed: number, geo: SourcingGeography, manufacturers: readonly ManufacturerPlan[]): FacilityProfile[] {
+function planFacilities(
+  count: number,
+  seed: number,
+  geo: SourcingGeography,
+  manufacturers: readonly ManufacturerPlan[],
+): FacilityProfile[] {
   const rng = createRng(seed, 'facilities');
   const owners = planOwnership(count, manufacturers.length, rng);
   const keys = new Set<string>();
@@ -131,7 +158,8 @@ function planFacilities(count: number, seed: number, geo: SourcingGeography, man
     const country = owner !== null && rng.chance(0.7) ? owner.home : geo.ids[rng.weightedIndex(geo.shares)];
     const profile = geo.profile(country);
     const [city, lat, lon] = rng.pick(profile.cities);
-    const primary = owner !== null && rng.chance(0.8) ? owner.specialty : SOURCING_PRODUCT_TYPES[rng.weightedIndex(productTypeWeights(profile))];
+    const primary =
+      owner !== null && rng.chance(0.8) ? owner.specialty : SOURCING_PRODUCT_TYPES[rng.weightedIndex(productTypeWeights(profile))];
     const makes: SourcingProductType[] = [primary];
     if (rng.chance(0.25)) {
       const second = rng.pick(SOURCING_PRODUCT_TYPES);

@@ -64,10 +64,17 @@ runCli({
     const db = await openDatabase(config.database);
     const schema = await createSchema();
     // The same limits as the API: the static cost is checked (no budget: a local operator has none).
-    const apollo = createApollo(schema, config, (m) => console.error(m), [edgePlugin({ config, costOf: createCostFunction(schema, config) })]);
+    const apollo = createApollo(schema, config, (m) => console.error(m), [
+      edgePlugin({ config, costOf: createCostFunction(schema, config) }),
+    ]);
     await apollo.start();
     try {
-      const result = await runCsvQuery(apollo, schema, { query, variables: values.variables, operationName: values.operation }, createContext(db.orm, config, LOCAL_OPERATOR));
+      const result = await runCsvQuery(
+        apollo,
+        schema,
+        { query, variables: values.variables, operationName: values.operation },
+        createContext(db.orm, config, LOCAL_OPERATOR),
+      );
       if (!result.ok) {
         for (const e of result.errors) console.error(`error [${e.extensions?.code ?? 'ERROR'}]: ${e.message}`);
         return EXIT.INVALID_INPUT;

@@ -45,7 +45,8 @@ const OPTIONS = {
 function importRequest({ values, positionals: [format, ...files] }: ParsedArgs<typeof OPTIONS>): ImportRequest {
   if (!IMPORT_FORMATS[format]) throw new UsageError(`${format}: unknown format; use one of ${Object.keys(IMPORT_FORMATS).join(', ')}`);
   const disclosedAt = values['disclosed-at'];
-  if (disclosedAt !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(disclosedAt)) throw new UsageError(`--disclosed-at: "${disclosedAt}" is not YYYY-MM-DD`);
+  if (disclosedAt !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(disclosedAt))
+    throw new UsageError(`--disclosed-at: "${disclosedAt}" is not YYYY-MM-DD`);
   return {
     format,
     files,

@@ -52,9 +52,19 @@ const date = (value: Date | null | undefined) => (value ? value.toISOString().re
 
 /** The key list as aligned columns; never a hash or salt. */
 function formatKeyTable(keys: ApiKey[]): string {
-  const rows = [['id', 'name', 'role', 'created', 'last used', 'revoked'], ...keys.map((k) => [keyPrefix(k.id), k.name, k.role, date(k.createdAt), date(k.lastUsedAt), date(k.revokedAt)])];
+  const rows = [
+    ['id', 'name', 'role', 'created', 'last used', 'revoked'],
+    ...keys.map((k) => [keyPrefix(k.id), k.name, k.role, date(k.createdAt), date(k.lastUsedAt), date(k.revokedAt)]),
+  ];
   const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
-  return rows.map((row) => row.map((cell, i) => cell.padEnd(widths[i])).join('  ').trimEnd()).join('\n');
+  return rows
+    .map((row) =>
+      row
+        .map((cell, i) => cell.padEnd(widths[i]))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }
 
 runCli({
@@ -79,7 +89,9 @@ runCli({
         console.log(keys.length ? formatKeyTable(keys) : 'No API keys yet: create one with `npm run keys -- create --role … --name …`.');
       } else {
         const record = await revokeApiKey(em, parsed.id);
-        console.log(`Revoked ${keyPrefix(record.id)} ("${record.name}", ${record.role}) at ${date(record.revokedAt)}; running servers refuse it within ${TTL_S} s.`);
+        console.log(
+          `Revoked ${keyPrefix(record.id)} ("${record.name}", ${record.role}) at ${date(record.revokedAt)}; running servers refuse it within ${TTL_S} s.`,
+        );
       }
       return EXIT.OK;
     } catch (error) {

@@ -19,7 +19,8 @@ runCli({
   options: { initial: { type: 'boolean' } },
   positionals: { min: 0, max: 1, names: 'up, pending or create' },
   async run({ values, positionals: [command = 'up'] }) {
-    if (!(COMMANDS as readonly string[]).includes(command)) throw new UsageError(`Unknown command "${command}": use up, pending or create.`);
+    if (!(COMMANDS as readonly string[]).includes(command))
+      throw new UsageError(`Unknown command "${command}": use up, pending or create.`);
     if (values.initial && command !== 'create') throw new UsageError('--initial belongs to create.');
     const config = loadConfig();
     const db = await openDatabase(config.database, { snapshot: command === 'create' });

@@ -35,7 +35,9 @@ export class Progress {
     const seconds = (Date.now() - this.started) / 1000;
     const rate = seconds > 0 ? Math.round(done / seconds) : done;
     if (this.tty) this.stream.write('\r\x1b[2K');
-    this.stream.write(`${this.label}: ${done.toLocaleString('en-US')} rows in ${seconds.toFixed(1)} s (${rate.toLocaleString('en-US')} rows/s)\n`);
+    this.stream.write(
+      `${this.label}: ${done.toLocaleString('en-US')} rows in ${seconds.toFixed(1)} s (${rate.toLocaleString('en-US')} rows/s)\n`,
+    );
     return seconds;
   }
 

@@ -75,7 +75,10 @@ const HELP = { help: { type: 'boolean', short: 'h' } } as const;
  * Parses `argv` with node:util's parseArgs, strictly: an unknown option, a value missing or given to a
  * flag, or a wrong number of positional arguments is a UsageError. 'help' when --help (or -h) was given.
  */
-export function parseCommandLine<O extends Options>(command: Pick<Command<O>, 'options' | 'positionals'>, argv: readonly string[]): ParsedArgs<O> | 'help' {
+export function parseCommandLine<O extends Options>(
+  command: Pick<Command<O>, 'options' | 'positionals'>,
+  argv: readonly string[],
+): ParsedArgs<O> | 'help' {
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs({ args: [...argv], options: { ...command.options, ...HELP }, strict: true, allowPositionals: true });
@@ -89,7 +92,10 @@ export function parseCommandLine<O extends Options>(command: Pick<Command<O>, 'o
   const { min, max, names } = command.positionals ?? { min: 0, max: 0, names: '' };
   const given = parsed.positionals.length;
   if (given < min) throw new UsageError(`missing argument: expected ${names}`);
-  if (given > max) throw new UsageError(`unexpected argument "${parsed.positionals[max]}"${names ? `: expected ${names}` : ': this command takes no positional arguments'}`);
+  if (given > max)
+    throw new UsageError(
+      `unexpected argument "${parsed.positionals[max]}"${names ? `: expected ${names}` : ': this command takes no positional arguments'}`,
+    );
   return parsed as ParsedArgs<O>;
 }
 

@@ -32,7 +32,10 @@ const OPTIONS = {
 } as const;
 
 /** The seed a command line asks for, with the demo's options; a UsageError when it is not one. */
-function seedCommand({ values, positionals: [command] }: ParsedArgs<typeof OPTIONS>): { command: 'reference' | 'demo'; options: Record<string, number> } {
+function seedCommand({ values, positionals: [command] }: ParsedArgs<typeof OPTIONS>): {
+  command: 'reference' | 'demo';
+  options: Record<string, number>;
+} {
   if (command !== 'reference' && command !== 'demo') throw new UsageError(`Unknown command "${command}": use reference or demo.`);
   const options: Record<string, number> = {};
   for (const name of COUNTS) {
@@ -45,7 +48,8 @@ function seedCommand({ values, positionals: [command] }: ParsedArgs<typeof OPTIO
     if (!/^\d{4}-\d{4}$/.test(values.years)) throw new UsageError(`--years: "${values.years}" is not A-B (e.g. 2018-2023)`);
     [options.yearFrom, options.yearTo] = values.years.split('-').map(Number);
   }
-  if (command === 'reference' && Object.keys(options).length > 0) throw new UsageError('the demo options (--flows, --seed, --years, …) belong to demo.');
+  if (command === 'reference' && Object.keys(options).length > 0)
+    throw new UsageError('the demo options (--flows, --seed, --years, …) belong to demo.');
   return { command, options };
 }
 

@@ -9,9 +9,7 @@ export interface AppConfig {
   host: string;
   /** `development` shows stack traces in GraphQL errors; anything else never does. */
   nodeEnv: 'development' | 'production' | 'test';
-  database:
-    | { kind: 'server'; url: string }
-    | { kind: 'embedded'; dataDir: string };
+  database: { kind: 'server'; url: string } | { kind: 'embedded'; dataDir: string };
   /** Run pending migrations when the server starts. */
   migrateOnStart: boolean;
   /** Seed reference data and the demo dataset when the database has no countries yet. */
@@ -103,7 +101,10 @@ function parseAnonymousRole(env: Env, fallback: Role | null, problems: string[])
 }
 
 function parseList(raw: string | undefined): string[] {
-  return (raw ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  return (raw ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 function parseRedisUrl(env: Env, problems: string[]): string | null {
@@ -179,7 +180,9 @@ export function loadConfig(env: Env = process.env, projectRoot = process.cwd()):
     trustProxyHops: parseIntVar(env, 'TRUST_PROXY_HOPS', 0, 0, 10, problems),
   };
   if (config.rateLimit.points < config.cost.maxCost) {
-    problems.push(`RATE_LIMIT_POINTS (${config.rateLimit.points}) must be at least MAX_QUERY_COST (${config.cost.maxCost}): an operation the cost limit accepts could never fit a budget`);
+    problems.push(
+      `RATE_LIMIT_POINTS (${config.rateLimit.points}) must be at least MAX_QUERY_COST (${config.cost.maxCost}): an operation the cost limit accepts could never fit a budget`,
+    );
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -6,7 +6,6 @@ import { codeRoot, isCompiled, projectRoot } from '../config/paths';
 import { entities } from './entities';
 import type { StatementTracker } from './statement-tracker';
 
-
 export interface OrmOptions {
   /** postgres:// URL of the server (or of the embedded database's socket). */
   clientUrl: string;

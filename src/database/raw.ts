@@ -16,7 +16,11 @@ type ParentedRow<K, T> = { __parent: K; __rn?: unknown } & EntityDictionary<T>;
  * Runs a batched statement whose rows are full rows of `entity` plus a `__parent` column, and maps them to
  * managed entities. This is how one statement serves every parent of a DataLoader batch.
  */
-export async function findWithParent<K, T extends object>(em: EntityManager, entity: EntityName<T>, statement: Sql): Promise<Array<ParentedEntity<K, T>>> {
+export async function findWithParent<K, T extends object>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  statement: Sql,
+): Promise<Array<ParentedEntity<K, T>>> {
   const rows = await queryRows<ParentedRow<K, T>>(em, statement);
   // The rest of a generic row is an Omit<…> TypeScript cannot relate back to the entity's columns.
   return rows.map(({ __parent, __rn, ...columns }) => ({ parent: __parent, entity: em.map(entity, columns as EntityDictionary<T>) }));

@@ -103,7 +103,8 @@ const IDENTIFIER = /^[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)?$/;
  * (never user input), and look like an identifier (`name` or `alias.name`).
  */
 export function ident<T extends string>(name: T, allowed: readonly T[]): Sql {
-  if (!allowed.includes(name) || !IDENTIFIER.test(name)) throw new TypeError(`sql: identifier "${name}" is not one of ${allowed.join(', ')}`);
+  if (!allowed.includes(name) || !IDENTIFIER.test(name))
+    throw new TypeError(`sql: identifier "${name}" is not one of ${allowed.join(', ')}`);
   return new Sql([name], []);
 }
 

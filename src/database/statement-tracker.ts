@@ -93,7 +93,12 @@ export class StatementTracker {
       // listener synchronously and rejects the query with what it throws).
       if (request.signal.aborted) throw abortedRequestError(request);
       request.statements++;
-      this.running.set(event.__knexQueryUid, { request, connectionUid: event.__knexUid, sql: event.sql ?? '', startedAt: performance.now() });
+      this.running.set(event.__knexQueryUid, {
+        request,
+        connectionUid: event.__knexUid,
+        sql: event.sql ?? '',
+        startedAt: performance.now(),
+      });
     });
     const finished = (event: QueryEvent | undefined, error?: { code?: string; message?: string }) => {
       const uid = event?.__knexQueryUid;
@@ -106,7 +111,6 @@ export class StatementTracker {
     knex.on('query-response', (_response: unknown, event: QueryEvent) => finished(event));
     knex.on('query-error', (error: { code?: string; message?: string }, event: QueryEvent) => finished(event, error));
   }
-
 
   /**
    * Cancels the request's running statements inside PostgreSQL, over a connection of its own. Resolves

@@ -26,7 +26,9 @@ export async function upsertRows(
   const perRow = Object.keys(rows[0]).length;
   const batch = Math.max(1, Math.floor(60_000 / perRow));
   for (let i = 0; i < rows.length; i += batch) {
-    const insert = tableQuery(em, table).insert(rows.slice(i, i + batch)).onConflict(conflictColumns);
+    const insert = tableQuery(em, table)
+      .insert(rows.slice(i, i + batch))
+      .onConflict(conflictColumns);
     await (mode === 'merge' ? insert.merge() : insert.ignore());
   }
 }

@@ -58,9 +58,14 @@ export async function waitForDatabase(url: string, options: WaitOptions): Promis
       if (!isDatabaseUnavailable(error)) throw error;
       const waited = Date.now() - started;
       if (waited + delay > options.maxWaitMs || options.signal?.aborted) {
-        throw new Error(`PostgreSQL at ${redactUrl(url)} was not reachable within ${Math.round(waited / 1000)} s (${attempt} attempts): ${(error as Error).message}`, { cause: error });
+        throw new Error(
+          `PostgreSQL at ${redactUrl(url)} was not reachable within ${Math.round(waited / 1000)} s (${attempt} attempts): ${(error as Error).message}`,
+          { cause: error },
+        );
       }
-      options.log(`PostgreSQL at ${redactUrl(url)} is not reachable (${(error as Error).message}); attempt ${attempt}, retrying in ${(delay / 1000).toFixed(2)} s`);
+      options.log(
+        `PostgreSQL at ${redactUrl(url)} is not reachable (${(error as Error).message}); attempt ${attempt}, retrying in ${(delay / 1000).toFixed(2)} s`,
+      );
       await sleep(delay, options.signal);
       delay = Math.min(delay * 2, maxDelay);
     } finally {

@@ -28,9 +28,18 @@ const EDGE_CODES = new Set<string>([
 ]);
 
 /** Database failures as clients see them: what happened and what to do, never the SQL or the host. */
-export const DATABASE_UNAVAILABLE_ERROR = new AppError(ErrorCode.DATABASE_UNAVAILABLE, 'The database is unavailable right now; retry in a moment.');
-const TIMEOUT_ERROR = new AppError(ErrorCode.QUERY_TIMEOUT, 'The request ran past its deadline and its statements were cancelled; ask for less (a narrower filter, a smaller page) or retry later.');
-const SHUTDOWN_ERROR = new AppError(ErrorCode.SHUTTING_DOWN, 'The server is shutting down; the request was cancelled. Retry on another instance.');
+export const DATABASE_UNAVAILABLE_ERROR = new AppError(
+  ErrorCode.DATABASE_UNAVAILABLE,
+  'The database is unavailable right now; retry in a moment.',
+);
+const TIMEOUT_ERROR = new AppError(
+  ErrorCode.QUERY_TIMEOUT,
+  'The request ran past its deadline and its statements were cancelled; ask for less (a narrower filter, a smaller page) or retry later.',
+);
+const SHUTDOWN_ERROR = new AppError(
+  ErrorCode.SHUTTING_DOWN,
+  'The server is shutting down; the request was cancelled. Retry on another instance.',
+);
 const BAD_TEXT_ERROR = new AppError(ErrorCode.INVALID_ARGUMENT, 'A text argument holds a character the database cannot store.');
 
 /**
@@ -94,7 +103,10 @@ export function createFormatError(options: FormatErrorOptions) {
     const tokens = code === 'GRAPHQL_PARSE_FAILED' ? /more tha[nt] (\d+) tokens/.exec(formatted.message) : null;
     if (tokens) {
       const max = Number(tokens[1]);
-      return { message: `Query has more than ${max} tokens, the limit; send a smaller document.`, extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, kind: 'tokens', found: max + 1, limit: max } };
+      return {
+        message: `Query has more than ${max} tokens, the limit; send a smaller document.`,
+        extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, kind: 'tokens', found: max + 1, limit: max },
+      };
     }
     if (original instanceof GraphQLError && typeof code === 'string' && EDGE_CODES.has(code)) {
       const { http: _http, ...extensions } = formatted.extensions ?? {};

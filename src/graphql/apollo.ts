@@ -20,7 +20,12 @@ export const CSRF_SAFE_HEADERS = ['x-apollo-operation-name', 'apollo-require-pre
 const DOCUMENT_CACHE_BYTES = 3 * 2 ** 20;
 
 /** The Apollo server of the API, shared by HTTP and by the CSV export command. */
-export function createApollo(schema: GraphQLSchema, config: AppConfig, logUnexpected: (error: unknown) => void, plugins: ApolloServerPlugin<GraphQLContext>[] = []) {
+export function createApollo(
+  schema: GraphQLSchema,
+  config: AppConfig,
+  logUnexpected: (error: unknown) => void,
+  plugins: ApolloServerPlugin<GraphQLContext>[] = [],
+) {
   const development = config.nodeEnv === 'development';
   return new ApolloServer<GraphQLContext>({
     schema,

@@ -56,7 +56,8 @@ export function byPrimaryKey<T extends object, K extends string | number>(
   key: keyof T & string,
 ): DataLoader<K, T | null> {
   return new DataLoader<K, T | null>(
-    async (keys) => alignOne(keys, await em.find(entity, { [key]: { $in: [...keys] } } as FilterQuery<T>), (row) => row[key] as unknown as K),
+    async (keys) =>
+      alignOne(keys, await em.find(entity, { [key]: { $in: [...keys] } } as FilterQuery<T>), (row) => row[key] as unknown as K),
     { maxBatchSize: MAX_BATCH },
   );
 }
@@ -65,11 +66,17 @@ export function byPrimaryKey<T extends object, K extends string | number>(
  * A loader of entity lists by parent key, from one SQL statement per batch. `statement(keys)` selects
  * `__parent` plus the entity's columns for those parent keys (e.g. `… where t.brand_id in (${list(keys)})`).
  */
-export function listByParent<K, T extends object>(em: EntityManager, entity: EntityName<T>, statement: (keys: readonly K[]) => Sql): DataLoader<K, T[]> {
+export function listByParent<K, T extends object>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  statement: (keys: readonly K[]) => Sql,
+): DataLoader<K, T[]> {
   return new DataLoader<K, T[]>(
     async (keys) => {
       const rows = await findWithParent<K, T>(em, entity, statement(keys));
-      return alignMany(keys, rows, (r) => (typeof r.parent === 'string' ? (r.parent.trim() as K) : r.parent)).map((children) => children.map((r) => r.entity));
+      return alignMany(keys, rows, (r) => (typeof r.parent === 'string' ? (r.parent.trim() as K) : r.parent)).map((children) =>
+        children.map((r) => r.entity),
+      );
     },
     { maxBatchSize: MAX_BATCH },
   );
@@ -91,15 +98,14 @@ export function firstChildrenByParent<K, T extends object>(
 ) {
   const from = ident(table, CHILD_TABLES);
   const parent = sql`t.${ident(parentColumn, PARENT_COLUMNS)}`;
-  return new LoaderFamily<{ limit: number }, K, T[]>(
-    ({ limit }) =>
-      listByParent<K, T>(
-        em,
-        entity,
-        (keys) => sql`select * from (
+  return new LoaderFamily<{ limit: number }, K, T[]>(({ limit }) =>
+    listByParent<K, T>(
+      em,
+      entity,
+      (keys) => sql`select * from (
             select ${parent} as __parent, t.*, row_number() over (partition by ${parent} order by t.id) as __rn
             from ${from} t where ${parent} in (${list(keys)})
           ) s where s.__rn <= ${limit} order by s.__parent, s.__rn`,
-      ),
+    ),
   );
 }

@@ -1,5 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { createBrandDisclosureDatesLoader, createBrandFacilitiesLoader, createBrandLoader, createBrandsByHqCountryLoader } from '../modules/brand/brand.loader';
+import {
+  createBrandDisclosureDatesLoader,
+  createBrandFacilitiesLoader,
+  createBrandLoader,
+  createBrandsByHqCountryLoader,
+} from '../modules/brand/brand.loader';
 import { createTradeConcentrationLoader } from '../modules/concentration/trade-concentration.loader';
 import type { TradeMarketArgs } from '../modules/concentration/trade-concentration.sql';
 import { createCustomerConcentrationLoader } from '../modules/concentration/customer-concentration.loader';
@@ -18,10 +23,23 @@ import {
   createFacilityProductTypesLoader,
 } from '../modules/facility/facility.loader';
 import { createManufacturerFacilitiesLoader, createManufacturerLoader } from '../modules/manufacturer/manufacturer.loader';
-import { createHsProductsOfTypeLoader, createProductTypeLoader, createProductTypesOfProductLoader } from '../modules/product-type/product-type.loader';
-import { createHsSectionLoader, createProductChildrenLoader, createProductLoader, createSectionChaptersLoader } from '../modules/product/product.loader';
+import {
+  createHsProductsOfTypeLoader,
+  createProductTypeLoader,
+  createProductTypesOfProductLoader,
+} from '../modules/product-type/product-type.loader';
+import {
+  createHsSectionLoader,
+  createProductChildrenLoader,
+  createProductLoader,
+  createSectionChaptersLoader,
+} from '../modules/product/product.loader';
 import { createLinksOfLoader } from '../modules/sourcing-link/sourcing-link.loader';
-import { createChangedFacilitiesLoader, createDisclosureSharesLoader, createFacilityDiffLoader } from '../modules/trends/disclosure-change.loader';
+import {
+  createChangedFacilitiesLoader,
+  createDisclosureSharesLoader,
+  createFacilityDiffLoader,
+} from '../modules/trends/disclosure-change.loader';
 import type { DisclosurePair, ShareArgs } from '../modules/trends/disclosure-change.sql';
 import DataLoader from 'dataloader';
 import { resolveExportDataset, resolveTradeDataset } from '../modules/dataset/trade-dataset';
@@ -67,9 +85,13 @@ export function createLoaders(em: EntityManager) {
     changedFacilities: createChangedFacilitiesLoader(em),
     disclosureShares: new LoaderFamily((args: ShareArgs) => createDisclosureSharesLoader(em, args)),
     /** The dataset a trade figure uses, by `dataset` argument ('' = the default), resolved once per request. */
-    tradeDataset: new DataLoader<string, Dataset>((ids) => Promise.all(ids.map((id) => resolveTradeDataset(em, id || null).catch((error: Error) => error)))),
+    tradeDataset: new DataLoader<string, Dataset>((ids) =>
+      Promise.all(ids.map((id) => resolveTradeDataset(em, id || null).catch((error: Error) => error))),
+    ),
     /** The dataset a specialisation figure (RCA, ECI) uses: flows or exporter totals; '' = the default. */
-    exportDataset: new DataLoader<string, Dataset>((ids) => Promise.all(ids.map((id) => resolveExportDataset(em, id || null).catch((error: Error) => error)))),
+    exportDataset: new DataLoader<string, Dataset>((ids) =>
+      Promise.all(ids.map((id) => resolveExportDataset(em, id || null).catch((error: Error) => error))),
+    ),
   };
 }
 

@@ -43,7 +43,12 @@ export const NESTED_FIRST_DESCRIPTION = firstDescription(NESTED_BOUND, 'by id');
  * are numbered per parent by `orderBy` (columns of that select, e.g. sql`s.id`), so the limit applies to each
  * parent and never to the batch as a whole.
  */
-export function firstPerParent<K, T extends object>(em: EntityManager, entity: EntityName<T>, children: (keys: readonly K[]) => Sql, orderBy: Sql) {
+export function firstPerParent<K, T extends object>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  children: (keys: readonly K[]) => Sql,
+  orderBy: Sql,
+) {
   return new LoaderFamily<{ limit: number }, K, T[]>(({ limit }) =>
     listByParent<K, T>(
       em,

@@ -9,7 +9,12 @@ import { GraphQLError, type ValidationRule } from 'graphql';
 export const KnownOperationTypesRule: ValidationRule = (context) => ({
   OperationDefinition(node) {
     const schema = context.getSchema();
-    const root = node.operation === 'query' ? schema.getQueryType() : node.operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType();
+    const root =
+      node.operation === 'query'
+        ? schema.getQueryType()
+        : node.operation === 'mutation'
+          ? schema.getMutationType()
+          : schema.getSubscriptionType();
     if (!root) {
       context.reportError(new GraphQLError(`This API has no ${node.operation} operations.`, { nodes: node }));
     }

@@ -72,9 +72,13 @@ export function decodeCursor(cursor: string, kind: 'string' | 'number'): CursorK
  * INVALID_PAGE_SIZE, above `max` PAGE_SIZE_TOO_LARGE, with `advice` (how to get more) in the message.
  */
 export function checkFirst(first: number, max: number, advice?: string): number {
-  if (!Number.isInteger(first) || first < 0) throw new AppError(ErrorCode.INVALID_PAGE_SIZE, `first must be 0 or more (got ${first}).`, { argument: 'first' });
+  if (!Number.isInteger(first) || first < 0)
+    throw new AppError(ErrorCode.INVALID_PAGE_SIZE, `first must be 0 or more (got ${first}).`, { argument: 'first' });
   if (first > max) {
-    throw new AppError(ErrorCode.PAGE_SIZE_TOO_LARGE, `first must be at most ${max} (got ${first})${advice ? `; ${advice}` : ''}.`, { argument: 'first', max });
+    throw new AppError(ErrorCode.PAGE_SIZE_TOO_LARGE, `first must be at most ${max} (got ${first})${advice ? `; ${advice}` : ''}.`, {
+      argument: 'first',
+      max,
+    });
   }
   return first;
 }

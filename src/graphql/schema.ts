@@ -29,7 +29,12 @@ import { BrandDisclosureChangeResolver, DisclosureChangeResolver } from '../modu
 import { ShareShiftResolver } from '../modules/trends/share-shift.resolver';
 import { ComplexityResolver } from '../modules/specialisation/complexity.resolver';
 import { RcaResolver } from '../modules/specialisation/rca.resolver';
-import { CountryComplexityResolver, CountryProductComplexityResolver, ProductComplexityResolver, RcaRowResolver } from '../modules/specialisation/specialisation-rows.resolver';
+import {
+  CountryComplexityResolver,
+  CountryProductComplexityResolver,
+  ProductComplexityResolver,
+  RcaRowResolver,
+} from '../modules/specialisation/specialisation-rows.resolver';
 
 export const resolvers = [
   CountryResolver,

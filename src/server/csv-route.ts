@@ -27,11 +27,22 @@ function statusOfErrors(errors: readonly GraphQLFormattedError[]): HttpStatus {
  * client's mistakes, 401 without a valid key, 429 over the budget, 503 while the database is away, 504
  * past the deadline (a CSV has no partial answer to give).
  */
-export function csvHandler(server: ApolloServer<GraphQLContext>, schema: GraphQLSchema, orm: MikroORM, config: AppConfig, identify: Identify): RequestHandler {
+export function csvHandler(
+  server: ApolloServer<GraphQLContext>,
+  schema: GraphQLSchema,
+  orm: MikroORM,
+  config: AppConfig,
+  identify: Identify,
+): RequestHandler {
   return async (req, res) => {
     const query = typeof req.query.query === 'string' ? req.query.query : undefined;
     if (!query) {
-      sendJsonError(res, 400, 'BAD_REQUEST', 'Pass the GraphQL query in the `query` parameter, e.g. /csv?query={countries(first:10){nodes{id name}}}');
+      sendJsonError(
+        res,
+        400,
+        'BAD_REQUEST',
+        'Pass the GraphQL query in the `query` parameter, e.g. /csv?query={countries(first:10){nodes{id name}}}',
+      );
       return;
     }
     const state = requestStateOf(res);
@@ -47,7 +58,11 @@ export function csvHandler(server: ApolloServer<GraphQLContext>, schema: GraphQL
     const result = await runCsvQuery(
       server,
       schema,
-      { query, variables: req.query.variables, operationName: typeof req.query.operationName === 'string' ? req.query.operationName : undefined },
+      {
+        query,
+        variables: req.query.variables,
+        operationName: typeof req.query.operationName === 'string' ? req.query.operationName : undefined,
+      },
       contextValue,
     );
     if (!result.ok) {

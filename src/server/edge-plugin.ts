@@ -6,8 +6,8 @@ import type { GraphQLContext } from '../graphql/context';
 import { findNulCharacter } from '../graphql/text-input';
 import { queryTooComplexError, VariableCoercionError } from '../graphql/cost';
 import { httpStatusOf, type HttpStatus } from './http-status';
-import type { CostBudgets, BudgetCharge } from './rate-limit';import type { RejectionReason } from './observability/metrics';
-
+import type { CostBudgets, BudgetCharge } from './rate-limit';
+import type { RejectionReason } from './observability/metrics';
 
 function omitCode(extensions: Record<string, unknown>): Record<string, unknown> {
   const { code: _code, ...rest } = extensions;
@@ -34,7 +34,13 @@ interface CostReport {
   budget?: { limit: number; remaining: number; resetSeconds: number };
 }
 
-function requestError(message: string, code: string, status: number, extra: Record<string, unknown> = {}, headers: Array<[string, string]> = []) {
+function requestError(
+  message: string,
+  code: string,
+  status: number,
+  extra: Record<string, unknown> = {},
+  headers: Array<[string, string]> = [],
+) {
   return new GraphQLError(message, { extensions: { code, ...extra, http: { status, headers: new Map(headers) } } });
 }
 
@@ -54,7 +60,13 @@ function statusFor(codes: string[], dataIsNull: boolean): HttpStatus | null {
  * cannot be executed. A malformed request (`query` not a string, no query: BAD_REQUEST) is not one and
  * keeps its 4xx whatever the media type.
  */
-const REQUEST_ERROR_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', ErrorCode.QUERY_TOO_COMPLEX, 'OPERATION_RESOLUTION_FAILURE']);
+const REQUEST_ERROR_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  ErrorCode.QUERY_TOO_COMPLEX,
+  'OPERATION_RESOLUTION_FAILURE',
+]);
 
 /**
  * The server's edge inside Apollo: refuses NUL characters before any SQL; computes the operation's
@@ -82,7 +94,11 @@ export function edgePlugin(options: EdgePluginOptions): ApolloServerPlugin<Graph
           const variables = ctx.request.variables;
           const nul = findNulCharacter(ctx.document, variables);
           if (nul) {
-            throw requestError(`The NUL character (U+0000) cannot be stored or searched for; remove it from ${nul}.`, 'BAD_USER_INPUT', 400);
+            throw requestError(
+              `The NUL character (U+0000) cannot be stored or searched for; remove it from ${nul}.`,
+              'BAD_USER_INPUT',
+              400,
+            );
           }
           let cost: number;
           try {
@@ -125,12 +141,22 @@ export function edgePlugin(options: EdgePluginOptions): ApolloServerPlugin<Graph
             // Past its deadline a request has no answer, even where a statement could not be cancelled in
             // time (the embedded database runs each to its end): the same code on both engines.
             result.data = null;
-            result.errors = [{ message: `The request ran past its deadline of ${options.config.requestTimeoutMs} ms and was cancelled; ask for less (a narrower filter, a smaller page) or retry later.`, extensions: { code: ErrorCode.QUERY_TIMEOUT } }];
+            result.errors = [
+              {
+                message: `The request ran past its deadline of ${options.config.requestTimeoutMs} ms and was cancelled; ask for less (a narrower filter, a smaller page) or retry later.`,
+                extensions: { code: ErrorCode.QUERY_TIMEOUT },
+              },
+            ];
           } else if (state?.signal.aborted && state.signal.reason === 'shutdown') {
             // Cancelled past the shutdown's grace period. A statement PostgreSQL cancelled reads as 57014, like
             // a deadline's (QUERY_TIMEOUT, "ask for less"); the client should retry elsewhere instead.
             result.data = null;
-            result.errors = [{ message: 'The server is shutting down and cancelled the request; retry on another instance.', extensions: { code: ErrorCode.SHUTTING_DOWN } }];
+            result.errors = [
+              {
+                message: 'The server is shutting down and cancelled the request; retry on another instance.',
+                extensions: { code: ErrorCode.SHUTTING_DOWN },
+              },
+            ];
           }
           const errors: readonly GraphQLFormattedError[] = result.errors ?? [];
           const codes = errors.map((e) => String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
@@ -144,7 +170,12 @@ export function edgePlugin(options: EdgePluginOptions): ApolloServerPlugin<Graph
           if (mapped) {
             ctx.response.http.status = mapped.status;
             for (const [name, value] of Object.entries(mapped.headers)) ctx.response.http.headers.set(name.toLowerCase(), value);
-          } else if (ctx.response.http.status === 400 && codes.length > 0 && codes.every((c) => REQUEST_ERROR_CODES.has(c)) && prefersLegacyJson(ctx)) {
+          } else if (
+            ctx.response.http.status === 400 &&
+            codes.length > 0 &&
+            codes.every((c) => REQUEST_ERROR_CODES.has(c)) &&
+            prefersLegacyJson(ctx)
+          ) {
             ctx.response.http.status = 200;
           }
         },

@@ -75,5 +75,9 @@ export function explorerAssets(): Router {
 
 /** True for a browser navigating to the endpoint (wants HTML, sends no query). */
 export function wantsExplorer(req: express.Request): boolean {
-  return req.method === 'GET' && req.query.query === undefined && req.accepts(['application/json', 'application/graphql-response+json', 'text/html']) === 'text/html';
+  return (
+    req.method === 'GET' &&
+    req.query.query === undefined &&
+    req.accepts(['application/json', 'application/graphql-response+json', 'text/html']) === 'text/html'
+  );
 }

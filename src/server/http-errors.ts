@@ -23,7 +23,10 @@ export function sendJsonError(res: Response, status: number, code: string, messa
   }
   for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
   res.setHeader('Cache-Control', 'no-store');
-  res.status(status).type('application/json').send(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
+  res
+    .status(status)
+    .type('application/json')
+    .send(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
 }
 
 /** Any path the server does not serve. */
@@ -43,18 +46,36 @@ export function allowMethods(...methods: string[]): RequestHandler {
       return;
     }
     if (allowed.has(req.method)) return next();
-    sendJsonError(res, 405, 'METHOD_NOT_ALLOWED', `${req.method} is not supported here; use ${methods.join(' or ')}.`, { Allow: allowHeader });
+    sendJsonError(res, 405, 'METHOD_NOT_ALLOWED', `${req.method} is not supported here; use ${methods.join(' or ')}.`, {
+      Allow: allowHeader,
+    });
   };
 }
 
 /** body-parser's error types, mapped to a status and a stable code. */
 const BODY_ERRORS: Record<string, { status: number; code: HttpErrorCode; message: (e: { limit?: number }) => string }> = {
   'entity.parse.failed': { status: 400, code: 'INVALID_JSON', message: () => 'The request body is not valid JSON.' },
-  'entity.too.large': { status: 413, code: 'PAYLOAD_TOO_LARGE', message: (e) => `The request body is larger than the limit of ${e.limit ?? 'the server'} bytes.` },
-  'encoding.unsupported': { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: () => 'The request body has an unsupported Content-Encoding.' },
-  'charset.unsupported': { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: () => 'The request body has an unsupported charset; send UTF-8 JSON.' },
+  'entity.too.large': {
+    status: 413,
+    code: 'PAYLOAD_TOO_LARGE',
+    message: (e) => `The request body is larger than the limit of ${e.limit ?? 'the server'} bytes.`,
+  },
+  'encoding.unsupported': {
+    status: 415,
+    code: 'UNSUPPORTED_MEDIA_TYPE',
+    message: () => 'The request body has an unsupported Content-Encoding.',
+  },
+  'charset.unsupported': {
+    status: 415,
+    code: 'UNSUPPORTED_MEDIA_TYPE',
+    message: () => 'The request body has an unsupported charset; send UTF-8 JSON.',
+  },
   'request.aborted': { status: 400, code: 'BAD_REQUEST', message: () => 'The request body was not received completely.' },
-  'request.size.invalid': { status: 400, code: 'BAD_REQUEST', message: () => 'The request body is shorter or longer than its Content-Length.' },
+  'request.size.invalid': {
+    status: 400,
+    code: 'BAD_REQUEST',
+    message: () => 'The request body is shorter or longer than its Content-Length.',
+  },
   'stream.encoding.set': { status: 500, code: 'INTERNAL_SERVER_ERROR', message: () => 'Internal server error' },
 };
 
@@ -82,8 +103,18 @@ export function jsonErrorHandler(logUnexpected: (error: unknown) => void): Error
 
 /** Node's HTTP parser errors, by code: what Node would answer with an empty body, answered as JSON. */
 const CLIENT_ERRORS: Record<string, { status: number; reason: string; code: string; message: string }> = {
-  HPE_HEADER_OVERFLOW: { status: 431, reason: 'Request Header Fields Too Large', code: 'HEADERS_TOO_LARGE', message: 'The request line or headers are too large (use POST for long queries).' },
-  ERR_HTTP_REQUEST_TIMEOUT: { status: 408, reason: 'Request Timeout', code: 'REQUEST_TIMEOUT', message: 'The request was not received in time.' },
+  HPE_HEADER_OVERFLOW: {
+    status: 431,
+    reason: 'Request Header Fields Too Large',
+    code: 'HEADERS_TOO_LARGE',
+    message: 'The request line or headers are too large (use POST for long queries).',
+  },
+  ERR_HTTP_REQUEST_TIMEOUT: {
+    status: 408,
+    reason: 'Request Timeout',
+    code: 'REQUEST_TIMEOUT',
+    message: 'The request was not received in time.',
+  },
 };
 
 /**
@@ -96,7 +127,12 @@ export function answerClientError(error: NodeJS.ErrnoException, socket: Socket):
     socket.destroy();
     return;
   }
-  const known = (error.code && CLIENT_ERRORS[error.code]) || { status: 400, reason: 'Bad Request', code: 'BAD_REQUEST', message: 'The HTTP request could not be parsed.' };
+  const known = (error.code && CLIENT_ERRORS[error.code]) || {
+    status: 400,
+    reason: 'Bad Request',
+    code: 'BAD_REQUEST',
+    message: 'The HTTP request could not be parsed.',
+  };
   const body = JSON.stringify({ errors: [{ message: known.message, extensions: { code: known.code } }] });
   socket.end(
     `HTTP/1.1 ${known.status} ${known.reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n${body}`,

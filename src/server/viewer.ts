@@ -34,7 +34,10 @@ export function clientNetwork(ip: string): string {
   const left = head ? head.split(':') : [];
   const right = tail ? tail.split(':') : [];
   const groups = ip.includes('::') ? [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right] : left;
-  return `${groups.slice(0, 4).map((g) => (g || '0').toLowerCase().replace(/^0+(?=.)/, '')).join(':')}::/64`;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => (g || '0').toLowerCase().replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
 }
 
 /** Failed key checks one client network may make per minute before it is refused without checking. */
@@ -61,7 +64,9 @@ export function createIdentify(orm: MikroORM, config: AppConfig) {
       const spent = await failures.get(network);
       if (spent && spent.consumedPoints >= AUTH_FAILURES_PER_MINUTE) {
         const retry = Math.max(1, Math.ceil(spent.msBeforeNext / 1000));
-        throw new AppError(ErrorCode.RATE_LIMITED, `Too many invalid API keys from this client; retry in ${retry} s.`, { retryAfterSeconds: retry });
+        throw new AppError(ErrorCode.RATE_LIMITED, `Too many invalid API keys from this client; retry in ${retry} s.`, {
+          retryAfterSeconds: retry,
+        });
       }
     }
     let viewer: Viewer;
@@ -83,12 +88,20 @@ export function createIdentify(orm: MikroORM, config: AppConfig) {
 export type Identify = ReturnType<typeof createIdentify>;
 
 /** Apollo's context for one HTTP request; failures of identification become GraphQL request errors with their HTTP status. */
-export async function graphqlContext(orm: MikroORM, config: AppConfig, identify: Identify, req: Request, state: RequestState | undefined): Promise<GraphQLContext> {
+export async function graphqlContext(
+  orm: MikroORM,
+  config: AppConfig,
+  identify: Identify,
+  req: Request,
+  state: RequestState | undefined,
+): Promise<GraphQLContext> {
   try {
     return createContext(orm, config, await identify(req, state), state);
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     const { status, headers } = httpOf(error);
-    throw new GraphQLError(error.message, { extensions: { code: error.code, ...error.details, http: { status, headers: new Map(Object.entries(headers)) } } });
+    throw new GraphQLError(error.message, {
+      extensions: { code: error.code, ...error.details, http: { status, headers: new Map(Object.entries(headers)) } },
+    });
   }
 }

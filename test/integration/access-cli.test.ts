@@ -18,7 +18,12 @@ describe('npm run keys', () => {
   let env: NodeJS.ProcessEnv;
 
   const run = (args: string[]) =>
-    spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/cli/keys.ts', ...args], { cwd: root, env, encoding: 'utf8', timeout: 120_000 });
+    spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/cli/keys.ts', ...args], {
+      cwd: root,
+      env,
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
 
   /** What the server would make of `key`: opens the same database in this process (no cache), then closes it. */
   async function serverSees(key: string): Promise<string> {
@@ -81,7 +86,10 @@ describe('npm run keys', () => {
 
   it('exits 2 for an unknown role (a bad option value) and 3 for an unknown key id, changing nothing', () => {
     const badRole = run(['create', '--role', 'owner', '--name', 'x']);
-    expect([badRole.status, badRole.stderr]).toEqual([2, expect.stringContaining('Unknown role "owner"; use one of reader, analyst, admin.')]);
+    expect([badRole.status, badRole.stderr]).toEqual([
+      2,
+      expect.stringContaining('Unknown role "owner"; use one of reader, analyst, admin.'),
+    ]);
     const unknown = run(['revoke', 'tg_ffffffffffffffff']);
     expect([unknown.status, unknown.stderr]).toEqual([3, expect.stringContaining('No API key has the id "tg_ffffffffffffffff".')]);
     expect(run(['list']).stdout).not.toMatch(/^tg_\S+ +x +/m);

@@ -48,12 +48,20 @@ describe('API keys over HTTP', () => {
 
     expect(codes(await app.raw(REVOKE, { id: apiKey.id }, bearer(keys.admin!)))).toBeUndefined();
     const afterRevoke = await app.raw(VIEWER, undefined, bearer(key));
-    expect([afterRevoke.status, codes(afterRevoke), afterRevoke.errors?.[0].message]).toEqual([401, [ErrorCode.UNAUTHENTICATED], INVALID_KEY_MESSAGE]);
+    expect([afterRevoke.status, codes(afterRevoke), afterRevoke.errors?.[0].message]).toEqual([
+      401,
+      [ErrorCode.UNAUTHENTICATED],
+      INVALID_KEY_MESSAGE,
+    ]);
   });
 
   it('answers 401 UNAUTHENTICATED to a malformed header and to an unknown key, even for a read', async () => {
     const malformed = await app.raw(VIEWER, undefined, { authorization: `Token ${keys.reader}` });
-    expect([malformed.status, codes(malformed), malformed.errors?.[0].message]).toEqual([401, [ErrorCode.UNAUTHENTICATED], MALFORMED_HEADER_MESSAGE]);
+    expect([malformed.status, codes(malformed), malformed.errors?.[0].message]).toEqual([
+      401,
+      [ErrorCode.UNAUTHENTICATED],
+      MALFORMED_HEADER_MESSAGE,
+    ]);
     const unknown = await app.raw(VIEWER, undefined, bearer(`tg_ffffffffffffffff_${'A'.repeat(43)}`));
     expect([unknown.status, codes(unknown), unknown.errors?.[0].message]).toEqual([401, [ErrorCode.UNAUTHENTICATED], INVALID_KEY_MESSAGE]);
   });

@@ -25,7 +25,10 @@ describe('API keys and roles', () => {
 
   /** Runs an operation through the server's own Apollo (its formatError included) as `viewer`. */
   async function as(viewer: Viewer, query: string, variables?: Record<string, unknown>) {
-    const response = await app.running.app.apollo.executeOperation({ query, variables }, { contextValue: createContext(orm(), app.running.config, viewer) });
+    const response = await app.running.app.apollo.executeOperation(
+      { query, variables },
+      { contextValue: createContext(orm(), app.running.config, viewer) },
+    );
     if (response.body.kind !== 'single') throw new Error('expected a single result');
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the tests walk these answers by field name
     return response.body.singleResult as { data?: Record<string, any> | null; errors?: readonly GraphQLFormattedError[] };
@@ -53,7 +56,9 @@ describe('API keys and roles', () => {
       // An analyst is above a reader but still below admin.
       expect(codes(await as(keyHolder('analyst'), CREATE, { name: 'sneaky', role: 'ADMIN' }))).toEqual([ErrorCode.FORBIDDEN]);
       expect(codes(await as(anonymousReader, CREATE, { name: 'sneaky', role: 'ADMIN' }))).toEqual([ErrorCode.UNAUTHENTICATED]);
-      expect(codes(await as({ role: null, keyId: null, name: null }, CREATE, { name: 'sneaky', role: 'ADMIN' }))).toEqual([ErrorCode.UNAUTHENTICATED]);
+      expect(codes(await as({ role: null, keyId: null, name: null }, CREATE, { name: 'sneaky', role: 'ADMIN' }))).toEqual([
+        ErrorCode.UNAUTHENTICATED,
+      ]);
       expect(codes(await as(keyHolder('reader'), LIST))).toEqual([ErrorCode.FORBIDDEN]);
       expect(codes(await as(anonymousReader, LIST))).toEqual([ErrorCode.UNAUTHENTICATED]);
       expect(await keyCount()).toBe(before);
@@ -69,7 +74,14 @@ describe('API keys and roles', () => {
       expect(created.errors).toBeUndefined();
       const { key, apiKey } = created.data!.createApiKey;
       expect(key).toMatch(/^tg_[0-9a-f]{16}_[A-Za-z0-9_-]{43}$/);
-      expect(apiKey).toEqual({ id: key.slice(3, 19), prefix: key.slice(0, 19), name: 'BI team', role: 'ANALYST', createdAt: expect.any(String), revokedAt: null });
+      expect(apiKey).toEqual({
+        id: key.slice(3, 19),
+        prefix: key.slice(0, 19),
+        name: 'BI team',
+        role: 'ANALYST',
+        createdAt: expect.any(String),
+        revokedAt: null,
+      });
 
       // Neither the key nor its secret is anywhere in the row.
       const [row] = await orm().em.fork().getConnection().execute(`select * from api_key where id = ?`, [apiKey.id]);
@@ -93,12 +105,19 @@ describe('API keys and roles', () => {
       expect(codes(await as(keyHolder('admin'), CREATE, { name: '   ', role: 'READER' }))).toEqual([ErrorCode.INVALID_ARGUMENT]);
       expect(codes(await as(keyHolder('admin'), CREATE, { name: 'line\nbreak', role: 'READER' }))).toEqual([ErrorCode.INVALID_ARGUMENT]);
       const unknown = await as(keyHolder('admin'), REVOKE, { id: 'ffffffffffffffff' });
-      expect([codes(unknown), unknown.errors![0].message]).toEqual([[ErrorCode.INVALID_ARGUMENT], 'No API key has the id "ffffffffffffffff".']);
+      expect([codes(unknown), unknown.errors![0].message]).toEqual([
+        [ErrorCode.INVALID_ARGUMENT],
+        'No API key has the id "ffffffffffffffff".',
+      ]);
     });
 
     it('tells any client who it is: viewer { role name keyId }', async () => {
-      expect((await as(anonymousReader, '{ viewer { role name keyId } }')).data).toEqual({ viewer: { role: 'READER', name: null, keyId: null } });
-      expect((await as(keyHolder('analyst'), '{ viewer { role name keyId } }')).data).toEqual({ viewer: { role: 'ANALYST', name: 'analyst key', keyId: '00000000000000aa' } });
+      expect((await as(anonymousReader, '{ viewer { role name keyId } }')).data).toEqual({
+        viewer: { role: 'READER', name: null, keyId: null },
+      });
+      expect((await as(keyHolder('analyst'), '{ viewer { role name keyId } }')).data).toEqual({
+        viewer: { role: 'ANALYST', name: 'analyst key', keyId: '00000000000000aa' },
+      });
     });
   });
 
@@ -108,11 +127,17 @@ describe('API keys and roles', () => {
       await expect(authenticate(orm(), undefined, null)).resolves.toEqual({ role: null, keyId: null, name: null });
     });
 
-    it("answers a valid key with its principal and role, whatever the anonymous role", async () => {
+    it('answers a valid key with its principal and role, whatever the anonymous role', async () => {
       const { key, record } = await createApiKey(orm().em.fork(), { name: 'Policy lab', role: 'analyst' });
-      await expect(authenticate(orm(), `Bearer ${key}`, null, { cache: new VerifiedKeyCache(0) })).resolves.toEqual({ role: 'analyst', keyId: record.id, name: 'Policy lab' });
+      await expect(authenticate(orm(), `Bearer ${key}`, null, { cache: new VerifiedKeyCache(0) })).resolves.toEqual({
+        role: 'analyst',
+        keyId: record.id,
+        name: 'Policy lab',
+      });
       // The scheme is case-insensitive (RFC 7235).
-      await expect(authenticate(orm(), `bearer ${key}`, 'reader', { cache: new VerifiedKeyCache(0) })).resolves.toMatchObject({ role: 'analyst' });
+      await expect(authenticate(orm(), `bearer ${key}`, 'reader', { cache: new VerifiedKeyCache(0) })).resolves.toMatchObject({
+        role: 'analyst',
+      });
     });
 
     it('refuses a malformed header, a token that is no tradegraph key, an unknown id, a wrong secret and a revoked key as UNAUTHENTICATED', async () => {
@@ -147,9 +172,13 @@ describe('API keys and roles', () => {
       const { key } = await createApiKey(orm().em.fork(), { name: 'cached', role: 'reader' });
       const cache = new VerifiedKeyCache(60_000);
       const wrongSecret = key.slice(0, -1) + (key.endsWith('A') ? 'B' : 'A');
-      expect(await rejection(authenticate(orm(), `Bearer ${wrongSecret}`, null, { cache }))).toBe(`UNAUTHENTICATED: ${INVALID_KEY_MESSAGE}`);
+      expect(await rejection(authenticate(orm(), `Bearer ${wrongSecret}`, null, { cache }))).toBe(
+        `UNAUTHENTICATED: ${INVALID_KEY_MESSAGE}`,
+      );
       expect(await rejection(authenticate(orm(), `Bearer ${key}`, null, { cache }))).toBe('accepted');
-      expect(await rejection(authenticate(orm(), `Bearer ${wrongSecret}`, null, { cache }))).toBe(`UNAUTHENTICATED: ${INVALID_KEY_MESSAGE}`);
+      expect(await rejection(authenticate(orm(), `Bearer ${wrongSecret}`, null, { cache }))).toBe(
+        `UNAUTHENTICATED: ${INVALID_KEY_MESSAGE}`,
+      );
       expect(cache.size).toBe(1);
     });
 
@@ -161,7 +190,9 @@ describe('API keys and roles', () => {
       await revokeApiKey(orm().em.fork(), record.id, new VerifiedKeyCache());
       expect(await rejection(authenticate(orm(), `Bearer ${key}`, null, { cache: serverCache }))).toBe('accepted');
       await new Promise((resolve) => setTimeout(resolve, 450));
-      expect(await rejection(authenticate(orm(), `Bearer ${key}`, null, { cache: serverCache }))).toBe(`UNAUTHENTICATED: ${INVALID_KEY_MESSAGE}`);
+      expect(await rejection(authenticate(orm(), `Bearer ${key}`, null, { cache: serverCache }))).toBe(
+        `UNAUTHENTICATED: ${INVALID_KEY_MESSAGE}`,
+      );
     });
 
     it('records last_used_at in the background at most once per interval', async () => {
@@ -182,10 +213,17 @@ describe('API keys and roles', () => {
       const cache = new VerifiedKeyCache(60_000);
       await authenticate(orm(), `Bearer ${key}`, null, { cache });
       // A real ORM on a port nothing listens on: every statement fails to connect.
-      const unreachable = await MikroORM.init({ ...createOrmConfig({ clientUrl: 'postgres://postgres@127.0.0.1:1/none', poolMax: 1 }), connect: false });
+      const unreachable = await MikroORM.init({
+        ...createOrmConfig({ clientUrl: 'postgres://postgres@127.0.0.1:1/none', poolMax: 1 }),
+        connect: false,
+      });
       try {
         const failures: unknown[] = [];
-        const viewer = await authenticate(unreachable, `Bearer ${key}`, null, { cache, lastUsed: new LastUsedRecorder(0), onBackgroundError: (e) => failures.push(e) });
+        const viewer = await authenticate(unreachable, `Bearer ${key}`, null, {
+          cache,
+          lastUsed: new LastUsedRecorder(0),
+          onBackgroundError: (e) => failures.push(e),
+        });
         expect(viewer).toMatchObject({ role: 'analyst', name: 'while down' });
         await eventually(async () => failures[0]);
       } finally {

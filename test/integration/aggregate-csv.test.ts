@@ -39,7 +39,15 @@ describe('trade aggregate and CSV export', () => {
   beforeAll(async () => {
     app = await startTestApp();
     const make = factories(app.running.db.orm.em.fork());
-    for (const [code, d] of [['6403', 'Footwear, leather uppers'], ['640399', 'Other'], ['640391', 'Covering the ankle'], ['4407', 'Wood sawn'], ['6109', 'T-shirts'], ['610910', 'T-shirts of cotton']]) await make.product(code, d);
+    for (const [code, d] of [
+      ['6403', 'Footwear, leather uppers'],
+      ['640399', 'Other'],
+      ['640391', 'Covering the ankle'],
+      ['4407', 'Wood sawn'],
+      ['6109', 'T-shirts'],
+      ['610910', 'T-shirts of cotton'],
+    ])
+      await make.product(code, d);
     const b = await make.dataset({ name: 'BACI-like', version: 'v1' });
     const c = await make.dataset({ name: 'Comtrade-like', version: 'v1' });
     baci = String(b.id);
@@ -63,7 +71,9 @@ describe('trade aggregate and CSV export', () => {
   });
   afterAll(() => app?.close());
 
-  const aggregate = async (variables: Parameters<typeof app.gql<unknown, import('../generated/graphql').TradeAggregateQueryVariables>>[1]) => {
+  const aggregate = async (
+    variables: Parameters<typeof app.gql<unknown, import('../generated/graphql').TradeAggregateQueryVariables>>[1],
+  ) => {
     const result = await app.gql(TradeAggregateDocument, variables!);
     expect(result.errors).toBeUndefined();
     return result.data!.tradeAggregate;
@@ -127,7 +137,9 @@ describe('trade aggregate and CSV export', () => {
   it('serves the same aggregate as CSV over HTTP, and it parses back to the same numbers', async () => {
     const query = `query ($ds: ID) { tradeAggregate(dataset: $ds, groupBy: [EXPORTER, PRODUCT], hsLevel: 4) { rows { exporterId productCode valueUsd quantityTons flowCount exporter { name } } } }`;
     const graphql = await app.raw(query, { ds: baci });
-    const response = await fetch(`${app.baseUrl}/csv?query=${encodeURIComponent(query)}&variables=${encodeURIComponent(JSON.stringify({ ds: baci }))}`);
+    const response = await fetch(
+      `${app.baseUrl}/csv?query=${encodeURIComponent(query)}&variables=${encodeURIComponent(JSON.stringify({ ds: baci }))}`,
+    );
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^text\/csv/);
     expect(response.headers.get('content-disposition')).toBe('attachment; filename="tradeAggregate.csv"');
@@ -142,9 +154,13 @@ describe('trade aggregate and CSV export', () => {
   });
 
   it('exports any list query as CSV, quoting commas and quotes', async () => {
-    const response = await fetch(`${app.baseUrl}/csv?query=${encodeURIComponent('{ countries(filter: { search: "bolivia" }) { nodes { id name region } } }')}`);
+    const response = await fetch(
+      `${app.baseUrl}/csv?query=${encodeURIComponent('{ countries(filter: { search: "bolivia" }) { nodes { id name region } } }')}`,
+    );
     expect(await response.text()).toBe('id,name,region\r\nBOL,Bolivia (Plurinational State of),Americas\r\n');
-    const hongKong = await fetch(`${app.baseUrl}/csv?query=${encodeURIComponent('{ countries(filter: { search: "HKG" }) { edges { node { id name } } } }')}`);
+    const hongKong = await fetch(
+      `${app.baseUrl}/csv?query=${encodeURIComponent('{ countries(filter: { search: "HKG" }) { edges { node { id name } } } }')}`,
+    );
     expect(await hongKong.text()).toBe('id,name\r\nHKG,"China, Hong Kong Special Administrative Region"\r\n');
   });
 
@@ -154,15 +170,24 @@ describe('trade aggregate and CSV export', () => {
       return { status: response.status, text: await response.text() };
     };
     // DEU's imports of 640399 in 2021: CHN 300, VNM 100 → HHI .625; of 640391: none (FRA imported it).
-    const geodep = await csv(`{ strategicDependencies(importer: "DEU", year: 2021, only: ALL, dataset: "${baci}") { productsImported items { productCode importHhi c1 largestSource { participantId share } } } }`);
+    const geodep = await csv(
+      `{ strategicDependencies(importer: "DEU", year: 2021, only: ALL, dataset: "${baci}") { productsImported items { productCode importHhi c1 largestSource { participantId share } } } }`,
+    );
     expect(parseCsv(geodep.text)).toEqual([
       ['productCode', 'importHhi', 'c1', 'largestSource.participantId', 'largestSource.share'],
       ['640399', '0.625', 'true', 'CHN', '0.75'],
     ]);
-    const disruption = await csv(`{ disruptionScenario(remove: { countries: ["CHN"] }) { importMarkets(year: 2021, dataset: "${baci}") { totalCount nodes { importerCode productCode supplyLostShare } } } }`);
-    expect(parseCsv(disruption.text)).toEqual([['importerCode', 'productCode', 'supplyLostShare'], ['DEU', '640399', '0.75']]);
+    const disruption = await csv(
+      `{ disruptionScenario(remove: { countries: ["CHN"] }) { importMarkets(year: 2021, dataset: "${baci}") { totalCount nodes { importerCode productCode supplyLostShare } } } }`,
+    );
+    expect(parseCsv(disruption.text)).toEqual([
+      ['importerCode', 'productCode', 'supplyLostShare'],
+      ['DEU', '640399', '0.75'],
+    ]);
     // Two lists would be two tables.
-    const two = await csv(`{ disruptionScenario(remove: { countries: ["CHN"] }) { countries { id } importMarkets(year: 2021, dataset: "${baci}") { nodes { importerCode } } } }`);
+    const two = await csv(
+      `{ disruptionScenario(remove: { countries: ["CHN"] }) { countries { id } importMarkets(year: 2021, dataset: "${baci}") { nodes { importerCode } } } }`,
+    );
     expect(two.status).toBe(400);
     expect(two.text).toMatch(/several lists of rows \(disruptionScenario.countries, disruptionScenario.importMarkets.nodes\)/);
   });
@@ -170,11 +195,18 @@ describe('trade aggregate and CSV export', () => {
   it('answers a bad CSV request with HTTP 400 and a code', async () => {
     const bad = await fetch(`${app.baseUrl}/csv?query=${encodeURIComponent('{ countries(first: 9999) { nodes { id } } }')}`);
     expect(bad.status).toBe(400);
-    expect(((await bad.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0].extensions.code).toBe('PAGE_SIZE_TOO_LARGE');
+    expect(((await bad.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0].extensions.code).toBe(
+      'PAGE_SIZE_TOO_LARGE',
+    );
     // Errors of the CSV layer itself carry their details like the API's (here, the argument at fault).
-    const badVariables = await fetch(`${app.baseUrl}/csv?query=${encodeURIComponent('{ countries { nodes { id } } }')}&variables=${encodeURIComponent('{not json')}`);
+    const badVariables = await fetch(
+      `${app.baseUrl}/csv?query=${encodeURIComponent('{ countries { nodes { id } } }')}&variables=${encodeURIComponent('{not json')}`,
+    );
     expect(badVariables.status).toBe(400);
-    expect(((await badVariables.json()) as { errors: Array<{ extensions: object }> }).errors[0].extensions).toEqual({ code: 'INVALID_ARGUMENT', argument: 'variables' });
+    expect(((await badVariables.json()) as { errors: Array<{ extensions: object }> }).errors[0].extensions).toEqual({
+      code: 'INVALID_ARGUMENT',
+      argument: 'variables',
+    });
     const nested = await fetch(`${app.baseUrl}/csv?query=${encodeURIComponent('{ countries(first: 2) { nodes { id groups { id } } } }')}`);
     expect(nested.status).toBe(400);
     expect(JSON.stringify(await nested.json())).toMatch(/list of objects/);

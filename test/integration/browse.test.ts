@@ -22,7 +22,14 @@ describe('browsing the graph', () => {
     app = await startTestApp();
     const make = factories(app.running.db.orm.em.fork());
     const groupX = await make.manufacturer('Group X', 'TWN');
-    const fVn1 = await make.facility({ name: 'Saigon Shoes 1', country: 'VNM', manufacturer: groupX, workersMin: 1000, workersMax: 1000, city: 'Ho Chi Minh City' });
+    const fVn1 = await make.facility({
+      name: 'Saigon Shoes 1',
+      country: 'VNM',
+      manufacturer: groupX,
+      workersMin: 1000,
+      workersMax: 1000,
+      city: 'Ho Chi Minh City',
+    });
     const fVn2 = await make.facility({ name: 'Hanoi Knits', country: 'VNM', workersMin: 501, workersMax: 1000 });
     const fCn = await make.facility({ name: 'Dongguan Shoes', country: 'CHN', manufacturer: groupX });
     const fBd = await make.facility({ name: 'Dhaka Garments', country: 'BGD', workersMin: 3000, workersMax: 3000 });
@@ -44,7 +51,10 @@ describe('browsing the graph', () => {
     let after: string | null = null;
     let pages = 0;
     do {
-      const page: Awaited<ReturnType<typeof app.gql<import('../generated/graphql').CountriesPageQuery, unknown>>> = await app.gql(CountriesPageDocument, { first: 100, after });
+      const page: Awaited<ReturnType<typeof app.gql<import('../generated/graphql').CountriesPageQuery, unknown>>> = await app.gql(
+        CountriesPageDocument,
+        { first: 100, after },
+      );
       expect(page.errors).toBeUndefined();
       const conn = page.data!.countries;
       expect(conn.totalCount).toBe(254);
@@ -63,12 +73,32 @@ describe('browsing the graph', () => {
 
   it('filters countries by region, sub-region, group and search', async () => {
     const asean = await app.gql(CountriesPageDocument, { filter: { group: 'asean' } });
-    expect(asean.data!.countries.nodes.map((c) => c.id)).toEqual(['BRN', 'IDN', 'KHM', 'LAO', 'MMR', 'MYS', 'PHL', 'SGP', 'THA', 'TLS', 'VNM']);
+    expect(asean.data!.countries.nodes.map((c) => c.id)).toEqual([
+      'BRN',
+      'IDN',
+      'KHM',
+      'LAO',
+      'MMR',
+      'MYS',
+      'PHL',
+      'SGP',
+      'THA',
+      'TLS',
+      'VNM',
+    ]);
     const sea = await app.gql(CountriesPageDocument, { filter: { region: 'asia', subRegion: 'South-eastern Asia' } });
     expect(sea.data!.countries.totalCount).toBe(11);
     const viet = await app.gql(CountriesPageDocument, { filter: { search: 'viet' } });
     expect(viet.data!.countries.nodes).toEqual([
-      { id: 'VNM', alpha2: 'VN', numericCode: 704, name: 'Viet Nam', region: 'Asia', subRegion: 'South-eastern Asia', intermediateRegion: null },
+      {
+        id: 'VNM',
+        alpha2: 'VN',
+        numericCode: 704,
+        name: 'Viet Nam',
+        region: 'Asia',
+        subRegion: 'South-eastern Asia',
+        intermediateRegion: null,
+      },
     ]);
     expect((await app.gql(CountriesPageDocument, { filter: { search: 'de' } })).data!.countries.nodes.map((c) => c.id)).toContain('DEU');
   });
@@ -86,7 +116,9 @@ describe('browsing the graph', () => {
     expect(vnm.groups.map((g) => g.id)).toEqual(['ASEAN']);
     expect(vnm.facilities.map((f) => f.name)).toEqual(['Saigon Shoes 1', 'Hanoi Knits']);
     expect((await app.gql(CountryProfileDocument, { id: 'VNM', first: 1 })).data!.country!.facilities).toHaveLength(1);
-    expect((await app.gql(CountryProfileDocument, { id: 'USA' })).data!.country!.brandsHeadquartered.map((b) => b.name)).toEqual(['Alpha Sports']);
+    expect((await app.gql(CountryProfileDocument, { id: 'USA' })).data!.country!.brandsHeadquartered.map((b) => b.name)).toEqual([
+      'Alpha Sports',
+    ]);
     expect((await app.gql(CountryProfileDocument, { id: 'ZZZ' })).data!.country).toBeNull();
   });
 
@@ -97,7 +129,13 @@ describe('browsing the graph', () => {
     const chapters = await app.gql(ProductsDocument, { filter: { level: 2 }, first: 200 });
     expect(chapters.data!.products.totalCount).toBe(97);
     const apparel = await app.gql(ProductTreeDocument, { code: '61' });
-    expect(apparel.data!.product).toMatchObject({ code: '61', level: 2, parent: null, section: { id: 11, roman: 'XI' }, productTypes: [{ id: 'APPAREL' }] });
+    expect(apparel.data!.product).toMatchObject({
+      code: '61',
+      level: 2,
+      parent: null,
+      section: { id: 11, roman: 'XI' },
+      productTypes: [{ id: 'APPAREL' }],
+    });
     const types = await app.gql(ProductTypesDocument);
     expect(types.data!.productTypes.find((t) => t.id === 'APPAREL')!.hsProducts.map((p) => p.code)).toEqual(['61', '62']);
   });
@@ -131,7 +169,15 @@ describe('browsing the graph', () => {
   it('resolves manufacturers with their facilities, and sourcing links with filters', async () => {
     const manufacturers = await app.gql(ManufacturersDocument, { filter: { facilityCountry: 'CHN' } });
     expect(manufacturers.data!.manufacturers.nodes).toEqual([
-      { id: String(ids.groupX), name: 'Group X', hqCountry: { id: 'TWN' }, facilities: [{ id: String(ids.fVn1), country: { id: 'VNM' } }, { id: String(ids.fCn), country: { id: 'CHN' } }] },
+      {
+        id: String(ids.groupX),
+        name: 'Group X',
+        hqCountry: { id: 'TWN' },
+        facilities: [
+          { id: String(ids.fVn1), country: { id: 'VNM' } },
+          { id: String(ids.fCn), country: { id: 'CHN' } },
+        ],
+      },
     ]);
     const links = await app.gql(SourcingLinksDocument, { filter: { facilityCountry: 'VNM', disclosedFrom: '2023-01-01' } });
     expect(links.data!.sourcingLinks.totalCount).toBe(3);

@@ -10,7 +10,11 @@ describe('the committed schema', () => {
   it('has typed documents in test/generated that match it (run `npm run codegen`)', () => {
     // --check exits non-zero when the generated file would change.
     expect(() =>
-      execFileSync(process.execPath, [path.join(root, 'node_modules', '@graphql-codegen', 'cli', 'cjs', 'bin.js'), '--config', 'codegen.yml', '--check'], { cwd: root, stdio: 'pipe' }),
+      execFileSync(
+        process.execPath,
+        [path.join(root, 'node_modules', '@graphql-codegen', 'cli', 'cjs', 'bin.js'), '--config', 'codegen.yml', '--check'],
+        { cwd: root, stdio: 'pipe' },
+      ),
     ).not.toThrow();
   });
 });

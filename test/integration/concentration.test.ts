@@ -38,7 +38,14 @@ describe('trade concentration (computed in PostgreSQL)', () => {
   afterAll(() => app?.close());
 
   it('matches the hand-computed figures for three suppliers (50/30/20)', async () => {
-    const result = await app.gql(ImportConcentrationDocument, { importer: 'USA', product: '640399', year: 2021, dataset: ds, k: 2, top: 5 });
+    const result = await app.gql(ImportConcentrationDocument, {
+      importer: 'USA',
+      product: '640399',
+      year: 2021,
+      dataset: ds,
+      k: 2,
+      top: 5,
+    });
     expect(result.errors).toBeUndefined();
     const c = result.data!.importConcentration;
     // shares .5/.3/.2: HHI = .25 + .09 + .04 = .38; normalised (.38 − 1/3)/(2/3) = .07; entropy = −Σ s ln s;
@@ -55,25 +62,50 @@ describe('trade concentration (computed in PostgreSQL)', () => {
     expect(c.evenness).toBeCloseTo(entropy / Math.log(3), 12);
     expect(c.gini).toBeCloseTo(0.2, 12);
     expect([c.band, c.guidelines]).toEqual(['HIGH', 'DOJ_FTC_2023']);
-    expect(c.top.map((t) => [t.participantId, t.share, t.rank])).toEqual([['VNM', 0.5, 1], ['CHN', 0.3, 2], ['IDN', 0.2, 3]]);
+    expect(c.top.map((t) => [t.participantId, t.share, t.rank])).toEqual([
+      ['VNM', 0.5, 1],
+      ['CHN', 0.3, 2],
+      ['IDN', 0.2, 3],
+    ]);
   });
 
   it('rolls a heading up from its subheadings, and reads a group extra-group', async () => {
     const heading = await app.gql(ImportConcentrationDocument, { importer: 'usa', product: '6403', year: 2021, dataset: ds });
-    expect(heading.data!.importConcentration.top.map((t) => [t.participantId, t.weight])).toEqual([['VNM', 150], ['CHN', 30], ['IDN', 20]]);
+    expect(heading.data!.importConcentration.top.map((t) => [t.participantId, t.weight])).toEqual([
+      ['VNM', 150],
+      ['CHN', 30],
+      ['IDN', 20],
+    ]);
     const eu = await app.gql(ImportConcentrationDocument, { importer: 'EU27', product: '64', year: 2021, dataset: ds });
     // FRA → DEU is intra-EU: CHN 60 + 20 = 80, VNM 20 → shares .8/.2, HHI .68.
-    expect(eu.data!.importConcentration.top.map((t) => [t.participantId, t.weight])).toEqual([['CHN', 80], ['VNM', 20]]);
+    expect(eu.data!.importConcentration.top.map((t) => [t.participantId, t.weight])).toEqual([
+      ['CHN', 80],
+      ['VNM', 20],
+    ]);
     expect(eu.data!.importConcentration.hhi).toBeCloseTo(0.68, 12);
   });
 
   it('says an empty market is empty, with null metrics (never 0 or NaN)', async () => {
     const empty = await app.gql(ImportConcentrationDocument, { importer: 'BRA', product: '6403', year: 2021, dataset: ds });
-    expect(empty.data!.importConcentration).toMatchObject({ participants: 0, totalWeight: 0, hhi: null, cr1: null, gini: null, band: null, top: [] });
+    expect(empty.data!.importConcentration).toMatchObject({
+      participants: 0,
+      totalWeight: 0,
+      hhi: null,
+      cr1: null,
+      gini: null,
+      band: null,
+      top: [],
+    });
   });
 
   it('uses the 2010 guidelines on request, and world export concentration sums over importers', async () => {
-    const c2010 = await app.gql(ImportConcentrationDocument, { importer: 'EU27', product: '64', year: 2021, dataset: ds, guidelines: 'DOJ_FTC_2010' });
+    const c2010 = await app.gql(ImportConcentrationDocument, {
+      importer: 'EU27',
+      product: '64',
+      year: 2021,
+      dataset: ds,
+      guidelines: 'DOJ_FTC_2010',
+    });
     expect(c2010.data!.importConcentration.band).toBe('HIGH');
     const world = await app.gql(WorldExportConcentrationDocument, { product: '640399', year: 2021, dataset: ds });
     // Exporters of 640399 to everyone: FRA 1000, CHN 30 + 60 + 20 = 110, VNM 50 + 20 = 70, IDN 20.
@@ -86,20 +118,39 @@ describe('trade concentration (computed in PostgreSQL)', () => {
     const markets: Array<{ importer: string; product: string; year: number }> = await app.running.db.orm.em
       .fork()
       .getConnection()
-      .execute(`select importer_id as importer, product_code as product, year from trade_flow where dataset_id = ? group by 1, 2, 3 order by count(*) desc, 1, 2, 3 limit 12`, [demo.datasetId]);
+      .execute(
+        `select importer_id as importer, product_code as product, year from trade_flow where dataset_id = ? group by 1, 2, 3 order by count(*) desc, 1, 2, 3 limit 12`,
+        [demo.datasetId],
+      );
     expect(markets.length).toBe(12);
     for (const m of markets) {
       const rows: Array<{ exporter: string; w: string }> = await app.running.db.orm.em
         .fork()
         .getConnection()
-        .execute('select exporter_id as exporter, sum(value_usd) as w from trade_flow where dataset_id = ? and importer_id = ? and product_code = ? and year = ? group by 1', [demo.datasetId, m.importer, m.product, m.year]);
+        .execute(
+          'select exporter_id as exporter, sum(value_usd) as w from trade_flow where dataset_id = ? and importer_id = ? and product_code = ? and year = ? group by 1',
+          [demo.datasetId, m.importer, m.product, m.year],
+        );
       const reference = concentration(rows.map((r) => Number(r.w)));
-      const result = await app.gql(ImportConcentrationDocument, { importer: m.importer.trim(), product: m.product, year: m.year, dataset: String(demo.datasetId), k: 2 });
+      const result = await app.gql(ImportConcentrationDocument, {
+        importer: m.importer.trim(),
+        product: m.product,
+        year: m.year,
+        dataset: String(demo.datasetId),
+        k: 2,
+      });
       const c = result.data!.importConcentration;
       expect(c.participants).toBe(reference.participants);
       for (const [ours, theirs] of [
-        [c.hhi, reference.hhi], [c.normalizedHhi, reference.normalizedHhi], [c.cr1, reference.cr1], [c.cr3, reference.cr3], [c.cr5, reference.cr5],
-        [c.effectiveNumber, reference.effectiveNumber], [c.entropy, reference.entropy], [c.evenness, reference.evenness], [c.gini, reference.gini],
+        [c.hhi, reference.hhi],
+        [c.normalizedHhi, reference.normalizedHhi],
+        [c.cr1, reference.cr1],
+        [c.cr3, reference.cr3],
+        [c.cr5, reference.cr5],
+        [c.effectiveNumber, reference.effectiveNumber],
+        [c.entropy, reference.entropy],
+        [c.evenness, reference.evenness],
+        [c.gini, reference.gini],
       ] as Array<[number | null, number | null]>) {
         if (theirs === null) expect(ours).toBeNull();
         else expect(ours).toBeCloseTo(theirs, 9);
@@ -117,7 +168,11 @@ describe('trade concentration (computed in PostgreSQL)', () => {
     app.resetQueryCount();
     const g7 = await app.raw(query('G7'));
     expect(app.queryCount()).toBe(fewer);
-    const byId = Object.fromEntries((g7.data!.countries as { nodes: Array<{ id: string; importConcentration: { hhi: number | null; participants: number } }> }).nodes.map((n) => [n.id, n.importConcentration]));
+    const byId = Object.fromEntries(
+      (g7.data!.countries as { nodes: Array<{ id: string; importConcentration: { hhi: number | null; participants: number } }> }).nodes.map(
+        (n) => [n.id, n.importConcentration],
+      ),
+    );
     expect(byId.USA.hhi).toBeCloseTo(0.38, 12);
     // DEU imports of 640399: FRA 1000, CHN 60, VNM 20 → HHI = (1000² + 60² + 20²) / 1080².
     expect(byId.DEU.hhi).toBeCloseTo((1000 ** 2 + 60 ** 2 + 20 ** 2) / 1080 ** 2, 12);
@@ -133,33 +188,43 @@ describe('trade concentration (computed in PostgreSQL)', () => {
   });
 
   const comtradeEu = sharedFile('trade/comtrade_eu27_wood_imports_2018-2022.csv');
-  (comtradeEu ? it : it.skip)("matches an independent computation of the EU27's extra-EU import concentration for HS 44, every year", async () => {
-    const imported = await runImport(app.running.db, { format: 'comtrade', files: [comtradeEu!] });
-    const dataset = String(imported.files[0].datasetId);
-    // Independent: read the file; imports of 44xx headings (the file has no chapter-44 row, so the chapter
-    // is the sum of its headings) by EU reporters from partners that are countries outside the EU.
-    const eu = new Set(COUNTRY_GROUPS.find((g) => g.id === 'EU27')!.members);
-    const countries = new Set(buildCountryRows().map((c) => c.id));
-    const byYear = new Map<number, Map<string, number>>();
-    for (const r of readCsv(comtradeEu!)) {
-      const partner = r.partner_iso.trim() === 'S19' ? 'TWN' : r.partner_iso.trim();
-      if (r.flow_desc !== 'Import' || !r.cmd_code.startsWith('44') || !countries.has(partner) || eu.has(partner) || !eu.has(r.reporter_iso)) continue;
-      const year = Number(r.ref_year);
-      const weights = byYear.get(year) ?? new Map<string, number>();
-      weights.set(partner, (weights.get(partner) ?? 0) + Number(r.primary_value));
-      byYear.set(year, weights);
-    }
-    expect([...byYear.keys()].sort()).toEqual([2018, 2019, 2020, 2021, 2022]);
-    for (const [year, weights] of byYear) {
-      const total = [...weights.values()].reduce((a, b) => a + b, 0);
-      const hhi = [...weights.values()].reduce((a, w) => a + (w / total) ** 2, 0);
-      const top = [...weights.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0];
-      const result = await app.gql(ImportConcentrationDocument, { importer: 'EU27', product: '44', year, dataset, top: 1 });
-      const c = result.data!.importConcentration;
-      expect([year, c.participants]).toEqual([year, [...weights.values()].filter((w) => w > 0).length]);
-      expect(c.totalWeight).toBeCloseTo(total, 2);
-      expect(c.hhi).toBeCloseTo(hhi, 10);
-      expect(c.top[0].participantId).toBe(top[0]);
-    }
-  });
+  (comtradeEu ? it : it.skip)(
+    "matches an independent computation of the EU27's extra-EU import concentration for HS 44, every year",
+    async () => {
+      const imported = await runImport(app.running.db, { format: 'comtrade', files: [comtradeEu!] });
+      const dataset = String(imported.files[0].datasetId);
+      // Independent: read the file; imports of 44xx headings (the file has no chapter-44 row, so the chapter
+      // is the sum of its headings) by EU reporters from partners that are countries outside the EU.
+      const eu = new Set(COUNTRY_GROUPS.find((g) => g.id === 'EU27')!.members);
+      const countries = new Set(buildCountryRows().map((c) => c.id));
+      const byYear = new Map<number, Map<string, number>>();
+      for (const r of readCsv(comtradeEu!)) {
+        const partner = r.partner_iso.trim() === 'S19' ? 'TWN' : r.partner_iso.trim();
+        if (
+          r.flow_desc !== 'Import' ||
+          !r.cmd_code.startsWith('44') ||
+          !countries.has(partner) ||
+          eu.has(partner) ||
+          !eu.has(r.reporter_iso)
+        )
+          continue;
+        const year = Number(r.ref_year);
+        const weights = byYear.get(year) ?? new Map<string, number>();
+        weights.set(partner, (weights.get(partner) ?? 0) + Number(r.primary_value));
+        byYear.set(year, weights);
+      }
+      expect([...byYear.keys()].sort()).toEqual([2018, 2019, 2020, 2021, 2022]);
+      for (const [year, weights] of byYear) {
+        const total = [...weights.values()].reduce((a, b) => a + b, 0);
+        const hhi = [...weights.values()].reduce((a, w) => a + (w / total) ** 2, 0);
+        const top = [...weights.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0];
+        const result = await app.gql(ImportConcentrationDocument, { importer: 'EU27', product: '44', year, dataset, top: 1 });
+        const c = result.data!.importConcentration;
+        expect([year, c.participants]).toEqual([year, [...weights.values()].filter((w) => w > 0).length]);
+        expect(c.totalWeight).toBeCloseTo(total, 2);
+        expect(c.hhi).toBeCloseTo(hhi, 10);
+        expect(c.top[0].participantId).toBe(top[0]);
+      }
+    },
+  );
 });

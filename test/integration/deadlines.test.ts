@@ -24,7 +24,8 @@ const ALIASES = 12;
 const POOL_SIZE = 10;
 const AGGREGATE = 'tradeAggregate(groupBy: [YEAR, IMPORTER_REGION, PRODUCT, EXPORTER], orderBy: VALUE_ASC, first: 10) { totalCount }';
 const HEAVY = `{ ${Array.from({ length: ALIASES }, (_, i) => `a${i}: ${AGGREGATE}`).join(' ')} }`;
-const CSV_QUERY = '{ tradeAggregate(groupBy: [YEAR, IMPORTER_REGION, PRODUCT, EXPORTER], first: 10) { rows { year importerRegion productCode exporterId valueUsd } } }';
+const CSV_QUERY =
+  '{ tradeAggregate(groupBy: [YEAR, IMPORTER_REGION, PRODUCT, EXPORTER], first: 10) { rows { year importerRegion productCode exporterId valueUsd } } }';
 /** The aggregate's SQL, told apart from the loaders' statements of the same request. */
 const isAggregateSql = (sql: unknown) => typeof sql === 'string' && sql.includes('count(*) over ()');
 const FLOWS = onServer ? 2_000 : 20_000;
@@ -49,9 +50,12 @@ async function rejections(app: TestApp, reason: string): Promise<number> {
 /** Aggregate statements that reached a database connection (knex's query event, after the tracker's own listener). */
 function countAggregatesSent(app: TestApp): { readonly sent: number; reset(): void } {
   let sent = 0;
-  app.running.db.orm.em.getConnection().getKnex().on('query', (event: { sql?: string }) => {
-    if (isAggregateSql(event.sql)) sent++;
-  });
+  app.running.db.orm.em
+    .getConnection()
+    .getKnex()
+    .on('query', (event: { sql?: string }) => {
+      if (isAggregateSql(event.sql)) sent++;
+    });
   return {
     get sent() {
       return sent;

@@ -7,7 +7,8 @@ const SMALL = { flows: 3000, brands: 6, manufacturers: 20, facilities: 80, yearF
 
 describe('the demo dataset', () => {
   let app: TestApp;
-  const sql = async <T = Record<string, unknown>>(text: string) => (await app.running.db.orm.em.fork().getConnection().execute(text)) as T[];
+  const sql = async <T = Record<string, unknown>>(text: string) =>
+    (await app.running.db.orm.em.fork().getConnection().execute(text)) as T[];
   const counts = async () =>
     (
       await sql<Record<string, string>>(
@@ -40,12 +41,20 @@ describe('the demo dataset', () => {
       `select relname, reltuples from pg_class where relname in ('trade_flow_d${result.datasetId}', 'trade_world_export', 'sourcing_link', 'facility')`,
     );
     expect(stats.map((s) => [s.relname, Number(s.reltuples) > 0]).sort()).toEqual([
-      ['facility', true], ['sourcing_link', true], [`trade_flow_d${result.datasetId}`, true], ['trade_world_export', true],
+      ['facility', true],
+      ['sourcing_link', true],
+      [`trade_flow_d${result.datasetId}`, true],
+      ['trade_world_export', true],
     ]);
 
     const datasets = await app.gql(DatasetsDocument);
     expect(datasets.data!.datasets).toEqual([
-      expect.objectContaining({ kind: 'SYNTHETIC', name: 'tradegraph demo', rowCount: 3000 + result.links, checksum: expect.stringMatching(/^[0-9a-f]{64}$/) }),
+      expect.objectContaining({
+        kind: 'SYNTHETIC',
+        name: 'tradegraph demo',
+        rowCount: 3000 + result.links,
+        checksum: expect.stringMatching(/^[0-9a-f]{64}$/),
+      }),
     ]);
     const flows = await app.gql(TradeFlowsDocument, { filter: { yearFrom: 2020, yearTo: 2022, hsPrefix: '64' }, first: 5 });
     expect(flows.data!.tradeFlows.totalCount).toBeGreaterThan(0);
@@ -54,7 +63,12 @@ describe('the demo dataset', () => {
   });
 
   it('is repeatable: loading the same demo again changes nothing', async () => {
-    const digest = async () => (await sql<{ d: string }>(`select md5(string_agg(concat_ws(',', year, exporter_id, importer_id, product_code, value_usd, quantity_tons), ';' order by year, exporter_id, importer_id, product_code)) as d from trade_flow`))[0].d;
+    const digest = async () =>
+      (
+        await sql<{ d: string }>(
+          `select md5(string_agg(concat_ws(',', year, exporter_id, importer_id, product_code, value_usd, quantity_tons), ';' order by year, exporter_id, importer_id, product_code)) as d from trade_flow`,
+        )
+      )[0].d;
     const before = [await counts(), await digest()];
     expect((await seedDemo(app.running.db, SMALL)).alreadyLoaded).toBe(true);
     expect([await counts(), await digest()]).toEqual(before);
@@ -62,7 +76,9 @@ describe('the demo dataset', () => {
 
   it('refuses a second demo of other options with a clear message, changing nothing', async () => {
     const before = await counts();
-    await expect(seedDemo(app.running.db, { ...SMALL, seed: 7 })).rejects.toThrow(/Another demo \("seed 42, 3000 flows, 2020-2022"\) is already loaded/);
+    await expect(seedDemo(app.running.db, { ...SMALL, seed: 7 })).rejects.toThrow(
+      /Another demo \("seed 42, 3000 flows, 2020-2022"\) is already loaded/,
+    );
     expect(await counts()).toEqual(before);
   });
 

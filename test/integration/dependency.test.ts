@@ -25,7 +25,11 @@ describe('export concentration, dependency and exposure (computed in PostgreSQL)
     app = await startTestApp();
     const em = app.running.db.orm.em.fork();
     const make = factories(em);
-    for (const [code, name] of [['8541', 'Semiconductor devices'], ['854140', 'Photosensitive devices'], ['854150', 'Other']]) {
+    for (const [code, name] of [
+      ['8541', 'Semiconductor devices'],
+      ['854140', 'Photosensitive devices'],
+      ['854150', 'Other'],
+    ]) {
       await make.product(code, name);
     }
     const d = await make.dataset({ name: 'geodep hand-made', version: 'v1' });
@@ -59,7 +63,9 @@ describe('export concentration, dependency and exposure (computed in PostgreSQL)
     await make.link(b, f1, '2023-01-01');
     for (const f of [f1, f2, f4]) await make.link(b, f, '2024-01-01');
     // F4's volumes: A 3 units, B 1 unit, so its capacity splits 75/25 between them.
-    await em.getConnection().execute('update sourcing_link set volume = case when brand_id = ? then 3 else 1 end where facility_id = ?', [a.id, f4.id]);
+    await em
+      .getConnection()
+      .execute('update sourcing_link set volume = case when brand_id = ? then 3 else 1 end where facility_id = ?', [a.id, f4.id]);
     Object.assign(ids, { m1: m1.id, m2: m2.id, brandA: a.id });
   });
   afterAll(() => app?.close());
@@ -71,14 +77,27 @@ describe('export concentration, dependency and exposure (computed in PostgreSQL)
       // CHN → USA 80 + 40 = 120, → DEU 100.
       expect(byDest.data!.exportConcentration).toMatchObject({ participants: 2, totalWeight: 220 });
       expect(byDest.data!.exportConcentration.hhi).toBeCloseTo(hhi([120, 100]), 12);
-      expect(byDest.data!.exportConcentration.top[0]).toMatchObject({ kind: 'COUNTRY', participantId: 'USA', country: { id: 'USA', name: 'United States of America' } });
+      expect(byDest.data!.exportConcentration.top[0]).toMatchObject({
+        kind: 'COUNTRY',
+        participantId: 'USA',
+        country: { id: 'USA', name: 'United States of America' },
+      });
 
       const byProduct = await app.gql(ExportConcentrationDocument, { exporter: 'CHN', by: 'PRODUCTS', year: 2022, dataset: ds });
       expect(byProduct.data!.exportConcentration.hhi).toBeCloseTo(hhi([180, 40]), 12);
-      expect(byProduct.data!.exportConcentration.top.map((t) => [t.kind, t.product?.code])).toEqual([['PRODUCT', '854140'], ['PRODUCT', '854150']]);
+      expect(byProduct.data!.exportConcentration.top.map((t) => [t.kind, t.product?.code])).toEqual([
+        ['PRODUCT', '854140'],
+        ['PRODUCT', '854150'],
+      ]);
 
       // A product narrows destinations to that product.
-      const one = await app.gql(ExportConcentrationDocument, { exporter: 'CHN', by: 'DESTINATIONS', year: 2022, product: '854150', dataset: ds });
+      const one = await app.gql(ExportConcentrationDocument, {
+        exporter: 'CHN',
+        by: 'DESTINATIONS',
+        year: 2022,
+        product: '854150',
+        dataset: ds,
+      });
       expect(one.data!.exportConcentration).toMatchObject({ participants: 1, totalWeight: 40 });
     });
 
@@ -89,7 +108,8 @@ describe('export concentration, dependency and exposure (computed in PostgreSQL)
     });
 
     it('answers Product.exportConcentration for products of mixed levels in one statement, as the root query does', async () => {
-      const query = (prefix: string) => `{ products(first: 10, filter: { codePrefix: "${prefix}" }) { nodes { code exportConcentration(year: 2022, dataset: "${ds}") { hhi participants } } } }`;
+      const query = (prefix: string) =>
+        `{ products(first: 10, filter: { codePrefix: "${prefix}" }) { nodes { code exportConcentration(year: 2022, dataset: "${ds}") { hhi participants } } } }`;
       app.resetQueryCount();
       const few = await app.raw(query('854150'));
       const fewStatements = app.queryCount();
@@ -97,11 +117,16 @@ describe('export concentration, dependency and exposure (computed in PostgreSQL)
       const many = await app.raw(query('85'));
       expect(app.queryCount()).toBe(fewStatements);
       expect(few.errors).toBeUndefined();
-      const nodes = (many.data!.products as { nodes: Array<{ code: string; exportConcentration: { hhi: number | null; participants: number } }> }).nodes;
+      const nodes = (
+        many.data!.products as { nodes: Array<{ code: string; exportConcentration: { hhi: number | null; participants: number } }> }
+      ).nodes;
       expect(nodes.map((n) => n.code)).toEqual(['85', '8541', '854140', '854150']);
       for (const node of nodes) {
         const root = await app.gql(WorldExportConcentrationDocument, { product: node.code, year: 2022, dataset: ds });
-        expect(node.exportConcentration).toEqual({ hhi: root.data!.worldExportConcentration.hhi, participants: root.data!.worldExportConcentration.participants });
+        expect(node.exportConcentration).toEqual({
+          hhi: root.data!.worldExportConcentration.hhi,
+          participants: root.data!.worldExportConcentration.participants,
+        });
       }
       // World exporters of 854140: CHN 180, VNM 20, FRA 505, USA 10.
       expect(nodes[2].exportConcentration.hhi).toBeCloseTo(hhi([180, 20, 505, 10]), 12);
@@ -116,8 +141,12 @@ describe('export concentration, dependency and exposure (computed in PostgreSQL)
       app.resetQueryCount();
       const usa = await app.raw(query('8541', 'USA'));
       expect(app.queryCount()).toBe(one);
-      const nodes = (usa.data!.products as { nodes: Array<{ code: string; importConcentration: { hhi: number; totalWeight: number } }> }).nodes;
-      expect(nodes.map((n) => [n.code, n.importConcentration.totalWeight])).toEqual([['854140', 105], ['854150', 100]]);
+      const nodes = (usa.data!.products as { nodes: Array<{ code: string; importConcentration: { hhi: number; totalWeight: number } }> })
+        .nodes;
+      expect(nodes.map((n) => [n.code, n.importConcentration.totalWeight])).toEqual([
+        ['854140', 105],
+        ['854150', 100],
+      ]);
       expect(nodes[0].importConcentration.hhi).toBeCloseTo(hhi([80, 20, 5]), 12);
       // A group is read extra-group, for every product alike.
       const eu = await app.raw(query('8541', 'EU27'));
@@ -126,7 +155,9 @@ describe('export concentration, dependency and exposure (computed in PostgreSQL)
     });
 
     it('lists partner shares, and says so when a product or country is unknown', async () => {
-      const shares = await app.raw(`{ partnerShares(importer: "USA", product: "854140", year: 2022, dataset: "${ds}") { participantId weight share rank } }`);
+      const shares = await app.raw(
+        `{ partnerShares(importer: "USA", product: "854140", year: 2022, dataset: "${ds}") { participantId weight share rank } }`,
+      );
       expect(shares.data!.partnerShares).toEqual([
         { participantId: 'CHN', weight: 80, share: 80 / 105, rank: 1 },
         { participantId: 'VNM', weight: 20, share: 20 / 105, rank: 2 },
@@ -137,62 +168,115 @@ describe('export concentration, dependency and exposure (computed in PostgreSQL)
       const group = await app.raw(`{ exportConcentration(exporter: "NOPE", by: PRODUCTS, year: 2022, dataset: "${ds}") { hhi } }`);
       expect(group.errors![0].extensions!.code).toBe('UNKNOWN_COUNTRY');
       // A dataset that holds no flows (a brand's disclosure) is refused, not answered with an empty market.
-      const disclosures = await factories(app.running.db.orm.em.fork()).dataset({ kind: DatasetKind.BRAND_DISCLOSURE, name: 'a disclosure' });
-      const wrongKind = await app.raw(`{ partnerShares(importer: "USA", product: "854140", year: 2022, dataset: "${disclosures.id}") { share } }`);
-      expect(wrongKind.errors![0]).toMatchObject({ extensions: { code: 'INVALID_ARGUMENT' }, message: expect.stringContaining('holds no trade flows') });
+      const disclosures = await factories(app.running.db.orm.em.fork()).dataset({
+        kind: DatasetKind.BRAND_DISCLOSURE,
+        name: 'a disclosure',
+      });
+      const wrongKind = await app.raw(
+        `{ partnerShares(importer: "USA", product: "854140", year: 2022, dataset: "${disclosures.id}") { share } }`,
+      );
+      expect(wrongKind.errors![0]).toMatchObject({
+        extensions: { code: 'INVALID_ARGUMENT' },
+        message: expect.stringContaining('holds no trade flows'),
+      });
       const flows = await app.raw(`{ tradeFlows(filter: { dataset: "${disclosures.id}" }) { totalCount } }`);
-      expect(flows.errors![0]).toMatchObject({ extensions: { code: 'INVALID_ARGUMENT' }, message: expect.stringContaining('filter.dataset') });
+      expect(flows.errors![0]).toMatchObject({
+        extensions: { code: 'INVALID_ARGUMENT' },
+        message: expect.stringContaining('filter.dataset'),
+      });
     });
   });
 
   const baciFile = sharedFile('trade/BACI_HS92_Y2021_V202301_exporters_AFG_ZAF.csv');
   const baciCountries = sharedFile('trade/BACI_country_codes_V202301.csv');
-  (baciFile && baciCountries ? it : it.skip)("matches an independent computation of South Africa's and Afghanistan's export concentration on BACI", async () => {
-    const imported = await runImport(app.running.db, { format: 'baci', files: [baciFile!], countriesFile: baciCountries! });
-    const dataset = String(imported.files[0].datasetId);
-    // Independent: BACI's own country table (490 "Other Asia, nes" is Taiwan; areas without an alpha-3 are
-    // not countries and are left out), codes padded back to six digits, v in thousand USD.
-    const iso3 = new Map(readCsv(baciCountries!).map((r) => [r.country_code, r.country_code === '490' ? 'TWN' : r.iso_3digit_alpha]));
-    for (const [code, exporter] of [['710', 'ZAF'], ['4', 'AFG']]) {
-      const byDestination = new Map<string, number>();
-      const byProduct = new Map<string, number>();
-      for (const row of readCsv(baciFile!)) {
-        const partner = iso3.get(row.j);
-        if (row.i !== code || !partner || partner === 'N/A') continue;
-        const value = Number(row.v) * 1000;
-        byDestination.set(partner, (byDestination.get(partner) ?? 0) + value);
-        byProduct.set(row.k.padStart(6, '0'), (byProduct.get(row.k.padStart(6, '0')) ?? 0) + value);
+  (baciFile && baciCountries ? it : it.skip)(
+    "matches an independent computation of South Africa's and Afghanistan's export concentration on BACI",
+    async () => {
+      const imported = await runImport(app.running.db, { format: 'baci', files: [baciFile!], countriesFile: baciCountries! });
+      const dataset = String(imported.files[0].datasetId);
+      // Independent: BACI's own country table (490 "Other Asia, nes" is Taiwan; areas without an alpha-3 are
+      // not countries and are left out), codes padded back to six digits, v in thousand USD.
+      const iso3 = new Map(readCsv(baciCountries!).map((r) => [r.country_code, r.country_code === '490' ? 'TWN' : r.iso_3digit_alpha]));
+      for (const [code, exporter] of [
+        ['710', 'ZAF'],
+        ['4', 'AFG'],
+      ]) {
+        const byDestination = new Map<string, number>();
+        const byProduct = new Map<string, number>();
+        for (const row of readCsv(baciFile!)) {
+          const partner = iso3.get(row.j);
+          if (row.i !== code || !partner || partner === 'N/A') continue;
+          const value = Number(row.v) * 1000;
+          byDestination.set(partner, (byDestination.get(partner) ?? 0) + value);
+          byProduct.set(row.k.padStart(6, '0'), (byProduct.get(row.k.padStart(6, '0')) ?? 0) + value);
+        }
+        for (const [by, market] of [
+          ['DESTINATIONS', byDestination],
+          ['PRODUCTS', byProduct],
+        ] as const) {
+          const reference = concentration([...market.values()]);
+          const result = await app.gql(ExportConcentrationDocument, { exporter, by, year: 2021, dataset });
+          const c = result.data!.exportConcentration;
+          expect([exporter, by, c.participants]).toEqual([exporter, by, reference.participants]);
+          expect(c.hhi).toBeCloseTo(reference.hhi!, 9);
+          expect(c.totalWeight).toBeCloseTo(
+            [...market.values()].reduce((a, b) => a + b, 0),
+            0,
+          );
+          const largest = [...market].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
+          expect(c.top[0].participantId).toBe(largest[0]);
+        }
       }
-      for (const [by, market] of [['DESTINATIONS', byDestination], ['PRODUCTS', byProduct]] as const) {
-        const reference = concentration([...market.values()]);
-        const result = await app.gql(ExportConcentrationDocument, { exporter, by, year: 2021, dataset });
-        const c = result.data!.exportConcentration;
-        expect([exporter, by, c.participants]).toEqual([exporter, by, reference.participants]);
-        expect(c.hhi).toBeCloseTo(reference.hhi!, 9);
-        expect(c.totalWeight).toBeCloseTo([...market.values()].reduce((a, b) => a + b, 0), 0);
-        const largest = [...market].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
-        expect(c.top[0].participantId).toBe(largest[0]);
-      }
-    }
-  });
+    },
+  );
 
   describe('strategic dependencies (GeoDep)', () => {
     it('reports each criterion next to its verdict, and persistence over the last three years', async () => {
       const result = await app.gql(StrategicDependenciesDocument, { importer: 'USA', year: 2022, only: 'ALL', dataset: ds });
       expect(result.errors).toBeUndefined();
       const report = result.data!.strategicDependencies;
-      expect(report).toMatchObject({ importer: 'USA', group: false, year: 2022, windowStart: 2020, productsImported: 2, dependentCount: 1, persistentCount: 1 });
+      expect(report).toMatchObject({
+        importer: 'USA',
+        group: false,
+        year: 2022,
+        windowStart: 2020,
+        productsImported: 2,
+        dependentCount: 1,
+        persistentCount: 1,
+      });
       const [solar, other] = report.items;
       // 854140: sources CHN 80, VNM 20, FRA 5; world exporters CHN 180, VNM 20, FRA 505, USA 10; USA exports 10.
-      expect(solar).toMatchObject({ productCode: '854140', product: { code: '854140' }, importValue: 105, exportValue: 10, c1: true, c2: true, c3: true, dependent: true });
+      expect(solar).toMatchObject({
+        productCode: '854140',
+        product: { code: '854140' },
+        importValue: 105,
+        exportValue: 10,
+        c1: true,
+        c2: true,
+        c3: true,
+        dependent: true,
+      });
       expect(solar.importHhi).toBeCloseTo(hhi([80, 20, 5]), 12);
       expect(solar.worldExportHhi).toBeCloseTo(hhi([180, 20, 505, 10]), 12);
       expect(solar.importExportRatio).toBeCloseTo(10.5, 12);
       // 2021: CHN 50, VNM 50 (HHI .5), world HHI .5, no exports (ratio null, C3 true): dependent too.
-      expect(solar).toMatchObject({ dependentYears: [2021, 2022], persistent: true, largestSource: { participantId: 'CHN', weight: 80, country: { id: 'CHN' } } });
+      expect(solar).toMatchObject({
+        dependentYears: [2021, 2022],
+        persistent: true,
+        largestSource: { participantId: 'CHN', weight: 80, country: { id: 'CHN' } },
+      });
       expect(solar.largestSource.share).toBeCloseTo(80 / 105, 12);
       // 854150: CHN 40, VNM 30, MEX 30 → HHI .34 on both sides; no exports.
-      expect(other).toMatchObject({ productCode: '854150', c1: false, c2: false, importExportRatio: null, c3: true, dependent: false, dependentYears: [], persistent: false });
+      expect(other).toMatchObject({
+        productCode: '854150',
+        c1: false,
+        c2: false,
+        importExportRatio: null,
+        c3: true,
+        dependent: false,
+        dependentYears: [],
+        persistent: false,
+      });
       expect(other.importHhi).toBeCloseTo(0.34, 12);
 
       const dependentOnly = await app.gql(StrategicDependenciesDocument, { importer: 'USA', year: 2022, dataset: ds });
@@ -200,7 +284,13 @@ describe('export concentration, dependency and exposure (computed in PostgreSQL)
     });
 
     it('takes thresholds and criteria as arguments', async () => {
-      const loose = await app.gql(StrategicDependenciesDocument, { importer: 'USA', year: 2022, dataset: ds, importHhiAbove: 0.3, criteria: ['C1'] });
+      const loose = await app.gql(StrategicDependenciesDocument, {
+        importer: 'USA',
+        year: 2022,
+        dataset: ds,
+        importHhiAbove: 0.3,
+        criteria: ['C1'],
+      });
       expect(loose.data!.strategicDependencies.items.map((i) => i.productCode)).toEqual(['854140', '854150']);
     });
 
@@ -208,7 +298,14 @@ describe('export concentration, dependency and exposure (computed in PostgreSQL)
       const eu = await app.gql(StrategicDependenciesDocument, { importer: 'EU27', year: 2022, only: 'ALL', dataset: ds });
       const [item] = eu.data!.strategicDependencies.items;
       // Extra-EU imports: CHN → DEU 100, USA → DEU 10 (FRA → DEU is intra-EU); extra-EU exports: FRA → USA 5.
-      expect(item).toMatchObject({ productCode: '854140', importValue: 110, exportValue: 5, dependent: true, dependentYears: [2022], persistent: false });
+      expect(item).toMatchObject({
+        productCode: '854140',
+        importValue: 110,
+        exportValue: 5,
+        dependent: true,
+        dependentYears: [2022],
+        persistent: false,
+      });
       expect(item.importHhi).toBeCloseTo(hhi([100, 10]), 12);
       expect(item.importExportRatio).toBeCloseTo(22, 12);
       expect(eu.data!.strategicDependencies).toMatchObject({ group: true, persistentCount: 0 });
@@ -217,14 +314,28 @@ describe('export concentration, dependency and exposure (computed in PostgreSQL)
     it('says a year without data is empty, and rejects bad thresholds with codes', async () => {
       const empty = await app.gql(StrategicDependenciesDocument, { importer: 'USA', year: 2019, only: 'ALL', dataset: ds });
       expect(empty.data!.strategicDependencies).toMatchObject({ productsImported: 0, dependentCount: 0, items: [] });
-      for (const args of ['importHhiAbove: 1.5', 'worldExportHhiAbove: -0.1', 'importExportRatioAbove: -1', 'criteria: []', 'persistenceYears: 0', 'persistenceMin: 4']) {
+      for (const args of [
+        'importHhiAbove: 1.5',
+        'worldExportHhiAbove: -0.1',
+        'importExportRatioAbove: -1',
+        'criteria: []',
+        'persistenceYears: 0',
+        'persistenceMin: 4',
+      ]) {
         const bad = await app.raw(`{ strategicDependencies(importer: "USA", year: 2022, dataset: "${ds}", ${args}) { dependentCount } }`);
         expect([args, bad.errors?.[0].extensions!.code]).toEqual([args, 'INVALID_ARGUMENT']);
       }
     });
 
     it('agrees with an independent computation on generated data', async () => {
-      const demo = await seedDemo(app.running.db, { flows: 6000, brands: 2, manufacturers: 3, facilities: 6, yearFrom: 2020, yearTo: 2022 });
+      const demo = await seedDemo(app.running.db, {
+        flows: 6000,
+        brands: 2,
+        manufacturers: 3,
+        facilities: 6,
+        yearFrom: 2020,
+        yearTo: 2022,
+      });
       const dataset = String(demo.datasetId);
       const result = await app.gql(StrategicDependenciesDocument, { importer: 'USA', year: 2022, only: 'ALL', dataset, first: 1000 });
       expect(result.errors).toBeUndefined();
@@ -232,7 +343,12 @@ describe('export concentration, dependency and exposure (computed in PostgreSQL)
       expect(items.length).toBeGreaterThan(5);
       const sql = app.running.db.orm.em.fork().getConnection();
       const sums = async (where: string, params: unknown[], by: string) =>
-        (await sql.execute<Array<{ k: string; w: string }>>(`select ${by} as k, sum(value_usd) as w from trade_flow where dataset_id = ? and year = 2022 and ${where} group by 1`, [demo.datasetId, ...params])).map((r) => Number(r.w));
+        (
+          await sql.execute<Array<{ k: string; w: string }>>(
+            `select ${by} as k, sum(value_usd) as w from trade_flow where dataset_id = ? and year = 2022 and ${where} group by 1`,
+            [demo.datasetId, ...params],
+          )
+        ).map((r) => Number(r.w));
       for (const item of items.slice(0, 15)) {
         const sources = await sums('importer_id = ? and product_code = ?', ['USA', item.productCode], 'exporter_id');
         const world = await sums('product_code = ?', [item.productCode], 'exporter_id');
@@ -255,7 +371,10 @@ describe('export concentration, dependency and exposure (computed in PostgreSQL)
       expect(mid.errors).toBeUndefined();
       const c = mid.data!.manufacturer!.customerConcentration;
       expect(c).toMatchObject({ participants: 2, totalWeight: 400, asOf: '2023-06-01', unknownCapacity: 1 });
-      expect(c.top.map((t) => [t.kind, t.brand?.name, t.weight])).toEqual([['BRAND', 'Brand A', 350], ['BRAND', 'Brand B', 50]]);
+      expect(c.top.map((t) => [t.kind, t.brand?.name, t.weight])).toEqual([
+        ['BRAND', 'Brand A', 350],
+        ['BRAND', 'Brand B', 50],
+      ]);
       expect(c.hhi).toBeCloseTo(hhi([350, 50]), 12);
       // Latest: B's 2024 disclosure adds F2, so F1 and F2 both split: A 50 + 150, B 50 + 150.
       const latest = await app.gql(CustomerConcentrationDocument, { id: String(ids.m1) });
@@ -279,7 +398,9 @@ describe('export concentration, dependency and exposure (computed in PostgreSQL)
       const m1 = await app.gql(CustomerConcentrationDocument, { id: String(ids.m1), weight: 'VOLUME' });
       expect(m1.data!.manufacturer!.customerConcentration).toMatchObject({ participants: 0, hhi: null, unknownCapacity: 3 });
       // A brand's suppliers by volume: only F4 has one; F1–F3 are counted as unknown, never weighed.
-      const supplier = await app.raw(`{ brand(id: "${ids.brandA}") { supplierConcentration(weight: VOLUME) { participants totalWeight unknownCapacity } } }`);
+      const supplier = await app.raw(
+        `{ brand(id: "${ids.brandA}") { supplierConcentration(weight: VOLUME) { participants totalWeight unknownCapacity } } }`,
+      );
       expect(supplier.data!.brand).toEqual({ supplierConcentration: { participants: 1, totalWeight: 3, unknownCapacity: 3 } });
     });
 
@@ -290,9 +411,11 @@ describe('export concentration, dependency and exposure (computed in PostgreSQL)
         expect(result.errors).toBeUndefined();
         return app.queryCount();
       };
-      const manufacturers = (first: number) => `{ manufacturers(first: ${first}) { nodes { customerConcentration { hhi top { brand { name } } } } } }`;
+      const manufacturers = (first: number) =>
+        `{ manufacturers(first: ${first}) { nodes { customerConcentration { hhi top { brand { name } } } } } }`;
       expect(await statements(manufacturers(2))).toBe(await statements(manufacturers(1)));
-      const brands = (first: number) => `{ brands(first: ${first}) { nodes { singleSourceExposure { largestCountry { country { name } } aboveThreshold { share } } } } }`;
+      const brands = (first: number) =>
+        `{ brands(first: ${first}) { nodes { singleSourceExposure { largestCountry { country { name } } aboveThreshold { share } } } } }`;
       expect(await statements(brands(2))).toBe(await statements(brands(1)));
     });
 

@@ -123,13 +123,33 @@ describe('disruption scenarios (computed in PostgreSQL)', () => {
         [3, 'Alpha', 100 / 800],
       ]);
       const alpha = s.brands.nodes[2];
-      expect(alpha).toMatchObject({ disclosedAt: '2024-01-01', facilities: 5, facilitiesLost: 2, capacity: 800, capacityLost: 100, unknownCapacity: 1, unknownCapacityLost: 1 });
+      expect(alpha).toMatchObject({
+        disclosedAt: '2024-01-01',
+        facilities: 5,
+        facilitiesLost: 2,
+        capacity: 800,
+        capacityLost: 100,
+        unknownCapacity: 1,
+        unknownCapacityLost: 1,
+      });
       // What remains of Alpha by country: CHN 300, IDN 300, BGD 100 → HHI (9 + 9 + 1) / 49.
       expect(alpha.remaining.hhi).toBeCloseTo(19 / 49, 12);
       expectConcentrationOf(alpha.remaining, [300, 300, 100]);
-      expect(alpha.remaining.top.map((t) => [t.participantId, t.country?.id])).toEqual([['CHN', 'CHN'], ['IDN', 'IDN'], ['BGD', 'BGD']]);
+      expect(alpha.remaining.top.map((t) => [t.participantId, t.country?.id])).toEqual([
+        ['CHN', 'CHN'],
+        ['IDN', 'IDN'],
+        ['BGD', 'BGD'],
+      ]);
       // Nothing of Delta remains: an empty market, not zeros.
-      expect(s.brands.nodes[0].remaining).toMatchObject({ participants: 0, totalWeight: 0, hhi: null, cr1: null, gini: null, band: null, top: [] });
+      expect(s.brands.nodes[0].remaining).toMatchObject({
+        participants: 0,
+        totalWeight: 0,
+        hhi: null,
+        cr1: null,
+        gini: null,
+        band: null,
+        top: [],
+      });
       expectConcentrationOf(s.brands.nodes[1].remaining, [100]);
     });
 
@@ -143,7 +163,9 @@ describe('disruption scenarios (computed in PostgreSQL)', () => {
       ]);
       // In mid-2023 only Beta had disclosed (F5, F7: nothing in Viet Nam).
       const mid2023 = await brands({ remove: { countries: ['VNM'] }, asOf: '2023-06-30', includeUnaffected: true });
-      expect(mid2023.brands.nodes.map((n) => [n.brand.name, n.disclosedAt, n.capacity, n.capacityLostShare])).toEqual([['Beta', '2023-01-01', 200, 0]]);
+      expect(mid2023.brands.nodes.map((n) => [n.brand.name, n.disclosedAt, n.capacity, n.capacityLostShare])).toEqual([
+        ['Beta', '2023-01-01', 200, 0],
+      ]);
       const before = await brands({ remove: { countries: ['VNM'] }, asOf: '2022-12-31' });
       expect(before.brands).toEqual({ totalCount: 0, nodes: [] });
     });
@@ -159,7 +181,9 @@ describe('disruption scenarios (computed in PostgreSQL)', () => {
       ]);
       // What remains of Alpha by manufacturer: Maker Two's F3 (300) and the ownerless F4 (unknown, not weighed).
       const alpha = s.brands.nodes[0];
-      expect(alpha.remaining.top.map((t) => [t.kind, t.participantId, t.weight, t.manufacturer?.id])).toEqual([['MANUFACTURER', id.m2, 300, id.m2]]);
+      expect(alpha.remaining.top.map((t) => [t.kind, t.participantId, t.weight, t.manufacturer?.id])).toEqual([
+        ['MANUFACTURER', id.m2, 300, id.m2],
+      ]);
       expect(alpha).toMatchObject({ facilitiesLost: 3, unknownCapacity: 1, unknownCapacityLost: 0 });
       // Beta: Maker Three's F6 alone remains.
       expect(s.brands.nodes[1].remaining).toMatchObject({ participants: 1, hhi: 1, cr1: 1, normalizedHhi: null, gini: 0 });
@@ -175,7 +199,13 @@ describe('disruption scenarios (computed in PostgreSQL)', () => {
       ]);
       // COUNT: Alpha's 5 facilities weigh 1 each, F1 and F4 are lost; nothing is unknown.
       const count = await brands({ remove: { countries: ['VNM'] }, brands: [id.alpha], weight: 'COUNT', by: 'FACILITY' });
-      expect(count.brands.nodes[0]).toMatchObject({ capacity: 5, capacityLost: 2, capacityLostShare: 0.4, unknownCapacity: 0, unknownCapacityLost: 0 });
+      expect(count.brands.nodes[0]).toMatchObject({
+        capacity: 5,
+        capacityLost: 2,
+        capacityLostShare: 0.4,
+        unknownCapacity: 0,
+        unknownCapacityLost: 0,
+      });
       expect(count.brands.nodes[0].remaining.participants).toBe(3);
       expect(count.brands.nodes[0].remaining.hhi).toBeCloseTo(1 / 3, 12);
       const firstTwo = await brands({ remove: { countries: ['VNM'] }, first: 2 });
@@ -201,7 +231,10 @@ describe('disruption scenarios (computed in PostgreSQL)', () => {
       const usa = r.nodes[1];
       expect(usa.importer).toEqual({ id: 'USA' });
       expect(usa.product).toEqual({ code: '640399' });
-      expect(usa.remaining.top.map((t) => [t.participantId, t.share])).toEqual([['CHN', 0.6], ['IDN', 0.4]]);
+      expect(usa.remaining.top.map((t) => [t.participantId, t.share])).toEqual([
+        ['CHN', 0.6],
+        ['IDN', 0.4],
+      ]);
       expect(usa.remaining.hhi).toBeCloseTo(0.52, 12);
       expectConcentrationOf(usa.remaining, [30, 20]);
       expect(usa.remaining.dataset).toEqual({ id: id.dataset });
@@ -223,14 +256,28 @@ describe('disruption scenarios (computed in PostgreSQL)', () => {
       ]);
       const chapter = await markets({ remove: { countries: ['VNM'] }, year: 2021, product: '64', level: 6, first: 1 });
       expect([chapter.totalCount, chapter.nodes.map((n) => n.productCode)]).toEqual([6, ['640391']]);
-      const bad = await app.gql(DisruptionImportMarketsDocument, { remove: { countries: ['VNM'] }, year: 2021, product: '6403', level: 2, dataset: id.dataset });
+      const bad = await app.gql(DisruptionImportMarketsDocument, {
+        remove: { countries: ['VNM'] },
+        year: 2021,
+        product: '6403',
+        level: 2,
+        dataset: id.dataset,
+      });
       expect(bad.errors![0].extensions!.code).toBe('INVALID_ARGUMENT');
     });
 
     it('reads a group importer extra-group, filters importers and small markets', async () => {
-      const r = await markets({ remove: { countries: ['VNM'] }, year: 2021, importers: ['eu27', 'USA', 'FRA'], product: '640399', includeUnaffected: true });
+      const r = await markets({
+        remove: { countries: ['VNM'] },
+        year: 2021,
+        importers: ['eu27', 'USA', 'FRA'],
+        product: '640399',
+        includeUnaffected: true,
+      });
       // EU27 from outside: CHN 60 + 20, VNM 20 (FRA → DEU is intra-EU) → .2 lost; FRA alone is untouched.
-      expect(r.nodes.map((n) => [n.importerCode, n.importer?.id ?? null, n.importerGroup?.id ?? null, n.imports, n.supplyLostShare])).toEqual([
+      expect(
+        r.nodes.map((n) => [n.importerCode, n.importer?.id ?? null, n.importerGroup?.id ?? null, n.imports, n.supplyLostShare]),
+      ).toEqual([
         ['USA', 'USA', null, 100, 0.5],
         ['EU27', null, 'EU27', 100, 0.2],
         ['FRA', 'FRA', null, 20, 0],
@@ -317,23 +364,40 @@ const nikeJune2025 = sharedFile('brands/nike_manufacturing_export_2025-06.csv');
     const vietnam = rows.filter((r) => r[countryAt].trim() === 'Vietnam');
     const lost = vietnam.reduce((sum, r) => sum + workers(r), 0);
     const remainingByCountry = new Map<string, number>();
-    for (const r of rows) if (r[countryAt].trim() !== 'Vietnam') remainingByCountry.set(r[countryAt].trim(), (remainingByCountry.get(r[countryAt].trim()) ?? 0) + workers(r));
+    for (const r of rows)
+      if (r[countryAt].trim() !== 'Vietnam')
+        remainingByCountry.set(r[countryAt].trim(), (remainingByCountry.get(r[countryAt].trim()) ?? 0) + workers(r));
 
     const result = await app.gql(DisruptionBrandsDocument, { remove: { countries: ['VNM'] } });
     expect(result.errors).toBeUndefined();
     const [nike] = result.data!.disruptionScenario.brands.nodes;
     expect(nike.brand.name).toBe('Nike');
-    expect(nike).toMatchObject({ disclosedAt: '2025-06-01', facilities: rows.length, facilitiesLost: vietnam.length, capacity: total, capacityLost: lost, unknownCapacity: 0 });
+    expect(nike).toMatchObject({
+      disclosedAt: '2025-06-01',
+      facilities: rows.length,
+      facilitiesLost: vietnam.length,
+      capacity: total,
+      capacityLost: lost,
+      unknownCapacity: 0,
+    });
     expect(nike.capacityLostShare).toBe(lost / total);
     expectConcentrationOf(nike.remaining, [...remainingByCountry.values()]);
     expect(nike.remaining.top.map((t) => t.participantId)).not.toContain('VNM');
 
     // Adding a supplier group (as written in the file) removes its factories outside Viet Nam too.
-    const [group] = [...new Set(vietnam.map((r) => r[groupAt].trim()))].filter((g) => rows.some((r) => r[groupAt].trim() === g && r[countryAt].trim() !== 'Vietnam'));
-    const [maker] = (await app.running.db.orm.em.fork().getConnection().execute('select id from manufacturer where name = ?', [group])) as Array<{ id: number }>;
+    const [group] = [...new Set(vietnam.map((r) => r[groupAt].trim()))].filter((g) =>
+      rows.some((r) => r[groupAt].trim() === g && r[countryAt].trim() !== 'Vietnam'),
+    );
+    const [maker] = (await app.running.db.orm.em
+      .fork()
+      .getConnection()
+      .execute('select id from manufacturer where name = ?', [group])) as Array<{ id: number }>;
     const both = await app.gql(DisruptionBrandsDocument, { remove: { countries: ['VNM'], manufacturers: [String(maker.id)] } });
     const inR = rows.filter((r) => r[countryAt].trim() === 'Vietnam' || r[groupAt].trim() === group);
     expect(inR.length).toBeGreaterThan(vietnam.length);
-    expect(both.data!.disruptionScenario.brands.nodes[0]).toMatchObject({ facilitiesLost: inR.length, capacityLost: inR.reduce((sum, r) => sum + workers(r), 0) });
+    expect(both.data!.disruptionScenario.brands.nodes[0]).toMatchObject({
+      facilitiesLost: inR.length,
+      capacityLost: inR.reduce((sum, r) => sum + workers(r), 0),
+    });
   });
 });

@@ -53,7 +53,8 @@ describe('the HTTP edge', () => {
   });
   afterAll(() => app?.close());
 
-  const post = (body: string, headers: Record<string, string> = GRAPHQL_JSON) => fetch(`${app.baseUrl}/graphql`, { method: 'POST', headers, body });
+  const post = (body: string, headers: Record<string, string> = GRAPHQL_JSON) =>
+    fetch(`${app.baseUrl}/graphql`, { method: 'POST', headers, body });
 
   it('answers malformed JSON, an oversized body, a wrong method and an unknown path with JSON and a stable code, never HTML', async () => {
     const cases: Array<[string, Promise<Response>, number, string]> = [
@@ -66,7 +67,11 @@ describe('the HTTP edge', () => {
     ];
     for (const [name, request, status, code] of cases) {
       const response = await request;
-      expect([name, response.status, response.headers.get('content-type')]).toEqual([name, status, expect.stringMatching(/application\/json/)]);
+      expect([name, response.status, response.headers.get('content-type')]).toEqual([
+        name,
+        status,
+        expect.stringMatching(/application\/json/),
+      ]);
       const text = await response.text();
       expect(text).not.toMatch(/<html|<pre>|node_modules|at \w+ \(/);
       expect([name, (JSON.parse(text) as ErrorBody).errors[0].extensions?.code]).toEqual([name, code]);
@@ -80,7 +85,12 @@ describe('the HTTP edge', () => {
     const literal = await post(JSON.stringify({ query: '{ country(id: "V\\u0000N") { id } }' }));
     expect(literal.status).toBe(400);
     expect(await errorCode(literal)).toBe('BAD_USER_INPUT');
-    const variable = await post(JSON.stringify({ query: 'query($f: FacilityFilter) { facilities(first: 1, filter: $f) { nodes { id } } }', variables: { f: { nameContains: 'a\u0000b' } } }));
+    const variable = await post(
+      JSON.stringify({
+        query: 'query($f: FacilityFilter) { facilities(first: 1, filter: $f) { nodes { id } } }',
+        variables: { f: { nameContains: 'a\u0000b' } },
+      }),
+    );
     expect(variable.status).toBe(400);
     const body = (await variable.json()) as ErrorBody;
     expect(body.errors[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringContaining('f.nameContains') });
@@ -91,7 +101,10 @@ describe('the HTTP edge', () => {
     const response = await post(JSON.stringify({ query: 'subscription { alerts }' }));
     expect(response.status).toBe(400);
     const body = (await response.json()) as ErrorBody;
-    expect(body.errors[0]).toMatchObject({ message: 'This API has no subscription operations.', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+    expect(body.errors[0]).toMatchObject({
+      message: 'This API has no subscription operations.',
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+    });
   });
 
   it('keeps HTTP 200 for request errors when the client accepts only application/json (GraphQL over HTTP, legacy media type)', async () => {
@@ -101,7 +114,11 @@ describe('the HTTP edge', () => {
   });
 
   it('rejects the crash queries of issue 8 with QUERY_TOO_COMPLEX before any SQL runs, naming the cost or the limit', async () => {
-    for (const query of [productTypeChain(11), facilityChain(15), `{ ${Array.from({ length: 1000 }, (_, i) => `a${i}: importConcentration(importer: "USA", product: "6403", year: 2023) { hhi }`).join(' ')} }`]) {
+    for (const query of [
+      productTypeChain(11),
+      facilityChain(15),
+      `{ ${Array.from({ length: 1000 }, (_, i) => `a${i}: importConcentration(importer: "USA", product: "6403", year: 2023) { hhi }`).join(' ')} }`,
+    ]) {
       app.resetQueryCount();
       const response = await post(JSON.stringify({ query }));
       expect(response.status).toBe(400);
@@ -115,7 +132,9 @@ describe('the HTTP edge', () => {
   it('reports every accepted answer’s cost and the budget left in extensions.cost', async () => {
     const first = await app.raw('{ countries(first: 2) { nodes { id } } }');
     const second = await app.raw('{ countries(first: 2) { nodes { id } } }');
-    const cost = (r: typeof first) => (r as unknown as { extensions: { cost: { requested: number; limit: number; budget: { remaining: number; limit: number } } } }).extensions.cost;
+    const cost = (r: typeof first) =>
+      (r as unknown as { extensions: { cost: { requested: number; limit: number; budget: { remaining: number; limit: number } } } })
+        .extensions.cost;
     expect(cost(first)).toMatchObject({ requested: expect.any(Number), limit: 100_000, budget: { limit: 2_000_000 } });
     // The same operation costs the same, and is charged again: the budget shrinks by its cost (at least 1).
     expect(cost(second).requested).toBe(cost(first).requested);
@@ -134,7 +153,10 @@ describe('the HTTP edge', () => {
 
   it('allows cross-origin calls only from CORS_ORIGINS', async () => {
     const preflight = (origin: string) =>
-      fetch(`${app.baseUrl}/graphql`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,authorization' } });
+      fetch(`${app.baseUrl}/graphql`, {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,authorization' },
+      });
     const allowed = await preflight('https://bi.example.org');
     expect(allowed.headers.get('access-control-allow-origin')).toBe('https://bi.example.org');
     expect(allowed.headers.get('access-control-allow-headers')).toMatch(/authorization/);
@@ -156,12 +178,15 @@ describe('the HTTP edge', () => {
     });
     expect(answer).toMatch(/^HTTP\/1\.1 431 /);
     expect(answer).toMatch(/content-type: application\/json/i);
-    expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4))).toEqual({ errors: [{ message: expect.any(String), extensions: { code: 'HEADERS_TOO_LARGE' } }] });
+    expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4))).toEqual({
+      errors: [{ message: expect.any(String), extensions: { code: 'HEADERS_TOO_LARGE' } }],
+    });
   });
 
   it('prices a page of trade flows by the rows its filter may walk, not as free', async () => {
     const page = (filter: string) => app.raw(`{ tradeFlows(first: 10, filter: ${filter}) { nodes { id } } }`);
-    const cost = (r: Awaited<ReturnType<typeof page>>) => (r as unknown as { extensions: { cost: { requested: number } } }).extensions.cost.requested;
+    const cost = (r: Awaited<ReturnType<typeof page>>) =>
+      (r as unknown as { extensions: { cost: { requested: number } } }).extensions.cost.requested;
     // The connection (1), one year of flows it may walk (500) or, without a year, every year (5,000), 10 items.
     expect(cost(await page('{ year: 2022, minValueUsd: 1e18 }'))).toBe(1 + 500 + 10);
     expect(cost(await page('{ minValueUsd: 1e18 }'))).toBe(1 + 5000 + 10);
@@ -192,7 +217,9 @@ describe('writes and keys at the edge', () => {
       const admin = (await createApiKey(app.running.db.orm.em.fork(), { name: 'ops', role: 'admin' })).key;
       const before = await app.raw('{ apiKeys { id } }', undefined, { authorization: `Bearer ${admin}` });
       const mutation = `mutation { createApiKey(name: "from a link", role: READER) { key } }`;
-      const response = await fetch(`${app.baseUrl}/csv?query=${encodeURIComponent(mutation)}`, { headers: { authorization: `Bearer ${admin}` } });
+      const response = await fetch(`${app.baseUrl}/csv?query=${encodeURIComponent(mutation)}`, {
+        headers: { authorization: `Bearer ${admin}` },
+      });
       expect(response.status).toBe(400);
       expect(await errorCode(response)).toBe('INVALID_ARGUMENT');
       const after = await app.raw('{ apiKeys { id } }', undefined, { authorization: `Bearer ${admin}` });
@@ -210,7 +237,11 @@ describe('writes and keys at the edge', () => {
       for (let i = 0; i < 21; i++) statuses.push((await app.raw('{ __typename }', undefined, { authorization: bad })).status);
       expect(statuses.slice(0, 20)).toEqual(Array(20).fill(401));
       expect(statuses[20]).toBe(429);
-      const limited = await fetch(`${app.baseUrl}/graphql`, { method: 'POST', headers: { ...GRAPHQL_JSON, authorization: bad }, body: '{"query":"{ __typename }"}' });
+      const limited = await fetch(`${app.baseUrl}/graphql`, {
+        method: 'POST',
+        headers: { ...GRAPHQL_JSON, authorization: bad },
+        body: '{"query":"{ __typename }"}',
+      });
       expect(limited.status).toBe(429);
       expect(Number(limited.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
       // Without a key the same client still reads: only key checks are refused.
@@ -229,7 +260,11 @@ describe('cost budgets', () => {
       for (let i = 0; i < 4; i++) statuses.push((await app.raw('{ __typename }')).status);
       // Each request costs at least one point: three pass, the fourth is over the budget of 3.
       expect(statuses).toEqual([200, 200, 200, 429]);
-      const limited = await fetch(`${app.baseUrl}/graphql`, { method: 'POST', headers: GRAPHQL_JSON, body: JSON.stringify({ query: '{ __typename }' }) });
+      const limited = await fetch(`${app.baseUrl}/graphql`, {
+        method: 'POST',
+        headers: GRAPHQL_JSON,
+        body: JSON.stringify({ query: '{ __typename }' }),
+      });
       expect(limited.status).toBe(429);
       expect(Number(limited.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
       const body = (await limited.json()) as ErrorBody;

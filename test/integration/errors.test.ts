@@ -13,22 +13,62 @@ describe('invalid arguments', () => {
 
   it.each([
     ['a malformed ISO code', '{ country(id: "VN") { id } }', 'MALFORMED_COUNTRY_CODE', /"VN" is not an ISO 3166-1 alpha-3/],
-    ['an unknown ISO code in a filter', '{ tradeFlows(filter: { importers: ["DEU", "QQQ"] }) { totalCount } }', 'UNKNOWN_COUNTRY', /no country with code "QQQ"/],
-    ['an unknown country group', '{ countries(filter: { group: "NATO2" }) { totalCount } }', 'UNKNOWN_COUNTRY_GROUP', /no country group "NATO2". Known: ASEAN, BRICS, EU27, G7, USMCA/],
-    ['an unknown region', '{ countries(filter: { region: "Atlantis" }) { totalCount } }', 'INVALID_ARGUMENT', /unknown UN M49 region "Atlantis"/],
+    [
+      'an unknown ISO code in a filter',
+      '{ tradeFlows(filter: { importers: ["DEU", "QQQ"] }) { totalCount } }',
+      'UNKNOWN_COUNTRY',
+      /no country with code "QQQ"/,
+    ],
+    [
+      'an unknown country group',
+      '{ countries(filter: { group: "NATO2" }) { totalCount } }',
+      'UNKNOWN_COUNTRY_GROUP',
+      /no country group "NATO2". Known: ASEAN, BRICS, EU27, G7, USMCA/,
+    ],
+    [
+      'an unknown region',
+      '{ countries(filter: { region: "Atlantis" }) { totalCount } }',
+      'INVALID_ARGUMENT',
+      /unknown UN M49 region "Atlantis"/,
+    ],
     ['a malformed HS code', '{ product(code: "6109.10") { code } }', 'MALFORMED_HS_CODE', /"6109.10" is not an HS code/],
     ['an odd-length HS prefix', '{ tradeFlows(filter: { hsPrefix: "610" }) { totalCount } }', 'MALFORMED_HS_CODE', /filter.hsPrefix/],
     ['a page over the maximum', '{ facilities(first: 501) { totalCount } }', 'PAGE_SIZE_TOO_LARGE', /at most 500 \(got 501\)/],
     ['a negative page size', '{ brands(first: -1) { totalCount } }', 'INVALID_PAGE_SIZE', /0 or more/],
-    ['a nested list over its maximum', '{ countries(first: 1) { nodes { facilities(first: 5000) { id } } } }', 'PAGE_SIZE_TOO_LARGE', /nested list/],
+    [
+      'a nested list over its maximum',
+      '{ countries(first: 1) { nodes { facilities(first: 5000) { id } } } }',
+      'PAGE_SIZE_TOO_LARGE',
+      /nested list/,
+    ],
     ['a forged cursor', '{ countries(after: "bm9wZQ") { totalCount } }', 'BAD_CURSOR', /not issued by this connection/],
-    ['a cursor of the wrong kind', `{ brands(after: "${Buffer.from('tg1:"VNM"').toString('base64url')}") { totalCount } }`, 'BAD_CURSOR', /not issued/],
+    [
+      'a cursor of the wrong kind',
+      `{ brands(after: "${Buffer.from('tg1:"VNM"').toString('base64url')}") { totalCount } }`,
+      'BAD_CURSOR',
+      /not issued/,
+    ],
     ['a year out of range', '{ tradeFlows(filter: { year: 3000 }) { totalCount } }', 'YEAR_OUT_OF_RANGE', /3000 is outside 1950–2100/],
-    ['an inverted year range', '{ tradeFlows(filter: { yearFrom: 2023, yearTo: 2020 }) { totalCount } }', 'YEAR_OUT_OF_RANGE', /yearFrom \(2023\) is after filter.yearTo \(2020\)/],
+    [
+      'an inverted year range',
+      '{ tradeFlows(filter: { yearFrom: 2023, yearTo: 2020 }) { totalCount } }',
+      'YEAR_OUT_OF_RANGE',
+      /yearFrom \(2023\) is after filter.yearTo \(2020\)/,
+    ],
     ['an unknown dataset', '{ tradeFlows(filter: { dataset: "999" }) { totalCount } }', 'UNKNOWN_DATASET', /no dataset with id 999/],
     ['a non-numeric id', '{ brand(id: "nike") { id } }', 'INVALID_ARGUMENT', /"nike" is not a brand id/],
-    ['an unknown product type', '{ facilities(filter: { productType: "SPACESHIPS" }) { totalCount } }', 'UNKNOWN_PRODUCT_TYPE', /SPACESHIPS/],
-    ['an unknown product type of links', '{ sourcingLinks(filter: { productType: "SPACESHIPS" }) { totalCount } }', 'UNKNOWN_PRODUCT_TYPE', /SPACESHIPS/],
+    [
+      'an unknown product type',
+      '{ facilities(filter: { productType: "SPACESHIPS" }) { totalCount } }',
+      'UNKNOWN_PRODUCT_TYPE',
+      /SPACESHIPS/,
+    ],
+    [
+      'an unknown product type of links',
+      '{ sourcingLinks(filter: { productType: "SPACESHIPS" }) { totalCount } }',
+      'UNKNOWN_PRODUCT_TYPE',
+      /SPACESHIPS/,
+    ],
     ['an HS level that does not exist', '{ products(filter: { level: 8 }) { totalCount } }', 'INVALID_ARGUMENT', /must be 2, 4 or 6/],
   ])('rejects %s', async (_what, query, code, message) => {
     const result = await app.raw(query);
@@ -53,7 +93,11 @@ describe('invalid arguments', () => {
   });
 
   it('answers unparseable JSON with HTTP 400', async () => {
-    const response = await fetch(`${app.baseUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
+    const response = await fetch(`${app.baseUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"query": ',
+    });
     expect(response.status).toBe(400);
   });
 });

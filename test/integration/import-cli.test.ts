@@ -13,7 +13,12 @@ const baciFile = sharedFile('trade/BACI_HS92_Y2021_V202301_exporters_AFG_ZAF.csv
   const env: NodeJS.ProcessEnv = { ...process.env, TRADEGRAPH_DATA_DIR: path.join(dir, 'db') };
   delete env.DATABASE_URL; // the commands' own embedded database, in a directory of this test's
   const run = (script: string, args: string[]) =>
-    spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', `src/cli/${script}.ts`, ...args], { cwd: root, env, encoding: 'utf8', timeout: 120_000 });
+    spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', `src/cli/${script}.ts`, ...args], {
+      cwd: root,
+      env,
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
 
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 

@@ -32,7 +32,11 @@ const haveFiles = Boolean(nike['2021-02-01'] && nike['2023-08-01'] && nike['2025
 
   it("records Nike's three disclosures with the dates their banners give", async () => {
     const brand = await app.gql(BrandSourcingDocument, { id: nikeId });
-    expect(brand.data!.brand).toMatchObject({ name: 'Nike', parentCompany: 'Nike, Inc.', disclosureDates: ['2021-02-01', '2023-08-01', '2025-06-01'] });
+    expect(brand.data!.brand).toMatchObject({
+      name: 'Nike',
+      parentCompany: 'Nike, Inc.',
+      disclosureDates: ['2021-02-01', '2023-08-01', '2025-06-01'],
+    });
   });
 
   it.each([
@@ -60,9 +64,12 @@ const haveFiles = Boolean(nike['2021-02-01'] && nike['2023-08-01'] && nike['2025
 
   it("keeps a facility's workers from its most recent disclosure", async () => {
     // "A & K Designs, Inc." (Portland, USA): 130 workers in 2021, 111 in August 2023 (line 3 of each file).
-    const result = await app.raw('{ facilities(filter: { search: "A & K Designs" }) { nodes { workers country { id } manufacturer { name } brands { name } } } }');
+    const result = await app.raw(
+      '{ facilities(filter: { search: "A & K Designs" }) { nodes { workers country { id } manufacturer { name } brands { name } } } }',
+    );
     const latest = readCsv(nike['2025-06-01']!).find((r) => Object.values(r)[0].toUpperCase().startsWith('A & K DESIGNS'));
-    const node = (result.data!.facilities as { nodes: Array<{ workers: number; country: { id: string }; manufacturer: { name: string } }> }).nodes[0];
+    const node = (result.data!.facilities as { nodes: Array<{ workers: number; country: { id: string }; manufacturer: { name: string } }> })
+      .nodes[0];
     expect(node.country.id).toBe('USA');
     expect(node.manufacturer.name).toBe('A & K DESIGNS');
     // Line 181 of the June 2025 file: 149 workers (130 in 2021, 111 in 2023).
@@ -97,33 +104,50 @@ const haveFiles = Boolean(nike['2021-02-01'] && nike['2023-08-01'] && nike['2025
     expect(Number(withOs.n)).toBe(result.files[0].loaded);
     const after = await sql<{ n: string }>('select count(*) as n from facility');
     expect(Number(after[0].n)).toBeLessThanOrEqual(Number(before[0].n) + result.files[0].loaded);
-    const dongguan = await app.raw('{ facilities(filter: { search: "Evergreen Footwear" }) { nodes { openSupplyHubId latitude longitude workersMin workersMax manufacturer { name } } } }');
+    const dongguan = await app.raw(
+      '{ facilities(filter: { search: "Evergreen Footwear" }) { nodes { openSupplyHubId latitude longitude workersMin workersMax manufacturer { name } } } }',
+    );
     expect((dongguan.data!.facilities as { nodes: unknown[] }).nodes).toEqual([
-      { openSupplyHubId: 'CN2019303BQ3FZP', latitude: 22.9336, longitude: 113.671, workersMin: 1001, workersMax: 5000, manufacturer: { name: 'Evergreen Holdings Ltd.' } },
+      {
+        openSupplyHubId: 'CN2019303BQ3FZP',
+        latitude: 22.9336,
+        longitude: 113.671,
+        workersMin: 1001,
+        workersMax: 5000,
+        manufacturer: { name: 'Evergreen Holdings Ltd.' },
+      },
     ]);
   });
 
-  it.each(['2021-02-01', '2023-08-01', '2025-06-01'])("computes the HHI of Nike's suppliers by country at %s as an independent computation on the file does", async (date) => {
-    // Independent: the file's rows, grouped by the country column as written, weighed by Total Workers;
-    // rows without workers are left out and counted.
-    const { weights, unknown } = workersBy(readNikeFactories(nike[date as keyof typeof nike]!), (r) => r.countryName.toUpperCase());
-    const total = [...weights.values()].reduce((a, b) => a + b, 0);
-    const hhi = [...weights.values()].reduce((a, w) => a + (w / total) ** 2, 0);
+  it.each(['2021-02-01', '2023-08-01', '2025-06-01'])(
+    "computes the HHI of Nike's suppliers by country at %s as an independent computation on the file does",
+    async (date) => {
+      // Independent: the file's rows, grouped by the country column as written, weighed by Total Workers;
+      // rows without workers are left out and counted.
+      const { weights, unknown } = workersBy(readNikeFactories(nike[date as keyof typeof nike]!), (r) => r.countryName.toUpperCase());
+      const total = [...weights.values()].reduce((a, b) => a + b, 0);
+      const hhi = [...weights.values()].reduce((a, w) => a + (w / total) ** 2, 0);
 
-    const result = await app.raw(
-      `{ brand(id: "${nikeId}") { supplierConcentration(by: COUNTRY, asOf: "${date}") { asOf participants totalWeight hhi unknownCapacity band top { participantId share } } } }`,
-    );
-    expect(result.errors).toBeUndefined();
-    const c = (result.data!.brand as { supplierConcentration: { asOf: string; participants: number; totalWeight: number; hhi: number; unknownCapacity: number } }).supplierConcentration;
-    expect(c.asOf).toBe(date);
-    expect(c.participants).toBe(weights.size);
-    expect(c.totalWeight).toBe(total);
-    expect(c.unknownCapacity).toBe(unknown);
-    expect(c.hhi).toBeCloseTo(hhi, 12);
-  });
+      const result = await app.raw(
+        `{ brand(id: "${nikeId}") { supplierConcentration(by: COUNTRY, asOf: "${date}") { asOf participants totalWeight hhi unknownCapacity band top { participantId share } } } }`,
+      );
+      expect(result.errors).toBeUndefined();
+      const c = (
+        result.data!.brand as {
+          supplierConcentration: { asOf: string; participants: number; totalWeight: number; hhi: number; unknownCapacity: number };
+        }
+      ).supplierConcentration;
+      expect(c.asOf).toBe(date);
+      expect(c.participants).toBe(weights.size);
+      expect(c.totalWeight).toBe(total);
+      expect(c.unknownCapacity).toBe(unknown);
+      expect(c.hhi).toBeCloseTo(hhi, 12);
+    },
+  );
 
   it('batches supplier concentration over many brands (statements do not grow with brands)', async () => {
-    const query = (first: number) => `{ brands(first: ${first}) { nodes { name byCountry: supplierConcentration(by: COUNTRY) { hhi } byMaker: supplierConcentration(by: MANUFACTURER, weight: COUNT) { participants cr1 } } } }`;
+    const query = (first: number) =>
+      `{ brands(first: ${first}) { nodes { name byCountry: supplierConcentration(by: COUNTRY) { hhi } byMaker: supplierConcentration(by: MANUFACTURER, weight: COUNT) { participants cr1 } } } }`;
     app.resetQueryCount();
     const one = await app.raw(query(1));
     const oneCount = app.queryCount();

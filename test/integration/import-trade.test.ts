@@ -20,9 +20,11 @@ const haveFiles = Boolean(baciFile && baciCountries && comtradeEu && comtradeTha
   const sql = async <T = Record<string, unknown>>(text: string, params: unknown[] = []) =>
     (await app.running.db.orm.em.fork().getConnection().execute(text, params)) as T[];
   const counts = async () =>
-    (await sql<{ flows: string; datasets: string; products: string }>(
-      'select (select count(*) from trade_flow) as flows, (select count(*) from dataset) as datasets, (select count(*) from product) as products',
-    ))[0];
+    (
+      await sql<{ flows: string; datasets: string; products: string }>(
+        'select (select count(*) from trade_flow) as flows, (select count(*) from dataset) as datasets, (select count(*) from product) as products',
+      )
+    )[0];
   /** A copy of the first `lines` lines of `file`, with `edit` applied to line `n` (1-based). */
   const copyWith = (file: string, name: string, lines: number, n?: number, edit?: (line: string) => string) => {
     const all = fs.readFileSync(file, 'utf8').split('\n').slice(0, lines);
@@ -44,7 +46,11 @@ const haveFiles = Boolean(baciFile && baciCountries && comtradeEu && comtradeTha
     const result = await runImport(app.running.db, { format: 'hs', files: [hsFile!] });
     expect(result.files[0]).toMatchObject({ loaded: 97 + 1229 + 5613, rejected: 0 });
     const levels = await sql<{ level: number; n: string }>('select level, count(*) as n from product group by level order by level');
-    expect(levels.map((l) => [l.level, Number(l.n)])).toEqual([[2, 97], [4, 1229], [6, 5613]]);
+    expect(levels.map((l) => [l.level, Number(l.n)])).toEqual([
+      [2, 97],
+      [4, 1229],
+      [6, 5613],
+    ]);
   });
 
   it('loads a BACI file: thousand USD become USD, leading zeros come back, NA quantities are null', async () => {
@@ -54,7 +60,13 @@ const haveFiles = Boolean(baciFile && baciCountries && comtradeEu && comtradeTha
     expect(file.loaded + [...file.skipped.values()].reduce((a, b) => a + b, 0)).toBe(71192);
     const datasets = await app.gql(DatasetsDocument);
     expect(datasets.data!.datasets.filter((d) => d.kind === 'BACI')).toEqual([
-      expect.objectContaining({ kind: 'BACI', name: 'BACI_HS92_Y2021_exporters_AFG_ZAF', version: 'V202301', rowCount: file.loaded, licence: expect.stringMatching(/Etalab/) }),
+      expect.objectContaining({
+        kind: 'BACI',
+        name: 'BACI_HS92_Y2021_exporters_AFG_ZAF',
+        version: 'V202301',
+        rowCount: file.loaded,
+        licence: expect.stringMatching(/Etalab/),
+      }),
     ]);
     // Line 2 of the file: 2021,4,24,382390,52.051,"       13.235" — Afghanistan to Angola, 52.051 thousand USD.
     const flows = await app.gql(TradeFlowsDocument, { filter: { exporters: ['AFG'], importers: ['AGO'], hsPrefix: '382390' } });
@@ -65,7 +77,10 @@ const haveFiles = Boolean(baciFile && baciCountries && comtradeEu && comtradeTha
     const [horses] = await sql<{ n: string }>("select count(*) as n from trade_flow where product_code like '01%'");
     expect(Number(horses.n)).toBeGreaterThan(0);
     const [na] = await sql<{ n: string }>('select count(*) as n from trade_flow where quantity_tons is null');
-    const naLines = fs.readFileSync(baciFile!, 'utf8').split('\n').filter((l) => /,"?\s*NA"?\s*$/.test(l)).length;
+    const naLines = fs
+      .readFileSync(baciFile!, 'utf8')
+      .split('\n')
+      .filter((l) => /,"?\s*NA"?\s*$/.test(l)).length;
     expect(Number(na.n)).toBe(naLines);
     // Its world exports are materialised as it loads: exactly the flows summed over importers.
     const mismatch = await sql<{ n: string }>(
@@ -101,12 +116,19 @@ const haveFiles = Boolean(baciFile && baciCountries && comtradeEu && comtradeTha
     const before = await counts();
     const total = fs.readFileSync(baciFile!, 'utf8').trimEnd().split('\n').length;
     const bad = copyWith(baciFile!, 'BACI_HS92_Y2021_V202402_lastrow.csv', total, total, (l) => l.replace(/^2021,\d+/, '2021,99999'));
-    await expect(runImport(app.running.db, { format: 'baci', files: [bad], countriesFile: baciCountries! })).rejects.toThrow(new RegExp(`:${total}: `));
+    await expect(runImport(app.running.db, { format: 'baci', files: [bad], countriesFile: baciCountries! })).rejects.toThrow(
+      new RegExp(`:${total}: `),
+    );
     expect(await counts()).toEqual(before);
   });
 
   it.each([
-    ['a wrong header', (lines: string[]) => ['year,exporter,importer,product,value,quantity', ...lines.slice(1)], 1, /expected header t,i,j,k,v,q/],
+    [
+      'a wrong header',
+      (lines: string[]) => ['year,exporter,importer,product,value,quantity', ...lines.slice(1)],
+      1,
+      /expected header t,i,j,k,v,q/,
+    ],
     ['a duplicate flow', (lines: string[]) => [...lines, lines[10]], 21, /duplicate flow .* also on line 11/],
     ['a truncated file (unclosed quote)', (lines: string[]) => [...lines, '2021,4,24,382390,1.5,"  13.2'], 21, /malformed CSV/],
   ])('rejects %s with the line that shows it, importing nothing', async (_what, edit, line, reason) => {
@@ -114,7 +136,9 @@ const haveFiles = Boolean(baciFile && baciCountries && comtradeEu && comtradeTha
     const lines = fs.readFileSync(baciFile!, 'utf8').split(/\r?\n/).slice(0, 20);
     const file = path.join(tmp, `BACI_HS92_Y2019_V202301_${line}.csv`);
     fs.writeFileSync(file, edit(lines).join('\n') + '\n');
-    const error = (await runImport(app.running.db, { format: 'baci', files: [file], countriesFile: baciCountries! }).catch((e) => e)) as ImportError;
+    const error = (await runImport(app.running.db, { format: 'baci', files: [file], countriesFile: baciCountries! }).catch(
+      (e) => e,
+    )) as ImportError;
     expect([error.line, error.message]).toEqual([line, expect.stringMatching(reason)]);
     expect(await counts()).toEqual(before);
   });
@@ -123,14 +147,22 @@ const haveFiles = Boolean(baciFile && baciCountries && comtradeEu && comtradeTha
     const productTable = sharedFile('trade/BACI_product_codes_HS92_V202301.csv')!;
     const result = await runImport(app.running.db, { format: 'hs', files: [productTable], dataset: 'BACI HS92 product codes' });
     expect(result.files[0]).toMatchObject({ loaded: 5021, rejected: 0 });
-    const [horses] = await sql<{ description: string; hs_revision: string }>("select description, hs_revision from product where code = '010111'");
+    const [horses] = await sql<{ description: string; hs_revision: string }>(
+      "select description, hs_revision from product where code = '010111'",
+    );
     expect(horses).toEqual({ description: 'Horses: live, pure-bred breeding animals', hs_revision: 'HS1992' });
   });
 
   it('with --skip-invalid loads the valid rows and reports the rejected ones with reasons', async () => {
     const bad = copyWith(baciFile!, 'BACI_HS92_Y2020_V202301_partial.csv', 101, 50, (l) => l.replace(/^2021/, '20x1'));
     const report = path.join(tmp, 'rejected.csv');
-    const result = await runImport(app.running.db, { format: 'baci', files: [bad], countriesFile: baciCountries!, skipInvalid: true, reportFile: report });
+    const result = await runImport(app.running.db, {
+      format: 'baci',
+      files: [bad],
+      countriesFile: baciCountries!,
+      skipInvalid: true,
+      reportFile: report,
+    });
     expect(result.rejected).toBe(1);
     expect(result.files[0].loaded + result.files[0].rejected + [...result.files[0].skipped.values()].reduce((a, b) => a + b, 0)).toBe(100);
     const lines = fs.readFileSync(report, 'utf8').trim().split('\n');
@@ -151,9 +183,13 @@ const haveFiles = Boolean(baciFile && baciCountries && comtradeEu && comtradeTha
     );
     expect(rows).toEqual([{ version: 'V202401', row_count: expect.anything(), flows: rows[0].row_count }]);
     // The old release's world exports went with it; the new one has its own.
-    const orphans = await sql<{ n: string }>('select count(*) as n from trade_world_export w where not exists (select 1 from dataset d where d.id = w.dataset_id)');
+    const orphans = await sql<{ n: string }>(
+      'select count(*) as n from trade_world_export w where not exists (select 1 from dataset d where d.id = w.dataset_id)',
+    );
     expect(orphans).toEqual([{ n: '0' }]);
-    const [rolled] = await sql<{ n: string }>('select count(*) as n from trade_world_export where dataset_id = ?', [second.files[0].datasetId]);
+    const [rolled] = await sql<{ n: string }>('select count(*) as n from trade_world_export where dataset_id = ?', [
+      second.files[0].datasetId,
+    ]);
     expect(Number(rolled.n)).toBeGreaterThan(0);
   });
 
@@ -166,8 +202,12 @@ const haveFiles = Boolean(baciFile && baciCountries && comtradeEu && comtradeTha
     expect(skipped).toMatch(/World|area|not a country/i);
     // Line 2: Austria imported 4401 from Albania in 2018, 7.087 USD.
     const dataset = String(file.datasetId);
-    const flows = await app.gql(TradeFlowsDocument, { filter: { dataset, exporters: ['ALB'], importers: ['AUT'], year: 2018, hsPrefix: '4401' } });
-    expect(flows.data!.tradeFlows.nodes).toEqual([expect.objectContaining({ valueUsd: 7.087, exporter: { id: 'ALB' }, importer: { id: 'AUT' } })]);
+    const flows = await app.gql(TradeFlowsDocument, {
+      filter: { dataset, exporters: ['ALB'], importers: ['AUT'], year: 2018, hsPrefix: '4401' },
+    });
+    expect(flows.data!.tradeFlows.nodes).toEqual([
+      expect.objectContaining({ valueUsd: 7.087, exporter: { id: 'ALB' }, importer: { id: 'AUT' } }),
+    ]);
     // Chapters 48 and 49 come as whole chapters: at HS 2 they count, at HS 4 they cannot be split.
     const ch = await app.gql(TradeAggregateDocument, { dataset, groupBy: ['PRODUCT'], hsLevel: 2, filter: { hsPrefix: '48' } });
     expect(ch.data!.tradeAggregate.rows[0].productCode).toBe('48');
@@ -185,8 +225,10 @@ const haveFiles = Boolean(baciFile && baciCountries && comtradeEu && comtradeTha
     expect(exporters).toContain('THA');
     const imports = await app.gql(TradeAggregateDocument, { dataset, groupBy: ['IMPORTER'], filter: { exporters: ['THA'] }, first: 1000 });
     expect(imports.data!.tradeAggregate.rows.map((r) => r.importerId)).toContain('TWN');
-    expect([...result.files[0].skipped.keys()].join("\n")).toMatch(/"RM" is not an import or an export/);
-    const [self] = await sql<{ n: string }>('select count(*) as n from trade_flow where dataset_id = ? and exporter_id = importer_id', [Number(dataset)]);
+    expect([...result.files[0].skipped.keys()].join('\n')).toMatch(/"RM" is not an import or an export/);
+    const [self] = await sql<{ n: string }>('select count(*) as n from trade_flow where dataset_id = ? and exporter_id = importer_id', [
+      Number(dataset),
+    ]);
     expect(Number(self.n)).toBe(0);
   });
 });

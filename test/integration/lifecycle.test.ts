@@ -13,9 +13,20 @@ describe('server lifecycle on the embedded database', () => {
   afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
   function startServer(): Promise<{ child: ChildProcess; port: number; output: () => string }> {
-    const env: NodeJS.ProcessEnv = { ...process.env, TRADEGRAPH_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', DEMO_FLOWS: '2000', NODE_ENV: 'production' };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      TRADEGRAPH_DATA_DIR: dataDir,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DEMO_FLOWS: '2000',
+      NODE_ENV: 'production',
+    };
     delete env.DATABASE_URL; // this test is about the embedded default
-    const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/main.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/main.ts'], {
+      cwd: root,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout!.on('data', (d) => (output += d));
     child.stderr!.on('data', (d) => (output += d));

@@ -2,7 +2,8 @@ import { factories } from '../support/factories';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 type Row = Record<string, unknown>;
-const list = (data: unknown, ...path: string[]): Row[] => path.reduce<unknown>((value, key) => (value as Record<string, unknown> | null | undefined)?.[key], data) as Row[];
+const list = (data: unknown, ...path: string[]): Row[] =>
+  path.reduce<unknown>((value, key) => (value as Record<string, unknown> | null | undefined)?.[key], data) as Row[];
 
 describe('every list field is bounded by `first` (issue 8)', () => {
   let app: TestApp;
@@ -25,7 +26,7 @@ describe('every list field is bounded by `first` (issue 8)', () => {
 
   afterAll(() => app?.close());
 
-  it('keeps today\'s whole answer without `first` where it is small: 21 HS sections, 8 product types, 27 EU members', async () => {
+  it("keeps today's whole answer without `first` where it is small: 21 HS sections, 8 product types, 27 EU members", async () => {
     const res = await app.raw('{ hsSections { id } productTypes { id hsProducts { code } } countryGroup(id: "EU27") { members { id } } }');
     expect(res.errors).toBeUndefined();
     expect(list(res.data, 'hsSections')).toHaveLength(21);
@@ -36,7 +37,9 @@ describe('every list field is bounded by `first` (issue 8)', () => {
   });
 
   it('returns the first `first` items, in the documented order', async () => {
-    const res = await app.raw('{ hsSections(first: 3) { id chapters(first: 2) { code } } productTypes(first: 2) { id } countryGroup(id: "EU27") { members(first: 3) { id } } }');
+    const res = await app.raw(
+      '{ hsSections(first: 3) { id chapters(first: 2) { code } } productTypes(first: 2) { id } countryGroup(id: "EU27") { members(first: 3) { id } } }',
+    );
     expect(res.errors).toBeUndefined();
     // Sections I–III; section I holds chapters 01–05, so its first two are 01 and 02.
     expect(list(res.data, 'hsSections').map((s) => s.id)).toEqual([1, 2, 3]);
@@ -73,7 +76,11 @@ describe('every list field is bounded by `first` (issue 8)', () => {
     ];
     for (const [query, max] of cases) {
       const res = await app.raw(query);
-      expect({ query, code: res.errors?.[0]?.extensions?.code, max: res.errors?.[0]?.extensions?.max }).toEqual({ query, code: 'PAGE_SIZE_TOO_LARGE', max });
+      expect({ query, code: res.errors?.[0]?.extensions?.code, max: res.errors?.[0]?.extensions?.max }).toEqual({
+        query,
+        code: 'PAGE_SIZE_TOO_LARGE',
+        max,
+      });
     }
     const negative = await app.raw('{ hsSections(first: -1) { id } }');
     expect(negative.errors?.[0]?.extensions?.code).toBe('INVALID_PAGE_SIZE');

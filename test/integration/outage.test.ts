@@ -137,7 +137,9 @@ async function getJson(url: string): Promise<{ status: number; body: unknown }> 
     const log = lines.join('\n');
     expect(log).toMatch(/PostgreSQL at postgres:\/\/[^ ]+ is not reachable \([^)]*ECONNREFUSED[^)]*\); attempt 1, retrying in 0\.25 s/);
     expect(log).toMatch(/PostgreSQL at postgres:\/\/[^ ]+ is reachable after \d+\.\d s/);
-    expect((await ask(`http://127.0.0.1:${running.port}`, VIET_NAM)).body).toEqual(expect.objectContaining({ data: { country: { name: 'Viet Nam' } } }));
+    expect((await ask(`http://127.0.0.1:${running.port}`, VIET_NAM)).body).toEqual(
+      expect.objectContaining({ data: { country: { name: 'Viet Nam' } } }),
+    );
   });
 
   it('gives up waiting after DATABASE_WAIT_MS with a message naming the database (password hidden) and the last error', async () => {
@@ -155,7 +157,9 @@ async function getJson(url: string): Promise<{ status: number; body: unknown }> 
     const url = new URL(link.urlThrough(databaseUrl()));
     url.pathname = '/tg_no_such_database';
     // DATABASE_WAIT_MS of a minute: a retry would show as a second connection through the proxy.
-    await expect(startServer(url.toString(), { DATABASE_WAIT_MS: '60000' })).rejects.toThrow('database "tg_no_such_database" does not exist');
+    await expect(startServer(url.toString(), { DATABASE_WAIT_MS: '60000' })).rejects.toThrow(
+      'database "tg_no_such_database" does not exist',
+    );
     expect(link.accepted).toBe(1);
   });
 });

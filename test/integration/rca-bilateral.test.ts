@@ -13,10 +13,15 @@ describe('RCA from bilateral flows (hand-made dataset, computed in PostgreSQL)',
     app = await startTestApp();
     const make = factories(app.running.db.orm.em.fork());
     for (const [code, description] of [
-      ['6402', 'Other footwear, rubber or plastics'], ['640299', 'Other'],
-      ['6403', 'Footwear, leather uppers'], ['640391', 'Covering the ankle'], ['640399', 'Other'],
-      ['6109', 'T-shirts, knitted'], ['610910', 'Of cotton'],
-    ]) await make.product(code, description);
+      ['6402', 'Other footwear, rubber or plastics'],
+      ['640299', 'Other'],
+      ['6403', 'Footwear, leather uppers'],
+      ['640391', 'Covering the ankle'],
+      ['640399', 'Other'],
+      ['6109', 'T-shirts, knitted'],
+      ['610910', 'Of cotton'],
+    ])
+      await make.product(code, description);
     const d = await make.dataset({ name: 'hand-made comtrade-like', version: 'v1' });
     ds = String(d.id);
     await make.flows(d, [
@@ -41,7 +46,8 @@ describe('RCA from bilateral flows (hand-made dataset, computed in PostgreSQL)',
     expect(result.errors).toBeUndefined();
     return result.data!.rca;
   };
-  const table = (page: Awaited<ReturnType<typeof rows>>) => page.nodes.map((r) => [r.country.id, r.product.code, r.exportValue, r.countryExports, r.worldProductExports, r.m]);
+  const table = (page: Awaited<ReturnType<typeof rows>>) =>
+    page.nodes.map((r) => [r.country.id, r.product.code, r.exportValue, r.countryExports, r.worldProductExports, r.m]);
 
   it('at HS-6 sums each exporter over importers; RCA exactly 1 counts as M = 1', async () => {
     // x_ck: DEU 640391 30, 640399 10, 610910 60 (X 100); FRA 640391 20, 610910 20, 640299 60 (X 100);
@@ -59,7 +65,16 @@ describe('RCA from bilateral flows (hand-made dataset, computed in PostgreSQL)',
       ['ITA', '610910', 10, 50, 90, 0],
       ['ITA', '640399', 40, 50, 50, 1],
     ]);
-    const expected = [balassa(60, 100, 90, 250), balassa(30, 100, 50, 250), balassa(10, 100, 50, 250), balassa(20, 100, 90, 250), 2.5, 1, balassa(10, 50, 90, 250), 4];
+    const expected = [
+      balassa(60, 100, 90, 250),
+      balassa(30, 100, 50, 250),
+      balassa(10, 100, 50, 250),
+      balassa(20, 100, 90, 250),
+      2.5,
+      1,
+      balassa(10, 50, 90, 250),
+      4,
+    ];
     page.nodes.forEach((r, i) => expect(r.rca).toBeCloseTo(expected[i], 12));
     expect(page.nodes[5].rca).toBe(1);
   });
@@ -78,7 +93,15 @@ describe('RCA from bilateral flows (hand-made dataset, computed in PostgreSQL)',
       ['ITA', '6109', 10, 60, 90, 0],
       ['ITA', '6403', 50, 60, 110, 1],
     ]);
-    const expected = [balassa(60, 100, 90, 260), balassa(40, 100, 110, 260), balassa(20, 100, 90, 260), balassa(60, 100, 60, 260), balassa(20, 100, 110, 260), balassa(10, 60, 90, 260), balassa(50, 60, 110, 260)];
+    const expected = [
+      balassa(60, 100, 90, 260),
+      balassa(40, 100, 110, 260),
+      balassa(20, 100, 90, 260),
+      balassa(60, 100, 60, 260),
+      balassa(20, 100, 110, 260),
+      balassa(10, 60, 90, 260),
+      balassa(50, 60, 110, 260),
+    ];
     page.nodes.forEach((r, i) => expect(r.rca).toBeCloseTo(expected[i], 12));
   });
 
@@ -94,7 +117,14 @@ describe('RCA from bilateral flows (hand-made dataset, computed in PostgreSQL)',
       ['ITA', '64', 50, 60, 170, 1],
     ]);
     expect(page.nodes.map((r) => r.rca)).toEqual(
-      [balassa(60, 100, 90, 260), balassa(40, 100, 170, 260), balassa(20, 100, 90, 260), balassa(80, 100, 170, 260), balassa(10, 60, 90, 260), balassa(50, 60, 170, 260)].map((v) => expect.closeTo(v, 12)),
+      [
+        balassa(60, 100, 90, 260),
+        balassa(40, 100, 170, 260),
+        balassa(20, 100, 90, 260),
+        balassa(80, 100, 170, 260),
+        balassa(10, 60, 90, 260),
+        balassa(50, 60, 170, 260),
+      ].map((v) => expect.closeTo(v, 12)),
     );
   });
 
@@ -102,9 +132,23 @@ describe('RCA from bilateral flows (hand-made dataset, computed in PostgreSQL)',
     const result = await app.gql(ComplexityDocument, { year: 2021, level: 6, dataset: ds, countries: ['FRA'] });
     expect(result.errors).toBeUndefined();
     const c = result.data!.complexity;
-    expect(c.countries.map((x) => [x.country.id, x.diversity])).toEqual([['DEU', 2], ['FRA', 2], ['ITA', 1]]);
-    expect(c.products.map((x) => [x.product.code, x.ubiquity])).toEqual([['610910', 1], ['640299', 1], ['640391', 2], ['640399', 1]]);
-    expect(c.countryProducts.map((x) => [x.product.code, x.exportValue, x.m])).toEqual([['610910', 20, 0], ['640299', 60, 1], ['640391', 20, 1], ['640399', 0, 0]]);
+    expect(c.countries.map((x) => [x.country.id, x.diversity])).toEqual([
+      ['DEU', 2],
+      ['FRA', 2],
+      ['ITA', 1],
+    ]);
+    expect(c.products.map((x) => [x.product.code, x.ubiquity])).toEqual([
+      ['610910', 1],
+      ['640299', 1],
+      ['640391', 2],
+      ['640399', 1],
+    ]);
+    expect(c.countryProducts.map((x) => [x.product.code, x.exportValue, x.m])).toEqual([
+      ['610910', 20, 0],
+      ['640299', 60, 1],
+      ['640391', 20, 1],
+      ['640399', 0, 0],
+    ]);
     expect(c.worldExports).toBe(250);
   });
 
@@ -119,21 +163,56 @@ describe('RCA from bilateral flows (hand-made dataset, computed in PostgreSQL)',
   });
 
   it.each([
-    ['an HS level that does not exist', `{ rca(year: 2021, level: 5, dataset: "DS") { totalCount } }`, 'INVALID_ARGUMENT', /level must be 2, 4 or 6 \(got 5\)/],
-    ['a complexity level that does not exist', `{ complexity(year: 2021, level: 3, dataset: "DS") { year } }`, 'INVALID_ARGUMENT', /level must be 2, 4 or 6/],
+    [
+      'an HS level that does not exist',
+      `{ rca(year: 2021, level: 5, dataset: "DS") { totalCount } }`,
+      'INVALID_ARGUMENT',
+      /level must be 2, 4 or 6 \(got 5\)/,
+    ],
+    [
+      'a complexity level that does not exist',
+      `{ complexity(year: 2021, level: 3, dataset: "DS") { year } }`,
+      'INVALID_ARGUMENT',
+      /level must be 2, 4 or 6/,
+    ],
     ['a year out of range', `{ rca(year: 1800, dataset: "DS") { totalCount } }`, 'YEAR_OUT_OF_RANGE', /1800 is outside/],
-    ['a page over the maximum', `{ rca(year: 2021, first: 10001, dataset: "DS") { totalCount } }`, 'PAGE_SIZE_TOO_LARGE', /first must be at most 10000 \(got 10001\); page with `after` instead/],
+    [
+      'a page over the maximum',
+      `{ rca(year: 2021, first: 10001, dataset: "DS") { totalCount } }`,
+      'PAGE_SIZE_TOO_LARGE',
+      /first must be at most 10000 \(got 10001\); page with `after` instead/,
+    ],
     ['a negative page size', `{ rca(year: 2021, first: -1, dataset: "DS") { totalCount } }`, 'INVALID_PAGE_SIZE', /got -1/],
-    ['a forged cursor', `{ rca(year: 2021, after: "${Buffer.from('tg1:"DEU"').toString('base64url')}", dataset: "DS") { totalCount } }`, 'BAD_CURSOR', /not issued/],
+    [
+      'a forged cursor',
+      `{ rca(year: 2021, after: "${Buffer.from('tg1:"DEU"').toString('base64url')}", dataset: "DS") { totalCount } }`,
+      'BAD_CURSOR',
+      /not issued/,
+    ],
     ['a malformed exporter', `{ rca(year: 2021, exporter: "DE", dataset: "DS") { totalCount } }`, 'MALFORMED_COUNTRY_CODE', /"DE"/],
     ['an unknown exporter', `{ rca(year: 2021, exporter: "QQQ", dataset: "DS") { totalCount } }`, 'UNKNOWN_COUNTRY', /"QQQ"/],
     ['a malformed product', `{ rca(year: 2021, product: "640", dataset: "DS") { totalCount } }`, 'MALFORMED_HS_CODE', /"640"/],
     ['an unknown product', `{ rca(year: 2021, product: "9999", dataset: "DS") { totalCount } }`, 'UNKNOWN_PRODUCT', /"9999"/],
-    ['a product finer than the level', `{ rca(year: 2021, level: 4, product: "640391", dataset: "DS") { totalCount } }`, 'INVALID_ARGUMENT', /more digits than level 4/],
+    [
+      'a product finer than the level',
+      `{ rca(year: 2021, level: 4, product: "640391", dataset: "DS") { totalCount } }`,
+      'INVALID_ARGUMENT',
+      /more digits than level 4/,
+    ],
     ['a negative minRca', `{ rca(year: 2021, minRca: -1, dataset: "DS") { totalCount } }`, 'INVALID_ARGUMENT', /minRca/],
     ['an unknown dataset', `{ rca(year: 2021, dataset: "9999") { totalCount } }`, 'UNKNOWN_DATASET', /no dataset with id 9999/],
-    ['too many countries', `{ complexity(year: 2021, dataset: "DS") { countryProducts(countries: [${Array.from({ length: 21 }, () => '"DEU"').join(', ')}]) { m } } }`, 'INVALID_ARGUMENT', /at most 20/],
-    ['an unknown country', `{ complexity(year: 2021, dataset: "DS") { countryProducts(countries: ["DEU", "QQQ"]) { m } } }`, 'UNKNOWN_COUNTRY', /"QQQ"/],
+    [
+      'too many countries',
+      `{ complexity(year: 2021, dataset: "DS") { countryProducts(countries: [${Array.from({ length: 21 }, () => '"DEU"').join(', ')}]) { m } } }`,
+      'INVALID_ARGUMENT',
+      /at most 20/,
+    ],
+    [
+      'an unknown country',
+      `{ complexity(year: 2021, dataset: "DS") { countryProducts(countries: ["DEU", "QQQ"]) { m } } }`,
+      'UNKNOWN_COUNTRY',
+      /"QQQ"/,
+    ],
   ])('rejects %s with a stable code', async (_what, query, code, message) => {
     const result = await app.raw(query.replace('"DS"', `"${ds}"`));
     expect(result.errors).toHaveLength(1);

@@ -26,7 +26,9 @@ const FLOWS = onServer ? 2_000 : 10_000;
 const SHORT_GRACE_MS = 100;
 const LIMITS = HEAVY_OPERATION_LIMITS;
 
-type Outcome = { status: number; body: { data?: Record<string, unknown> | null; errors?: Array<{ extensions?: { code?: string } }> } } | { failed: string };
+type Outcome =
+  | { status: number; body: { data?: Record<string, unknown> | null; errors?: Array<{ extensions?: { code?: string } }> } }
+  | { failed: string };
 
 /** The slow request's outcome: its answer, or how the connection failed. */
 async function sendSlow(app: TestApp): Promise<Outcome> {
@@ -130,7 +132,12 @@ describe(`graceful shutdown (${engine})`, () => {
       const outcome = await answer;
       // The client is told to go elsewhere (SHUTTING_DOWN, 503 with Retry-After), not that it asked too much:
       // its statements were cancelled (server) or refused (PGlite) by the shutdown, not by a deadline.
-      expect(outcome).toEqual({ status: 503, body: expect.objectContaining({ errors: expect.arrayContaining([expect.objectContaining({ extensions: expect.objectContaining({ code: 'SHUTTING_DOWN' }) })]) }) });
+      expect(outcome).toEqual({
+        status: 503,
+        body: expect.objectContaining({
+          errors: expect.arrayContaining([expect.objectContaining({ extensions: expect.objectContaining({ code: 'SHUTTING_DOWN' }) })]),
+        }),
+      });
       const codes = (outcome as { body: { errors: Array<{ extensions: { code: string } }> } }).body.errors.map((e) => e.extensions.code);
       expect(new Set(codes)).toEqual(new Set(['SHUTTING_DOWN']));
       // The grace period plus at most the 2 s the cancelled requests get to answer, with margin: a request
@@ -144,12 +151,24 @@ describe(`graceful shutdown (${engine})`, () => {
 
   it('`npm start` exits 0 on SIGTERM and logs its shutdown', async () => {
     const root = path.resolve(__dirname, '..', '..');
-    const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: 'info', DEMO_FLOWS: '500', SHUTDOWN_GRACE_MS: '3000' };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'info',
+      DEMO_FLOWS: '500',
+      SHUTDOWN_GRACE_MS: '3000',
+    };
     const database = await createTestDatabase();
     Object.assign(env, database.env);
     if (onServer) Object.assign(env, { MIGRATE_ON_START: 'true', SEED_DEMO_WHEN_EMPTY: 'true', ANONYMOUS_ROLE: 'reader' });
     else delete env.DATABASE_URL;
-    const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/main.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/main.ts'], {
+      cwd: root,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout!.on('data', (d) => (output += d));
     child.stderr!.on('data', (d) => (output += d));

@@ -87,7 +87,9 @@ describe('trade flows', () => {
       app.running.db.orm.em
         .fork()
         .getConnection()
-        .execute(`insert into trade_flow (dataset_id, year, exporter_id, importer_id, product_code, value_usd) values ${values.replace('DS', baci)}`);
+        .execute(
+          `insert into trade_flow (dataset_id, year, exporter_id, importer_id, product_code, value_usd) values ${values.replace('DS', baci)}`,
+        );
 
     it.each([
       ['a negative value', `(DS, 2021, 'VNM', 'USA', '640399', -1)`, /trade_flow_value_non_negative/],
@@ -105,7 +107,9 @@ describe('trade flows', () => {
       const [row] = await app.running.db.orm.em
         .fork()
         .getConnection()
-        .execute(`select value_usd::text as v, pg_typeof(id)::text as id_type from trade_flow where exporter_id = 'USA' and importer_id = 'CAN'`);
+        .execute(
+          `select value_usd::text as v, pg_typeof(id)::text as id_type from trade_flow where exporter_id = 'USA' and importer_id = 'CAN'`,
+        );
       expect(row).toEqual({ v: '123456789012345.678', id_type: 'bigint' });
     });
   });

@@ -13,7 +13,8 @@ describe('materialised world exports', () => {
 
   beforeAll(async () => {
     app = await startTestApp();
-    dataset = (await seedDemo(app.running.db, { flows: 6000, brands: 2, manufacturers: 3, facilities: 6, yearFrom: 2020, yearTo: 2022 })).datasetId;
+    dataset = (await seedDemo(app.running.db, { flows: 6000, brands: 2, manufacturers: 3, facilities: 6, yearFrom: 2020, yearTo: 2022 }))
+      .datasetId;
   });
   afterAll(() => app?.close());
 

@@ -21,7 +21,14 @@ export function factories(em: EntityManager) {
 
   return {
     async dataset(overrides: Partial<Pick<Dataset, 'kind' | 'name' | 'version'>> = {}) {
-      const dataset = em.create(Dataset, { kind: DatasetKind.SYNTHETIC, name: `test dataset ${next()}`, version: 'v1', importedAt: new Date(), rowCount: 0, ...overrides });
+      const dataset = em.create(Dataset, {
+        kind: DatasetKind.SYNTHETIC,
+        name: `test dataset ${next()}`,
+        version: 'v1',
+        importedAt: new Date(),
+        rowCount: 0,
+        ...overrides,
+      });
       await em.flush();
       return dataset;
     },
@@ -30,7 +37,14 @@ export function factories(em: EntityManager) {
       await em.flush();
       return m;
     },
-    async facility(props: { name: string; country: string; manufacturer?: Manufacturer; workersMin?: number | null; workersMax?: number | null; city?: string }) {
+    async facility(props: {
+      name: string;
+      country: string;
+      manufacturer?: Manufacturer;
+      workersMin?: number | null;
+      workersMax?: number | null;
+      city?: string;
+    }) {
       const f = em.create(Facility, {
         name: props.name,
         country: country(props.country),
@@ -49,7 +63,13 @@ export function factories(em: EntityManager) {
       return b;
     },
     async link(brand: Brand, facility: Facility, disclosedAt: string, productType = 'APPAREL', dataset?: Dataset) {
-      const l = em.create(SourcingLink, { brand, facility, disclosedAt, productType: em.getReference(ProductType, productType), dataset: dataset ?? null });
+      const l = em.create(SourcingLink, {
+        brand,
+        facility,
+        disclosedAt,
+        productType: em.getReference(ProductType, productType),
+        dataset: dataset ?? null,
+      });
       await em.flush();
       return l;
     },
@@ -59,7 +79,10 @@ export function factories(em: EntityManager) {
       await em.flush();
       return p;
     },
-    async flows(dataset: Dataset, rows: Array<{ year: number; exporter: string; importer: string; product: string; valueUsd: number; quantityTons?: number | null }>) {
+    async flows(
+      dataset: Dataset,
+      rows: Array<{ year: number; exporter: string; importer: string; product: string; valueUsd: number; quantityTons?: number | null }>,
+    ) {
       for (const r of rows) {
         em.create(TradeFlow, {
           dataset,

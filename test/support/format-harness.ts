@@ -37,7 +37,11 @@ export async function fileRecords(file: string): Promise<SourceRecord[]> {
 }
 
 /** Opens the format on the first records, failing the test with the format's message when it refuses. */
-export function openFormat<T>(format: SourceFormat<T>, records: SourceRecord[], context: FormatContext = referenceContext()): OpenedFormat<T> {
+export function openFormat<T>(
+  format: SourceFormat<T>,
+  records: SourceRecord[],
+  context: FormatContext = referenceContext(),
+): OpenedFormat<T> {
   const opened = format.open(records.slice(0, 5), context);
   if ('error' in opened) throw new Error(`line ${opened.line}: ${opened.error}`);
   return opened;

@@ -31,7 +31,10 @@ export function readNikeFactories(file: string): NikeFactoryRow[] {
 }
 
 /** Workers summed by `key` over the rows that give workers; the others are counted as unknown, never weighed. */
-export function workersBy(rows: readonly NikeFactoryRow[], key: (row: NikeFactoryRow) => string): { weights: Map<string, number>; unknown: number } {
+export function workersBy(
+  rows: readonly NikeFactoryRow[],
+  key: (row: NikeFactoryRow) => string,
+): { weights: Map<string, number>; unknown: number } {
   const weights = new Map<string, number>();
   let unknown = 0;
   for (const row of rows) {

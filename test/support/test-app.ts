@@ -22,7 +22,11 @@ export interface TestApp {
   /** POSTs a typed operation to /graphql. */
   gql<TData, TVars>(document: TypedDocumentNode<TData, TVars>, variables?: TVars): Promise<GraphQLResponse<TData>>;
   /** POSTs a raw query string (for invalid input the typed documents cannot express), with extra headers if given (e.g. Authorization). */
-  raw(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<Record<string, unknown>>>;
+  raw(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<GraphQLResponse<Record<string, unknown>>>;
   close(): Promise<void>;
 }
 
@@ -89,7 +93,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     resetQueryCount: () => {
       statements = 0;
     },
-    gql: <TData, TVars>(document: TypedDocumentNode<TData, TVars>, variables?: TVars) => post(print(document), variables) as Promise<GraphQLResponse<TData>>,
+    gql: <TData, TVars>(document: TypedDocumentNode<TData, TVars>, variables?: TVars) =>
+      post(print(document), variables) as Promise<GraphQLResponse<TData>>,
     raw: (query, variables, headers) => post(query, variables, headers) as Promise<GraphQLResponse<Record<string, unknown>>>,
     async close() {
       await running.stop();

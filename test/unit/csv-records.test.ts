@@ -181,8 +181,12 @@ describe('csvRecords', () => {
       let line = 1;
       const breaks = (s: string) => s.replace(/\r\n/g, '\n').replace(/[^\r\n]/g, '').length;
       for (let r = Math.floor(next() * 6); r > 0; r--) {
-        const fields = Array.from({ length: 1 + Math.floor(next() * 4) }, () => Array.from({ length: Math.floor(next() * 4) }, () => pick(pieces)).join(''));
-        const quoted = fields.map((f) => (/[",\r\n]/.test(f) || (fields.length === 1 && f === '') || next() < 0.2 ? `"${f.replace(/"/g, '""')}"` : f));
+        const fields = Array.from({ length: 1 + Math.floor(next() * 4) }, () =>
+          Array.from({ length: Math.floor(next() * 4) }, () => pick(pieces)).join(''),
+        );
+        const quoted = fields.map((f) =>
+          /[",\r\n]/.test(f) || (fields.length === 1 && f === '') || next() < 0.2 ? `"${f.replace(/"/g, '""')}"` : f,
+        );
         const record = quoted.join(',');
         expected.push({ line, fields });
         const end = pick(['\r\n', '\n', '\r', '\n\n', '\r\n\r\n']);

@@ -14,9 +14,46 @@ import { facilityMatchKey, manufacturerKey } from '../../src/modules/import/form
 
 // 40 countries: the usual sourcing countries plus buyers and a few small economies.
 const COUNTRY_IDS = [
-  'CHN', 'VNM', 'IDN', 'BGD', 'IND', 'KHM', 'TUR', 'PAK', 'LKA', 'MMR', 'THA', 'MEX', 'BRA', 'ITA', 'PRT',
-  'USA', 'DEU', 'GBR', 'FRA', 'JPN', 'NLD', 'ESP', 'CAN', 'KOR', 'AUS', 'SWE', 'CHE', 'BEL', 'POL', 'DNK',
-  'NOR', 'HKG', 'SGP', 'ARE', 'ZAF', 'KEN', 'PER', 'FJI', 'ISL', 'ATA',
+  'CHN',
+  'VNM',
+  'IDN',
+  'BGD',
+  'IND',
+  'KHM',
+  'TUR',
+  'PAK',
+  'LKA',
+  'MMR',
+  'THA',
+  'MEX',
+  'BRA',
+  'ITA',
+  'PRT',
+  'USA',
+  'DEU',
+  'GBR',
+  'FRA',
+  'JPN',
+  'NLD',
+  'ESP',
+  'CAN',
+  'KOR',
+  'AUS',
+  'SWE',
+  'CHE',
+  'BEL',
+  'POL',
+  'DNK',
+  'NOR',
+  'HKG',
+  'SGP',
+  'ARE',
+  'ZAF',
+  'KEN',
+  'PER',
+  'FJI',
+  'ISL',
+  'ATA',
 ];
 const REGIONS: Record<string, string> = { ZAF: 'Africa', KEN: 'Africa', PER: 'Americas', FJI: 'Oceania', ISL: 'Europe' };
 const COUNTRIES: DemoCountry[] = COUNTRY_IDS.map((id) => ({ id, region: id === 'ATA' ? null : (REGIONS[id] ?? 'Asia') }));
@@ -94,7 +131,11 @@ describe('generateFlows', () => {
   });
 
   it('caps the count at every ordered pair × product × year', () => {
-    const tiny: DemoCountry[] = [{ id: 'USA', region: 'Americas' }, { id: 'CHN', region: 'Asia' }, { id: 'DEU', region: 'Europe' }];
+    const tiny: DemoCountry[] = [
+      { id: 'USA', region: 'Americas' },
+      { id: 'CHN', region: 'Asia' },
+      { id: 'DEU', region: 'Europe' },
+    ];
     const options = { ...OPTIONS, flows: 100, yearFrom: 2020, yearTo: 2020 };
     expect(flowCapacity(options, tiny, ['610910'])).toBe(6);
     expect([...generateFlows(options, tiny, ['610910'])]).toHaveLength(6);
@@ -178,7 +219,9 @@ describe('generateSourcing', () => {
     expect(unowned).toBeLessThan(0.15);
     const unknownWorkers = facilities.filter((f) => f.workersMin === null);
     expect(unknownWorkers.every((f) => f.workersMax === null)).toBe(true);
-    expect(facilities.filter((f) => f.workersMin !== null && f.workersMin === f.workersMax).length).toBeGreaterThan(facilities.length * 0.55);
+    expect(facilities.filter((f) => f.workersMin !== null && f.workersMin === f.workersMax).length).toBeGreaterThan(
+      facilities.length * 0.55,
+    );
     for (const f of facilities) {
       if (f.workersMin !== null) expect(f.workersMax as number).toBeGreaterThanOrEqual(f.workersMin);
       if (f.latitude !== null) expect(Math.abs(f.latitude)).toBeLessThanOrEqual(90);
@@ -238,7 +281,10 @@ describe('generateSourcing', () => {
   });
 
   it('falls back to any country when no usual sourcing country is available', () => {
-    const others: DemoCountry[] = [{ id: 'ISL', region: 'Europe' }, { id: 'FJI', region: 'Oceania' }];
+    const others: DemoCountry[] = [
+      { id: 'ISL', region: 'Europe' },
+      { id: 'FJI', region: 'Oceania' },
+    ];
     const result = generateSourcing({ ...OPTIONS, facilities: 20, manufacturers: 5, brands: 3 }, others);
     expect(result.facilities.every((f) => f.country === 'ISL' || f.country === 'FJI')).toBe(true);
     expect(result.facilities.every((f) => f.latitude === null && f.longitude === null)).toBe(true);

@@ -46,11 +46,25 @@ describe('page size', () => {
 
 describe('toConnection', () => {
   it('uses the extra row only to say that another page follows', async () => {
-    const page = toConnection([{ id: 1 }, { id: 2 }, { id: 3 }], 2, true, (r) => r.id, async () => 10);
+    const page = toConnection(
+      [{ id: 1 }, { id: 2 }, { id: 3 }],
+      2,
+      true,
+      (r) => r.id,
+      async () => 10,
+    );
     expect(page.nodes).toEqual([{ id: 1 }, { id: 2 }]);
     expect(page.pageInfo).toEqual({ hasNextPage: true, hasPreviousPage: true, startCursor: encodeCursor(1), endCursor: encodeCursor(2) });
     expect(await page.totalCountFn()).toBe(10);
-    expect(toConnection([], 5, false, (r: { id: number }) => r.id, async () => 0).pageInfo).toEqual({
+    expect(
+      toConnection(
+        [],
+        5,
+        false,
+        (r: { id: number }) => r.id,
+        async () => 0,
+      ).pageInfo,
+    ).toEqual({
       hasNextPage: false,
       hasPreviousPage: false,
       startCursor: null,

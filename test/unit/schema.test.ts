@@ -14,7 +14,9 @@ describe('the committed schema', () => {
 
   it('accepts every example the explorer opens with', () => {
     const schema = buildSchema(committed);
-    const problems = EXPLORER_EXAMPLES.flatMap((example) => validate(schema, parse(example.query)).map((e) => `${example.title}: ${e.message}`));
+    const problems = EXPLORER_EXAMPLES.flatMap((example) =>
+      validate(schema, parse(example.query)).map((e) => `${example.title}: ${e.message}`),
+    );
     expect(problems).toEqual([]);
   });
 
@@ -27,7 +29,8 @@ describe('the committed schema', () => {
       if (isObjectType(type) || isInputObjectType(type)) {
         for (const field of Object.values(type.getFields())) {
           if (!field.description) missing.push(`${type.name}.${field.name}`);
-          for (const arg of 'args' in field ? field.args : []) if (!arg.description) missing.push(`${type.name}.${field.name}(${arg.name})`);
+          for (const arg of 'args' in field ? field.args : [])
+            if (!arg.description) missing.push(`${type.name}.${field.name}(${arg.name})`);
         }
       }
       if (isEnumType(type)) for (const value of type.getValues()) if (!value.description) missing.push(`${type.name}.${value.name}`);

@@ -27,27 +27,61 @@ export function makeClient(url, { sockets = 8, timeoutMs = 10_000 } = {}) {
         if (done) return;
         done = true;
         clearTimeout(timer);
-        resolve({ ms: performance.now() - t0, status: 0, bytes: 0, json: null, code: null, hasData: false, error: null, timedOut: false, ...r });
-      };
-      const req = http.request({
-        host: u.hostname.replace(/^\[|\]$/g, ''), port: u.port || 80, path: u.pathname + u.search, method: 'POST', agent,
-        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json;q=0.9', 'content-length': Buffer.byteLength(body) },
-      }, (res) => {
-        const chunks = [];
-        res.on('data', (c) => chunks.push(c));
-        res.on('error', (e) => finish({ status: res.statusCode, error: e.code ?? e.message }));
-        res.on('end', () => {
-          const buf = Buffer.concat(chunks);
-          let json = null;
-          try { json = JSON.parse(buf.toString('utf8')); } catch { /* not JSON */ }
-          const errs = json && Array.isArray(json.errors) ? json.errors : null;
-          finish({ status: res.statusCode, bytes: buf.length, json, nonJson: json === null,
-            code: errs?.length ? String(errs[0]?.extensions?.code ?? 'NO_CODE') : null,
-            message: errs?.length ? String(errs[0]?.message ?? '').slice(0, 200) : null,
-            hasData: !!(json && json.data != null), retryAfter: res.headers['retry-after'] ?? null });
+        resolve({
+          ms: performance.now() - t0,
+          status: 0,
+          bytes: 0,
+          json: null,
+          code: null,
+          hasData: false,
+          error: null,
+          timedOut: false,
+          ...r,
         });
-      });
-      const timer = setTimeout(() => { req.destroy(); finish({ timedOut: true, error: 'timeout' }); }, timeout);
+      };
+      const req = http.request(
+        {
+          host: u.hostname.replace(/^\[|\]$/g, ''),
+          port: u.port || 80,
+          path: u.pathname + u.search,
+          method: 'POST',
+          agent,
+          headers: {
+            'content-type': 'application/json',
+            accept: 'application/graphql-response+json, application/json;q=0.9',
+            'content-length': Buffer.byteLength(body),
+          },
+        },
+        (res) => {
+          const chunks = [];
+          res.on('data', (c) => chunks.push(c));
+          res.on('error', (e) => finish({ status: res.statusCode, error: e.code ?? e.message }));
+          res.on('end', () => {
+            const buf = Buffer.concat(chunks);
+            let json = null;
+            try {
+              json = JSON.parse(buf.toString('utf8'));
+            } catch {
+              /* not JSON */
+            }
+            const errs = json && Array.isArray(json.errors) ? json.errors : null;
+            finish({
+              status: res.statusCode,
+              bytes: buf.length,
+              json,
+              nonJson: json === null,
+              code: errs?.length ? String(errs[0]?.extensions?.code ?? 'NO_CODE') : null,
+              message: errs?.length ? String(errs[0]?.message ?? '').slice(0, 200) : null,
+              hasData: !!(json && json.data != null),
+              retryAfter: res.headers['retry-after'] ?? null,
+            });
+          });
+        },
+      );
+      const timer = setTimeout(() => {
+        req.destroy();
+        finish({ timedOut: true, error: 'timeout' });
+      }, timeout);
       req.on('error', (e) => finish({ error: e.code ?? e.message }));
       req.end(body);
     });
@@ -68,5 +102,7 @@ export function rssMb(pid) {
   try {
     const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
     return m ? Math.round(Number(m[1]) / 1024) : null;
-  } catch { return null; }
+  } catch {
+    return null;
+  }
 }

@@ -23,7 +23,10 @@ for (let i = 0; i < argv.length; i++) {
   else if (a === '--timeout-ms') opt.timeoutMs = Number(val());
   else if (a === '--out') opt.out = val();
   else if (!a.startsWith('-') && !url) url = a;
-  else { console.error(`codes-probe: unknown argument ${a}`); process.exit(2); }
+  else {
+    console.error(`codes-probe: unknown argument ${a}`);
+    process.exit(2);
+  }
 }
 if (!url || !opt.query || !(opt.rate > 0 && opt.rate <= 200) || !(opt.duration >= 1 && opt.duration <= 600)) {
   console.error('usage: codes-probe.mjs URL --query FILE [--rate 20 (≤200)] [--duration 45 (≤600)] [--timeout-ms 5000] [--out FILE.json]');
@@ -38,7 +41,10 @@ for (let k = 0; k < 3 && !reference; k++) {
   if (r.status === 200 && r.hasData && !r.code) reference = JSON.stringify(r.json.data);
   else await sleep(500);
 }
-if (!reference) { console.error('codes-probe: the query does not answer cleanly before the test'); process.exit(2); }
+if (!reference) {
+  console.error('codes-probe: the query does not answer cleanly before the test');
+  process.exit(2);
+}
 
 const T0 = performance.now();
 const recs = [];
@@ -49,11 +55,23 @@ while (performance.now() - T0 < opt.duration * 1000) {
   const due = Math.floor(((performance.now() - T0) / 1000) * opt.rate);
   while (k <= due) {
     k++;
-    if (pending.size >= 32) { skipped++; continue; }
+    if (pending.size >= 32) {
+      skipped++;
+      continue;
+    }
     const t = (performance.now() - T0) / 1000;
     const p = client.post(payload).then((r) => {
       const ok = r.status === 200 && r.hasData && !r.code && JSON.stringify(r.json.data) === reference;
-      recs.push({ t, ms: r.ms, ok, status: r.timedOut ? 'timeout' : r.error && !r.status ? `conn:${r.error}` : r.status, code: r.code, retryAfter: r.retryAfter, message: r.message, nonJson: !!r.nonJson });
+      recs.push({
+        t,
+        ms: r.ms,
+        ok,
+        status: r.timedOut ? 'timeout' : r.error && !r.status ? `conn:${r.error}` : r.status,
+        code: r.code,
+        retryAfter: r.retryAfter,
+        message: r.message,
+        nonJson: !!r.nonJson,
+      });
     });
     pending.add(p);
     p.finally(() => pending.delete(p));
@@ -74,9 +92,28 @@ for (const r of failed) if (r.retryAfter != null) retryAfter[r.retryAfter] = (re
 const messages = {};
 for (const r of failed) if (r.message) messages[r.message] = (messages[r.message] ?? 0) + 1;
 const all503Unavailable = failed.length > 0 && failed.every((r) => r.status === 503 && r.code === 'DATABASE_UNAVAILABLE');
-const result = { tool: 'codes-probe.mjs', url, options: opt, requests: recs.length, skipped, ok: recs.length - failed.length, failed: failed.length,
-  failedByStatusAndCode: byOutcome, all503DatabaseUnavailable: failed.length ? all503Unavailable : null, retryAfter,
-  messages: Object.entries(messages).sort((a, b) => b[1] - a[1]).slice(0, 10).map(([message, n]) => ({ n, message })),
-  failures: failed.slice(0, 200).map((r) => ({ t: Math.round(r.t * 100) / 100, ms: Math.round(r.ms), status: r.status, code: r.code })) };
+const result = {
+  tool: 'codes-probe.mjs',
+  url,
+  options: opt,
+  requests: recs.length,
+  skipped,
+  ok: recs.length - failed.length,
+  failed: failed.length,
+  failedByStatusAndCode: byOutcome,
+  all503DatabaseUnavailable: failed.length ? all503Unavailable : null,
+  retryAfter,
+  messages: Object.entries(messages)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 10)
+    .map(([message, n]) => ({ n, message })),
+  failures: failed.slice(0, 200).map((r) => ({ t: Math.round(r.t * 100) / 100, ms: Math.round(r.ms), status: r.status, code: r.code })),
+};
 if (opt.out) fs.writeFileSync(opt.out, JSON.stringify(result, null, 1));
-console.log(`codes-probe: ${recs.length} requests at ${opt.rate}/s, ${failed.length} failed: ${Object.entries(byOutcome).map(([o, n]) => `${o} ×${n}`).join(', ') || 'none'}${failed.length ? `; every failure 503 DATABASE_UNAVAILABLE: ${all503Unavailable ? 'yes' : 'NO'}` : ''}`);
+console.log(
+  `codes-probe: ${recs.length} requests at ${opt.rate}/s, ${failed.length} failed: ${
+    Object.entries(byOutcome)
+      .map(([o, n]) => `${o} ×${n}`)
+      .join(', ') || 'none'
+  }${failed.length ? `; every failure 503 DATABASE_UNAVAILABLE: ${all503Unavailable ? 'yes' : 'NO'}` : ''}`,
+);

@@ -27,7 +27,15 @@ function chain(fields, depth, leaf) {
   }
   return `${open}${leaf}${close}`;
 }
-const depthOf = (q) => { let d = 0; let m = 0; for (const c of q) { if (c === '{') m = Math.max(m, ++d); else if (c === '}') d--; } return m; };
+const depthOf = (q) => {
+  let d = 0;
+  let m = 0;
+  for (const c of q) {
+    if (c === '{') m = Math.max(m, ++d);
+    else if (c === '}') d--;
+  }
+  return m;
+};
 
 // ---------------------------------------------------------------- cheap and DB-backed queries
 write('lookup.json', {
@@ -37,7 +45,8 @@ write('lookup.json', {
 // USA's imports of HS 6403 in 2023: 119 exporters in the 1 M-flow demo (seed 42, 2018-2023).
 write('import-concentration.json', {
   name: 'importConcentration',
-  query: '{ importConcentration(importer: "USA", product: "6403", year: 2023) { participants hhi hhiPoints normalizedHhi band cr1 cr3 cr5 effectiveNumber entropy gini top { participantId share rank } } }',
+  query:
+    '{ importConcentration(importer: "USA", product: "6403", year: 2023) { participants hhi hhiPoints normalizedHhi band cr1 cr3 cr5 effectiveNumber entropy gini top { participantId share rank } } }',
 });
 // fault.sh: reads three tables (country, facility, manufacturer); the answer never changes.
 write('fault-query.json', {

@@ -123,7 +123,10 @@ function serverSession(client: pg.Client): BulkSession {
 const REFRESH_STATISTICS = 'analyze';
 
 /** Runs `work` in one transaction of a bulk session on `database`; rolls back everything if it throws. */
-export async function withBulkSession<T>(database: Pick<Database, 'url' | 'embedded'>, work: (session: BulkSession) => Promise<T>): Promise<T> {
+export async function withBulkSession<T>(
+  database: Pick<Database, 'url' | 'embedded'>,
+  work: (session: BulkSession) => Promise<T>,
+): Promise<T> {
   if (database.embedded) {
     const db: PGlite = database.embedded.db;
     const result = await db.transaction((tx) => work(pgliteSession(tx)));

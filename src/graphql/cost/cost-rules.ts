@@ -20,7 +20,10 @@ const foundIn = (error: GraphQLError, limit: number): number => Number(/found (-
 const reportAs = (kind: CostLimitKind, limit: number) => ({
   propagateOnRejection: false,
   exposeLimits: true,
-  onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(queryTooComplexError(kind, foundIn(error, limit), limit))],
+  onReject: [
+    (context: ValidationContext | null, error: GraphQLError) =>
+      context?.reportError(queryTooComplexError(kind, foundIn(error, limit), limit)),
+  ],
 });
 
 /**

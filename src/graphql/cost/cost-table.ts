@@ -38,7 +38,8 @@ const filterOf = (args: Args) => (args.filter ?? {}) as Args;
 
 /** Fine dimensions make aggregation hash and sort many groups: each adds a sixth to the scan. */
 const FINE_DIMENSIONS = new Set(['EXPORTER', 'IMPORTER', 'PRODUCT']);
-const groupFactor = (args: Args) => 1 + (Array.isArray(args.groupBy) ? args.groupBy.filter((d) => FINE_DIMENSIONS.has(String(d))).length : 0) / 6;
+const groupFactor = (args: Args) =>
+  1 + (Array.isArray(args.groupBy) ? args.groupBy.filter((d) => FINE_DIMENSIONS.has(String(d))).length : 0) / 6;
 
 /** Eigenvector, proximity and density on the request's thread, by HS level (HS-4: ~1 s at BACI scale). */
 const COMPLEXITY_CPU: Record<number, number> = { 2: 200, 4: 10_000, 6: 50_000 };
@@ -72,11 +73,13 @@ export const COST_TABLE: Readonly<Record<string, FieldCost>> = {
     ...connection(0, ''),
     // A keyset page walks the flows in id order until it has `first` that match: a selective filter (a
     // value no flow reaches, a prefix no flow has) reads as many rows as counting them would.
-    base: computed(`a page may read every filtered flow: ${YEAR_OF_FLOWS / 10} with \`filter.year\`, ${(YEAR_OF_FLOWS * SERIES_YEARS) / 10} without`, (a) =>
-      filterOf(a).year == null ? (YEAR_OF_FLOWS * SERIES_YEARS) / 10 : YEAR_OF_FLOWS / 10,
+    base: computed(
+      `a page may read every filtered flow: ${YEAR_OF_FLOWS / 10} with \`filter.year\`, ${(YEAR_OF_FLOWS * SERIES_YEARS) / 10} without`,
+      (a) => (filterOf(a).year == null ? (YEAR_OF_FLOWS * SERIES_YEARS) / 10 : YEAR_OF_FLOWS / 10),
     ),
-    count: computed(`a count of the filtered flows: ${YEAR_OF_FLOWS / 10} with \`filter.year\`, ${(YEAR_OF_FLOWS * SERIES_YEARS) / 10} without`, (a) =>
-      filterOf(a).year == null ? (YEAR_OF_FLOWS * SERIES_YEARS) / 10 : YEAR_OF_FLOWS / 10,
+    count: computed(
+      `a count of the filtered flows: ${YEAR_OF_FLOWS / 10} with \`filter.year\`, ${(YEAR_OF_FLOWS * SERIES_YEARS) / 10} without`,
+      (a) => (filterOf(a).year == null ? (YEAR_OF_FLOWS * SERIES_YEARS) / 10 : YEAR_OF_FLOWS / 10),
     ),
   },
   ...Object.fromEntries(
@@ -116,7 +119,10 @@ export const COST_TABLE: Readonly<Record<string, FieldCost>> = {
   'Country.importConcentration': concentration(5, "the country's market, read in one statement with every other country's"),
   'Country.exportConcentration': { base: exporterYear(5), items: { top: TOP } },
   'Product.importConcentration': concentration(5, "the product's market, read in one statement with every other product's"),
-  'Product.exportConcentration': concentration(WORLD_PRODUCT, "the product's world exporters, read in one statement with every other product's"),
+  'Product.exportConcentration': concentration(
+    WORLD_PRODUCT,
+    "the product's world exporters, read in one statement with every other product's",
+  ),
   'Concentration.top': { itemOf: TOP_ITEMS },
   'SupplierConcentration.top': { itemOf: TOP_ITEMS },
   'CustomerConcentration.top': { itemOf: TOP_ITEMS },
@@ -137,7 +143,10 @@ export const COST_TABLE: Readonly<Record<string, FieldCost>> = {
 
   // Trends: one statement over the years asked.
   'Query.concentrationTrend': {
-    base: computed(`${STATEMENT} per year of the range (max ${MAX_TREND_YEARS})`, (a) => STATEMENT * yearsOf(a, 'fromYear', 'toYear', MAX_TREND_YEARS)),
+    base: computed(
+      `${STATEMENT} per year of the range (max ${MAX_TREND_YEARS})`,
+      (a) => STATEMENT * yearsOf(a, 'fromYear', 'toYear', MAX_TREND_YEARS),
+    ),
     items: {
       points: sizeOf('the years of the range', (a) => yearsOf(a, 'fromYear', 'toYear', MAX_TREND_YEARS)),
       'points.concentration.top': TOP,
@@ -167,17 +176,21 @@ export const COST_TABLE: Readonly<Record<string, FieldCost>> = {
   },
   'TradeAggregate.rows': { itemOf: itemOf('`first` of tradeAggregate', AGGREGATE_MAX_ROWS) },
   'Query.rca': {
-    base: fixed(STATEMENT + YEAR_OF_FLOWS, "a year of exports (x_ck, X_c, x_wk and X_w)"),
+    base: fixed(STATEMENT + YEAR_OF_FLOWS, 'a year of exports (x_ck, X_c, x_wk and X_w)'),
     items: { nodes: firstOf({ default: 100, max: RCA_MAX_ROWS }) },
   },
   'RcaPage.nodes': { itemOf: itemOf('`first` of rca', RCA_MAX_ROWS) },
   'Query.complexity': {
     base: computed(
-      `${STATEMENT + YEAR_OF_FLOWS} for the year's RCA, then the eigenvector over every country × product: ${Object.entries(COMPLEXITY_CPU).map(([l, p]) => `${p} at HS-${l}`).join(', ')}`,
+      `${STATEMENT + YEAR_OF_FLOWS} for the year's RCA, then the eigenvector over every country × product: ${Object.entries(COMPLEXITY_CPU)
+        .map(([l, p]) => `${p} at HS-${l}`)
+        .join(', ')}`,
       (a) => STATEMENT + YEAR_OF_FLOWS + (COMPLEXITY_CPU[num(a.level, 4)] ?? COMPLEXITY_CPU[6]),
     ),
     items: {
-      products: sizeOf('the products of the matrix at `level` (≤ 100 at HS-2, 1,300 at HS-4)', (a, _o, own) => Math.min(own, matrixProducts(a))),
+      products: sizeOf('the products of the matrix at `level` (≤ 100 at HS-2, 1,300 at HS-4)', (a, _o, own) =>
+        Math.min(own, matrixProducts(a)),
+      ),
       countryProducts: sizeOf('one row per product of the matrix at `level` for each country asked', (a, _o, own) =>
         Math.ceil((own / COMPLEXITY_MAX_PRODUCTS) * matrixProducts(a)),
       ),
@@ -186,7 +199,10 @@ export const COST_TABLE: Readonly<Record<string, FieldCost>> = {
   'Complexity.countries': { list: firstOf(LIST_BOUNDS.complexityCountries) },
   'Complexity.products': { list: firstOf(LIST_BOUNDS.complexityProducts) },
   'Complexity.countryProducts': {
-    list: sizeOf(`${COMPLEXITY_MAX_PRODUCTS} rows per country asked`, (a) => (Array.isArray(a.countries) ? Math.min(a.countries.length, 20) : 20) * COMPLEXITY_MAX_PRODUCTS),
+    list: sizeOf(
+      `${COMPLEXITY_MAX_PRODUCTS} rows per country asked`,
+      (a) => (Array.isArray(a.countries) ? Math.min(a.countries.length, 20) : 20) * COMPLEXITY_MAX_PRODUCTS,
+    ),
   },
 
   // Disruption scenarios.
@@ -199,8 +215,9 @@ export const COST_TABLE: Readonly<Record<string, FieldCost>> = {
     items: { nodes: RANKED, 'nodes.remaining.top': TOP },
   },
   'DisruptionScenario.importMarkets': {
-    base: computed(`${STATEMENT + 2 * YEAR_OF_FLOWS} for a whole year of flows (no \`product\`), ${STATEMENT + YEAR_OF_FLOWS / 10} under a product`, (a) =>
-      a.product == null ? STATEMENT + 2 * YEAR_OF_FLOWS : STATEMENT + YEAR_OF_FLOWS / 10,
+    base: computed(
+      `${STATEMENT + 2 * YEAR_OF_FLOWS} for a whole year of flows (no \`product\`), ${STATEMENT + YEAR_OF_FLOWS / 10} under a product`,
+      (a) => (a.product == null ? STATEMENT + 2 * YEAR_OF_FLOWS : STATEMENT + YEAR_OF_FLOWS / 10),
     ),
     items: { nodes: RANKED, 'nodes.remaining.top': TOP },
   },

@@ -1,4 +1,12 @@
-import { getOperationAST, getVariableValues, GraphQLError, Kind, type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema } from 'graphql';
+import {
+  getOperationAST,
+  getVariableValues,
+  GraphQLError,
+  Kind,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type GraphQLSchema,
+} from 'graphql';
 import { getComplexity } from 'graphql-query-complexity';
 import type { CostOptions } from './cost-model';
 import { costEstimator, type CostRun } from './cost-estimator';
@@ -28,12 +36,22 @@ export function operationCost(
   if (coerced.errors) throw new VariableCoercionError(coerced.errors);
 
   const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  for (const definition of document.definitions)
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
   const run: CostRun = { options, fragments, priced: new WeakMap() };
   // Only the chosen operation: graphql-query-complexity would add up every operation of the document.
-  const single: DocumentNode = { ...document, definitions: document.definitions.filter((d) => d === operation || d.kind === Kind.FRAGMENT_DEFINITION) };
+  const single: DocumentNode = {
+    ...document,
+    definitions: document.definitions.filter((d) => d === operation || d.kind === Kind.FRAGMENT_DEFINITION),
+  };
   try {
-    return getComplexity({ schema, query: single, variables: variables ?? {}, estimators: [costEstimator(run)], maxQueryNodes: MAX_EXPANDED_FIELDS });
+    return getComplexity({
+      schema,
+      query: single,
+      variables: variables ?? {},
+      estimators: [costEstimator(run)],
+      maxQueryNodes: MAX_EXPANDED_FIELDS,
+    });
   } catch (error) {
     if (error instanceof GraphQLError && /maximum allowed number of nodes/.test(error.message)) {
       throw queryTooComplexError('nodes', MAX_EXPANDED_FIELDS, MAX_EXPANDED_FIELDS);

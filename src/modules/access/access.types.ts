@@ -5,7 +5,10 @@ import { RoleEnum } from './role.enum';
 
 @ObjectType('Viewer', { description: 'Who is asking: the principal of the API key sent, or an anonymous client.' })
 export class ViewerType {
-  @Field(() => RoleEnum, { nullable: true, description: 'The role requests are answered with; null when anonymous access is off and no key was sent.' })
+  @Field(() => RoleEnum, {
+    nullable: true,
+    description: 'The role requests are answered with; null when anonymous access is off and no key was sent.',
+  })
   role!: Role | null;
 
   @Field(() => String, { nullable: true, description: "The API key's name (its principal); null for an anonymous client." })

@@ -23,7 +23,9 @@ const SALT_BYTES = 16;
 function derive(secret: string, salt: Buffer, params: { n: number; r: number; p: number }): Promise<Buffer> {
   const options: ScryptOptions = { N: params.n, r: params.r, p: params.p, maxmem: 128 * params.n * params.r * 2 };
   // The callback form runs on libuv's thread pool: a verification never blocks the event loop.
-  return new Promise((resolve, reject) => scrypt(secret, salt, KEY_LENGTH, options, (error, key) => (error ? reject(error) : resolve(key))));
+  return new Promise((resolve, reject) =>
+    scrypt(secret, salt, KEY_LENGTH, options, (error, key) => (error ? reject(error) : resolve(key))),
+  );
 }
 
 /** Hashes a secret with a fresh random salt. */
@@ -44,4 +46,8 @@ export async function verifySecret(secret: string, stored: SecretHash): Promise<
  * A hash no secret matches in practice, verified when a key's id is unknown so that an unknown id costs
  * the same scrypt as a wrong secret: response times do not tell which ids exist.
  */
-export const DECOY_HASH: SecretHash = { hash: Buffer.alloc(KEY_LENGTH).toString('base64'), salt: Buffer.alloc(SALT_BYTES).toString('base64'), ...SCRYPT_PARAMS };
+export const DECOY_HASH: SecretHash = {
+  hash: Buffer.alloc(KEY_LENGTH).toString('base64'),
+  salt: Buffer.alloc(SALT_BYTES).toString('base64'),
+  ...SCRYPT_PARAMS,
+};

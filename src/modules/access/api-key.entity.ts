@@ -48,11 +48,17 @@ export class ApiKey {
   @Property({ type: 'timestamptz' })
   createdAt: Date = new Date();
 
-  @Field(() => GraphQLDateTimeISO, { nullable: true, description: 'When the key was revoked; null while it works. A revoked key never works again.' })
+  @Field(() => GraphQLDateTimeISO, {
+    nullable: true,
+    description: 'When the key was revoked; null while it works. A revoked key never works again.',
+  })
   @Property({ type: 'timestamptz', nullable: true })
   revokedAt?: Date | null;
 
-  @Field(() => GraphQLDateTimeISO, { nullable: true, description: 'When the key was last used (updated at most once a minute); null if never.' })
+  @Field(() => GraphQLDateTimeISO, {
+    nullable: true,
+    description: 'When the key was last used (updated at most once a minute); null if never.',
+  })
   @Property({ type: 'timestamptz', nullable: true })
   lastUsedAt?: Date | null;
 }

@@ -24,7 +24,9 @@ export class ApiKeyResolver {
   }
 
   @Authorized<Role>('admin')
-  @Mutation(() => CreatedApiKeyResult, { description: 'Creates an API key (ADMIN). The key is in the answer and nowhere else: it is stored only as a hash.' })
+  @Mutation(() => CreatedApiKeyResult, {
+    description: 'Creates an API key (ADMIN). The key is in the answer and nowhere else: it is stored only as a hash.',
+  })
   async createApiKey(
     @Arg('name', { description: `Who or what will use the key, e.g. "BI team" (1–${MAX_KEY_NAME_LENGTH} characters).` }) name: string,
     @Arg('role', () => RoleEnum, { description: 'What the key may do.' }) role: Role,
@@ -35,7 +37,9 @@ export class ApiKeyResolver {
   }
 
   @Authorized<Role>('admin')
-  @Mutation(() => ApiKey, { description: `Revokes an API key for good (ADMIN); revoking a revoked key changes nothing. It stops working at once on this server, within ${DEFAULT_VERIFIED_KEY_TTL_MS / 1000} s on other servers.` })
+  @Mutation(() => ApiKey, {
+    description: `Revokes an API key for good (ADMIN); revoking a revoked key changes nothing. It stops working at once on this server, within ${DEFAULT_VERIFIED_KEY_TTL_MS / 1000} s on other servers.`,
+  })
   revokeApiKey(
     @Arg('id', () => ID, { description: 'The key\'s id, or its prefix "tg_<id>".' }) id: string,
     @Ctx() ctx: GraphQLContext,

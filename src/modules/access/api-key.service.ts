@@ -26,7 +26,8 @@ export function checkKeyInput(name: string, role: string): { name: string; role:
   if (/[\u0000-\u001f\u007f]/.test(trimmed)) {
     throw new AppError(ErrorCode.INVALID_ARGUMENT, "A key's name may not contain control characters.", { argument: 'name' });
   }
-  if (!isRole(role)) throw new AppError(ErrorCode.INVALID_ARGUMENT, `Unknown role "${role}"; use one of ${ROLES.join(', ')}.`, { argument: 'role' });
+  if (!isRole(role))
+    throw new AppError(ErrorCode.INVALID_ARGUMENT, `Unknown role "${role}"; use one of ${ROLES.join(', ')}.`, { argument: 'role' });
   return { name: trimmed, role };
 }
 

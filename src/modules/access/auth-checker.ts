@@ -22,9 +22,14 @@ export function checkRole(viewer: Viewer, roles: readonly Role[]): void {
   // An anonymous client (no key, whatever ANONYMOUS_ROLE gives it) is told to authenticate; a key holder,
   // that the key is not enough.
   if (viewer.keyId === null) {
-    throw new AppError(ErrorCode.UNAUTHENTICATED, `This needs ${need}: send an API key as "Authorization: Bearer <key>".`, { requiredRole: required });
+    throw new AppError(ErrorCode.UNAUTHENTICATED, `This needs ${need}: send an API key as "Authorization: Bearer <key>".`, {
+      requiredRole: required,
+    });
   }
-  throw new AppError(ErrorCode.FORBIDDEN, `This needs ${need}; the API key "${viewer.name}" has the ${viewer.role} role.`, { requiredRole: required, role: viewer.role });
+  throw new AppError(ErrorCode.FORBIDDEN, `This needs ${need}; the API key "${viewer.name}" has the ${viewer.role} role.`, {
+    requiredRole: required,
+    role: viewer.role,
+  });
 }
 
 function lowest(roles: readonly Role[]): Role {

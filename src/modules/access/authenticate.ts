@@ -58,7 +58,10 @@ export async function authenticate(
   const generation = cache.generation();
   const row = await fork().findOne(ApiKey, { id: parts.id });
   const usable = row && !row.revokedAt ? row : null;
-  const matches = await verifySecret(parts.secret, usable ? { hash: usable.secretHash, salt: usable.salt, n: usable.scryptN, r: usable.scryptR, p: usable.scryptP } : DECOY_HASH);
+  const matches = await verifySecret(
+    parts.secret,
+    usable ? { hash: usable.secretHash, salt: usable.salt, n: usable.scryptN, r: usable.scryptR, p: usable.scryptP } : DECOY_HASH,
+  );
   if (!usable || !matches) throw new AppError(ErrorCode.UNAUTHENTICATED, INVALID_KEY_MESSAGE);
 
   const viewer: Viewer = { role: usable.role, keyId: usable.id, name: usable.name };

@@ -10,7 +10,8 @@ import { Brand } from './brand.entity';
 export const createBrandLoader = (em: EntityManager) => byPrimaryKey<Brand, number>(em, Brand, 'id');
 
 /** Brands headquartered in each country (first `limit` by id). */
-export const createBrandsByHqCountryLoader = (em: EntityManager) => firstChildrenByParent<string, Brand>(em, Brand, 'brand', 'hq_country_id');
+export const createBrandsByHqCountryLoader = (em: EntityManager) =>
+  firstChildrenByParent<string, Brand>(em, Brand, 'brand', 'hq_country_id');
 
 /**
  * The facilities each brand disclosed at `disclosedAt` — by default at the brand's own latest

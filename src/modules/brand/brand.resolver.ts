@@ -49,23 +49,32 @@ export class BrandResolver {
     return ctx.loaders.brandDisclosureDates.load(brand.id);
   }
 
-  @FieldResolver(() => [Facility], { description: "Facilities in the brand's disclosure of `disclosedAt` (default: its latest disclosure), in id order." })
+  @FieldResolver(() => [Facility], {
+    description: "Facilities in the brand's disclosure of `disclosedAt` (default: its latest disclosure), in id order.",
+  })
   facilities(
     @Root() brand: Brand,
-    @Arg('disclosedAt', () => GraphQLLocalDate, { nullable: true, description: 'Disclosure date; default the latest one of this brand.' }) disclosedAt: string | null,
+    @Arg('disclosedAt', () => GraphQLLocalDate, { nullable: true, description: 'Disclosure date; default the latest one of this brand.' })
+    disclosedAt: string | null,
     @Arg('first', () => Int, { nullable: true, description: NESTED_FIRST_DESCRIPTION }) first: number | null,
     @Ctx() ctx: GraphQLContext,
   ) {
     return ctx.loaders.brandFacilities.with({ disclosedAt: disclosedAt ?? null, limit: nestedLimit(first) }).load(brand.id);
   }
 
-  @FieldResolver(() => [SourcingLink], { description: "The brand's sourcing links at `disclosedAt`, or at every date when omitted; by date, then id." })
+  @FieldResolver(() => [SourcingLink], {
+    description: "The brand's sourcing links at `disclosedAt`, or at every date when omitted; by date, then id.",
+  })
   sourcingLinks(
     @Root() brand: Brand,
-    @Arg('disclosedAt', () => GraphQLLocalDate, { nullable: true, description: 'Only links of this disclosure date.' }) disclosedAt: string | null,
-    @Arg('first', () => Int, { nullable: true, description: firstDescription(LIST_BOUNDS.sourcingLinks, 'by date, then id') }) first: number | null,
+    @Arg('disclosedAt', () => GraphQLLocalDate, { nullable: true, description: 'Only links of this disclosure date.' })
+    disclosedAt: string | null,
+    @Arg('first', () => Int, { nullable: true, description: firstDescription(LIST_BOUNDS.sourcingLinks, 'by date, then id') })
+    first: number | null,
     @Ctx() ctx: GraphQLContext,
   ) {
-    return ctx.loaders.linksOfBrand.with({ disclosedAt: disclosedAt ?? null, limit: boundedFirst(first, LIST_BOUNDS.sourcingLinks) }).load(brand.id);
+    return ctx.loaders.linksOfBrand
+      .with({ disclosedAt: disclosedAt ?? null, limit: boundedFirst(first, LIST_BOUNDS.sourcingLinks) })
+      .load(brand.id);
   }
 }

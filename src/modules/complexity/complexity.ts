@@ -60,12 +60,19 @@ export function rcaTable(exports: readonly ExportValue[], threshold = 1): RcaTab
   const byCountry = new Map<string, number>();
   const byProduct = new Map<string, number>();
   for (const { country, product, value } of exports) {
-    if (!Number.isFinite(value) || value < 0) throw new RangeError(`Export value of ${country}/${product} must be finite and >= 0, got ${value}`);
+    if (!Number.isFinite(value) || value < 0)
+      throw new RangeError(`Export value of ${country}/${product} must be finite and >= 0, got ${value}`);
     byCountry.set(country, (byCountry.get(country) ?? 0) + value);
     byProduct.set(product, (byProduct.get(product) ?? 0) + value);
   }
-  const countries = [...byCountry].filter(([, v]) => v > 0).map(([k]) => k).sort(byCode);
-  const products = [...byProduct].filter(([, v]) => v > 0).map(([k]) => k).sort(byCode);
+  const countries = [...byCountry]
+    .filter(([, v]) => v > 0)
+    .map(([k]) => k)
+    .sort(byCode);
+  const products = [...byProduct]
+    .filter(([, v]) => v > 0)
+    .map(([k]) => k)
+    .sort(byCode);
   const ci = new Map(countries.map((c, i) => [c, i]));
   const pi = new Map(products.map((p, i) => [p, i]));
   const nc = countries.length;
@@ -120,7 +127,12 @@ export function rcaTableFromCells(cells: readonly RcaCell[]): RcaTable {
 export function rca(exports: readonly ExportValue[], threshold = 1): Array<{ country: string; product: string; rca: number; m: 0 | 1 }> {
   const t = rcaTable(exports, threshold);
   return t.countries.flatMap((country, c) =>
-    t.products.map((product, p) => ({ country, product, rca: t.rca.data[c * t.products.length + p], m: t.m.data[c * t.products.length + p] as 0 | 1 })),
+    t.products.map((product, p) => ({
+      country,
+      product,
+      rca: t.rca.data[c * t.products.length + p],
+      m: t.m.data[c * t.products.length + p] as 0 | 1,
+    })),
   );
 }
 
@@ -218,7 +230,15 @@ export function complexityOfTable(t: RcaTable): ComplexityResult {
     cells: t.countries.flatMap((country, c) =>
       t.products.map((product, p) => {
         const i = c * np + p;
-        return { country, product, value: t.values.data[i], rca: t.rca.data[i], m: m.data[i] as 0 | 1, density: num(dens.data[i]), cog: cog ? num(cog.data[i] / sd) : null };
+        return {
+          country,
+          product,
+          value: t.values.data[i],
+          rca: t.rca.data[i],
+          m: m.data[i] as 0 | 1,
+          density: num(dens.data[i]),
+          cog: cog ? num(cog.data[i] / sd) : null,
+        };
       }),
     ),
   };

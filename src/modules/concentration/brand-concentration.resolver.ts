@@ -14,9 +14,18 @@ export class BrandConcentrationResolver {
   })
   supplierConcentration(
     @Root() brand: Brand,
-    @Arg('by', () => SupplierDimension, { defaultValue: SupplierDimension.COUNTRY, description: 'Participants: facilities, manufacturers or countries.' }) by: SupplierDimension,
-    @Arg('weight', () => CapacityWeight, { defaultValue: CapacityWeight.CAPACITY, description: 'How facilities are weighed.' }) weight: CapacityWeight,
-    @Arg('asOf', () => GraphQLLocalDate, { nullable: true, description: "Read the brand's latest disclosure on or before this date; default its latest disclosure." }) asOf: string | null,
+    @Arg('by', () => SupplierDimension, {
+      defaultValue: SupplierDimension.COUNTRY,
+      description: 'Participants: facilities, manufacturers or countries.',
+    })
+    by: SupplierDimension,
+    @Arg('weight', () => CapacityWeight, { defaultValue: CapacityWeight.CAPACITY, description: 'How facilities are weighed.' })
+    weight: CapacityWeight,
+    @Arg('asOf', () => GraphQLLocalDate, {
+      nullable: true,
+      description: "Read the brand's latest disclosure on or before this date; default its latest disclosure.",
+    })
+    asOf: string | null,
     @Args(() => ConcentrationOptions) options: ConcentrationOptions,
     @Ctx() ctx: GraphQLContext,
   ): Promise<SupplierConcentration> {

@@ -34,16 +34,24 @@ export function participantFieldsResolver(type: ClassType<TypedParticipant>) {
       return share.kind === ParticipantKind.PRODUCT ? ctx.loaders.product.load(share.participantId) : null;
     }
 
-    @FieldResolver(() => Facility, { nullable: true, description: 'The participant when kind = FACILITY, or the ownerless facility standing in as a MANUFACTURER.' })
+    @FieldResolver(() => Facility, {
+      nullable: true,
+      description: 'The participant when kind = FACILITY, or the ownerless facility standing in as a MANUFACTURER.',
+    })
     facility(@Root() share: TypedParticipant, @Ctx() ctx: GraphQLContext) {
       if (share.kind === ParticipantKind.FACILITY) return ctx.loaders.facility.load(Number(share.participantId));
       const ownerless = share.kind === ParticipantKind.MANUFACTURER ? OWNERLESS.exec(share.participantId) : null;
       return ownerless ? ctx.loaders.facility.load(Number(ownerless[1])) : null;
     }
 
-    @FieldResolver(() => Manufacturer, { nullable: true, description: 'The participant when kind = MANUFACTURER (null for an ownerless facility: see `facility`).' })
+    @FieldResolver(() => Manufacturer, {
+      nullable: true,
+      description: 'The participant when kind = MANUFACTURER (null for an ownerless facility: see `facility`).',
+    })
     manufacturer(@Root() share: TypedParticipant, @Ctx() ctx: GraphQLContext) {
-      return share.kind === ParticipantKind.MANUFACTURER && !OWNERLESS.test(share.participantId) ? ctx.loaders.manufacturer.load(Number(share.participantId)) : null;
+      return share.kind === ParticipantKind.MANUFACTURER && !OWNERLESS.test(share.participantId)
+        ? ctx.loaders.manufacturer.load(Number(share.participantId))
+        : null;
     }
 
     @FieldResolver(() => Brand, { nullable: true, description: 'The participant when kind = BRAND.' })

@@ -60,7 +60,8 @@ export class ProductYearArgs {
 /** Checks the `k` and `top` arguments shared by concentration queries. */
 export function checkConcentrationArgs(k: number, top: number): void {
   if (!Number.isInteger(k) || k < 1) throw new AppError(ErrorCode.INVALID_ARGUMENT, `k must be 1 or more (got ${k}).`, { argument: 'k' });
-  if (!Number.isInteger(top) || top < 0 || top > MAX_TOP) throw new AppError(ErrorCode.INVALID_ARGUMENT, `top must be 0–${MAX_TOP} (got ${top}).`, { argument: 'top' });
+  if (!Number.isInteger(top) || top < 0 || top > MAX_TOP)
+    throw new AppError(ErrorCode.INVALID_ARGUMENT, `top must be 0–${MAX_TOP} (got ${top}).`, { argument: 'top' });
 }
 
 /** What a country's exports are split by. */
@@ -72,8 +73,13 @@ registerEnumType(ExportDimension, {
   name: 'ExportDimension',
   description: "How an exporter's exports are split into participants.",
   valuesConfig: {
-    DESTINATIONS: { description: 'Export-destination concentration: participants = importing countries (of the product, or of every product).' },
-    PRODUCTS: { description: 'Export-product concentration (WITS "product HHI"): participants = HS-6 products (under the product prefix, when given).' },
+    DESTINATIONS: {
+      description: 'Export-destination concentration: participants = importing countries (of the product, or of every product).',
+    },
+    PRODUCTS: {
+      description:
+        'Export-product concentration (WITS "product HHI"): participants = HS-6 products (under the product prefix, when given).',
+    },
   },
 });
 

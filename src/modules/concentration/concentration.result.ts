@@ -30,8 +30,21 @@ export function toConcentration(
 ): Concentration {
   // The band is the GraphQL enum of the same values as the reference's string union.
   if (!row || Number(row.n) === 0) return { dataset, ...emptyMarket(), crk: null, guidelines, top: [] } as Concentration;
-  const top: ConcentrationShare[] = row.top.map((t) => ({ kind, participantId: String(t.participant).trim(), weight: Number(t.weight), share: Number(t.share), rank: Number(t.rank) }));
+  const top: ConcentrationShare[] = row.top.map((t) => ({
+    kind,
+    participantId: String(t.participant).trim(),
+    weight: Number(t.weight),
+    share: Number(t.share),
+    rank: Number(t.rank),
+  }));
   const topSums: Record<number, number> = { 1: Number(row.cr1), 3: Number(row.cr3), 5: Number(row.cr5), [k]: Number(row.crk) };
-  const sums = { n: Number(row.n), totalWeight: Number(row.total), hhi: Number(row.hhi), entropy: Number(row.entropy), gini: Number(row.gini), topShares: (j: number) => topSums[j] };
+  const sums = {
+    n: Number(row.n),
+    totalWeight: Number(row.total),
+    hhi: Number(row.hhi),
+    entropy: Number(row.entropy),
+    gini: Number(row.gini),
+    topShares: (j: number) => topSums[j],
+  };
   return { dataset, ...figuresOf(sums, guidelines), crk: crOf(sums, k), guidelines, top } as Concentration;
 }

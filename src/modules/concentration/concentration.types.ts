@@ -44,13 +44,17 @@ registerEnumType(ParticipantKind, {
     PRODUCT: { description: 'HS products (participantId = HS code); see `product`.' },
     FACILITY: { description: 'Facilities (participantId = facility id); see `facility`.' },
     MANUFACTURER: {
-      description: 'Manufacturers (participantId = manufacturer id; "facility:<id>" for a facility without an owner, which counts as its own manufacturer); see `manufacturer` / `facility`.',
+      description:
+        'Manufacturers (participantId = manufacturer id; "facility:<id>" for a facility without an owner, which counts as its own manufacturer); see `manufacturer` / `facility`.',
     },
     BRAND: { description: 'Brands (participantId = brand id); see `brand`.' },
   },
 });
 
-@ObjectType({ description: 'One participant of a market, with its weight, share and rank (1 = largest; ties by id). The typed field matching `kind` is set, so one can keep navigating.' })
+@ObjectType({
+  description:
+    'One participant of a market, with its weight, share and rank (1 = largest; ties by id). The typed field matching `kind` is set, so one can keep navigating.',
+})
 export class ConcentrationShare {
   @Field(() => ParticipantKind, { description: 'What the participant is.' })
   kind!: ParticipantKind;

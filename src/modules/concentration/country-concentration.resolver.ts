@@ -59,14 +59,24 @@ export class CountryConcentrationResolver {
     @Root() country: Country,
     @Arg('by', () => ExportDimension, { description: 'Destinations or products.' }) by: ExportDimension,
     @Arg('year', () => Int, { description: 'Year.' }) year: number,
-    @Arg('product', () => String, { nullable: true, description: 'HS code (2/4/6): the product exported (DESTINATIONS) or the prefix of the HS-6 products (PRODUCTS); default every product.' })
+    @Arg('product', () => String, {
+      nullable: true,
+      description:
+        'HS code (2/4/6): the product exported (DESTINATIONS) or the prefix of the HS-6 products (PRODUCTS); default every product.',
+    })
     product: string | null,
     @Arg('dataset', () => ID, { nullable: true, description: DATASET_DESCRIPTION }) dataset: string | null,
     @Args(() => ConcentrationOptions) options: ConcentrationOptions,
     @Ctx() ctx: GraphQLContext,
   ): Promise<Concentration> {
     const code = product == null ? null : await requireProductCode(ctx, product, 'product');
-    return batched(ctx, { kind: EXPORT_MARKET[by], keys: 'REPORTER', product: code, reporter: null }, country.id, { year, dataset }, options);
+    return batched(
+      ctx,
+      { kind: EXPORT_MARKET[by], keys: 'REPORTER', product: code, reporter: null },
+      country.id,
+      { year, dataset },
+      options,
+    );
   }
 }
 
@@ -82,7 +92,13 @@ export class ProductConcentrationResolver {
     @Args(() => ConcentrationOptions) options: ConcentrationOptions,
     @Ctx() ctx: GraphQLContext,
   ): Promise<Concentration> {
-    return batched(ctx, { kind: TradeMarketKind.WORLD_EXPORTERS, keys: 'PRODUCT', product: null, reporter: null }, product.code, at, options);
+    return batched(
+      ctx,
+      { kind: TradeMarketKind.WORLD_EXPORTERS, keys: 'PRODUCT', product: null, reporter: null },
+      product.code,
+      at,
+      options,
+    );
   }
 
   @FieldResolver(() => Concentration, {
@@ -97,6 +113,12 @@ export class ProductConcentrationResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<Concentration> {
     const { members, group } = await resolveReporter(ctx, importer, 'importer');
-    return batched(ctx, { kind: TradeMarketKind.IMPORT_SOURCES, keys: 'PRODUCT', product: null, reporter: { members, group } }, product.code, at, options);
+    return batched(
+      ctx,
+      { kind: TradeMarketKind.IMPORT_SOURCES, keys: 'PRODUCT', product: null, reporter: { members, group } },
+      product.code,
+      at,
+      options,
+    );
   }
 }

@@ -42,7 +42,11 @@ const CUSTOMER_WEIGHT: Record<CapacityWeight, Sql> = {
  * one of them disclosed one, evenly otherwise. Participants are brands; facilities whose weight is unknown
  * are left out and counted. A manufacturer without linked facilities has no row.
  */
-export async function customerMarkets(em: EntityManager, manufacturerIds: readonly number[], q: CustomerMarketArgs): Promise<CustomerMarket[]> {
+export async function customerMarkets(
+  em: EntityManager,
+  manufacturerIds: readonly number[],
+  q: CustomerMarketArgs,
+): Promise<CustomerMarket[]> {
   const rows = await queryRows<CustomerMarketRow>(
     em,
     sql`

@@ -15,13 +15,22 @@ export class ManufacturerConcentrationResolver {
   })
   async customerConcentration(
     @Root() manufacturer: Manufacturer,
-    @Arg('asOf', () => GraphQLLocalDate, { nullable: true, description: "Each brand's latest disclosure on or before this date counts; default each brand's latest." }) asOf: string | null,
-    @Arg('weight', () => CapacityWeight, { defaultValue: CapacityWeight.CAPACITY, description: 'How facilities are weighed.' }) weight: CapacityWeight,
+    @Arg('asOf', () => GraphQLLocalDate, {
+      nullable: true,
+      description: "Each brand's latest disclosure on or before this date counts; default each brand's latest.",
+    })
+    asOf: string | null,
+    @Arg('weight', () => CapacityWeight, { defaultValue: CapacityWeight.CAPACITY, description: 'How facilities are weighed.' })
+    weight: CapacityWeight,
     @Args(() => ConcentrationOptions) { k, top, guidelines }: ConcentrationOptions,
     @Ctx() ctx: GraphQLContext,
   ): Promise<CustomerConcentration> {
     checkConcentrationArgs(k, top);
     const market = await ctx.loaders.customerConcentration.with({ weight, asOf: asOf ?? null, k, top }).load(manufacturer.id);
-    return { ...toConcentration(market.row, null, guidelines, k, ParticipantKind.BRAND), asOf: asOf ?? null, unknownCapacity: market.unknownCapacity };
+    return {
+      ...toConcentration(market.row, null, guidelines, k, ParticipantKind.BRAND),
+      asOf: asOf ?? null,
+      unknownCapacity: market.unknownCapacity,
+    };
   }
 }

@@ -17,5 +17,9 @@ export async function loadSupplierConcentration(
 ): Promise<SupplierConcentration> {
   checkConcentrationArgs(k, top);
   const loaded = await ctx.loaders.supplierConcentration.with({ ...market, k, top }).load(brandId);
-  return { ...toConcentration(loaded.row, null, guidelines, k, SUPPLIER_PARTICIPANTS[market.by]), asOf: loaded.asOf, unknownCapacity: loaded.unknownCapacity };
+  return {
+    ...toConcentration(loaded.row, null, guidelines, k, SUPPLIER_PARTICIPANTS[market.by]),
+    asOf: loaded.asOf,
+    unknownCapacity: loaded.unknownCapacity,
+  };
 }

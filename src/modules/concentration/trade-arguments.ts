@@ -9,7 +9,10 @@ import type { TradeReporter } from './trade-reporter';
 export async function resolveReporter(ctx: GraphQLContext, value: string, argument: string): Promise<TradeReporter> {
   const reporter = await ctx.loaders.tradeReporter.load(value.trim().toUpperCase());
   if (!reporter) {
-    throw new AppError(ErrorCode.UNKNOWN_COUNTRY, `${argument}: "${value}" is neither a country (ISO alpha-3) nor a country group.`, { argument, value });
+    throw new AppError(ErrorCode.UNKNOWN_COUNTRY, `${argument}: "${value}" is neither a country (ISO alpha-3) nor a country group.`, {
+      argument,
+      value,
+    });
   }
   return reporter;
 }

@@ -27,7 +27,8 @@ export class TradeConcentrationResolver {
       'Import-source concentration of an importer for a product and year: participants = exporters e, weights = x(e, importer, product, year). For a country group (e.g. "EU27") imports are extra-group: flows from its own members are left out. The product may be an HS chapter, heading or subheading (rolled up by prefix without adding a code to its own sub-codes). An importer with no such imports gives participants = 0 and null metrics.',
   })
   async importConcentration(
-    @Arg('importer', () => String, { description: 'Importing country (ISO alpha-3) or country group code (EU27, ASEAN…).' }) importer: string,
+    @Arg('importer', () => String, { description: 'Importing country (ISO alpha-3) or country group code (EU27, ASEAN…).' })
+    importer: string,
     @Args(() => ProductYearArgs) { product, ...at }: ProductYearArgs,
     @Args(() => ConcentrationOptions) options: ConcentrationOptions,
     @Ctx() ctx: GraphQLContext,
@@ -58,7 +59,11 @@ export class TradeConcentrationResolver {
     @Arg('exporter', () => String, { description: 'Exporting country (ISO alpha-3) or country group code.' }) exporter: string,
     @Arg('by', () => ExportDimension, { description: 'Destinations or products.' }) by: ExportDimension,
     @Arg('year', () => Int, { description: 'Year.' }) year: number,
-    @Arg('product', () => String, { nullable: true, description: 'HS code (2/4/6): the product exported (DESTINATIONS) or the prefix the HS-6 products are under (PRODUCTS); default every product.' })
+    @Arg('product', () => String, {
+      nullable: true,
+      description:
+        'HS code (2/4/6): the product exported (DESTINATIONS) or the prefix the HS-6 products are under (PRODUCTS); default every product.',
+    })
     product: string | null,
     @Arg('dataset', () => ID, { nullable: true, description: DATASET_DESCRIPTION }) dataset: string | null,
     @Args(() => ConcentrationOptions) options: ConcentrationOptions,
@@ -101,7 +106,16 @@ export class TradeConcentrationResolver {
     checkConcentrationArgs(k, top);
     const dataset = await ctx.loaders.tradeDataset.load(datasetId ?? '');
     const { mixed, worldRollup } = await ctx.loaders.flowShape.load(dataset.id);
-    const market = { kind, datasetId: dataset.id, mixed, worldRollup, years: { from: year, to: year }, product, reporters: reporter?.members ?? null, extraGroup: reporter?.group ?? false };
+    const market = {
+      kind,
+      datasetId: dataset.id,
+      mixed,
+      worldRollup,
+      years: { from: year, to: year },
+      product,
+      reporters: reporter?.members ?? null,
+      extraGroup: reporter?.group ?? false,
+    };
     return toConcentration(await tradeConcentration(ctx.em, market, { k, top }), dataset, guidelines, k, TRADE_PARTICIPANTS[kind]);
   }
 }

@@ -33,8 +33,18 @@ export interface KeyedConcentration {
  * `Product.exportConcentration` / `Product.importConcentration` (keys = HS codes; one union branch per
  * HS level present). A market without participants has no row.
  */
-export async function tradeConcentrations(em: EntityManager, args: TradeMarketArgs, keys: readonly string[]): Promise<KeyedConcentration[]> {
-  const common = { kind: args.kind, datasetId: args.datasetId, mixed: args.mixed, worldRollup: args.worldRollup, years: { from: args.year, to: args.year } };
+export async function tradeConcentrations(
+  em: EntityManager,
+  args: TradeMarketArgs,
+  keys: readonly string[],
+): Promise<KeyedConcentration[]> {
+  const common = {
+    kind: args.kind,
+    datasetId: args.datasetId,
+    mixed: args.mixed,
+    worldRollup: args.worldRollup,
+    years: { from: args.year, to: args.year },
+  };
   const weights =
     args.keys === 'PRODUCT'
       ? join(
@@ -56,7 +66,11 @@ export async function tradeConcentrations(em: EntityManager, args: TradeMarketAr
 }
 
 /** One trade market's concentration in one statement (undefined when it has no participants). */
-export async function tradeConcentration(em: EntityManager, q: Omit<TradeWeightsQuery, 'marketBy'>, cuts: ConcentrationCuts): Promise<ConcentrationRow | undefined> {
+export async function tradeConcentration(
+  em: EntityManager,
+  q: Omit<TradeWeightsQuery, 'marketBy'>,
+  cuts: ConcentrationCuts,
+): Promise<ConcentrationRow | undefined> {
   const [row] = await marketConcentrations(em, tradeWeights({ ...q, marketBy: 'ONE' }), cuts);
   return row;
 }

@@ -11,10 +11,20 @@ registerEnumType(TradeMarketKind, {
   name: 'TradeMarketKind',
   description: 'A trade market: who the participants are and whose trade is split among them (METRICS.md, "Trade markets").',
   valuesConfig: {
-    IMPORT_SOURCES: { description: "Import sources of the reporter (an importer): participants = exporters e, weights = x(e, reporter, k, t); a group's imports are extra-group." },
-    WORLD_EXPORTERS: { description: 'World exporters of the product: participants = exporters e, weights = Σ_i x(e, i, k, t). No reporter.' },
-    EXPORT_DESTINATIONS: { description: "Export destinations of the reporter (an exporter): participants = importers; a group's exports leave out flows to its members." },
-    EXPORT_PRODUCTS: { description: 'Export products of the reporter (WITS "product HHI"): participants = HS-6 products, weights = its exports of each.' },
+    IMPORT_SOURCES: {
+      description:
+        "Import sources of the reporter (an importer): participants = exporters e, weights = x(e, reporter, k, t); a group's imports are extra-group.",
+    },
+    WORLD_EXPORTERS: {
+      description: 'World exporters of the product: participants = exporters e, weights = Σ_i x(e, i, k, t). No reporter.',
+    },
+    EXPORT_DESTINATIONS: {
+      description:
+        "Export destinations of the reporter (an exporter): participants = importers; a group's exports leave out flows to its members.",
+    },
+    EXPORT_PRODUCTS: {
+      description: 'Export products of the reporter (WITS "product HHI"): participants = HS-6 products, weights = its exports of each.',
+    },
   },
 });
 

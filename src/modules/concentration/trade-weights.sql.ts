@@ -63,7 +63,11 @@ export function tradeWeights(q: TradeWeightsQuery): Sql {
   if (productLevel !== undefined && level < productLevel) throw new Error('tradeWeights: level is coarser than the product');
   const productKey = sql`left(f.product_code, ${int(level, { min: 2, max: 6 })})`;
   const participant =
-    q.kind === TradeMarketKind.EXPORT_PRODUCTS ? sql`left(f.product_code, 6)` : q.kind === TradeMarketKind.EXPORT_DESTINATIONS ? sql`f.importer_id` : sql`f.exporter_id`;
+    q.kind === TradeMarketKind.EXPORT_PRODUCTS
+      ? sql`left(f.product_code, 6)`
+      : q.kind === TradeMarketKind.EXPORT_DESTINATIONS
+        ? sql`f.importer_id`
+        : sql`f.exporter_id`;
   const perReporter = q.marketBy === 'REPORTER' || q.marketBy === 'REPORTER_PRODUCT';
   const perProduct = q.marketBy === 'PRODUCT' || q.marketBy === 'REPORTER_PRODUCT';
   const reporterKey = q.reporterLabel === undefined ? reporterColumn : sql`${q.reporterLabel}::text`;
@@ -74,7 +78,10 @@ export function tradeWeights(q: TradeWeightsQuery): Sql {
     PRODUCT: productKey,
     REPORTER_PRODUCT: sql`${reporterKey} || ':' || ${productKey}`,
   }[q.marketBy];
-  const where: Sql[] = [sql`f.dataset_id = ${q.datasetId}`, q.years.from === q.years.to ? sql`f.year = ${q.years.from}` : sql`f.year between ${q.years.from} and ${q.years.to}`];
+  const where: Sql[] = [
+    sql`f.dataset_id = ${q.datasetId}`,
+    q.years.from === q.years.to ? sql`f.year = ${q.years.from}` : sql`f.year between ${q.years.from} and ${q.years.to}`,
+  ];
   if (q.reporters) {
     if (q.reporters.length === 0) throw new Error('tradeWeights: an empty reporter list');
     where.push(sql`${reporterColumn} in (${list(q.reporters)})`);
@@ -83,7 +90,8 @@ export function tradeWeights(q: TradeWeightsQuery): Sql {
     throw new Error(`tradeWeights: ${q.kind} needs reporters`);
   }
   if (q.products) {
-    if (q.products.length === 0 || q.products.some((code) => code.length !== level)) throw new Error('tradeWeights: products must be codes of one level');
+    if (q.products.length === 0 || q.products.some((code) => code.length !== level))
+      throw new Error('tradeWeights: products must be codes of one level');
     where.push(sql`${productKey} in (${list(q.products)})`);
   } else if (q.product) {
     where.push(hsPrefix(sql`f.product_code`, q.product));

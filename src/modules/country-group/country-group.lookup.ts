@@ -31,8 +31,12 @@ export async function requireGroup(em: EntityManager, raw: string, argument: str
   const code = groupCode(raw);
   if ((await em.count(CountryGroup, { id: code })) > 0) return code;
   const known = await em.find(CountryGroup, {}, { orderBy: { id: 'asc' }, fields: ['id'] });
-  throw new AppError(ErrorCode.UNKNOWN_COUNTRY_GROUP, `${argument}: no country group "${raw}". Known: ${known.map((g) => g.id).join(', ')}.`, {
-    argument,
-    value: raw,
-  });
+  throw new AppError(
+    ErrorCode.UNKNOWN_COUNTRY_GROUP,
+    `${argument}: no country group "${raw}". Known: ${known.map((g) => g.id).join(', ')}.`,
+    {
+      argument,
+      value: raw,
+    },
+  );
 }

@@ -12,7 +12,10 @@ export class CountryGroupConnection extends Connection(CountryGroup, 'CountryGro
 
 @Resolver(() => CountryGroup)
 export class CountryGroupResolver {
-  @Query(() => CountryGroup, { nullable: true, description: 'One country group by code (case-insensitive), e.g. "EU27"; null when no such group.' })
+  @Query(() => CountryGroup, {
+    nullable: true,
+    description: 'One country group by code (case-insensitive), e.g. "EU27"; null when no such group.',
+  })
   countryGroup(@Arg('id', () => String, { description: 'Group code, e.g. "ASEAN".' }) id: string, @Ctx() ctx: GraphQLContext) {
     return ctx.loaders.countryGroup.load(id.trim().toUpperCase());
   }
@@ -24,7 +27,12 @@ export class CountryGroupResolver {
   }
 
   @FieldResolver(() => [Country], { description: 'Member countries, in alpha-3 order.' })
-  members(@Root() group: CountryGroup, @Arg('first', () => Int, { nullable: true, description: firstDescription(LIST_BOUNDS.groupMembers, 'by alpha-3 id') }) first: number | null, @Ctx() ctx: GraphQLContext) {
+  members(
+    @Root() group: CountryGroup,
+    @Arg('first', () => Int, { nullable: true, description: firstDescription(LIST_BOUNDS.groupMembers, 'by alpha-3 id') })
+    first: number | null,
+    @Ctx() ctx: GraphQLContext,
+  ) {
     return ctx.loaders.groupMembers.with({ limit: boundedFirst(first, LIST_BOUNDS.groupMembers) }).load(group.id);
   }
 }

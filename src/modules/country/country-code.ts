@@ -6,10 +6,14 @@ import { Country } from './country.entity';
 export function parseCountryCode(raw: string, argument: string): string {
   const code = raw.trim().toUpperCase();
   if (!/^[A-Z]{3}$/.test(code)) {
-    throw new AppError(ErrorCode.MALFORMED_COUNTRY_CODE, `${argument}: "${raw}" is not an ISO 3166-1 alpha-3 country code (three letters, e.g. "VNM").`, {
-      argument,
-      value: raw,
-    });
+    throw new AppError(
+      ErrorCode.MALFORMED_COUNTRY_CODE,
+      `${argument}: "${raw}" is not an ISO 3166-1 alpha-3 country code (three letters, e.g. "VNM").`,
+      {
+        argument,
+        value: raw,
+      },
+    );
   }
   return code;
 }

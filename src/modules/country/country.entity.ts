@@ -31,13 +31,17 @@ export class Country {
   @Property({ type: 'text', nullable: true, index: true })
   subRegion?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'UN M49 intermediate region where M49 defines one, e.g. "Eastern Africa", "South America".' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'UN M49 intermediate region where M49 defines one, e.g. "Eastern Africa", "South America".',
+  })
   @Property({ type: 'text', nullable: true })
   intermediateRegion?: string | null;
 
   @Field(() => Int, {
     nullable: true,
-    description: 'Year the country ceased to exist (ISO 3166-3), e.g. 2010 for the Netherlands Antilles; kept because older trade data reports it. Null for current countries.',
+    description:
+      'Year the country ceased to exist (ISO 3166-3), e.g. 2010 for the Netherlands Antilles; kept because older trade data reports it. Null for current countries.',
   })
   @Property({ type: 'smallint', nullable: true })
   dissolvedIn?: number | null;

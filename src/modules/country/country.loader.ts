@@ -14,6 +14,7 @@ export const createGroupsOfCountryLoader = (em: EntityManager) =>
   firstPerParent<string, CountryGroup>(
     em,
     CountryGroup,
-    (countries) => sql`select m.country_id as __parent, g.* from (${groupMemberships({ countries })}) m join country_group g on g.id = m.group_id`,
+    (countries) =>
+      sql`select m.country_id as __parent, g.* from (${groupMemberships({ countries })}) m join country_group g on g.id = m.group_id`,
     sql`s.id`,
   );

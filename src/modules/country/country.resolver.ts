@@ -22,7 +22,10 @@ export class CountryConnection extends Connection(Country, 'Country') {}
 
 @Resolver(() => Country)
 export class CountryResolver {
-  @Query(() => Country, { nullable: true, description: 'One country by ISO 3166-1 alpha-3 code (case-insensitive); null when no such country.' })
+  @Query(() => Country, {
+    nullable: true,
+    description: 'One country by ISO 3166-1 alpha-3 code (case-insensitive); null when no such country.',
+  })
   country(@Arg('id', () => String, { description: 'ISO 3166-1 alpha-3 code, e.g. "VNM".' }) id: string, @Ctx() ctx: GraphQLContext) {
     return ctx.loaders.country.load(parseCountryCode(id, 'id'));
   }
@@ -40,12 +43,18 @@ export class CountryResolver {
     }
     if (filter?.region) qb.andWhere({ region: await requireRegionName(ctx.em, 'region', filter.region, 'filter.region') });
     if (filter?.subRegion) qb.andWhere({ subRegion: await requireRegionName(ctx.em, 'sub_region', filter.subRegion, 'filter.subRegion') });
-    if (filter?.group) andWhereSql(qb, memberOfAll(sql`c.id`, [{ kind: 'group', code: await requireGroup(ctx.em, filter.group, 'filter.group') }]));
+    if (filter?.group)
+      andWhereSql(qb, memberOfAll(sql`c.id`, [{ kind: 'group', code: await requireGroup(ctx.em, filter.group, 'filter.group') }]));
     return paginate(qb, page, { keyProperty: 'id', keyKind: 'string', keyOf: (c) => c.id, maxPageSize: ctx.config.maxPageSize });
   }
 
   @FieldResolver(() => [CountryGroup], { description: 'Groups this country belongs to (EU27, G7…).' })
-  groups(@Root() country: Country, @Arg('first', () => Int, { nullable: true, description: firstDescription(LIST_BOUNDS.groupsOfCountry, 'by code') }) first: number | null, @Ctx() ctx: GraphQLContext) {
+  groups(
+    @Root() country: Country,
+    @Arg('first', () => Int, { nullable: true, description: firstDescription(LIST_BOUNDS.groupsOfCountry, 'by code') })
+    first: number | null,
+    @Ctx() ctx: GraphQLContext,
+  ) {
     return ctx.loaders.groupsOfCountry.with({ limit: boundedFirst(first, LIST_BOUNDS.groupsOfCountry) }).load(country.id);
   }
 

@@ -16,10 +16,14 @@ export async function requireRegionName(em: EntityManager, level: RegionLevel, n
   const rows = await regionNames(em, level);
   const match = rows.find((r) => r.name.toLowerCase() === name.trim().toLowerCase());
   if (!match) {
-    throw new AppError(ErrorCode.INVALID_ARGUMENT, `${argument}: unknown UN M49 ${level === 'region' ? 'region' : 'sub-region'} "${name}". Known: ${rows.map((r) => r.name).join(', ')}.`, {
-      argument,
-      value: name,
-    });
+    throw new AppError(
+      ErrorCode.INVALID_ARGUMENT,
+      `${argument}: unknown UN M49 ${level === 'region' ? 'region' : 'sub-region'} "${name}". Known: ${rows.map((r) => r.name).join(', ')}.`,
+      {
+        argument,
+        value: name,
+      },
+    );
   }
   return match.name;
 }

@@ -43,7 +43,10 @@ export class Dataset {
   @Property({ type: new BigIntType('number'), default: 0 })
   rowCount: number = 0;
 
-  @Field(() => Int, { nullable: true, description: 'HS revision of the product codes, when the dataset has them (e.g. 1992 for BACI HS92).' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'HS revision of the product codes, when the dataset has them (e.g. 1992 for BACI HS92).',
+  })
   @Property({ type: 'smallint', nullable: true })
   hsRevision?: number | null;
 }

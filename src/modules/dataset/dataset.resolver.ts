@@ -8,7 +8,11 @@ import { Dataset } from './dataset.entity';
 @Resolver(() => Dataset)
 export class DatasetResolver {
   @Query(() => [Dataset], { description: 'Every loaded dataset with its provenance, newest import first.' })
-  datasets(@Arg('first', () => Int, { nullable: true, description: firstDescription(LIST_BOUNDS.datasets, 'newest import first') }) first: number | null, @Ctx() ctx: GraphQLContext) {
+  datasets(
+    @Arg('first', () => Int, { nullable: true, description: firstDescription(LIST_BOUNDS.datasets, 'newest import first') })
+    first: number | null,
+    @Ctx() ctx: GraphQLContext,
+  ) {
     return ctx.em.find(Dataset, {}, { orderBy: { importedAt: 'desc', id: 'desc' }, limit: boundedFirst(first, LIST_BOUNDS.datasets) });
   }
 

@@ -27,19 +27,32 @@ const EXPORTS: DatasetDefault = {
   kinds: [...FLOWS.kinds, DatasetKind.EXPORT_TOTALS],
 };
 
-async function resolveDataset(em: EntityManager, id: string | null | undefined, argument: string, fallback: DatasetDefault): Promise<Dataset> {
+async function resolveDataset(
+  em: EntityManager,
+  id: string | null | undefined,
+  argument: string,
+  fallback: DatasetDefault,
+): Promise<Dataset> {
   if (id != null) {
     const dataset = await em.findOne(Dataset, parseNumericId(id, argument, 'dataset'));
     if (!dataset) throw new AppError(ErrorCode.UNKNOWN_DATASET, `${argument}: no dataset with id ${id}.`, { argument, value: id });
     // A brand disclosure or exporter totals named for a bilateral figure would give a silent empty answer.
     if (!fallback.kinds.includes(dataset.kind)) {
-      throw new AppError(ErrorCode.INVALID_ARGUMENT, `${argument}: dataset ${id} is a ${dataset.kind} dataset, which holds no ${fallback.what}.`, { argument, value: id });
+      throw new AppError(
+        ErrorCode.INVALID_ARGUMENT,
+        `${argument}: dataset ${id} is a ${dataset.kind} dataset, which holds no ${fallback.what}.`,
+        { argument, value: id },
+      );
     }
     return dataset;
   }
-  const rows = await queryRows<{ datasetId: number }>(em, sql`select d.id as "datasetId" from dataset d where ${fallback.holds} order by d.id limit 10`);
+  const rows = await queryRows<{ datasetId: number }>(
+    em,
+    sql`select d.id as "datasetId" from dataset d where ${fallback.holds} order by d.id limit 10`,
+  );
   if (rows.length === 1) return em.findOneOrFail(Dataset, rows[0].datasetId);
-  if (rows.length === 0) throw new AppError(ErrorCode.UNKNOWN_DATASET, `No dataset holds ${fallback.what} yet: import one (npm run import).`, { argument });
+  if (rows.length === 0)
+    throw new AppError(ErrorCode.UNKNOWN_DATASET, `No dataset holds ${fallback.what} yet: import one (npm run import).`, { argument });
   throw new AppError(
     ErrorCode.INVALID_ARGUMENT,
     `${argument} is required: several datasets hold ${fallback.what} (ids ${rows.map((r) => r.datasetId).join(', ')}), and figures from two sources are never added.`,

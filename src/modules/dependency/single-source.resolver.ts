@@ -10,9 +10,12 @@ import { BandGuidelines, ConcentrationShare, ParticipantKind } from '../concentr
 import { CapacityWeight, SupplierDimension } from '../concentration/supplier-concentration.types';
 import { MAX_TOP } from '../concentration/concentration.args';
 
-@ObjectType({ description: "A brand's single-source exposure at a disclosure date (METRICS.md, \"Sourcing markets\")." })
+@ObjectType({ description: 'A brand\'s single-source exposure at a disclosure date (METRICS.md, "Sourcing markets").' })
 export class SingleSourceExposure {
-  @Field(() => GraphQLLocalDate, { nullable: true, description: 'Disclosure date read (the latest on or before `asOf`); null when the brand has none by then.' })
+  @Field(() => GraphQLLocalDate, {
+    nullable: true,
+    description: 'Disclosure date read (the latest on or before `asOf`); null when the brand has none by then.',
+  })
   asOf!: string | null;
 
   @Field(() => Float, { description: 'Share threshold the `aboveThreshold` list uses.' })
@@ -21,18 +24,29 @@ export class SingleSourceExposure {
   @Field(() => Float, { description: "Total weight of the brand's known-capacity facilities (W)." })
   totalWeight!: number;
 
-  @Field(() => ConcentrationShare, { nullable: true, description: "The largest manufacturer and its share of the brand's capacity (a facility without owner counts as its own manufacturer); null without data." })
+  @Field(() => ConcentrationShare, {
+    nullable: true,
+    description:
+      "The largest manufacturer and its share of the brand's capacity (a facility without owner counts as its own manufacturer); null without data.",
+  })
   largestManufacturer!: ConcentrationShare | null;
 
-  @Field(() => ConcentrationShare, { nullable: true, description: "The largest country and its share of the brand's capacity; null without data." })
+  @Field(() => ConcentrationShare, {
+    nullable: true,
+    description: "The largest country and its share of the brand's capacity; null without data.",
+  })
   largestCountry!: ConcentrationShare | null;
 
   /** Every participant above the threshold, manufacturers first (listed by `aboveThreshold`, up to its `first`). */
   sharesAboveThreshold!: ConcentrationShare[];
 
-  @Field(() => [ConcentrationShare], { description: 'Every manufacturer and every country whose share is above the threshold, manufacturers first, each by share (largest first).' })
+  @Field(() => [ConcentrationShare], {
+    description:
+      'Every manufacturer and every country whose share is above the threshold, manufacturers first, each by share (largest first).',
+  })
   aboveThreshold(
-    @Arg('first', () => Int, { nullable: true, description: firstDescription(LIST_BOUNDS.aboveThreshold, 'manufacturers first, by share') }) first: number | null,
+    @Arg('first', () => Int, { nullable: true, description: firstDescription(LIST_BOUNDS.aboveThreshold, 'manufacturers first, by share') })
+    first: number | null,
   ): ConcentrationShare[] {
     return this.sharesAboveThreshold.slice(0, boundedFirst(first, LIST_BOUNDS.aboveThreshold));
   }
@@ -49,13 +63,21 @@ export class SingleSourceResolver {
   })
   async singleSourceExposure(
     @Root() brand: Brand,
-    @Arg('asOf', () => GraphQLLocalDate, { nullable: true, description: "Read the brand's latest disclosure on or before this date; default its latest." }) asOf: string | null,
-    @Arg('weight', () => CapacityWeight, { defaultValue: CapacityWeight.CAPACITY, description: 'How facilities are weighed.' }) weight: CapacityWeight,
-    @Arg('threshold', () => Float, { defaultValue: 0.2, description: 'List participants whose share is above this (0–1).' }) threshold: number,
+    @Arg('asOf', () => GraphQLLocalDate, {
+      nullable: true,
+      description: "Read the brand's latest disclosure on or before this date; default its latest.",
+    })
+    asOf: string | null,
+    @Arg('weight', () => CapacityWeight, { defaultValue: CapacityWeight.CAPACITY, description: 'How facilities are weighed.' })
+    weight: CapacityWeight,
+    @Arg('threshold', () => Float, { defaultValue: 0.2, description: 'List participants whose share is above this (0–1).' })
+    threshold: number,
     @Ctx() ctx: GraphQLContext,
   ): Promise<Omit<SingleSourceExposure, 'aboveThreshold'>> {
-    if (!(threshold >= 0 && threshold < 1)) throw new AppError(ErrorCode.INVALID_ARGUMENT, `threshold must be in [0, 1) (got ${threshold}).`, { argument: 'threshold' });
-    const load = (by: SupplierDimension) => ctx.loaders.supplierConcentration.with({ by, weight, asOf: asOf ?? null, k: 1, top: MAX_TOP }).load(brand.id);
+    if (!(threshold >= 0 && threshold < 1))
+      throw new AppError(ErrorCode.INVALID_ARGUMENT, `threshold must be in [0, 1) (got ${threshold}).`, { argument: 'threshold' });
+    const load = (by: SupplierDimension) =>
+      ctx.loaders.supplierConcentration.with({ by, weight, asOf: asOf ?? null, k: 1, top: MAX_TOP }).load(brand.id);
     const [manufacturers, countries] = await Promise.all([load(SupplierDimension.MANUFACTURER), load(SupplierDimension.COUNTRY)]);
     const m = toConcentration(manufacturers.row, null, BandGuidelines.DOJ_FTC_2023, 1, ParticipantKind.MANUFACTURER);
     const c = toConcentration(countries.row, null, BandGuidelines.DOJ_FTC_2023, 1, ParticipantKind.COUNTRY);

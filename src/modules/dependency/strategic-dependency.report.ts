@@ -11,7 +11,10 @@ export function dependencyItems(rows: readonly GeoDepRow[], year: number, args: 
   const dependentYears = new Map<string, number[]>();
   const current: Array<{ row: GeoDepRow; verdict: ReturnType<typeof geoDepVerdict> }> = [];
   for (const row of rows) {
-    const verdict = geoDepVerdict({ importHhi: row.importHhi, worldExportHhi: row.worldExportHhi, imports: row.imports, exports: row.exports }, args);
+    const verdict = geoDepVerdict(
+      { importHhi: row.importHhi, worldExportHhi: row.worldExportHhi, imports: row.imports, exports: row.exports },
+      args,
+    );
     if (verdict.dependent) dependentYears.set(row.productCode, [...(dependentYears.get(row.productCode) ?? []), row.year]);
     if (row.year === year) current.push({ row, verdict });
   }
@@ -35,5 +38,7 @@ export function dependencyItems(rows: readonly GeoDepRow[], year: number, args: 
 export function listedItems(items: readonly StrategicDependency[], only: DependencyFilter): StrategicDependency[] {
   return items
     .filter((i) => only === DependencyFilter.ALL || (only === DependencyFilter.DEPENDENT ? i.dependent : i.persistent))
-    .sort((a, b) => Number(b.persistent) - Number(a.persistent) || b.importValue - a.importValue || a.productCode.localeCompare(b.productCode));
+    .sort(
+      (a, b) => Number(b.persistent) - Number(a.persistent) || b.importValue - a.importValue || a.productCode.localeCompare(b.productCode),
+    );
 }

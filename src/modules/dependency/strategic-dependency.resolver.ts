@@ -18,10 +18,12 @@ function checkGeoDepArgs(a: GeoDepArgs): void {
   for (const name of ['importHhiAbove', 'worldExportHhiAbove'] as const) {
     if (!(a[name] >= 0 && a[name] < 1)) fail(name, `an HHI threshold must be in [0, 1) (got ${a[name]}).`);
   }
-  if (!(a.importExportRatioAbove >= 0) || !Number.isFinite(a.importExportRatioAbove)) fail('importExportRatioAbove', `must be a number ≥ 0 (got ${a.importExportRatioAbove}).`);
+  if (!(a.importExportRatioAbove >= 0) || !Number.isFinite(a.importExportRatioAbove))
+    fail('importExportRatioAbove', `must be a number ≥ 0 (got ${a.importExportRatioAbove}).`);
   if (a.criteria.length === 0) fail('criteria', 'name at least one criterion.');
   if (!(a.persistenceYears >= 1 && a.persistenceYears <= 10)) fail('persistenceYears', `must be 1–10 (got ${a.persistenceYears}).`);
-  if (!(a.persistenceMin >= 1 && a.persistenceMin <= a.persistenceYears)) fail('persistenceMin', `must be 1–persistenceYears (got ${a.persistenceMin}).`);
+  if (!(a.persistenceMin >= 1 && a.persistenceMin <= a.persistenceYears))
+    fail('persistenceMin', `must be 1–persistenceYears (got ${a.persistenceMin}).`);
 }
 
 @Resolver(() => StrategicDependency)
@@ -33,8 +35,16 @@ export class StrategicDependencyResolver {
   async strategicDependencies(
     @Arg('importer', () => String, { description: 'Importing country (ISO alpha-3) or country group code (EU27…).' }) importer: string,
     @Arg('year', () => Int, { description: 'Year (required: the criteria are yearly).' }) year: number,
-    @Arg('product', () => String, { nullable: true, description: 'Only HS-6 products under this HS code (2/4/6 digits); default every product.' }) product: string | null,
-    @Arg('only', () => DependencyFilter, { defaultValue: DependencyFilter.DEPENDENT, description: 'Which products to list (the counts always cover every product).' }) only: DependencyFilter,
+    @Arg('product', () => String, {
+      nullable: true,
+      description: 'Only HS-6 products under this HS code (2/4/6 digits); default every product.',
+    })
+    product: string | null,
+    @Arg('only', () => DependencyFilter, {
+      defaultValue: DependencyFilter.DEPENDENT,
+      description: 'Which products to list (the counts always cover every product).',
+    })
+    only: DependencyFilter,
     @Arg('first', () => Int, { nullable: true, description: 'At most this many items (default 100, max 1000).' }) first: number | null,
     @Arg('dataset', () => ID, { nullable: true, description: DATASET_DESCRIPTION }) datasetId: string | null,
     @Args(() => GeoDepArgs) args: GeoDepArgs,
@@ -48,7 +58,15 @@ export class StrategicDependencyResolver {
     const dataset = await ctx.loaders.tradeDataset.load(datasetId ?? '');
     const { mixed, worldRollup } = await ctx.loaders.flowShape.load(dataset.id);
     const windowStart = Math.max(MIN_YEAR, year - args.persistenceYears + 1);
-    const rows = await geoDepRows(ctx.em, { datasetId: dataset.id, mixed, importer: reporter, fromYear: windowStart, toYear: year, productPrefix: prefix, worldRollup });
+    const rows = await geoDepRows(ctx.em, {
+      datasetId: dataset.id,
+      mixed,
+      importer: reporter,
+      fromYear: windowStart,
+      toYear: year,
+      productPrefix: prefix,
+      worldRollup,
+    });
     const items = dependencyItems(rows, year, args);
     return {
       importer: reporter.code,

@@ -13,7 +13,9 @@ registerEnumType(GeoDepCriterion, {
   valuesConfig: {
     C1: { description: "HHI of the importer's import sources of the product > importHhiAbove (default 0.4)." },
     C2: { description: 'HHI of world exporters of the product > worldExportHhiAbove (default 0.4).' },
-    C3: { description: "Importer's imports / exports of the product > importExportRatioAbove (default 1); no exports → ratio null and C3 true." },
+    C3: {
+      description: "Importer's imports / exports of the product > importExportRatioAbove (default 1); no exports → ratio null and C3 true.",
+    },
   },
 });
 
@@ -28,7 +30,9 @@ registerEnumType(DependencyFilter, {
   valuesConfig: {
     ALL: { description: 'Every HS-6 product imported in the year, with each criterion reported.' },
     DEPENDENT: { description: 'Products dependent in the year (every criterion asked holds).' },
-    PERSISTENT: { description: 'Products persistently dependent (dependent in at least persistenceMin of the last persistenceYears years).' },
+    PERSISTENT: {
+      description: 'Products persistently dependent (dependent in at least persistenceMin of the last persistenceYears years).',
+    },
   },
 });
 
@@ -43,7 +47,10 @@ export class GeoDepArgs {
   @Field(() => Float, { defaultValue: 1, description: 'C3 threshold on imports / exports (≥ 0).' })
   importExportRatioAbove!: number;
 
-  @Field(() => [GeoDepCriterion], { defaultValue: [GeoDepCriterion.C1, GeoDepCriterion.C2, GeoDepCriterion.C3], description: 'Criteria that must all hold for "dependent" (GeoDep: all three).' })
+  @Field(() => [GeoDepCriterion], {
+    defaultValue: [GeoDepCriterion.C1, GeoDepCriterion.C2, GeoDepCriterion.C3],
+    description: 'Criteria that must all hold for "dependent" (GeoDep: all three).',
+  })
   criteria!: GeoDepCriterion[];
 
   @Field(() => Int, { defaultValue: 3, description: 'Persistence window: the last this many years, ending at `year` (1–10).' })
@@ -53,7 +60,9 @@ export class GeoDepArgs {
   persistenceMin!: number;
 }
 
-@ObjectType({ description: 'The GeoDep criteria for one HS-6 product imported by the importer in the year: each value next to its verdict.' })
+@ObjectType({
+  description: 'The GeoDep criteria for one HS-6 product imported by the importer in the year: each value next to its verdict.',
+})
 export class StrategicDependency {
   @Field({ description: 'HS-6 code of the product.' })
   productCode!: string;
@@ -76,7 +85,10 @@ export class StrategicDependency {
   @Field({ description: 'C2 verdict: worldExportHhi > worldExportHhiAbove.' })
   c2!: boolean;
 
-  @Field(() => Float, { nullable: true, description: 'C3 value: importValue / exportValue; null when the importer exports none of the product.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'C3 value: importValue / exportValue; null when the importer exports none of the product.',
+  })
   importExportRatio!: number | null;
 
   @Field({ description: 'C3 verdict: importExportRatio > importExportRatioAbove, or no exports.' })
@@ -85,7 +97,9 @@ export class StrategicDependency {
   @Field({ description: 'Every criterion asked (argument `criteria`) holds in the year.' })
   dependent!: boolean;
 
-  @Field(() => [Int], { description: 'Years of the persistence window in which the product was dependent (a year without imports is not).' })
+  @Field(() => [Int], {
+    description: 'Years of the persistence window in which the product was dependent (a year without imports is not).',
+  })
   dependentYears!: number[];
 
   @Field({ description: 'Dependent in at least persistenceMin of the last persistenceYears years.' })
@@ -95,7 +109,9 @@ export class StrategicDependency {
   largestSource!: ConcentrationShare;
 }
 
-@ObjectType({ description: 'Strategic dependencies of an importer (a country, or a group read extra-group) in a year, by the CEPII GeoDep criteria.' })
+@ObjectType({
+  description: 'Strategic dependencies of an importer (a country, or a group read extra-group) in a year, by the CEPII GeoDep criteria.',
+})
 export class StrategicDependencyReport {
   @Field({ description: 'Importer as asked: ISO alpha-3 or a country group code.' })
   importer!: string;
@@ -112,7 +128,9 @@ export class StrategicDependencyReport {
   @Field(() => Int, { description: 'First year of the persistence window (year − persistenceYears + 1).' })
   windowStart!: number;
 
-  @Field(() => Int, { description: 'HS-6 products the importer imported in the year (under the product prefix). 0 means no data for the year.' })
+  @Field(() => Int, {
+    description: 'HS-6 products the importer imported in the year (under the product prefix). 0 means no data for the year.',
+  })
   productsImported!: number;
 
   @Field(() => Int, { description: 'Of these, products dependent in the year.' })
@@ -121,6 +139,8 @@ export class StrategicDependencyReport {
   @Field(() => Int, { description: 'Of these, products persistently dependent.' })
   persistentCount!: number;
 
-  @Field(() => [StrategicDependency], { description: 'Products matching `only`, persistent first, then by import value (largest first), then by code; at most `first`.' })
+  @Field(() => [StrategicDependency], {
+    description: 'Products matching `only`, persistent first, then by import value (largest first), then by code; at most `first`.',
+  })
   items!: StrategicDependency[];
 }

@@ -84,18 +84,33 @@ export async function brandDisruptions(em: EntityManager, q: BrandDisruptionQuer
     totalCount: rows[0]?.totalCount ?? 0,
     nodes: rows
       .filter((r): r is BrandDisruptionRow & { brandId: number } => r.brandId !== null)
-      .map(({ totalCount: _count, brandId, rank, disclosedAt, facilities, facilitiesLost, capacity, capacityLost, capacityLostShare, unknownCapacity, unknownCapacityLost, ...metrics }) => ({
-        brandId: Number(brandId),
-        rank,
-        disclosedAt,
-        facilities,
-        facilitiesLost,
-        capacity,
-        capacityLost,
-        capacityLostShare,
-        unknownCapacity,
-        unknownCapacityLost,
-        remaining: toConcentration(metricsOf(metrics), null, q.guidelines, q.k, SUPPLIER_PARTICIPANTS[q.by]),
-      })),
+      .map(
+        ({
+          totalCount: _count,
+          brandId,
+          rank,
+          disclosedAt,
+          facilities,
+          facilitiesLost,
+          capacity,
+          capacityLost,
+          capacityLostShare,
+          unknownCapacity,
+          unknownCapacityLost,
+          ...metrics
+        }) => ({
+          brandId: Number(brandId),
+          rank,
+          disclosedAt,
+          facilities,
+          facilitiesLost,
+          capacity,
+          capacityLost,
+          capacityLostShare,
+          unknownCapacity,
+          unknownCapacityLost,
+          remaining: toConcentration(metricsOf(metrics), null, q.guidelines, q.k, SUPPLIER_PARTICIPANTS[q.by]),
+        }),
+      ),
   };
 }

@@ -29,11 +29,25 @@ export async function resolveRemoval(ctx: GraphQLContext, input: DisruptionInput
   const reporters = await Promise.all((input.countries ?? []).map((value) => resolveReporter(ctx, value, 'remove.countries')));
   const removal: Removal = {
     countries: [...new Set(reporters.flatMap((r) => r.members))].sort(),
-    manufacturers: await requireIds(input.manufacturers ?? [], 'remove.manufacturers', 'manufacturer', (id) => ctx.loaders.manufacturer.load(id), ErrorCode.UNKNOWN_MANUFACTURER),
-    facilities: await requireIds(input.facilities ?? [], 'remove.facilities', 'facility', (id) => ctx.loaders.facility.load(id), ErrorCode.UNKNOWN_FACILITY),
+    manufacturers: await requireIds(
+      input.manufacturers ?? [],
+      'remove.manufacturers',
+      'manufacturer',
+      (id) => ctx.loaders.manufacturer.load(id),
+      ErrorCode.UNKNOWN_MANUFACTURER,
+    ),
+    facilities: await requireIds(
+      input.facilities ?? [],
+      'remove.facilities',
+      'facility',
+      (id) => ctx.loaders.facility.load(id),
+      ErrorCode.UNKNOWN_FACILITY,
+    ),
   };
   if (removal.countries.length + removal.manufacturers.length + removal.facilities.length === 0) {
-    throw new AppError(ErrorCode.INVALID_ARGUMENT, 'remove: name at least one country, country group, manufacturer or facility.', { argument: 'remove' });
+    throw new AppError(ErrorCode.INVALID_ARGUMENT, 'remove: name at least one country, country group, manufacturer or facility.', {
+      argument: 'remove',
+    });
   }
   return removal;
 }
@@ -54,7 +68,10 @@ export function marketLevel(level: number | null, product: string | null): numbe
   const marketLevel = level ?? product?.length ?? 6;
   checkHsLevel(marketLevel, 'level');
   if (marketLevel < (product?.length ?? 2)) {
-    throw new AppError(ErrorCode.INVALID_ARGUMENT, `level must not be coarser than product (got ${level} for "${product}").`, { argument: 'level', value: level });
+    throw new AppError(ErrorCode.INVALID_ARGUMENT, `level must not be coarser than product (got ${level} for "${product}").`, {
+      argument: 'level',
+      value: level,
+    });
   }
   return marketLevel;
 }

@@ -23,7 +23,10 @@ export class ImportMarketDisruptionResolver {
     return row.importerIsGroup ? null : ctx.loaders.country.load(row.importerCode);
   }
 
-  @FieldResolver(() => CountryGroup, { nullable: true, description: 'The importer when it is a country group (read extra-group); null for a country.' })
+  @FieldResolver(() => CountryGroup, {
+    nullable: true,
+    description: 'The importer when it is a country group (read extra-group); null for a country.',
+  })
   importerGroup(@Root() row: ImportMarketDisruption, @Ctx() ctx: GraphQLContext) {
     return row.importerIsGroup ? ctx.loaders.countryGroup.load(row.importerCode) : null;
   }

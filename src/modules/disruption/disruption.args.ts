@@ -8,10 +8,16 @@ export const RANKED_MAX = 500;
 /** The arguments every ranking of a disruption scenario takes (brands, import markets), before the concentration options. */
 @ArgsType()
 export class RankingArgs {
-  @Field(() => Boolean, { defaultValue: false, description: 'Also rank what R does not touch at all (left out by default), with a lost share of 0.' })
+  @Field(() => Boolean, {
+    defaultValue: false,
+    description: 'Also rank what R does not touch at all (left out by default), with a lost share of 0.',
+  })
   includeUnaffected!: boolean;
 
-  @Field(() => Int, { defaultValue: RANKED_DEFAULT, description: `How many of the most exposed to list (default ${RANKED_DEFAULT}, max ${RANKED_MAX}).` })
+  @Field(() => Int, {
+    defaultValue: RANKED_DEFAULT,
+    description: `How many of the most exposed to list (default ${RANKED_DEFAULT}, max ${RANKED_MAX}).`,
+  })
   first!: number;
 }
 

@@ -17,7 +17,6 @@ import { checkRanking, RankingArgs } from './disruption.args';
 import { BrandDisruptions, DisruptionInput, DisruptionScenario, ImportMarketDisruptions } from './disruption.types';
 import { importDisruptions } from './import-disruption.sql';
 
-
 const REMOVED_FIRST = (order: string) => firstDescription(LIST_BOUNDS.removal, order);
 
 @Resolver(() => DisruptionScenario)
@@ -26,7 +25,10 @@ export class DisruptionResolver {
     description:
       'Disruption scenario (METRICS.md): remove a set R of countries and/or manufacturers/facilities, then rank the brands whose capacity is most exposed (`brands`) and the import markets whose supply is most exposed (`importMarkets`), with the concentration of what remains. Every id of R is checked (UNKNOWN_COUNTRY, UNKNOWN_MANUFACTURER, UNKNOWN_FACILITY); an empty R is INVALID_ARGUMENT.',
   })
-  async disruptionScenario(@Arg('remove', () => DisruptionInput, { description: 'The set R to remove.' }) remove: DisruptionInput, @Ctx() ctx: GraphQLContext): Promise<DisruptionScenario> {
+  async disruptionScenario(
+    @Arg('remove', () => DisruptionInput, { description: 'The set R to remove.' }) remove: DisruptionInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<DisruptionScenario> {
     return { removal: await resolveRemoval(ctx, remove) };
   }
 
@@ -48,7 +50,9 @@ export class DisruptionResolver {
     return ctx.loaders.manufacturer.loadMany(scenario.removal.manufacturers.slice(0, boundedFirst(first, LIST_BOUNDS.removal)));
   }
 
-  @FieldResolver(() => [Facility], { description: 'The facilities R names one by one (not those it removes through their country or manufacturer), by id.' })
+  @FieldResolver(() => [Facility], {
+    description: 'The facilities R names one by one (not those it removes through their country or manufacturer), by id.',
+  })
   facilities(
     @Root() scenario: DisruptionScenario,
     @Arg('first', () => Int, { nullable: true, description: REMOVED_FIRST('by id') }) first: number | null,
@@ -63,9 +67,18 @@ export class DisruptionResolver {
   })
   async brands(
     @Root() scenario: DisruptionScenario,
-    @Arg('asOf', () => GraphQLLocalDate, { nullable: true, description: "Read each brand's latest disclosure on or before this date; default its latest." }) asOf: string | null,
-    @Arg('by', () => SupplierDimension, { defaultValue: SupplierDimension.COUNTRY, description: 'Participants of the remaining concentration.' }) by: SupplierDimension,
-    @Arg('weight', () => CapacityWeight, { defaultValue: CapacityWeight.CAPACITY, description: 'How facilities are weighed.' }) weight: CapacityWeight,
+    @Arg('asOf', () => GraphQLLocalDate, {
+      nullable: true,
+      description: "Read each brand's latest disclosure on or before this date; default its latest.",
+    })
+    asOf: string | null,
+    @Arg('by', () => SupplierDimension, {
+      defaultValue: SupplierDimension.COUNTRY,
+      description: 'Participants of the remaining concentration.',
+    })
+    by: SupplierDimension,
+    @Arg('weight', () => CapacityWeight, { defaultValue: CapacityWeight.CAPACITY, description: 'How facilities are weighed.' })
+    weight: CapacityWeight,
     @Arg('brands', () => [ID], { nullable: true, description: 'Only these brands (ids); default every brand.' }) brands: string[] | null,
     @Args(() => RankingArgs) ranking: RankingArgs,
     @Args(() => ConcentrationOptions) { k, top, guidelines }: ConcentrationOptions,
@@ -75,23 +88,50 @@ export class DisruptionResolver {
     const first = checkRanking(ranking);
     const brandIds = brands == null ? null : await requireBrandIds(ctx, brands, 'brands');
     if (brandIds?.length === 0) return { totalCount: 0, nodes: [] };
-    return brandDisruptions(ctx.em, { removal: scenario.removal, asOf: asOf ?? null, by, weight, brandIds, includeUnaffected: ranking.includeUnaffected, first, k, top, guidelines });
+    return brandDisruptions(ctx.em, {
+      removal: scenario.removal,
+      asOf: asOf ?? null,
+      by,
+      weight,
+      brandIds,
+      includeUnaffected: ranking.includeUnaffected,
+      first,
+      k,
+      top,
+      guidelines,
+    });
   }
 
   @FieldResolver(() => ImportMarketDisruptions, {
     description:
-      "Import markets ranked by exposure: for each importer and product (HS code at `level`) in `year`, supply lost share = imports from exporters in R / all its imports, and `remaining` = the import-source concentration of the exporters outside R, shares renormalised. No substitution is assumed (nobody makes up the lost supply). Only countries in R affect trade: manufacturers and facilities do not. Markets without imports from R are left out unless includeUnaffected. One SQL statement; HS roll-up and extra-group reading as in importConcentration.",
+      'Import markets ranked by exposure: for each importer and product (HS code at `level`) in `year`, supply lost share = imports from exporters in R / all its imports, and `remaining` = the import-source concentration of the exporters outside R, shares renormalised. No substitution is assumed (nobody makes up the lost supply). Only countries in R affect trade: manufacturers and facilities do not. Markets without imports from R are left out unless includeUnaffected. One SQL statement; HS roll-up and extra-group reading as in importConcentration.',
   })
   async importMarkets(
     @Root() scenario: DisruptionScenario,
     @Arg('year', () => Int, { description: 'Year of the flows (required: it bounds the scan).' }) year: number,
-    @Arg('product', () => String, { nullable: true, description: 'HS code (2, 4 or 6 digits): only products under it; default every product.' }) product: string | null,
-    @Arg('level', () => Int, { nullable: true, description: "HS level (2, 4 or 6) of the markets' products, not coarser than `product`: default the level of `product`, else 6. Flows reported only coarser than it cannot be split and do not count." })
+    @Arg('product', () => String, {
+      nullable: true,
+      description: 'HS code (2, 4 or 6 digits): only products under it; default every product.',
+    })
+    product: string | null,
+    @Arg('level', () => Int, {
+      nullable: true,
+      description:
+        "HS level (2, 4 or 6) of the markets' products, not coarser than `product`: default the level of `product`, else 6. Flows reported only coarser than it cannot be split and do not count.",
+    })
     level: number | null,
-    @Arg('importers', () => [String], { nullable: true, description: 'Only these importers: countries (ISO alpha-3), or groups each read as one importer, extra-group (e.g. "EU27"); default every importer country.' })
+    @Arg('importers', () => [String], {
+      nullable: true,
+      description:
+        'Only these importers: countries (ISO alpha-3), or groups each read as one importer, extra-group (e.g. "EU27"); default every importer country.',
+    })
     importers: string[] | null,
     @Arg('dataset', () => ID, { nullable: true, description: DATASET_DESCRIPTION }) datasetId: string | null,
-    @Arg('minValue', () => Float, { nullable: true, description: 'Only markets whose imports before are at least this (USD); default every market.' }) minValue: number | null,
+    @Arg('minValue', () => Float, {
+      nullable: true,
+      description: 'Only markets whose imports before are at least this (USD); default every market.',
+    })
+    minValue: number | null,
     @Args(() => RankingArgs) ranking: RankingArgs,
     @Args(() => ConcentrationOptions) { k, top, guidelines }: ConcentrationOptions,
     @Ctx() ctx: GraphQLContext,
@@ -101,7 +141,8 @@ export class DisruptionResolver {
     const first = checkRanking(ranking);
     const code = product == null ? null : await requireProductCode(ctx, product, 'product');
     const levelOfMarkets = marketLevel(level ?? null, code);
-    if (minValue != null && !(minValue >= 0)) throw new AppError(ErrorCode.INVALID_ARGUMENT, `minValue must be 0 or more (got ${minValue}).`, { argument: 'minValue' });
+    if (minValue != null && !(minValue >= 0))
+      throw new AppError(ErrorCode.INVALID_ARGUMENT, `minValue must be 0 or more (got ${minValue}).`, { argument: 'minValue' });
     const reporters = await resolveImporters(ctx, importers ?? null);
     const dataset = await ctx.loaders.tradeDataset.load(datasetId ?? '');
     const result = { dataset, year, level: levelOfMarkets, totalCount: 0, nodes: [] };

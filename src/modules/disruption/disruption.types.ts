@@ -8,11 +8,15 @@ import type { Removal } from './removal';
 export class DisruptionInput {
   @Field(() => [String], {
     nullable: true,
-    description: 'Countries (ISO alpha-3) or country groups (EU27, ASEAN…, expanded to their members): their facilities drop out of brand capacity, and their exports out of importers\' supply.',
+    description:
+      "Countries (ISO alpha-3) or country groups (EU27, ASEAN…, expanded to their members): their facilities drop out of brand capacity, and their exports out of importers' supply.",
   })
   countries?: string[] | null;
 
-  @Field(() => [ID], { nullable: true, description: 'Manufacturers (ids): all their facilities drop out, wherever they are. No effect on trade.' })
+  @Field(() => [ID], {
+    nullable: true,
+    description: 'Manufacturers (ids): all their facilities drop out, wherever they are. No effect on trade.',
+  })
   manufacturers?: string[] | null;
 
   @Field(() => [ID], { nullable: true, description: 'Facilities (ids) that drop out. No effect on trade.' })
@@ -28,7 +32,7 @@ export class DisruptionScenario {
   removal!: Removal;
 }
 
-@ObjectType({ description: "One brand under a disruption scenario, at its disclosure in force on `asOf`." })
+@ObjectType({ description: 'One brand under a disruption scenario, at its disclosure in force on `asOf`.' })
 export class BrandDisruption {
   /** The brand, resolved through the request's loader. */
   brandId!: number;
@@ -36,39 +40,53 @@ export class BrandDisruption {
   @Field(() => Int, { description: 'Rank, 1 = most exposed: largest capacityLostShare first (null shares last), ties by brand id.' })
   rank!: number;
 
-  @Field(() => GraphQLLocalDate, { description: 'Date of the disclosure read: the brand\'s latest on or before `asOf`.' })
+  @Field(() => GraphQLLocalDate, { description: "Date of the disclosure read: the brand's latest on or before `asOf`." })
   disclosedAt!: string;
 
   @Field(() => Int, { description: 'Facilities linked to the brand in that disclosure.' })
   facilities!: number;
 
-  @Field(() => Int, { description: 'Of those, facilities in R (their country, their manufacturer or themselves removed), whatever their capacity.' })
+  @Field(() => Int, {
+    description: 'Of those, facilities in R (their country, their manufacturer or themselves removed), whatever their capacity.',
+  })
   facilitiesLost!: number;
 
-  @Field(() => Float, { description: 'Capacity before: Σ of the weights of its facilities of known capacity (workers, or range midpoints; the facility count for weight COUNT).' })
+  @Field(() => Float, {
+    description:
+      'Capacity before: Σ of the weights of its facilities of known capacity (workers, or range midpoints; the facility count for weight COUNT).',
+  })
   capacity!: number;
 
   @Field(() => Float, { description: 'Capacity lost: Σ of the weights of its facilities in R.' })
   capacityLost!: number;
 
-  @Field(() => Float, { nullable: true, description: 'Capacity lost share = capacityLost / capacity, in [0, 1]; null when no facility of the brand has a known capacity.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Capacity lost share = capacityLost / capacity, in [0, 1]; null when no facility of the brand has a known capacity.',
+  })
   capacityLostShare!: number | null;
 
-  @Field(() => Int, { description: 'Facilities of the disclosure whose capacity is unknown: left out of every capacity figure, never weighed as 0 or 1 (weight CAPACITY only).' })
+  @Field(() => Int, {
+    description:
+      'Facilities of the disclosure whose capacity is unknown: left out of every capacity figure, never weighed as 0 or 1 (weight CAPACITY only).',
+  })
   unknownCapacity!: number;
 
   @Field(() => Int, { description: 'Of the unknownCapacity facilities, those in R (counted in facilitiesLost, not in capacityLost).' })
   unknownCapacityLost!: number;
 
   @Field(() => Concentration, {
-    description: 'Supplier concentration of what remains (the facilities outside R), by the dimension `by`; participants = 0 and null metrics when nothing of known capacity remains.',
+    description:
+      'Supplier concentration of what remains (the facilities outside R), by the dimension `by`; participants = 0 and null metrics when nothing of known capacity remains.',
   })
   remaining!: Concentration;
 }
 
 @ObjectType({ description: 'Brands ranked by exposure to a disruption scenario.' })
 export class BrandDisruptions {
-  @Field(() => Int, { description: 'Brands ranked (affected ones, or all with a disclosure by `asOf` when includeUnaffected), before the `first` cut.' })
+  @Field(() => Int, {
+    description: 'Brands ranked (affected ones, or all with a disclosure by `asOf` when includeUnaffected), before the `first` cut.',
+  })
   totalCount!: number;
 
   @Field(() => [BrandDisruption], { description: 'The first `first` brands by rank.' })
@@ -77,7 +95,9 @@ export class BrandDisruptions {
 
 @ObjectType({ description: "One import market (an importer's imports of a product in a year) under a disruption scenario." })
 export class ImportMarketDisruption {
-  @Field(() => Int, { description: 'Rank, 1 = most exposed: largest supplyLostShare first, then largest supplyLost, ties by importer code then HS code.' })
+  @Field(() => Int, {
+    description: 'Rank, 1 = most exposed: largest supplyLostShare first, then largest supplyLost, ties by importer code then HS code.',
+  })
   rank!: number;
 
   @Field({ description: 'Importer: a country (ISO alpha-3) or a country group code (its imports read extra-group).' })
@@ -113,7 +133,7 @@ export class ImportMarketDisruptions {
   @Field(() => Int, { description: 'Year of the flows.' })
   year!: number;
 
-  @Field(() => Int, { description: 'HS level (2, 4 or 6) of the markets\' products.' })
+  @Field(() => Int, { description: "HS level (2, 4 or 6) of the markets' products." })
   level!: number;
 
   @Field(() => Int, { description: 'Markets ranked (affected ones, or all when includeUnaffected), before the `first` cut.' })

@@ -57,7 +57,9 @@ function marketWeights(q: ImportDisruptionQuery): Sql {
   const countries = q.importers.filter((r) => !r.group).map((r) => r.code);
   const branches = [
     ...(countries.length ? [tradeWeights({ ...common, reporters: [...new Set(countries)], extraGroup: false })] : []),
-    ...q.importers.filter((r) => r.group).map((g) => tradeWeights({ ...common, reporters: g.members, extraGroup: true, reporterLabel: g.code })),
+    ...q.importers
+      .filter((r) => r.group)
+      .map((g) => tradeWeights({ ...common, reporters: g.members, extraGroup: true, reporterLabel: g.code })),
   ];
   return join(branches, ' union all ');
 }
@@ -94,7 +96,10 @@ export function importDisruptionSql(q: ImportDisruptionQuery): Sql {
 }
 
 /** Import markets ranked by their exposure to R, the first `first` with the concentration of what remains of each. */
-export async function importDisruptions(em: EntityManager, q: ImportDisruptionQuery): Promise<{ totalCount: number; nodes: ImportMarketDisruption[] }> {
+export async function importDisruptions(
+  em: EntityManager,
+  q: ImportDisruptionQuery,
+): Promise<{ totalCount: number; nodes: ImportMarketDisruption[] }> {
   const rows = await queryRows<ImportDisruptionRow>(em, importDisruptionSql(q));
   const groups = new Set(q.importers?.filter((r) => r.group).map((r) => r.code));
   return {

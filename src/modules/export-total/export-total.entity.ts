@@ -13,7 +13,10 @@ import { Product } from '../product/product.entity';
 @Entity({ tableName: 'export_total' })
 @Unique({ name: 'export_total_natural_key', properties: ['dataset', 'year', 'exporter', 'product'] })
 // Tiny (empty when every code has 6 digits): answers "does this dataset mix HS levels?" without a scan.
-@Index({ name: 'export_total_coarse_codes', expression: 'create index "export_total_coarse_codes" on "export_total" ("dataset_id") where length(product_code) < 6' })
+@Index({
+  name: 'export_total_coarse_codes',
+  expression: 'create index "export_total_coarse_codes" on "export_total" ("dataset_id") where length(product_code) < 6',
+})
 @Check({ name: 'export_total_value_non_negative', expression: 'value_usd >= 0' })
 @Check({ name: 'export_total_year_range', expression: 'year BETWEEN 1950 AND 2100' })
 export class ExportTotal {

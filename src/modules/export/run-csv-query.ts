@@ -19,13 +19,20 @@ export type CsvResult = { ok: true; name: string; csv: string; rows: number } | 
  * Runs a GraphQL query through the same server (same validation, resolvers, limits and error codes as
  * the API) and lays its one root list out as CSV: header row, then one line per row.
  */
-export async function runCsvQuery(server: ApolloServer<GraphQLContext>, schema: GraphQLSchema, request: CsvQuery, contextValue: GraphQLContext): Promise<CsvResult> {
+export async function runCsvQuery(
+  server: ApolloServer<GraphQLContext>,
+  schema: GraphQLSchema,
+  request: CsvQuery,
+  contextValue: GraphQLContext,
+): Promise<CsvResult> {
   try {
     // A CSV is a read: an export URL must never run a write (a link or a BI refresh would repeat it).
     const document = parseOrNull(request.query);
     const operation = document ? getOperationAST(document, request.operationName) : null;
     if (operation && operation.operation !== 'query') {
-      throw new AppError(ErrorCode.INVALID_ARGUMENT, `only queries can be exported (this is a ${operation.operation})`, { argument: 'query' });
+      throw new AppError(ErrorCode.INVALID_ARGUMENT, `only queries can be exported (this is a ${operation.operation})`, {
+        argument: 'query',
+      });
     }
     const response = await server.executeOperation(
       { query: request.query, variables: parseVariables(request.variables), operationName: request.operationName },

@@ -34,7 +34,12 @@ const invalid = (message: string) => new AppError(ErrorCode.INVALID_ARGUMENT, me
 function operation(document: DocumentNode, operationName?: string): OperationDefinitionNode {
   const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
   const op = operationName ? operations.find((o) => o.name?.value === operationName) : operations.length === 1 ? operations[0] : undefined;
-  if (!op) throw invalid(operationName ? `no operation named "${operationName}" in the query` : 'the query must hold exactly one operation (or name one with operationName)');
+  if (!op)
+    throw invalid(
+      operationName
+        ? `no operation named "${operationName}" in the query`
+        : 'the query must hold exactly one operation (or name one with operationName)',
+    );
   return op;
 }
 
@@ -49,7 +54,13 @@ function fieldsOf(selection: SelectionSetNode, fragments: Map<string, FragmentDe
 }
 
 /** Columns of the selection on `type`, depth-first in query order; nested objects become "a.b" columns. */
-function columnsOf(selection: SelectionSetNode, type: GraphQLObjectType, fragments: Map<string, FragmentDefinitionNode>, prefix: string[], into: Column[]): void {
+function columnsOf(
+  selection: SelectionSetNode,
+  type: GraphQLObjectType,
+  fragments: Map<string, FragmentDefinitionNode>,
+  prefix: string[],
+  into: Column[],
+): void {
   for (const node of fieldsOf(selection, fragments)) {
     if (node.name.value === '__typename') continue;
     const key = node.alias?.value ?? node.name.value;
@@ -58,7 +69,9 @@ function columnsOf(selection: SelectionSetNode, type: GraphQLObjectType, fragmen
     const nullable = getNullableType(field.type);
     const named = getNamedType(field.type);
     if (isListType(nullable) && isObjectType(named)) {
-      throw invalid(`"${[...prefix, key].join('.')}" is a list of objects; a CSV row has one value per column. Select that list as the rows instead.`);
+      throw invalid(
+        `"${[...prefix, key].join('.')}" is a list of objects; a CSV row has one value per column. Select that list as the rows instead.`,
+      );
     }
     if (isObjectType(named) && node.selectionSet) columnsOf(node.selectionSet, named, fragments, [...prefix, key], into);
     else into.push({ name: [...prefix, key].join('.'), path: [...prefix, key], list: isListType(nullable) });
@@ -79,7 +92,12 @@ interface RowsPath {
 }
 
 /** Every list of objects reachable from `selection` through single objects (not through other lists). */
-function listsUnder(selection: SelectionSetNode, type: GraphQLObjectType, fragments: Map<string, FragmentDefinitionNode>, path: string[]): RowsPath[] {
+function listsUnder(
+  selection: SelectionSetNode,
+  type: GraphQLObjectType,
+  fragments: Map<string, FragmentDefinitionNode>,
+  path: string[],
+): RowsPath[] {
   return fieldsOf(selection, fragments).flatMap((node) => {
     const field = type.getFields()[node.name.value];
     const named = field ? getNamedType(field.type) : undefined;

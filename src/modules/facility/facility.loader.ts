@@ -10,7 +10,8 @@ import { Facility } from './facility.entity';
 export const createFacilityLoader = (em: EntityManager) => byPrimaryKey<Facility, number>(em, Facility, 'id');
 
 /** The facilities in each country (first `limit` by id). */
-export const createFacilitiesByCountryLoader = (em: EntityManager) => firstChildrenByParent<string, Facility>(em, Facility, 'facility', 'country_id');
+export const createFacilitiesByCountryLoader = (em: EntityManager) =>
+  firstChildrenByParent<string, Facility>(em, Facility, 'facility', 'country_id');
 
 /** The brands that disclosed each facility: at `disclosedAt`, or at any date when it is null; first `limit` by id. */
 export const createFacilityBrandsLoader = (em: EntityManager) =>
@@ -29,7 +30,9 @@ export const createFacilityProductTypesLoader = (em: EntityManager) =>
   firstPerParent<number, ProductType>(
     em,
     ProductType,
-    (facilityIds) => sql`select distinct sl.facility_id as __parent, t.* from sourcing_link sl join product_type t on t.id = sl.product_type_id
+    (
+      facilityIds,
+    ) => sql`select distinct sl.facility_id as __parent, t.* from sourcing_link sl join product_type t on t.id = sl.product_type_id
                where sl.facility_id in (${list(facilityIds)})`,
     sql`s.id`,
   );

@@ -19,7 +19,10 @@ export async function facilityQuery(em: EntityManager, filter: FacilityFilter | 
   if (!filter) return { qb };
   if (filter.countries?.length) qb.andWhere({ country: { $in: await requireCountries(em, filter.countries, 'filter.countries') } });
   if (filter.countryGroup) {
-    andWhereSql(qb, memberOfAll(sql`f.country_id`, [{ kind: 'group', code: await requireGroup(em, filter.countryGroup, 'filter.countryGroup') }]));
+    andWhereSql(
+      qb,
+      memberOfAll(sql`f.country_id`, [{ kind: 'group', code: await requireGroup(em, filter.countryGroup, 'filter.countryGroup') }]),
+    );
   }
   if (filter.manufacturer) qb.andWhere({ manufacturer: parseNumericId(filter.manufacturer, 'filter.manufacturer', 'manufacturer') });
   if (filter.search) {

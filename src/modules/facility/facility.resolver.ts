@@ -46,14 +46,18 @@ export class FacilityResolver {
     return facility.manufacturer ? ctx.loaders.manufacturer.load(facility.manufacturer.unwrap().id) : null;
   }
 
-  @FieldResolver(() => Int, { nullable: true, description: 'Exact workforce when disclosed as a number; null when only a range (see workersMin/Max) or nothing is known.' })
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description: 'Exact workforce when disclosed as a number; null when only a range (see workersMin/Max) or nothing is known.',
+  })
   workers(@Root() facility: Facility) {
     return facility.workersMin != null && facility.workersMin === facility.workersMax ? facility.workersMin : null;
   }
 
   @FieldResolver(() => Float, {
     nullable: true,
-    description: 'Capacity weight used by sourcing metrics: exact workers, or the midpoint of the workers range; null when unknown (never guessed as 0 or 1).',
+    description:
+      'Capacity weight used by sourcing metrics: exact workers, or the midpoint of the workers range; null when unknown (never guessed as 0 or 1).',
   })
   capacityWeight(@Root() facility: Facility) {
     return capacityWeight(facility.workersMin, facility.workersMax);
@@ -62,25 +66,42 @@ export class FacilityResolver {
   @FieldResolver(() => [Brand], { description: 'Brands that disclosed this facility at `disclosedAt`, or at any date when omitted.' })
   brands(
     @Root() facility: Facility,
-    @Arg('disclosedAt', () => GraphQLLocalDate, { nullable: true, description: 'Only brands whose disclosure of this date lists the facility.' }) disclosedAt: string | null,
+    @Arg('disclosedAt', () => GraphQLLocalDate, {
+      nullable: true,
+      description: 'Only brands whose disclosure of this date lists the facility.',
+    })
+    disclosedAt: string | null,
     @Arg('first', () => Int, { nullable: true, description: firstDescription(LIST_BOUNDS.facilityBrands, 'by id') }) first: number | null,
     @Ctx() ctx: GraphQLContext,
   ) {
-    return ctx.loaders.facilityBrands.with({ disclosedAt: disclosedAt ?? null, limit: boundedFirst(first, LIST_BOUNDS.facilityBrands) }).load(facility.id);
+    return ctx.loaders.facilityBrands
+      .with({ disclosedAt: disclosedAt ?? null, limit: boundedFirst(first, LIST_BOUNDS.facilityBrands) })
+      .load(facility.id);
   }
 
-  @FieldResolver(() => [SourcingLink], { description: 'Sourcing links to this facility at `disclosedAt`, or at every date; by date, then id.' })
+  @FieldResolver(() => [SourcingLink], {
+    description: 'Sourcing links to this facility at `disclosedAt`, or at every date; by date, then id.',
+  })
   sourcingLinks(
     @Root() facility: Facility,
-    @Arg('disclosedAt', () => GraphQLLocalDate, { nullable: true, description: 'Only links of this disclosure date.' }) disclosedAt: string | null,
-    @Arg('first', () => Int, { nullable: true, description: firstDescription(LIST_BOUNDS.sourcingLinks, 'by date, then id') }) first: number | null,
+    @Arg('disclosedAt', () => GraphQLLocalDate, { nullable: true, description: 'Only links of this disclosure date.' })
+    disclosedAt: string | null,
+    @Arg('first', () => Int, { nullable: true, description: firstDescription(LIST_BOUNDS.sourcingLinks, 'by date, then id') })
+    first: number | null,
     @Ctx() ctx: GraphQLContext,
   ) {
-    return ctx.loaders.linksOfFacility.with({ disclosedAt: disclosedAt ?? null, limit: boundedFirst(first, LIST_BOUNDS.sourcingLinks) }).load(facility.id);
+    return ctx.loaders.linksOfFacility
+      .with({ disclosedAt: disclosedAt ?? null, limit: boundedFirst(first, LIST_BOUNDS.sourcingLinks) })
+      .load(facility.id);
   }
 
   @FieldResolver(() => [ProductType], { description: 'Product types brands disclosed this facility for, over all dates.' })
-  productTypes(@Root() facility: Facility, @Arg('first', () => Int, { nullable: true, description: firstDescription(LIST_BOUNDS.facilityProductTypes, 'by code') }) first: number | null, @Ctx() ctx: GraphQLContext) {
+  productTypes(
+    @Root() facility: Facility,
+    @Arg('first', () => Int, { nullable: true, description: firstDescription(LIST_BOUNDS.facilityProductTypes, 'by code') })
+    first: number | null,
+    @Ctx() ctx: GraphQLContext,
+  ) {
     return ctx.loaders.facilityProductTypes.with({ limit: boundedFirst(first, LIST_BOUNDS.facilityProductTypes) }).load(facility.id);
   }
 }

@@ -85,7 +85,8 @@ export async function* csvRecords(input: AsyncIterable<Buffer | string>): AsyncG
           start = i++;
           continue;
         }
-        if (c !== COMMA && c !== CR && c !== LF) throw new CsvSyntaxError(line, `unexpected ${JSON.stringify(s[i])} after the closing quote of a field`);
+        if (c !== COMMA && c !== CR && c !== LF)
+          throw new CsvSyntaxError(line, `unexpected ${JSON.stringify(s[i])} after the closing quote of a field`);
       } else {
         if (state === START && c === QUOTE) {
           state = QUOTED;

@@ -15,7 +15,10 @@ export interface DatasetIdentity {
 }
 
 /** Datasets already loaded under `name`. */
-export async function loadedUnderName(session: BulkSession, name: string): Promise<Array<{ id: number; version: string; checksum: string | null }>> {
+export async function loadedUnderName(
+  session: BulkSession,
+  name: string,
+): Promise<Array<{ id: number; version: string; checksum: string | null }>> {
   return session.query(sql`select id, version, checksum from dataset where name = ${name} order by id`);
 }
 

@@ -88,7 +88,13 @@ export async function runImport(db: Pick<Database, 'url' | 'embedded'>, request:
   }
 }
 
-async function importFile(session: BulkSession, file: string, context: FormatContext, request: ImportRequest, report?: RejectReport): Promise<FileResult> {
+async function importFile(
+  session: BulkSession,
+  file: string,
+  context: FormatContext,
+  request: ImportRequest,
+  report?: RejectReport,
+): Promise<FileResult> {
   const entry = IMPORT_FORMATS[request.format];
   const started = Date.now();
   const checksum = await fileChecksum(file);
@@ -96,7 +102,8 @@ async function importFile(session: BulkSession, file: string, context: FormatCon
   const { name } = datasetNaming(entry, file, {}, request);
   const previous = await loadedUnderName(session, name);
   const same = previous.find((d) => d.checksum === checksum);
-  if (same) return { ...stats, checksum, datasetId: same.id, unchanged: true, replaced: [], stages: {}, seconds: (Date.now() - started) / 1000 };
+  if (same)
+    return { ...stats, checksum, datasetId: same.id, unchanged: true, replaced: [], stages: {}, seconds: (Date.now() - started) / 1000 };
 
   const hsRevision = hsRevisionOf(file);
   const datasetId = await createDataset(session, {
@@ -109,13 +116,22 @@ async function importFile(session: BulkSession, file: string, context: FormatCon
     checksum,
     hsRevision,
   });
-  const rows = validatedRows(file, entry.format, context, {
-    skipInvalid: request.skipInvalid ?? false,
-    report,
-    onRecord: (bytesRead, totalBytes, records) => request.onProgress?.(file, records, bytesRead, totalBytes),
-  }, stats);
+  const rows = validatedRows(
+    file,
+    entry.format,
+    context,
+    {
+      skipInvalid: request.skipInvalid ?? false,
+      report,
+      onRecord: (bytesRead, totalBytes, records) => request.onProgress?.(file, records, bytesRead, totalBytes),
+    },
+    stats,
+  );
   const stages: Record<string, number> = {};
-  const loaded = await entry.load({ session, file, datasetId, hsLabel: hsRevision ? `HS${hsRevision}` : 'HS (unknown revision)', stages }, rows as AsyncIterable<never>);
+  const loaded = await entry.load(
+    { session, file, datasetId, hsLabel: hsRevision ? `HS${hsRevision}` : 'HS (unknown revision)', stages },
+    rows as AsyncIterable<never>,
+  );
   if (stats.checksum !== checksum) throw new ImportError(file, null, 'the file changed while it was being imported; nothing was imported');
   const { version } = datasetNaming(entry, file, stats.metadata, request);
   const replaced = previous.map((d) => d.id);

@@ -218,8 +218,19 @@ export function concentration(weights: readonly number[], guidelines: BandGuidel
 /** Every figure of an empty market (N = 0): null, never 0 or NaN. */
 export function emptyMarket(totalWeight = 0): ConcentrationMetrics {
   return {
-    participants: 0, totalWeight, hhi: null, hhiPoints: null, normalizedHhi: null, cr1: null, cr3: null, cr5: null,
-    effectiveNumber: null, entropy: null, evenness: null, gini: null, band: null,
+    participants: 0,
+    totalWeight,
+    hhi: null,
+    hhiPoints: null,
+    normalizedHhi: null,
+    cr1: null,
+    cr3: null,
+    cr5: null,
+    effectiveNumber: null,
+    entropy: null,
+    evenness: null,
+    gini: null,
+    band: null,
   };
 }
 
@@ -302,11 +313,13 @@ export function rankParticipants<K extends string | number>(
     assertWeight(p.weight);
   }
   const { total, scale } = marketOf(ps.map((p) => p.weight));
-  return ps
-    .filter((p) => p.weight > 0)
-    // Rank on the raw weights: scaling could underflow two distinct tiny weights to the same value.
-    .sort((a, b) => (a.weight !== b.weight ? b.weight - a.weight : compareParticipantKeys(a.key, b.key)))
-    .map((p, i) => ({ key: p.key, weight: p.weight, share: clamp((p.weight * scale) / total, 0, 1), rank: i + 1 }));
+  return (
+    ps
+      .filter((p) => p.weight > 0)
+      // Rank on the raw weights: scaling could underflow two distinct tiny weights to the same value.
+      .sort((a, b) => (a.weight !== b.weight ? b.weight - a.weight : compareParticipantKeys(a.key, b.key)))
+      .map((p, i) => ({ key: p.key, weight: p.weight, share: clamp((p.weight * scale) / total, 0, 1), rank: i + 1 }))
+  );
 }
 
 function assertPoints(value: number, name: string): void {

@@ -17,7 +17,12 @@ export interface GeoDepThresholds {
   criteria: readonly GeoDepCriterion[];
 }
 
-export const GEODEP_DEFAULTS: GeoDepThresholds = { importHhiAbove: 0.4, worldExportHhiAbove: 0.4, importExportRatioAbove: 1, criteria: ['C1', 'C2', 'C3'] };
+export const GEODEP_DEFAULTS: GeoDepThresholds = {
+  importHhiAbove: 0.4,
+  worldExportHhiAbove: 0.4,
+  importExportRatioAbove: 1,
+  criteria: ['C1', 'C2', 'C3'],
+};
 
 /** One importer, product and year. */
 export interface GeoDepInput {

@@ -42,7 +42,10 @@ export function cagr(first: number | null, last: number | null, years: number): 
  */
 export function shareShiftPoints(shareBefore: number | null, shareAfter: number | null): number | null {
   if (shareBefore == null || shareAfter == null) return null;
-  for (const [share, name] of [[shareBefore, 'share before'], [shareAfter, 'share after']] as const) {
+  for (const [share, name] of [
+    [shareBefore, 'share before'],
+    [shareAfter, 'share after'],
+  ] as const) {
     assertFinite(share, name);
     // Catches percentages passed as shares (30 for 30 %), which would be off by 100×.
     if (share < 0 || share > 1) throw new RangeError(`${name} must be a fraction in [0, 1], got ${share}`);
@@ -66,10 +69,7 @@ export interface RankChange {
  * = not ranked. change = rankBefore − rankAfter (positive = climbed). Keys of either map are listed:
  * by rank after, then those ranked only before by rank before, then unranked ones by key.
  */
-export function rankChanges<K extends string | number>(
-  before: ReadonlyMap<K, number>,
-  after: ReadonlyMap<K, number>,
-): Map<K, RankChange> {
+export function rankChanges<K extends string | number>(before: ReadonlyMap<K, number>, after: ReadonlyMap<K, number>): Map<K, RankChange> {
   const ranksOf = (market: ReadonlyMap<K, number>) =>
     new Map(rankParticipants([...market].map(([key, weight]) => ({ key, weight }))).map((p) => [p.key, p.rank]));
   const rankedBefore = ranksOf(before);

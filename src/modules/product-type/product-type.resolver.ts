@@ -8,7 +8,10 @@ import { ProductType } from './product-type.entity';
 @Resolver(() => ProductType)
 export class ProductTypeResolver {
   @Query(() => [ProductType], { description: 'Every brand product type with its HS mapping, in code order.' })
-  productTypes(@Arg('first', () => Int, { nullable: true, description: firstDescription(LIST_BOUNDS.productTypes, 'by code') }) first: number | null, @Ctx() ctx: GraphQLContext) {
+  productTypes(
+    @Arg('first', () => Int, { nullable: true, description: firstDescription(LIST_BOUNDS.productTypes, 'by code') }) first: number | null,
+    @Ctx() ctx: GraphQLContext,
+  ) {
     return ctx.em.find(ProductType, {}, { orderBy: { id: 'asc' }, limit: boundedFirst(first, LIST_BOUNDS.productTypes) });
   }
 
@@ -18,7 +21,12 @@ export class ProductTypeResolver {
   }
 
   @FieldResolver(() => [Product], { description: 'HS codes this type maps to; a flow of any code under them counts as this type.' })
-  hsProducts(@Root() type: ProductType, @Arg('first', () => Int, { nullable: true, description: firstDescription(LIST_BOUNDS.hsProductsOfType, 'by code') }) first: number | null, @Ctx() ctx: GraphQLContext) {
+  hsProducts(
+    @Root() type: ProductType,
+    @Arg('first', () => Int, { nullable: true, description: firstDescription(LIST_BOUNDS.hsProductsOfType, 'by code') })
+    first: number | null,
+    @Ctx() ctx: GraphQLContext,
+  ) {
     return ctx.loaders.hsProductsOfType.with({ limit: boundedFirst(first, LIST_BOUNDS.hsProductsOfType) }).load(type.id);
   }
 }

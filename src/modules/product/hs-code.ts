@@ -15,6 +15,7 @@ export function parseHsCode(raw: string, argument: string): string {
 
 /** Checks an HS level argument: 2 (chapter), 4 (heading) or 6 (subheading). */
 export function checkHsLevel(level: number, argument: string): number {
-  if (![2, 4, 6].includes(level)) throw new AppError(ErrorCode.INVALID_ARGUMENT, `${argument} must be 2, 4 or 6 (got ${level}).`, { argument, value: level });
+  if (![2, 4, 6].includes(level))
+    throw new AppError(ErrorCode.INVALID_ARGUMENT, `${argument} must be 2, 4 or 6 (got ${level}).`, { argument, value: level });
   return level;
 }

@@ -1,7 +1,9 @@
 import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
 
-@ObjectType({ description: 'One of the 21 sections of the Harmonized System, grouping chapters (e.g. XI "Textiles and textile articles").' })
+@ObjectType({
+  description: 'One of the 21 sections of the Harmonized System, grouping chapters (e.g. XI "Textiles and textile articles").',
+})
 @Entity({ tableName: 'hs_section' })
 export class HsSection {
   @Field(() => Int, { description: 'Section number, 1 to 21.' })

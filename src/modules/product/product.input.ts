@@ -8,7 +8,10 @@ export class ProductFilter {
   @Field(() => String, { nullable: true, description: 'Codes starting with this prefix (2, 4 or 6 digits), the prefix itself included.' })
   codePrefix?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Direct children of this code only (headings of a chapter, subheadings of a heading).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Direct children of this code only (headings of a chapter, subheadings of a heading).',
+  })
   parent?: string | null;
 
   @Field(() => Int, { nullable: true, description: 'Products of this HS section (1–21).' })

@@ -43,11 +43,17 @@ export class SourcingLink {
   @Property({ type: new DecimalType('number'), precision: 20, scale: 3, nullable: true })
   valueUsd?: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'Workers of the facility as this disclosure gave them (lower bound of a range); null when not disclosed.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Workers of the facility as this disclosure gave them (lower bound of a range); null when not disclosed.',
+  })
   @Property({ type: 'integer', nullable: true })
   workersMin?: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'Workers as this disclosure gave them (upper bound of a range; equal to workersMin when exact).' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Workers as this disclosure gave them (upper bound of a range; equal to workersMin when exact).',
+  })
   @Property({ type: 'integer', nullable: true })
   workersMax?: number | null;
 

@@ -56,9 +56,13 @@ export class SourcingLinkResolver {
       andWhereSql(qb, sql`exists (select 1 from facility f where f.id = sl.facility_id and f.country_id = ${country})`);
     }
     if (filter?.disclosedFrom && filter?.disclosedTo && filter.disclosedFrom > filter.disclosedTo) {
-      throw new AppError(ErrorCode.INVALID_ARGUMENT, `filter.disclosedFrom (${filter.disclosedFrom}) is after filter.disclosedTo (${filter.disclosedTo}).`, {
-        argument: 'filter.disclosedFrom',
-      });
+      throw new AppError(
+        ErrorCode.INVALID_ARGUMENT,
+        `filter.disclosedFrom (${filter.disclosedFrom}) is after filter.disclosedTo (${filter.disclosedTo}).`,
+        {
+          argument: 'filter.disclosedFrom',
+        },
+      );
     }
     if (filter?.disclosedFrom) qb.andWhere({ disclosedAt: { $gte: filter.disclosedFrom } });
     if (filter?.disclosedTo) qb.andWhere({ disclosedAt: { $lte: filter.disclosedTo } });

@@ -57,7 +57,8 @@ export class ComplexityResolver {
   @FieldResolver(() => [CountryComplexity], { description: 'Every country with exports that year, by ISO code (up to `first`).' })
   countries(
     @Root() complexity: Complexity,
-    @Arg('first', () => Int, { nullable: true, description: firstDescription(LIST_BOUNDS.complexityCountries, 'by ISO code') }) first: number | null,
+    @Arg('first', () => Int, { nullable: true, description: firstDescription(LIST_BOUNDS.complexityCountries, 'by ISO code') })
+    first: number | null,
   ): CountryComplexity[] {
     return complexity.countries.slice(0, boundedFirst(first, LIST_BOUNDS.complexityCountries));
   }
@@ -65,7 +66,8 @@ export class ComplexityResolver {
   @FieldResolver(() => [ProductComplexity], { description: 'Every product with exports that year, by HS code (up to `first`).' })
   products(
     @Root() complexity: Complexity,
-    @Arg('first', () => Int, { nullable: true, description: firstDescription(LIST_BOUNDS.complexityProducts, 'by HS code') }) first: number | null,
+    @Arg('first', () => Int, { nullable: true, description: firstDescription(LIST_BOUNDS.complexityProducts, 'by HS code') })
+    first: number | null,
   ): ProductComplexity[] {
     return complexity.products.slice(0, boundedFirst(first, LIST_BOUNDS.complexityProducts));
   }
@@ -75,14 +77,19 @@ export class ComplexityResolver {
   })
   async countryProducts(
     @Root() complexity: Complexity,
-    @Arg('countries', () => [String], { description: `Countries (ISO alpha-3), at most ${COUNTRY_PRODUCTS_MAX_COUNTRIES}.` }) countries: string[],
+    @Arg('countries', () => [String], { description: `Countries (ISO alpha-3), at most ${COUNTRY_PRODUCTS_MAX_COUNTRIES}.` })
+    countries: string[],
     @Ctx() ctx: GraphQLContext,
   ): Promise<CountryProductComplexity[]> {
     if (countries.length > COUNTRY_PRODUCTS_MAX_COUNTRIES) {
-      throw new AppError(ErrorCode.INVALID_ARGUMENT, `countries: at most ${COUNTRY_PRODUCTS_MAX_COUNTRIES} per call (got ${countries.length}).`, {
-        argument: 'countries',
-        max: COUNTRY_PRODUCTS_MAX_COUNTRIES,
-      });
+      throw new AppError(
+        ErrorCode.INVALID_ARGUMENT,
+        `countries: at most ${COUNTRY_PRODUCTS_MAX_COUNTRIES} per call (got ${countries.length}).`,
+        {
+          argument: 'countries',
+          max: COUNTRY_PRODUCTS_MAX_COUNTRIES,
+        },
+      );
     }
     const wanted = new Set(await requireCountries(ctx.em, countries, 'countries'));
     return complexity.cells

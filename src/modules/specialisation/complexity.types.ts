@@ -2,7 +2,10 @@ import { Field, Float, Int, ObjectType } from 'type-graphql';
 import type { ComplexityResult } from '../complexity/complexity';
 import { Dataset } from '../dataset/dataset.entity';
 
-@ObjectType({ description: "A country's place in the year's economic complexity (Hausmann–Hidalgo, eigenvector method, as the Atlas and Stata's ecomplexity compute it)." })
+@ObjectType({
+  description:
+    "A country's place in the year's economic complexity (Hausmann–Hidalgo, eigenvector method, as the Atlas and Stata's ecomplexity compute it).",
+})
 export class CountryComplexity {
   /** ISO alpha-3 (resolved to `country`). */
   countryId!: string;
@@ -35,7 +38,8 @@ export class ProductComplexity {
 
   @Field(() => Float, {
     nullable: true,
-    description: "PCI: the product-side eigenvector of the same matrix (M / k_p)ᵀ(M / k_c), signed like the ECI and z-scored with the ECI's mean and standard deviation (so PCI and ECI share one scale). Null when undefined.",
+    description:
+      "PCI: the product-side eigenvector of the same matrix (M / k_p)ᵀ(M / k_c), signed like the ECI and z-scored with the ECI's mean and standard deviation (so PCI and ECI share one scale). Null when undefined.",
   })
   pci!: number | null;
 }
@@ -73,7 +77,7 @@ export class CountryProductComplexity {
 
 @ObjectType({
   description:
-    "Economic complexity of one year at one HS level (Atlas / Stata ecomplexity): M from the SQL RCA (M = 1 where RCA ≥ 1), then diversity, ubiquity, ECI, PCI, density, COI and COG. Countries and products without exports that year are not part of the matrix. Empty lists (and worldExports null) when the dataset has no exports that year at that level.",
+    'Economic complexity of one year at one HS level (Atlas / Stata ecomplexity): M from the SQL RCA (M = 1 where RCA ≥ 1), then diversity, ubiquity, ECI, PCI, density, COI and COG. Countries and products without exports that year are not part of the matrix. Empty lists (and worldExports null) when the dataset has no exports that year at that level.',
 })
 export class Complexity {
   @Field(() => Dataset, { description: 'The one dataset every figure here comes from.' })
@@ -85,7 +89,10 @@ export class Complexity {
   @Field(() => Int, { description: 'HS level of the products (2, 4 or 6).' })
   level!: number;
 
-  @Field(() => Float, { nullable: true, description: 'X_w: all world exports that year at this HS level, USD; null when the dataset has none.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'X_w: all world exports that year at this HS level, USD; null when the dataset has none.',
+  })
   worldExports!: number | null;
 
   /** Every country of the matrix, by ISO code (listed by the `countries` field resolver, up to its `first`). */

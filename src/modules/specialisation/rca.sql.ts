@@ -102,7 +102,9 @@ export async function rcaPage(em: EntityManager, q: RcaPageQuery): Promise<RcaPa
   return {
     totalCount: rows[0].totalCount,
     worldTotal: rows[0].worldTotal,
-    rows: rows.filter((r): r is RcaPageRow & RcaRow => r.countryId !== null).map(({ totalCount: _count, worldTotal: _total, ...row }) => row),
+    rows: rows
+      .filter((r): r is RcaPageRow & RcaRow => r.countryId !== null)
+      .map(({ totalCount: _count, worldTotal: _total, ...row }) => row),
   };
 }
 

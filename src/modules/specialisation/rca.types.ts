@@ -12,7 +12,9 @@ export class RcaRow {
   /** HS code at the level asked (resolved to `product`). */
   productCode!: string;
 
-  @Field(() => Float, { description: 'x_ck: exports of the country in the product, USD (> 0: pairs with no exports have RCA 0 and are not listed).' })
+  @Field(() => Float, {
+    description: 'x_ck: exports of the country in the product, USD (> 0: pairs with no exports have RCA 0 and are not listed).',
+  })
   exportValue!: number;
 
   @Field(() => Float, { description: 'X_c: all exports of the country that year at this HS level, USD.' })
@@ -21,14 +23,18 @@ export class RcaRow {
   @Field(() => Float, { description: 'x_wk: world exports of the product that year (every exporter of the dataset), USD.' })
   worldProductExports!: number;
 
-  @Field(() => Float, { description: 'RCA = (x_ck / X_c) / (x_wk / X_w); above 1, the country exports relatively more of this product than the world does.' })
+  @Field(() => Float, {
+    description: 'RCA = (x_ck / X_c) / (x_wk / X_w); above 1, the country exports relatively more of this product than the world does.',
+  })
   rca!: number;
 
   @Field(() => Int, { description: 'M = 1 where RCA ≥ 1 (the country has a revealed comparative advantage in the product), else 0.' })
   m!: number;
 }
 
-@ObjectType({ description: 'A page of RCA rows, ordered by country then product code, with the dataset, year and HS level they were computed for.' })
+@ObjectType({
+  description: 'A page of RCA rows, ordered by country then product code, with the dataset, year and HS level they were computed for.',
+})
 export class RcaPage {
   @Field(() => Dataset, { description: 'The one dataset every figure here comes from.' })
   dataset!: Dataset;
@@ -41,7 +47,8 @@ export class RcaPage {
 
   @Field(() => Float, {
     nullable: true,
-    description: 'X_w: all world exports that year at this HS level, USD. Null when the dataset has no exports that year at that level (then there are no rows).',
+    description:
+      'X_w: all world exports that year at this HS level, USD. Null when the dataset has no exports that year at that level (then there are no rows).',
   })
   worldExports!: number | null;
 

@@ -17,7 +17,10 @@ export class TradeAggregateRowResolver {
     return row.importerId ? ctx.loaders.country.load(row.importerId) : null;
   }
 
-  @FieldResolver(() => Product, { nullable: true, description: 'The product, when grouped by PRODUCT (null for a code not in the nomenclature).' })
+  @FieldResolver(() => Product, {
+    nullable: true,
+    description: 'The product, when grouped by PRODUCT (null for a code not in the nomenclature).',
+  })
   product(@Root() row: TradeAggregateRow, @Ctx() ctx: GraphQLContext) {
     return row.productCode ? ctx.loaders.product.load(row.productCode) : null;
   }

@@ -62,8 +62,16 @@ export function tradeAggregateSql(q: AggregateQuery): Sql {
   const joins = new Set(dims.map((d) => d.join));
   const columns = dims.map((d) => d.column);
   const keysOrder = columns.length ? join(columns.map((c) => sql`${c} asc nulls last`)) : sql`1`;
-  const order = q.order === AggregateOrder.KEYS ? keysOrder : sql`"valueUsd" ${q.order === AggregateOrder.VALUE_ASC ? sql`asc` : sql`desc`}, ${keysOrder}`;
-  const sums = [sql`sum(f.value_usd) as "valueUsd"`, sql`sum(f.quantity_tons) as "quantityTons"`, sql`count(f.quantity_tons)::int as "flowsWithQuantity"`, sql`count(*)::int as "flowCount"`];
+  const order =
+    q.order === AggregateOrder.KEYS
+      ? keysOrder
+      : sql`"valueUsd" ${q.order === AggregateOrder.VALUE_ASC ? sql`asc` : sql`desc`}, ${keysOrder}`;
+  const sums = [
+    sql`sum(f.value_usd) as "valueUsd"`,
+    sql`sum(f.quantity_tons) as "quantityTons"`,
+    sql`count(f.quantity_tons)::int as "flowsWithQuantity"`,
+    sql`count(*)::int as "flowCount"`,
+  ];
   return sql`
     select ${join([...columns, sql`"valueUsd"`, sql`"quantityTons"`, sql`"flowsWithQuantity"`, sql`"flowCount"`])}, count(*) over () as "totalCount"
     from (
@@ -82,7 +90,10 @@ const orNull = <T>(value: T | null | undefined): T | null => value ?? null;
 const numberOrNull = (value: string | number | null | undefined): number | null => (value == null ? null : Number(value));
 
 /** A page of the aggregate (`limit` rows at most, from `offset`) and the number of rows over all pages. */
-export async function readTradeAggregate(em: EntityManager, q: AggregateQuery): Promise<{ rows: TradeAggregateRow[]; totalCount: number | null }> {
+export async function readTradeAggregate(
+  em: EntityManager,
+  q: AggregateQuery,
+): Promise<{ rows: TradeAggregateRow[]; totalCount: number | null }> {
   const rows = await queryRows<AggregateSqlRow>(em, tradeAggregateSql(q));
   return {
     totalCount: rows.length ? Number(rows[0].totalCount) : null,

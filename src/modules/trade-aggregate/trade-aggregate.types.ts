@@ -96,7 +96,10 @@ export class TradeAggregateRow {
   @Field(() => Float, { description: 'Sum of flow values, USD (computed exactly in numeric, returned as a double).' })
   valueUsd!: number;
 
-  @Field(() => Float, { nullable: true, description: 'Sum of quantities in metric tons over the flows that report one; null when none does.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Sum of quantities in metric tons over the flows that report one; null when none does.',
+  })
   quantityTons!: number | null;
 
   @Field(() => Int, { description: 'Flows with a quantity among those summed (so a partial quantity is visible).' })

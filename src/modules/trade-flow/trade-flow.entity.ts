@@ -14,7 +14,10 @@ import { Product } from '../product/product.entity';
 @Index({ name: 'trade_flow_year_exporter_product', properties: ['year', 'exporter', 'product'] })
 @Index({ name: 'trade_flow_product_year', properties: ['product', 'year'] })
 // Tiny (empty for BACI): answers "does this dataset mix HS levels?" (hs-rollup.sql.ts) without a scan.
-@Index({ name: 'trade_flow_coarse_codes', expression: 'create index "trade_flow_coarse_codes" on "trade_flow" ("dataset_id") where length(product_code) < 6' })
+@Index({
+  name: 'trade_flow_coarse_codes',
+  expression: 'create index "trade_flow_coarse_codes" on "trade_flow" ("dataset_id") where length(product_code) < 6',
+})
 @Check({ name: 'trade_flow_not_self', expression: 'exporter_id <> importer_id' })
 @Check({ name: 'trade_flow_value_non_negative', expression: 'value_usd >= 0' })
 @Check({ name: 'trade_flow_quantity_non_negative', expression: 'quantity_tons IS NULL OR quantity_tons >= 0' })

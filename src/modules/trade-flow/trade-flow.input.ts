@@ -2,7 +2,10 @@ import { Field, Float, ID, InputType, Int } from 'type-graphql';
 
 @InputType({ description: 'Filters for trade flows; all given filters must hold.' })
 export class TradeFlowFilter {
-  @Field(() => ID, { nullable: true, description: 'Flows of this dataset only. Never add flows of two datasets: they may report the same trade.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Flows of this dataset only. Never add flows of two datasets: they may report the same trade.',
+  })
   dataset?: string | null;
 
   @Field(() => Int, { nullable: true, description: 'Flows of this year.' })
@@ -38,7 +41,10 @@ export class TradeFlowFilter {
   @Field(() => String, { nullable: true, description: 'Importer is a member of this country group, e.g. "EU27".' })
   importerGroup?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Product code starts with this HS prefix (2, 4 or 6 digits), e.g. "64" for all footwear.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Product code starts with this HS prefix (2, 4 or 6 digits), e.g. "64" for all footwear.',
+  })
   hsPrefix?: string | null;
 
   @Field(() => Float, { nullable: true, description: 'Value of at least this many US dollars.' })

@@ -2,7 +2,15 @@ import { columnList, type BulkSession, type RowSource } from '../../database/bul
 import { ident, int, sql, type Sql } from '../../database/sql';
 
 /** Columns a flow load writes, in COPY order. */
-export const TRADE_FLOW_COPY_COLUMNS = ['dataset_id', 'year', 'exporter_id', 'importer_id', 'product_code', 'value_usd', 'quantity_tons'] as const;
+export const TRADE_FLOW_COPY_COLUMNS = [
+  'dataset_id',
+  'year',
+  'exporter_id',
+  'importer_id',
+  'product_code',
+  'value_usd',
+  'quantity_tons',
+] as const;
 
 /**
  * Columns a loader may add to its staging table until it attaches it (the line a row came from, for
@@ -28,7 +36,11 @@ export function partitionTable(datasetId: number): Sql {
  * (CHECK constraints included), plus `extraColumns` (e.g. `source_line`) that a loader needs until it
  * attaches the table. Returns the table name as SQL text.
  */
-export async function createFlowStaging(session: BulkSession, datasetId: number, extraColumns: readonly FlowStagingColumn[] = []): Promise<Sql> {
+export async function createFlowStaging(
+  session: BulkSession,
+  datasetId: number,
+  extraColumns: readonly FlowStagingColumn[] = [],
+): Promise<Sql> {
   const table = partitionTable(datasetId);
   await session.query(sql`create table ${table} (like trade_flow including defaults including constraints)`);
   for (const column of extraColumns) await session.query(sql`alter table ${table} add column ${STAGING_COLUMNS[column]}`);
@@ -45,7 +57,11 @@ export function flowCopyColumns(extraColumns: readonly FlowStagingColumn[] = [])
  * ATTACH builds the missing indexes in one sorted pass and validates the foreign keys with one anti-join
  * each, instead of per-row index inserts and per-row FK triggers; if anything is wrong, it fails.
  */
-export async function attachFlowPartition(session: BulkSession, datasetId: number, dropColumns: readonly FlowStagingColumn[] = []): Promise<void> {
+export async function attachFlowPartition(
+  session: BulkSession,
+  datasetId: number,
+  dropColumns: readonly FlowStagingColumn[] = [],
+): Promise<void> {
   const table = partitionTable(datasetId);
   for (const column of dropColumns) await session.query(sql`alter table ${table} drop column ${ident(column, STAGING_COLUMN_NAMES)}`);
   // Lets ATTACH skip its scan for rows outside the partition.
@@ -58,7 +74,12 @@ export async function attachFlowPartition(session: BulkSession, datasetId: numbe
  * Loads one dataset's flows as a partition of trade_flow, inside the caller's transaction: COPY into a
  * staging table, then attach it. Rows must carry `datasetId` in their first column.
  */
-export async function loadFlowPartition(session: BulkSession, datasetId: number, rows: RowSource, onProgress?: (rows: number) => void): Promise<number> {
+export async function loadFlowPartition(
+  session: BulkSession,
+  datasetId: number,
+  rows: RowSource,
+  onProgress?: (rows: number) => void,
+): Promise<number> {
   const table = await createFlowStaging(session, datasetId);
   const written = await session.copy(table, flowCopyColumns(), rows, onProgress);
   await attachFlowPartition(session, datasetId);

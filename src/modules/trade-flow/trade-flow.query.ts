@@ -21,8 +21,20 @@ export type FlowFilter = Partial<TradeFlowFilter>;
 
 /** The arguments that restrict each side of a flow, and the side's column on trade_flow `f`. */
 const SIDES = {
-  exporter: { column: sql`f.exporter_id`, countries: 'exporters', region: 'exporterRegion', subRegion: 'exporterSubRegion', group: 'exporterGroup' },
-  importer: { column: sql`f.importer_id`, countries: 'importers', region: 'importerRegion', subRegion: 'importerSubRegion', group: 'importerGroup' },
+  exporter: {
+    column: sql`f.exporter_id`,
+    countries: 'exporters',
+    region: 'exporterRegion',
+    subRegion: 'exporterSubRegion',
+    group: 'exporterGroup',
+  },
+  importer: {
+    column: sql`f.importer_id`,
+    countries: 'importers',
+    region: 'importerRegion',
+    subRegion: 'importerSubRegion',
+    group: 'importerGroup',
+  },
 } as const;
 
 /**
@@ -36,9 +48,15 @@ async function sideMemberships(em: EntityManager, filter: FlowFilter, side: keyo
   const countries = filter[names.countries];
   if (countries?.length) memberships.push({ kind: 'countries', ids: await requireCountries(em, countries, `filter.${side}s`) });
   const region = filter[names.region];
-  if (region) memberships.push({ kind: 'region', level: 'region', name: await requireRegionName(em, 'region', region, `filter.${side}Region`) });
+  if (region)
+    memberships.push({ kind: 'region', level: 'region', name: await requireRegionName(em, 'region', region, `filter.${side}Region`) });
   const subRegion = filter[names.subRegion];
-  if (subRegion) memberships.push({ kind: 'region', level: 'sub_region', name: await requireRegionName(em, 'sub_region', subRegion, `filter.${side}SubRegion`) });
+  if (subRegion)
+    memberships.push({
+      kind: 'region',
+      level: 'sub_region',
+      name: await requireRegionName(em, 'sub_region', subRegion, `filter.${side}SubRegion`),
+    });
   const group = filter[names.group];
   if (group) memberships.push({ kind: 'group', code: await requireGroup(em, group, `filter.${side}Group`) });
   return memberships;
@@ -66,7 +84,9 @@ export async function tradeFlowConditions(em: EntityManager, filter: FlowFilter)
   if (filter.hsPrefix) conditions.push(hsPrefix(sql`f.product_code`, parseHsCode(filter.hsPrefix, 'filter.hsPrefix')));
   if (filter.minValueUsd != null) {
     if (!Number.isFinite(filter.minValueUsd) || filter.minValueUsd < 0) {
-      throw new AppError(ErrorCode.INVALID_ARGUMENT, `filter.minValueUsd must be 0 or more (got ${filter.minValueUsd}).`, { argument: 'filter.minValueUsd' });
+      throw new AppError(ErrorCode.INVALID_ARGUMENT, `filter.minValueUsd must be 0 or more (got ${filter.minValueUsd}).`, {
+        argument: 'filter.minValueUsd',
+      });
     }
     conditions.push(sql`f.value_usd >= ${filter.minValueUsd}`);
   }

@@ -18,7 +18,10 @@ export class TradeFlowResolver {
   @Query(() => TradeFlow, { nullable: true, description: 'One trade flow by id; null when no such flow.' })
   tradeFlow(@Arg('id', () => ID, { description: 'Trade flow id.' }) id: string, @Ctx() ctx: GraphQLContext) {
     if (!/^\d{1,18}$/.test(String(id))) {
-      throw new AppError(ErrorCode.INVALID_ARGUMENT, `id: "${id}" is not a trade flow id (a positive integer).`, { argument: 'id', value: id });
+      throw new AppError(ErrorCode.INVALID_ARGUMENT, `id: "${id}" is not a trade flow id (a positive integer).`, {
+        argument: 'id',
+        value: id,
+      });
     }
     return ctx.em.findOne(TradeFlow, { id: String(id) });
   }

@@ -10,7 +10,9 @@ export const MAX_TREND_YEARS = 50;
 /** The market and years of `Query.concentrationTrend` (in this argument order; the concentration options follow). */
 @ArgsType()
 export class ConcentrationTrendArgs {
-  @Field(() => TradeMarketKind, { description: 'Which trade market: import sources, world exporters, export destinations or export products.' })
+  @Field(() => TradeMarketKind, {
+    description: 'Which trade market: import sources, world exporters, export destinations or export products.',
+  })
   market!: TradeMarketKind;
 
   @Field(() => String, {
@@ -22,7 +24,8 @@ export class ConcentrationTrendArgs {
 
   @Field(() => String, {
     nullable: true,
-    description: 'HS code (2/4/6). Required for IMPORT_SOURCES and WORLD_EXPORTERS; for EXPORT_* optional (the product exported, or the prefix of the HS-6 products), default every product.',
+    description:
+      'HS code (2/4/6). Required for IMPORT_SOURCES and WORLD_EXPORTERS; for EXPORT_* optional (the product exported, or the prefix of the HS-6 products), default every product.',
   })
   product?: string | null;
 
@@ -36,7 +39,10 @@ export class ConcentrationTrendArgs {
   @Field(() => ID, { nullable: true, description: DATASET_DESCRIPTION })
   dataset?: string | null;
 
-  @Field(() => Int, { defaultValue: 10, description: `shareShifts lists the participants among this many largest at either end (0–${MAX_TOP}).` })
+  @Field(() => Int, {
+    defaultValue: 10,
+    description: `shareShifts lists the participants among this many largest at either end (0–${MAX_TOP}).`,
+  })
   participants!: number;
 }
 
@@ -47,7 +53,8 @@ export function invalidTrendArgument(argument: string, message: string): AppErro
 /** Checks the year range (at most MAX_TREND_YEARS years) and `participants` (0–MAX_TOP). */
 export function checkTrendArgs({ fromYear, toYear, participants }: ConcentrationTrendArgs): void {
   checkYearRange(fromYear, toYear, 'fromYear', 'toYear');
-  if (toYear - fromYear + 1 > MAX_TREND_YEARS) throw invalidTrendArgument('toYear', `a trend covers at most ${MAX_TREND_YEARS} years (asked ${fromYear}–${toYear}).`);
+  if (toYear - fromYear + 1 > MAX_TREND_YEARS)
+    throw invalidTrendArgument('toYear', `a trend covers at most ${MAX_TREND_YEARS} years (asked ${fromYear}–${toYear}).`);
   if (!Number.isInteger(participants) || participants < 0 || participants > MAX_TOP) {
     throw invalidTrendArgument('participants', `must be 0–${MAX_TOP} (got ${participants}).`);
   }

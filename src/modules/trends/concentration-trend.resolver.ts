@@ -11,7 +11,6 @@ import { trendShareShifts, yearConcentrations } from './concentration-trend.sql'
 import { ConcentrationTrend } from './concentration-trend.types';
 import { ShareShift } from './share-shift.types';
 
-
 @Resolver(() => ConcentrationTrend)
 export class ConcentrationTrendResolver {
   @Query(() => ConcentrationTrend, {
@@ -29,7 +28,15 @@ export class ConcentrationTrendResolver {
     const product = await this.productOf(ctx, kind, args.product ?? null);
     const dataset = await ctx.loaders.tradeDataset.load(args.dataset ?? '');
     const { mixed, worldRollup } = await ctx.loaders.flowShape.load(dataset.id);
-    const market = { kind, datasetId: dataset.id, mixed, worldRollup, product, reporters: trader?.members ?? null, extraGroup: trader?.group ?? false };
+    const market = {
+      kind,
+      datasetId: dataset.id,
+      mixed,
+      worldRollup,
+      product,
+      reporters: trader?.members ?? null,
+      extraGroup: trader?.group ?? false,
+    };
 
     // The year before the range too: the first point's YoY and ΔHHI compare with it.
     const rows = await yearConcentrations(ctx.em, market, { from: fromYear - 1, to: toYear }, { k, top });
@@ -37,7 +44,11 @@ export class ConcentrationTrendResolver {
     const years = rows.map(({ year, row }) => ({ year, concentration: toConcentration(row, dataset, guidelines, k, participantKind) }));
     const trend = trendOfYears(years, fromYear, toYear, guidelines);
     if (trend.cagrFrom === null || trend.cagrTo === null || participants === 0) return { dataset, ...trend, shareShiftsQuery: null };
-    return { dataset, ...trend, shareShiftsQuery: { market, from: trend.cagrFrom, to: trend.cagrTo, top: participants, kind: participantKind } };
+    return {
+      dataset,
+      ...trend,
+      shareShiftsQuery: { market, from: trend.cagrFrom, to: trend.cagrTo, top: participants, kind: participantKind },
+    };
   }
 
   @FieldResolver(() => [ShareShift], {

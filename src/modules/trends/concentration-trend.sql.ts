@@ -16,7 +16,12 @@ export interface YearConcentrationRow {
 }
 
 /** The market's concentration in every year of [from, to] that has data, in one statement. */
-export async function yearConcentrations(em: EntityManager, market: TrendMarket, years: { from: number; to: number }, cuts: ConcentrationCuts): Promise<YearConcentrationRow[]> {
+export async function yearConcentrations(
+  em: EntityManager,
+  market: TrendMarket,
+  years: { from: number; to: number },
+  cuts: ConcentrationCuts,
+): Promise<YearConcentrationRow[]> {
   const rows = await marketConcentrations(em, tradeWeights({ ...market, years, marketBy: 'YEAR' }), cuts);
   return rows.map(({ market: year, ...row }) => ({ year: Number(year), row }));
 }

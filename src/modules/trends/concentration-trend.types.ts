@@ -3,12 +3,16 @@ import { Concentration } from '../concentration/concentration.types';
 import { Dataset } from '../dataset/dataset.entity';
 import type { TrendShareShiftsQuery } from './concentration-trend.sql';
 
-@ObjectType({ description: 'One year of a concentration trend. A year without data is listed with hasData false and null figures (never a silent 0).' })
+@ObjectType({
+  description: 'One year of a concentration trend. A year without data is listed with hasData false and null figures (never a silent 0).',
+})
 export class TrendPoint {
   @Field(() => Int, { description: 'Year.' })
   year!: number;
 
-  @Field({ description: 'Whether the market has trade this year (a flow with value > 0 in the dataset); false = no data, every figure null.' })
+  @Field({
+    description: 'Whether the market has trade this year (a flow with value > 0 in the dataset); false = no data, every figure null.',
+  })
   hasData!: boolean;
 
   @Field(() => Float, { nullable: true, description: 'v_t = W, the total trade of the market (USD); null without data.' })
@@ -16,14 +20,21 @@ export class TrendPoint {
 
   @Field(() => Float, {
     nullable: true,
-    description: 'YoY growth v_t / v_{t−1} − 1 (0.1 = +10 %); null when either year has no data or v_{t−1} = 0. The first year compares with the year before the range.',
+    description:
+      'YoY growth v_t / v_{t−1} − 1 (0.1 = +10 %); null when either year has no data or v_{t−1} = 0. The first year compares with the year before the range.',
   })
   valueYoY!: number | null;
 
-  @Field(() => Concentration, { nullable: true, description: "The year's concentration (HHI, CRk, band, top participants…); null without data." })
+  @Field(() => Concentration, {
+    nullable: true,
+    description: "The year's concentration (HHI, CRk, band, top participants…); null without data.",
+  })
   concentration!: Concentration | null;
 
-  @Field(() => Float, { nullable: true, description: 'ΔHHI = HHI points of this year − HHI points of the year before; null unless both years have data.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'ΔHHI = HHI points of this year − HHI points of the year before; null unless both years have data.',
+  })
   deltaHhiPoints!: number | null;
 
   @Field(() => Boolean, {
@@ -48,13 +59,24 @@ export class ConcentrationTrend {
   @Field(() => [Int], { description: 'Years of the range without data (hasData false).' })
   missingYears!: number[];
 
-  @Field(() => Int, { nullable: true, description: 'a: the first year of the range with data, the start of cagr, deltaHhiPoints and shareShifts; null unless two years have data.' })
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'a: the first year of the range with data, the start of cagr, deltaHhiPoints and shareShifts; null unless two years have data.',
+  })
   cagrFrom!: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'b: the last year of the range with data, the end of cagr, deltaHhiPoints and shareShifts; null unless two years have data.' })
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'b: the last year of the range with data, the end of cagr, deltaHhiPoints and shareShifts; null unless two years have data.',
+  })
   cagrTo!: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'CAGR of value over [a, b] = (v_b / v_a)^{1/(b−a)} − 1; null unless two years have data.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'CAGR of value over [a, b] = (v_b / v_a)^{1/(b−a)} − 1; null unless two years have data.',
+  })
   cagr!: number | null;
 
   @Field(() => Float, { nullable: true, description: 'ΔHHI = HHI points at b − HHI points at a; null unless two years have data.' })

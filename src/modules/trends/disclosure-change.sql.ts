@@ -32,7 +32,11 @@ function facilityChanges(brandIds: readonly number[], { from, to }: DisclosurePa
 }
 
 /** Facilities added, dropped and kept by many brands, with the dates read, in one statement (no row for a brand with no facility at either side). */
-export function facilityDiffs(em: EntityManager, brandIds: readonly number[], pair: DisclosurePair): Promise<Array<FacilityDiff & { brandId: number }>> {
+export function facilityDiffs(
+  em: EntityManager,
+  brandIds: readonly number[],
+  pair: DisclosurePair,
+): Promise<Array<FacilityDiff & { brandId: number }>> {
   return queryRows<FacilityDiff & { brandId: number }>(
     em,
     sql`select brand_id as "brandId", to_char(max(from_date), 'YYYY-MM-DD') as "fromDate", to_char(max(to_date), 'YYYY-MM-DD') as "toDate",
@@ -65,7 +69,11 @@ export interface ShareArgs extends DisclosurePair {
 }
 
 /** Share shifts of many brands' supplier markets between the two sides, in one statement, with the brand each belongs to. */
-export async function disclosureShares(em: EntityManager, brandIds: readonly number[], q: ShareArgs): Promise<Array<{ brandId: number; shift: ShareShift }>> {
+export async function disclosureShares(
+  em: EntityManager,
+  brandIds: readonly number[],
+  q: ShareArgs,
+): Promise<Array<{ brandId: number; shift: ShareShift }>> {
   const side = (asOf: string | null) => brandWeights(brandLinks(brandIds, asOf), q.by, q.weight);
   const shifts = await readShareShifts(em, { before: side(q.from), after: side(q.to), top: q.top, kind: SUPPLIER_PARTICIPANTS[q.by] });
   return shifts.map(({ market, shift }) => ({ brandId: Number(market), shift }));

@@ -43,7 +43,10 @@ export interface MarketShareShift {
 }
 
 /** The share shifts of `shareShifts(before, after, top)`, in its order; `kind` types the participants. */
-export async function readShareShifts(em: EntityManager, q: { before: Sql; after: Sql; top: number; kind: ParticipantKind }): Promise<MarketShareShift[]> {
+export async function readShareShifts(
+  em: EntityManager,
+  q: { before: Sql; after: Sql; top: number; kind: ParticipantKind },
+): Promise<MarketShareShift[]> {
   const rows = await queryRows<ShareShiftRow>(em, shareShifts(q.before, q.after, q.top));
   return rows.map((row) => ({ market: row.market, shift: toShareShift(row, q.kind) }));
 }

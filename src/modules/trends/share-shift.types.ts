@@ -12,7 +12,9 @@ export class ShareShift {
   @Field({ description: 'Participant id (ISO alpha-3 for countries, HS code for products, numeric id otherwise).' })
   participantId!: string;
 
-  @Field(() => Float, { description: 'Weight w_p before (trade value in USD, workers or facility count); 0 when it was not a participant then.' })
+  @Field(() => Float, {
+    description: 'Weight w_p before (trade value in USD, workers or facility count); 0 when it was not a participant then.',
+  })
   weightBefore!: number;
 
   @Field(() => Float, { description: 'Weight w_p after; 0 when it is not a participant then.' })
@@ -27,12 +29,22 @@ export class ShareShift {
   @Field(() => Float, { description: 'Share shift in percentage points = 100 × (shareAfter − shareBefore): 0.20 → 0.35 is +15.' })
   shiftPoints!: number;
 
-  @Field(() => Int, { nullable: true, description: 'Rank before (1 = largest, ties by participant id); null when it was not a participant then.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Rank before (1 = largest, ties by participant id); null when it was not a participant then.',
+  })
   rankBefore!: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'Rank after (1 = largest, ties by participant id); null when it is not a participant then.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Rank after (1 = largest, ties by participant id); null when it is not a participant then.',
+  })
   rankAfter!: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'Rank change = rankBefore − rankAfter: positive = climbed (5th → 2nd is +3); null when either rank is null (it entered or left the market).' })
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Rank change = rankBefore − rankAfter: positive = climbed (5th → 2nd is +3); null when either rank is null (it entered or left the market).',
+  })
   rankChange!: number | null;
 }

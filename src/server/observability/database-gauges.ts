@@ -57,7 +57,10 @@ export function registerDatabaseGauges(prefix: string, registry: Registry, sourc
   const snapshot = () => {
     if (!running) {
       running = Promise.resolve().then(datasets);
-      running.then(() => (running = undefined), () => (running = undefined));
+      running.then(
+        () => (running = undefined),
+        () => (running = undefined),
+      );
     }
     scrape ??= within(running, timeoutMs).finally(() => (scrape = undefined));
     return scrape;

@@ -48,6 +48,11 @@ export function datasetStatsOf(orm: MikroORM): () => Promise<DatasetStats[]> {
               extract(epoch from max(imported_at))::float8 as "lastImportedAt"
        from dataset group by kind`,
     );
-    return rows.map((r) => ({ kind: r.kind, datasets: Number(r.datasets), rows: Number(r.rows), lastImportedAt: Number(r.lastImportedAt) }));
+    return rows.map((r) => ({
+      kind: r.kind,
+      datasets: Number(r.datasets),
+      rows: Number(r.rows),
+      lastImportedAt: Number(r.lastImportedAt),
+    }));
   };
 }

@@ -9,7 +9,16 @@ import type { Route } from './route';
 
 /** Why the edge refused or cut short a request; the `reason` label of `tradegraph_rejections_total`. */
 export const REJECTION_REASONS = [
-  'cost', 'depth', 'aliases', 'directives', 'tokens', 'rate_limit', 'auth', 'bad_request', 'timeout', 'database_unavailable',
+  'cost',
+  'depth',
+  'aliases',
+  'directives',
+  'tokens',
+  'rate_limit',
+  'auth',
+  'bad_request',
+  'timeout',
+  'database_unavailable',
 ] as const;
 export type RejectionReason = (typeof REJECTION_REASONS)[number];
 
@@ -50,7 +59,13 @@ export class Metrics {
       buckets: SECONDS_BUCKETS,
       registers,
     });
-    this.cost = new Histogram({ name: `${PREFIX}query_cost`, help: 'Static cost of each operation analysed.', labelNames: ['route'], buckets: COST_BUCKETS, registers });
+    this.cost = new Histogram({
+      name: `${PREFIX}query_cost`,
+      help: 'Static cost of each operation analysed.',
+      labelNames: ['route'],
+      buckets: COST_BUCKETS,
+      registers,
+    });
     this.dbTime = new Histogram({
       name: `${PREFIX}db_time_seconds`,
       help: 'Time a request spent waiting for its SQL statements (requests that sent any).',
@@ -59,8 +74,17 @@ export class Metrics {
       registers,
     });
     this.statements = new Counter({ name: `${PREFIX}statements_total`, help: 'SQL statements sent for requests.', registers });
-    this.statementTimeouts = new Counter({ name: `${PREFIX}statement_timeouts_total`, help: 'Statements PostgreSQL cancelled at the deadline.', registers });
-    this.rejections = new Counter({ name: `${PREFIX}rejections_total`, help: 'Requests refused or cut short, by reason.', labelNames: ['reason'], registers });
+    this.statementTimeouts = new Counter({
+      name: `${PREFIX}statement_timeouts_total`,
+      help: 'Statements PostgreSQL cancelled at the deadline.',
+      registers,
+    });
+    this.rejections = new Counter({
+      name: `${PREFIX}rejections_total`,
+      help: 'Requests refused or cut short, by reason.',
+      labelNames: ['reason'],
+      registers,
+    });
     // Every reason exists from the start at 0, so rate() sees the first rejection.
     for (const reason of REJECTION_REASONS) this.rejections.inc({ reason }, 0);
     registerDatabaseGauges(PREFIX, this.registry, options);

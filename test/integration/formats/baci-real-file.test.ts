@@ -31,10 +31,24 @@ describe('BACI format on the real AFG/ZAF 2021 extract', () => {
     expect(rows.every((r) => r.year === 2021 && /^\d{6}$/.test(r.product))).toBe(true);
 
     // Line 2: `2021,4,24,382390,52.051,"       13.235"`: Afghanistan → Angola, 52.051 thousand USD = $52,051.
-    expect(byLine.get(2)).toEqual({ year: 2021, exporter: 'AFG', importer: 'AGO', product: '382390', valueUsd: 52051, quantityTons: 13.235 });
+    expect(byLine.get(2)).toEqual({
+      year: 2021,
+      exporter: 'AFG',
+      importer: 'AGO',
+      product: '382390',
+      valueUsd: 52051,
+      quantityTons: 13.235,
+    });
     // Line 53502: `2021,710,699,710812,4103870.59,"       71.680"`: South African gold to India (BACI 699),
     // 4,103,870.59 thousand USD = $4,103,870,590, the largest flow of the file.
-    expect(byLine.get(53502)).toEqual({ year: 2021, exporter: 'ZAF', importer: 'IND', product: '710812', valueUsd: 4_103_870_590, quantityTons: 71.68 });
+    expect(byLine.get(53502)).toEqual({
+      year: 2021,
+      exporter: 'ZAF',
+      importer: 'IND',
+      product: '710812',
+      valueUsd: 4_103_870_590,
+      quantityTons: 71.68,
+    });
     // Line 172: `2021,4,56,90122,0.244,"           NA"`: k loses its leading zero, q is NA.
     expect(byLine.get(172)).toEqual({ year: 2021, exporter: 'AFG', importer: 'BEL', product: '090122', valueUsd: 244, quantityTons: null });
     // Line 1429: `2021,4,490,330129,0.322,…`: 490 "Other Asia, nes" is Taiwan.

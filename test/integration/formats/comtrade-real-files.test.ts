@@ -22,9 +22,23 @@ describe('Comtrade format on the real files', () => {
 
     const byLine = new Map(run.rows.map((r) => [r.line, r.row]));
     // Line 3: `"AUT","Austria","Import","BEL","Belgium","4401",…,248162.321,2018`: Austria imports from Belgium.
-    expect(byLine.get(3)).toEqual({ year: 2018, exporter: 'BEL', importer: 'AUT', product: '4401', valueUsd: 248162.321, quantityTons: null });
+    expect(byLine.get(3)).toEqual({
+      year: 2018,
+      exporter: 'BEL',
+      importer: 'AUT',
+      product: '4401',
+      valueUsd: 248162.321,
+      quantityTons: null,
+    });
     // Line 39403: Germany's 2022 imports of seats (9401) from China, $2,023,738,422.475.
-    expect(byLine.get(39403)).toEqual({ year: 2022, exporter: 'CHN', importer: 'DEU', product: '9401', valueUsd: 2_023_738_422.475, quantityTons: null });
+    expect(byLine.get(39403)).toEqual({
+      year: 2022,
+      exporter: 'CHN',
+      importer: 'DEU',
+      product: '9401',
+      valueUsd: 2_023_738_422.475,
+      quantityTons: null,
+    });
     const rows = run.rows.map((r) => r.row);
     expect(new Set(rows.map((r) => r.importer)).size).toBe(27);
     expect(rows.filter((r) => r.exporter === 'TWN')).toHaveLength(1_647); // S19 "Other Asia, nes"
@@ -45,7 +59,12 @@ describe('Comtrade format on the real files', () => {
     });
     // Netherlands Antilles (ANT 530, dissolved 2010) is no ISO 3166 country today: the load stops there
     // unless run with --skip-invalid.
-    expect(run.invalid).toEqual([602, 912, 1222].map((line) => ({ line, reason: 'partner is not a known country or Comtrade area: partner_iso "ANT", partner_code "530"' })));
+    expect(run.invalid).toEqual(
+      [602, 912, 1222].map((line) => ({
+        line,
+        reason: 'partner is not a known country or Comtrade area: partner_iso "ANT", partner_code "530"',
+      })),
+    );
     expect(run.rows).toHaveLength(1_586 - 15 - 15 - 11 - 3);
 
     const rows = run.rows.map((r) => r.row);
@@ -54,9 +73,23 @@ describe('Comtrade format on the real files', () => {
     expect(rows.some((r) => r.exporter === r.importer)).toBe(false);
     const byLine = new Map(run.rows.map((r) => [r.line, r.row]));
     // Line 78: export to Australia, $36,120,291 for 5,545,602 kg.
-    expect(byLine.get(78)).toEqual({ year: 2007, exporter: 'THA', importer: 'AUS', product: '030613', valueUsd: 36_120_291, quantityTons: 5_545.602 });
+    expect(byLine.get(78)).toEqual({
+      year: 2007,
+      exporter: 'THA',
+      importer: 'AUS',
+      product: '030613',
+      valueUsd: 36_120_291,
+      quantityTons: 5_545.602,
+    });
     // Line 34: import from 490 / S19 "Other Asia, nes", i.e. Taiwan; line 119: export to it.
-    expect(byLine.get(34)).toEqual({ year: 2007, exporter: 'TWN', importer: 'THA', product: '030613', valueUsd: 113_488, quantityTons: 60.042 });
+    expect(byLine.get(34)).toEqual({
+      year: 2007,
+      exporter: 'TWN',
+      importer: 'THA',
+      product: '030613',
+      valueUsd: 113_488,
+      quantityTons: 60.042,
+    });
     expect(byLine.get(119)).toMatchObject({ exporter: 'THA', importer: 'TWN', valueUsd: 13_622_306 });
     expect(rows.filter((r) => r.exporter === 'TWN' || r.importer === 'TWN')).toHaveLength(30);
     // Line 7: India as Comtrade's 699.

@@ -27,7 +27,13 @@ describe('scrypt hashing of key secrets', () => {
 
   it('verifies with the parameters stored with the hash, so raising the defaults keeps old keys valid', async () => {
     const salt = Buffer.alloc(16, 7);
-    const old = { hash: scryptSync('old key', salt, 32, { N: 1024, r: 8, p: 1 }).toString('base64'), salt: salt.toString('base64'), n: 1024, r: 8, p: 1 };
+    const old = {
+      hash: scryptSync('old key', salt, 32, { N: 1024, r: 8, p: 1 }).toString('base64'),
+      salt: salt.toString('base64'),
+      n: 1024,
+      r: 8,
+      p: 1,
+    };
     expect(old.n).not.toBe(SCRYPT_PARAMS.n);
     await expect(verifySecret('old key', old)).resolves.toBe(true);
   });

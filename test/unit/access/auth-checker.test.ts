@@ -18,8 +18,16 @@ function outcome(viewer: Viewer, roles: Role[]): string {
 
 describe('the role guard behind @Authorized', () => {
   it('lets a role and every role above it through: reader < analyst < admin', () => {
-    expect(['reader', 'analyst', 'admin'].map((role) => outcome(keyHolder(role as Role), ['analyst']))).toEqual([ErrorCode.FORBIDDEN, 'allowed', 'allowed']);
-    expect(['reader', 'analyst', 'admin'].map((role) => outcome(keyHolder(role as Role), ['admin']))).toEqual([ErrorCode.FORBIDDEN, ErrorCode.FORBIDDEN, 'allowed']);
+    expect(['reader', 'analyst', 'admin'].map((role) => outcome(keyHolder(role as Role), ['analyst']))).toEqual([
+      ErrorCode.FORBIDDEN,
+      'allowed',
+      'allowed',
+    ]);
+    expect(['reader', 'analyst', 'admin'].map((role) => outcome(keyHolder(role as Role), ['admin']))).toEqual([
+      ErrorCode.FORBIDDEN,
+      ErrorCode.FORBIDDEN,
+      'allowed',
+    ]);
   });
 
   it('tells an anonymous client to authenticate (UNAUTHENTICATED), whatever ANONYMOUS_ROLE gave it', () => {
@@ -34,7 +42,11 @@ describe('the role guard behind @Authorized', () => {
   });
 
   it('says which role is needed and which the key has', () => {
-    expect(() => checkRole(keyHolder('reader'), ['admin'])).toThrow('This needs the admin role; the API key "BI team" has the reader role.');
-    expect(() => checkRole(anonymous('reader'), ['analyst'])).toThrow('This needs the analyst role: send an API key as "Authorization: Bearer <key>".');
+    expect(() => checkRole(keyHolder('reader'), ['admin'])).toThrow(
+      'This needs the admin role; the API key "BI team" has the reader role.',
+    );
+    expect(() => checkRole(anonymous('reader'), ['analyst'])).toThrow(
+      'This needs the analyst role: send an API key as "Authorization: Bearer <key>".',
+    );
   });
 });

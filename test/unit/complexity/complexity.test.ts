@@ -17,13 +17,28 @@ describe('rca (hand-computed)', () => {
       { country: 'B', product: 'p', value: 30 },
     ];
     const out = rca(rows);
-    expect(out.map((r) => [r.country, r.product, r.m])).toEqual([['A', 'p', 0], ['A', 'q', 1], ['B', 'p', 1], ['B', 'q', 0]]);
+    expect(out.map((r) => [r.country, r.product, r.m])).toEqual([
+      ['A', 'p', 0],
+      ['A', 'q', 1],
+      ['B', 'p', 1],
+      ['B', 'q', 0],
+    ]);
     expect(out.map((r) => r.rca)).toEqual([0.625, 1.25, 1.25, expect.closeTo(0.5 / 0.6, 15)]);
   });
 
   it('counts RCA exactly 1 as present; the threshold is an argument', () => {
-    const rows = [{ country: 'A', product: 'p', value: 1 }, { country: 'A', product: 'q', value: 1 }, { country: 'B', product: 'p', value: 2 }, { country: 'B', product: 'q', value: 2 }];
-    expect(rca(rows).map((r) => [r.rca, r.m])).toEqual([[1, 1], [1, 1], [1, 1], [1, 1]]);
+    const rows = [
+      { country: 'A', product: 'p', value: 1 },
+      { country: 'A', product: 'q', value: 1 },
+      { country: 'B', product: 'p', value: 2 },
+      { country: 'B', product: 'q', value: 2 },
+    ];
+    expect(rca(rows).map((r) => [r.rca, r.m])).toEqual([
+      [1, 1],
+      [1, 1],
+      [1, 1],
+      [1, 1],
+    ]);
     expect(rca(rows, 1.5).every((r) => r.m === 0)).toBe(true);
   });
 
@@ -62,7 +77,9 @@ describe('computeComplexity against Stata ecomplexity (stata_ground_truth.csv)',
 
   for (const year of years) {
     it(`matches every (country, product) of ${year}`, () => {
-      const result = computeComplexity(sample.filter((r) => r.year === year).map((r) => ({ country: r.origin, product: r.hs92, value: Number(r.export_val) })));
+      const result = computeComplexity(
+        sample.filter((r) => r.year === year).map((r) => ({ country: r.origin, product: r.hs92, value: Number(r.export_val) })),
+      );
       const countries = new Map(result.countries.map((c) => [c.country, c]));
       const products = new Map(result.products.map((p) => [p.product, p]));
       const cells = new Map(result.cells.map((x) => [`${x.country}|${x.product}`, x]));
@@ -78,7 +95,8 @@ describe('computeComplexity against Stata ecomplexity (stata_ground_truth.csv)',
         expect([x.m, c.diversity, p.ubiquity]).toEqual([Number(row.M), Number(row.diversity), Number(row.ubiquity)]);
         const ours: Record<string, number | null> = { rca: x.rca, eci: c.eci, pci: p.pci, density: x.density, coi: c.coi, cog: x.cog };
         for (const [column, value] of Object.entries(ours)) {
-          if (value === null || !close(value, Number(row[column]), rtol[column])) failures.push(`${row.origin} ${row.hs92} ${column}: ${value} vs ${row[column]}`);
+          if (value === null || !close(value, Number(row[column]), rtol[column]))
+            failures.push(`${row.origin} ${row.hs92} ${column}: ${value} vs ${row[column]}`);
         }
         // The sd convention matters: a population sd over countries (numpy's default) is off by
         // sqrt(CP / (CP − 1)) and fails rtol 1e-5 (C = 10, P = 30: 1.7e-3).
@@ -99,7 +117,11 @@ function synthetic(nc: number, np: number, seed: number): ExportValue[] {
   for (let c = 0; c < nc; c++) {
     for (let p = 0; p < np; p++) {
       if (rnd() < 0.25 && p !== c % np) continue;
-      rows.push({ country: `c${String(c).padStart(3, '0')}`, product: `p${String(p).padStart(4, '0')}`, value: rnd() ** 3 * 1e6 * (1 + c) });
+      rows.push({
+        country: `c${String(c).padStart(3, '0')}`,
+        product: `p${String(p).padStart(4, '0')}`,
+        value: rnd() ** 3 * 1e6 * (1 + c),
+      });
     }
   }
   return rows;
@@ -149,7 +171,10 @@ describe('computeComplexity invariants (both eigen sides)', () => {
   });
 
   it('returns null ECI/PCI when the eigenvector is undefined (one country)', () => {
-    const r = computeComplexity([{ country: 'A', product: 'p', value: 1 }, { country: 'A', product: 'q', value: 2 }]);
+    const r = computeComplexity([
+      { country: 'A', product: 'p', value: 1 },
+      { country: 'A', product: 'q', value: 2 },
+    ]);
     expect(r.countries).toEqual([{ country: 'A', diversity: 2, eci: null, coi: null }]);
     expect(r.products.map((p) => p.pci)).toEqual([null, null]);
   });

@@ -1,11 +1,26 @@
-import { complexityOfTable, computeComplexity, rcaTable, rcaTableFromCells, type ExportValue, type RcaCell } from '../../../src/modules/complexity/complexity';
+import {
+  complexityOfTable,
+  computeComplexity,
+  rcaTable,
+  rcaTableFromCells,
+  type ExportValue,
+  type RcaCell,
+} from '../../../src/modules/complexity/complexity';
 
 /** Exports of 4 countries in 5 products, some pairs missing, one country and one product with nothing. */
 const yearExports: ExportValue[] = [
-  { country: 'D', product: 'p1', value: 5 }, { country: 'D', product: 'p2', value: 1 }, { country: 'D', product: 'p4', value: 7 },
-  { country: 'A', product: 'p1', value: 10 }, { country: 'A', product: 'p3', value: 2 }, { country: 'A', product: 'p5', value: 0 },
-  { country: 'C', product: 'p2', value: 8 }, { country: 'C', product: 'p3', value: 3 }, { country: 'C', product: 'p4', value: 1 },
-  { country: 'B', product: 'p1', value: 1 }, { country: 'B', product: 'p2', value: 4 }, { country: 'B', product: 'p3', value: 6 },
+  { country: 'D', product: 'p1', value: 5 },
+  { country: 'D', product: 'p2', value: 1 },
+  { country: 'D', product: 'p4', value: 7 },
+  { country: 'A', product: 'p1', value: 10 },
+  { country: 'A', product: 'p3', value: 2 },
+  { country: 'A', product: 'p5', value: 0 },
+  { country: 'C', product: 'p2', value: 8 },
+  { country: 'C', product: 'p3', value: 3 },
+  { country: 'C', product: 'p4', value: 1 },
+  { country: 'B', product: 'p1', value: 1 },
+  { country: 'B', product: 'p2', value: 4 },
+  { country: 'B', product: 'p3', value: 6 },
   { country: 'E', product: 'p1', value: 0 },
 ];
 
@@ -15,14 +30,23 @@ describe('rcaTableFromCells (the API path: RCA and M from SQL, complexity in Nod
     const np = reference.products.length;
     const cells: RcaCell[] = reference.countries.flatMap((country, c) =>
       reference.products
-        .map((product, p) => ({ country, product, value: reference.values.data[c * np + p], rca: reference.rca.data[c * np + p], m: reference.m.data[c * np + p] as 0 | 1 }))
+        .map((product, p) => ({
+          country,
+          product,
+          value: reference.values.data[c * np + p],
+          rca: reference.rca.data[c * np + p],
+          m: reference.m.data[c * np + p] as 0 | 1,
+        }))
         .filter((x) => x.value > 0),
     );
     expect(cells.length).toBeLessThan(reference.countries.length * np);
     // Given in another order, as SQL may return them.
     const rebuilt = rcaTableFromCells([...cells].reverse());
     expect(rebuilt).toEqual(reference);
-    expect([rebuilt.countries, rebuilt.products]).toEqual([['A', 'B', 'C', 'D'], ['p1', 'p2', 'p3', 'p4']]);
+    expect([rebuilt.countries, rebuilt.products]).toEqual([
+      ['A', 'B', 'C', 'D'],
+      ['p1', 'p2', 'p3', 'p4'],
+    ]);
     expect(complexityOfTable(rebuilt)).toEqual(computeComplexity(yearExports));
   });
 
@@ -33,8 +57,14 @@ describe('rcaTableFromCells (the API path: RCA and M from SQL, complexity in Nod
       { country: 'B', product: 'q', value: 1, rca: 2, m: 1 },
     ];
     const result = complexityOfTable(rcaTableFromCells(cells));
-    expect(result.countries.map((c) => [c.country, c.diversity])).toEqual([['A', 1], ['B', 1]]);
-    expect(result.products.map((p) => [p.product, p.ubiquity])).toEqual([['p', 1], ['q', 1]]);
+    expect(result.countries.map((c) => [c.country, c.diversity])).toEqual([
+      ['A', 1],
+      ['B', 1],
+    ]);
+    expect(result.products.map((p) => [p.product, p.ubiquity])).toEqual([
+      ['p', 1],
+      ['q', 1],
+    ]);
   });
 
   it('is empty for no cells', () => {

@@ -35,8 +35,13 @@ describe('what analysts and the tests send is accepted under the default limits'
 
   it('accepts every example the explorer opens with', () => {
     const costs = Object.fromEntries(EXPLORER_EXAMPLES.map((e) => [e.title, costOf(schema, e.query)]));
-    console.log(`Explorer examples, cost (limit ${DEFAULTS.maxCost}):\n${Object.entries(costs).map(([t, c]) => `  ${t.padEnd(24)} ${c}`).join('\n')}`);
-    for (const example of EXPLORER_EXAMPLES) expect({ title: example.title, errors: validateWithLimits(schema, example.query) }).toEqual({ title: example.title, errors: [] });
+    console.log(
+      `Explorer examples, cost (limit ${DEFAULTS.maxCost}):\n${Object.entries(costs)
+        .map(([t, c]) => `  ${t.padEnd(24)} ${c}`)
+        .join('\n')}`,
+    );
+    for (const example of EXPLORER_EXAMPLES)
+      expect({ title: example.title, errors: validateWithLimits(schema, example.query) }).toEqual({ title: example.title, errors: [] });
     expect(Object.entries(costs).filter(([, cost]) => cost > DEFAULTS.maxCost)).toEqual([]);
     // Two worked by hand. Import concentration: 10 (one market) + 1 + dataset 1 + top 5 × (1 + country 1).
     expect(costs['Import concentration']).toBe(22);
@@ -54,7 +59,11 @@ describe('what analysts and the tests send is accepted under the default limits'
       }
       expect({ file, errors: validateWithLimits(schema, text) }).toEqual({ file, errors: [] });
     }
-    console.log(`test/operations, cost:\n${Object.entries(costs).map(([n, c]) => `  ${n.padEnd(28)} ${c}`).join('\n')}`);
+    console.log(
+      `test/operations, cost:\n${Object.entries(costs)
+        .map(([n, c]) => `  ${n.padEnd(28)} ${c}`)
+        .join('\n')}`,
+    );
     expect(Object.keys(costs)).toHaveLength(28);
     expect(Object.entries(costs).filter(([, cost]) => cost > DEFAULTS.maxCost)).toEqual([]);
   });

@@ -11,7 +11,12 @@ describe('COST_TABLE', () => {
   const fields = () =>
     Object.values(schema.getTypeMap())
       .filter((t) => isObjectType(t) && !t.name.startsWith('__'))
-      .flatMap((t) => Object.values((t as ReturnType<typeof schema.getQueryType> & object).getFields()).map((f) => ({ key: `${t.name}.${f.name}`, field: f })));
+      .flatMap((t) =>
+        Object.values((t as ReturnType<typeof schema.getQueryType> & object).getFields()).map((f) => ({
+          key: `${t.name}.${f.name}`,
+          field: f,
+        })),
+      );
 
   it('sizes every list of objects: by its own `first` (or `top`), or by the field that computes it', () => {
     const unsized = fields()
@@ -40,6 +45,11 @@ describe('COST_TABLE', () => {
     expect(aggregate).toMatch(/ Cost: 10 \+ 5000 per year scanned .*; `rows` × `first` \(default 100, max 10000\)\.$/);
     // Twice is still once.
     withCostDescriptions(described);
-    expect(described.getQueryType()!.getFields().tradeAggregate.description!.match(/Cost: /g)).toHaveLength(1);
+    expect(
+      described
+        .getQueryType()!
+        .getFields()
+        .tradeAggregate.description!.match(/Cost: /g),
+    ).toHaveLength(1);
   });
 });

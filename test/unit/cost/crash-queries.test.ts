@@ -22,7 +22,9 @@ describe('the queries that took the server down are refused', () => {
 
   const measure = (label: string, query: string, variables: Record<string, unknown> = {}) => {
     const document = parse(query);
-    timings.push(`  ${label.padEnd(48)} ${timeMs(() => costOf(schema, query, variables))} ms (parse ${timeMs(() => parse(query))} ms, ${query.length.toLocaleString('en')} characters, ${document.loc?.endToken.line ?? 0} lines)`);
+    timings.push(
+      `  ${label.padEnd(48)} ${timeMs(() => costOf(schema, query, variables))} ms (parse ${timeMs(() => parse(query))} ms, ${query.length.toLocaleString('en')} characters, ${document.loc?.endToken.line ?? 0} lines)`,
+    );
   };
 
   it('productTypes { hsProducts { productTypes … } } 11 levels deep: far over the cost limit, within the depth limit', () => {
@@ -43,7 +45,9 @@ describe('the queries that took the server down are refused', () => {
     const query = `{ ${nested(15, 'id', (n, inner) => `${level(n)} { ${inner} }`)} }`;
     // Its cost is modest (c14 = 3, c13 = 1 + 3, c12 = 3 × 5 … c1 = 4,372): depth is the limit that refuses it.
     expect(costOf(schema, query)).toBe(4372);
-    expect(validateWithLimits(schema, query).map((e) => [e.extensions.code, e.extensions.kind, e.extensions.found])).toEqual([['QUERY_TOO_COMPLEX', 'depth', 15]]);
+    expect(validateWithLimits(schema, query).map((e) => [e.extensions.code, e.extensions.kind, e.extensions.found])).toEqual([
+      ['QUERY_TOO_COMPLEX', 'depth', 15],
+    ]);
     measure('country/facilities(first: 3), 15 levels', query);
   });
 
@@ -62,7 +66,8 @@ describe('the queries that took the server down are refused', () => {
     expect(costOf(schema, query)).toBe(250);
     measure('1 MB, 250 aliases of 4 KB strings', query);
     // Within the alias and token limits: 30 aliases of a wide selection, ~1,900 tokens.
-    const wide = 'id name region subRegion alpha2 numericCode groups { id name description members { id name region subRegion } } facilities(first: 2) { id name city workers country { id name region } manufacturer { id name } brands { id name parentCompany } productTypes { id name } }';
+    const wide =
+      'id name region subRegion alpha2 numericCode groups { id name description members { id name region subRegion } } facilities(first: 2) { id name city workers country { id name region } manufacturer { id name } brands { id name parentCompany } productTypes { id name } }';
     const tokens = `{ ${Array.from({ length: 30 }, (_, i) => `a${i}: country(id: "VNM") { ${wide} }`).join(' ')} }`;
     expect(countTokens(tokens)).toBeLessThanOrEqual(DEFAULTS.maxTokens);
     measure(`${countTokens(tokens).toLocaleString('en')} tokens, 30 aliases of a wide selection`, tokens);

@@ -32,14 +32,20 @@ describe('operationCost', () => {
 
   it('sizes a nested result list by the argument of the field that computes it', () => {
     // 10 (one import market) + 1 + dataset 1 + top: 5 × (1 + country 1).
-    expect(costOf(schema, '{ importConcentration(importer: "USA", product: "64", year: 2023, top: 5) { hhi dataset { id } top { share country { name } } } }')).toBe(10 + 1 + 1 + 5 * 2);
+    expect(
+      costOf(
+        schema,
+        '{ importConcentration(importer: "USA", product: "64", year: 2023, top: 5) { hhi dataset { id } top { share country { name } } } }',
+      ),
+    ).toBe(10 + 1 + 1 + 5 * 2);
     // top defaults to 10 (the schema's default), not to the 1,000 maximum.
     expect(costOf(schema, '{ importConcentration(importer: "USA", product: "64", year: 2023) { top { share } } }')).toBe(10 + 1 + 10 * 1);
   });
 
   it('follows a sizing path through nested results (disruption brands: first × top)', () => {
     // disruptionScenario 10 + 1; brands 1,000 + 1; nodes 3 × (1 + remaining (1 + top 4 × 1)).
-    const query = '{ disruptionScenario(remove: { countries: ["CHN"] }) { brands(first: 3, top: 4) { nodes { remaining { top { share } } } } } }';
+    const query =
+      '{ disruptionScenario(remove: { countries: ["CHN"] }) { brands(first: 3, top: 4) { nodes { remaining { top { share } } } } } }';
     expect(costOf(schema, query)).toBe(10 + 1 + 1000 + 1 + 3 * (1 + (1 + 4)));
   });
 
@@ -48,7 +54,9 @@ describe('operationCost', () => {
     // Every year (10 assumed) × 5,000 a year × (1 + 3 fine dimensions / 6) + 10; rows: 100 by default.
     expect(costOf(schema, `{ tradeAggregate(groupBy: [IMPORTER, PRODUCT, EXPORTER]) { ${rows} } }`)).toBe(10 + 75_000 + 1 + 100);
     // Two years, by YEAR only: 10 + 2 × 5,000; 5 rows.
-    expect(costOf(schema, `{ tradeAggregate(groupBy: [YEAR], first: 5, filter: { yearFrom: 2022, yearTo: 2023 }) { ${rows} } }`)).toBe(10 + 10_000 + 1 + 5);
+    expect(costOf(schema, `{ tradeAggregate(groupBy: [YEAR], first: 5, filter: { yearFrom: 2022, yearTo: 2023 }) { ${rows} } }`)).toBe(
+      10 + 10_000 + 1 + 5,
+    );
   });
 
   it('counts skipped fields as nothing and only the operation asked for', () => {
@@ -60,7 +68,7 @@ describe('operationCost', () => {
     expect(costOf(schema, query, {}, 'Missing')).toBe(0);
   });
 
-  it('refuses variables that execution would refuse, with graphql-js\'s own errors', () => {
+  it("refuses variables that execution would refuse, with graphql-js's own errors", () => {
     const query = 'query Page($n: Int, $id: String!) { countries(first: $n) { nodes { id } } country(id: $id) { id } }';
     let thrown: unknown;
     try {
@@ -76,7 +84,7 @@ describe('operationCost', () => {
     ]);
   });
 
-  it('prices introspection (GraphiQL\'s query) at 0', () => {
+  it("prices introspection (GraphiQL's query) at 0", () => {
     expect(costOf(schema, getIntrospectionQuery())).toBe(0);
   });
 
@@ -90,6 +98,8 @@ describe('operationCost', () => {
     // Each fragment spreads the next one twice: 2^14 copies of the leaf once expanded, in a tiny document.
     const levels = Array.from({ length: 14 }, (_, i) => `fragment F${i} on Query { ...F${i + 1} ... on Query { ...F${i + 1} } }`);
     const query = `{ ...F0 } ${levels.join(' ')} fragment F14 on Query { hsSections { id } }`;
-    expect(() => costOf(schema, query)).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'QUERY_TOO_COMPLEX', kind: 'nodes' }) }));
+    expect(() => costOf(schema, query)).toThrow(
+      expect.objectContaining({ extensions: expect.objectContaining({ code: 'QUERY_TOO_COMPLEX', kind: 'nodes' }) }),
+    );
   });
 });

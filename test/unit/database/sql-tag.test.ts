@@ -7,7 +7,10 @@ describe('the sql tag', () => {
     const q = sql`select 1 from trade_flow f where f.dataset_id = ${7} and ${years} and f.exporter_id = ${'CHN'}`;
     expect(q.text).toBe('select 1 from trade_flow f where f.dataset_id = ? and f.year between ? and ? and f.exporter_id = ?');
     expect(q.values).toEqual([7, 2020, 2023, 'CHN']);
-    expect(q.toPg()).toEqual({ text: 'select 1 from trade_flow f where f.dataset_id = $1 and f.year between $2 and $3 and f.exporter_id = $4', values: [7, 2020, 2023, 'CHN'] });
+    expect(q.toPg()).toEqual({
+      text: 'select 1 from trade_flow f where f.dataset_id = $1 and f.year between $2 and $3 and f.exporter_id = $4',
+      values: [7, 2020, 2023, 'CHN'],
+    });
   });
 
   it('moves a fragment together with its values', () => {

@@ -25,7 +25,9 @@ describe('edge configuration', () => {
   });
 
   it('refuses a budget smaller than the cost of one accepted operation', () => {
-    expect(() => loadConfig({ RATE_LIMIT_POINTS: '5000', MAX_QUERY_COST: '10000' })).toThrow(/RATE_LIMIT_POINTS \(5000\) must be at least MAX_QUERY_COST \(10000\)/);
+    expect(() => loadConfig({ RATE_LIMIT_POINTS: '5000', MAX_QUERY_COST: '10000' })).toThrow(
+      /RATE_LIMIT_POINTS \(5000\) must be at least MAX_QUERY_COST \(10000\)/,
+    );
     expect(loadConfig({ RATE_LIMIT_POINTS: '10000', MAX_QUERY_COST: '10000' }).rateLimit.points).toBe(10000);
   });
 

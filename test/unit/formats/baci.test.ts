@@ -67,11 +67,17 @@ describe('BACI format (hand-written records)', () => {
     expect(row('2021,579,490,10111,1,1')).toMatchObject({ exporter: 'NOR', importer: 'TWN' });
     expect(row('2021,250,840,10111,1,1')).toMatchObject({ exporter: 'FRA', importer: 'USA' });
     // With a table, only the table counts: ISO 250 is not a BACI code.
-    expect(map('2021,250,842,10111,1,1', withTable)).toEqual({ kind: 'invalid', reason: "column i: country code 250 is not in BACI's country table (--countries)" });
+    expect(map('2021,250,842,10111,1,1', withTable)).toEqual({
+      kind: 'invalid',
+      reason: "column i: country code 250 is not in BACI's country table (--countries)",
+    });
   });
 
   it('skips flows with the areas BACI lists without an ISO code', () => {
-    expect(map('2021,4,849,10111,1,1')).toEqual({ kind: 'skip', reason: 'importer is BACI area 849 "US Misc. Pacific Isds", not a country' });
+    expect(map('2021,4,849,10111,1,1')).toEqual({
+      kind: 'skip',
+      reason: 'importer is BACI area 849 "US Misc. Pacific Isds", not a country',
+    });
     expect(map('2021,697,4,10111,1,1')).toEqual({ kind: 'skip', reason: 'exporter is BACI area 697 "Europe EFTA, nes", not a country' });
   });
 
@@ -85,7 +91,10 @@ describe('BACI format (hand-written records)', () => {
     ['1949,4,24,10111,1,1', 'column t: year 1949 is outside 1950–2100'],
     ['2101,4,24,10111,1,1', 'column t: year 2101 is outside 1950–2100'],
     ['2021,AFG,24,10111,1,1', 'column i: "AFG" is not a numeric country code'],
-    ['2021,4,999,10111,1,1', 'column j: country code 999 is not an ISO 3166 numeric code we know (give BACI\'s country table with --countries)'],
+    [
+      '2021,4,999,10111,1,1',
+      "column j: country code 999 is not an ISO 3166 numeric code we know (give BACI's country table with --countries)",
+    ],
     ['2021,4,4,10111,1,1', 'exporter and importer are both AFG (i=4, j=4)'],
     ['2021,4,24,1011,1,1', 'column k: "1011" is not an HS-6 product code (5 or 6 digits, BACI drops the leading zero)'],
     ['2021,4,24,0101111,1,1', 'column k: "0101111" is not an HS-6 product code (5 or 6 digits, BACI drops the leading zero)'],
@@ -96,7 +105,15 @@ describe('BACI format (hand-written records)', () => {
   });
 
   it('refuses a code the table maps to a country we do not know', () => {
-    const withTable = referenceContext({ sourceCountryCodes: new Map([[530, 'ANT'], [4, 'AFG']]) });
-    expect(map('1995,4,530,10111,1,1', withTable)).toEqual({ kind: 'invalid', reason: 'column j: country code 530 is ANT, which is not a known country' });
+    const withTable = referenceContext({
+      sourceCountryCodes: new Map([
+        [530, 'ANT'],
+        [4, 'AFG'],
+      ]),
+    });
+    expect(map('1995,4,530,10111,1,1', withTable)).toEqual({
+      kind: 'invalid',
+      reason: 'column j: country code 530 is ANT, which is not a known country',
+    });
   });
 });

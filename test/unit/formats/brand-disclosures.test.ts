@@ -5,7 +5,8 @@ import { sharedFile } from '../../support/shared-data';
 import type { DisclosureRecord } from '../../../src/modules/import/types';
 import { readRecords, recordsOf, runFormat, tally, testContext, type Outcome } from './facility-harness';
 
-const HEADER = 'brand,parent_company_or_supplier_group,factory_name,country,country_iso3,city,address,product_type,factory_type,total_workers,workers_lower,workers_upper,pct_female,pct_migrant,as_of';
+const HEADER =
+  'brand,parent_company_or_supplier_group,factory_name,country,country_iso3,city,address,product_type,factory_type,total_workers,workers_lower,workers_upper,pct_female,pct_migrant,as_of';
 const file = (...rows: string[]) => recordsOf([HEADER, ...rows].join('\n'));
 const columns = (total: string | null, lower: string | null, upper: string | null) => ({
   total: { value: total, label: 'total_workers' },
@@ -58,7 +59,12 @@ describe('productTypeId', () => {
 
 describe('brandDisclosureFormat', () => {
   it('maps an adidas row: the second column is the supplier group, not the brand parent', () => {
-    const { opened, rows } = runFormat(brandDisclosureFormat, file('adidas,Grupo Dass,Dass Suarez S.a.,Argentina,ARG,Coronel Suárez,"Olavarria, 636  ",Footwear,,717,,,57.6,1.674,c.2023 (undated)'));
+    const { opened, rows } = runFormat(
+      brandDisclosureFormat,
+      file(
+        'adidas,Grupo Dass,Dass Suarez S.a.,Argentina,ARG,Coronel Suárez,"Olavarria, 636  ",Footwear,,717,,,57.6,1.674,c.2023 (undated)',
+      ),
+    );
     expect(opened).toMatchObject({ headerIndex: 0, metadata: {} });
     expect(rows).toEqual([
       {
@@ -82,7 +88,11 @@ describe('brandDisclosureFormat', () => {
   });
 
   it('dates rows from --disclosed-at, else from an as_of that is a date', () => {
-    const records = file('Puma,,F,CN (Mondial code),CHN,,A,Apparel,,,101,500,,,c.2023 (undated)', 'Puma,,F,China,CHN,,A,Apparel,,,101,500,,,2023-05', 'Puma,,F,China,CHN,,A,Apparel,,,101,500,,,2023-05-17');
+    const records = file(
+      'Puma,,F,CN (Mondial code),CHN,,A,Apparel,,,101,500,,,c.2023 (undated)',
+      'Puma,,F,China,CHN,,A,Apparel,,,101,500,,,2023-05',
+      'Puma,,F,China,CHN,,A,Apparel,,,101,500,,,2023-05-17',
+    );
     expect(runFormat(brandDisclosureFormat, records).rows.map((r) => r.row.disclosedAt)).toEqual([null, '2023-05-01', '2023-05-17']);
     const given = runFormat(brandDisclosureFormat, records, testContext({ disclosedAt: '2023-12-31' }));
     expect(given.opened.metadata).toEqual({ disclosedAt: '2023-12-31' });
@@ -107,7 +117,10 @@ describe('brandDisclosureFormat', () => {
   });
 
   it('strips the role VF once appends to a supplier group, and skips blank lines', () => {
-    const { rows, skipped } = runFormat(brandDisclosureFormat, file('VF Corporation,MILTEKS TEKSTIL SAN. VE TIC. A.S. - Supplier Group,F,Turkey,TUR,,A,Apparel,,,101,500,,,x', ',,,,,,,,,,,,,,'));
+    const { rows, skipped } = runFormat(
+      brandDisclosureFormat,
+      file('VF Corporation,MILTEKS TEKSTIL SAN. VE TIC. A.S. - Supplier Group,F,Turkey,TUR,,A,Apparel,,,101,500,,,x', ',,,,,,,,,,,,,,'),
+    );
     expect(rows[0].row.supplierGroup).toBe('MILTEKS TEKSTIL SAN. VE TIC. A.S.');
     expect(skipped).toEqual([{ line: 3, reason: 'blank line' }]);
   });
@@ -116,15 +129,28 @@ describe('brandDisclosureFormat', () => {
     const records = recordsOf(['FACTORY_NAME,Total_Workers,Country', 'Factory A,900,Cambodia'].join('\n'));
     expect(brandDisclosureFormat.open(records, testContext())).toEqual({ error: 'the header has no brand column; pass --brand', line: 1 });
     const { rows } = runFormat(brandDisclosureFormat, records, testContext({ brand: 'Patagonia' }));
-    expect(rows[0].row).toMatchObject({ brand: 'Patagonia', facilityName: 'Factory A', country: 'KHM', workersMin: 900, workersMax: 900, supplierGroup: null, city: null, productType: 'OTHER' });
+    expect(rows[0].row).toMatchObject({
+      brand: 'Patagonia',
+      facilityName: 'Factory A',
+      country: 'KHM',
+      workersMin: 900,
+      workersMax: 900,
+      supplierGroup: null,
+      city: null,
+      productType: 'OTHER',
+    });
   });
 
   it('names the expected header when it is not there', () => {
     expect(brandDisclosureFormat.open(recordsOf('a,b,c'), testContext())).toEqual({
-      error: 'expected the brand-disclosure header (factory_name, country or country_iso3, brand (or --brand), and optionally the other columns) on line 1',
+      error:
+        'expected the brand-disclosure header (factory_name, country or country_iso3, brand (or --brand), and optionally the other columns) on line 1',
       line: 1,
     });
-    expect(brandDisclosureFormat.open(recordsOf('brand,factory_name,product_type'), testContext())).toEqual({ error: 'the header has neither country nor country_iso3', line: 1 });
+    expect(brandDisclosureFormat.open(recordsOf('brand,factory_name,product_type'), testContext())).toEqual({
+      error: 'the header has neither country nor country_iso3',
+      line: 1,
+    });
   });
 });
 
@@ -134,7 +160,8 @@ describe('the adidas / VF / Puma file (c. 2023)', () => {
   beforeAll(async () => {
     if (path) outcome = runFormat(brandDisclosureFormat, await readRecords(path));
   });
-  const band = (r: { workersMin: number | null; workersMax: number | null }) => (r.workersMin === null ? 'unknown' : r.workersMin === r.workersMax ? 'exact' : `${r.workersMin}–${r.workersMax}`);
+  const band = (r: { workersMin: number | null; workersMax: number | null }) =>
+    r.workersMin === null ? 'unknown' : r.workersMin === r.workersMax ? 'exact' : `${r.workersMin}–${r.workersMax}`;
 
   (path ? it : it.skip)('loads every one of its 2,175 rows: adidas 375, VF Corporation 1,470, Puma 330', () => {
     const { rows, invalid, skipped } = outcome!;
@@ -147,8 +174,18 @@ describe('the adidas / VF / Puma file (c. 2023)', () => {
 
   (path ? it : it.skip)('reads exact counts (adidas) and bands (VF, Puma)', () => {
     const { rows } = outcome!;
-    expect(tally(rows.filter((r) => r.row.brand === 'adidas'), band)).toEqual({ exact: 375 });
-    expect(tally(rows.filter((r) => r.row.brand === 'VF Corporation'), band)).toEqual({
+    expect(
+      tally(
+        rows.filter((r) => r.row.brand === 'adidas'),
+        band,
+      ),
+    ).toEqual({ exact: 375 });
+    expect(
+      tally(
+        rows.filter((r) => r.row.brand === 'VF Corporation'),
+        band,
+      ),
+    ).toEqual({
       '1–10': 61,
       '11–100': 403,
       '101–500': 393,
@@ -159,7 +196,12 @@ describe('the adidas / VF / Puma file (c. 2023)', () => {
       unknown: 297,
     });
     // Puma's 64 malformed "501–100" bands, all read as 501–1000.
-    expect(tally(rows.filter((r) => r.row.brand === 'Puma'), band)).toEqual({
+    expect(
+      tally(
+        rows.filter((r) => r.row.brand === 'Puma'),
+        band,
+      ),
+    ).toEqual({
       '1–100': 49,
       '101–500': 93,
       '501–1000': 64,

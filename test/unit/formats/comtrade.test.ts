@@ -4,7 +4,8 @@ import { csvRecords, mapOne, referenceContext } from '../../support/format-harne
 
 const context = referenceContext();
 /** The API's camelCase layout with the breakdown columns. */
-const API = 'refYear,reporterCode,reporterISO,flowCode,partnerCode,partnerISO,partner2Code,motCode,customsCode,cmdCode,primaryValue,netWgt,isAggregate';
+const API =
+  'refYear,reporterCode,reporterISO,flowCode,partnerCode,partnerISO,partner2Code,motCode,customsCode,cmdCode,primaryValue,netWgt,isAggregate';
 /** The short snake_case layout of the EU file. */
 const SHORT = 'reporter_iso,reporter_desc,flow_desc,partner_iso,partner_desc,cmd_code,cmd_desc,primary_value,ref_year';
 
@@ -19,17 +20,25 @@ describe('Comtrade format: layouts', () => {
   it('recognises camelCase and snake_case headers in any order and case', () => {
     expect(comtradeFormat.open(csvRecords(API), context)).toMatchObject({ headerIndex: 0, metadata: { layout: 'camelCase' } });
     expect(comtradeFormat.open(csvRecords(SHORT), context)).toMatchObject({ headerIndex: 0, metadata: { layout: 'snake_case' } });
-    const shuffled = mapOne(comtradeFormat, 'PRIMARY_VALUE,Cmd_Code,partner_iso,FLOW_DESC,reporter_iso,ref_year', '12.5,4401,BEL,Import,AUT,2018', context);
+    const shuffled = mapOne(
+      comtradeFormat,
+      'PRIMARY_VALUE,Cmd_Code,partner_iso,FLOW_DESC,reporter_iso,ref_year',
+      '12.5,4401,BEL,Import,AUT,2018',
+      context,
+    );
     expect(flow(shuffled)).toEqual({ year: 2018, exporter: 'BEL', importer: 'AUT', product: '4401', valueUsd: 12.5, quantityTons: null });
   });
 
   it('names the missing columns of a header it does not recognise', () => {
     expect(comtradeFormat.open(csvRecords('reporter_iso,partner_iso,flow_desc,ref_year\nAUT,BEL,Import,2018'), context)).toEqual({
-      error: 'expected a UN Comtrade header with cmdCode, primaryValue (camelCase or snake_case), found reporter_iso,partner_iso,flow_desc,ref_year',
+      error:
+        'expected a UN Comtrade header with cmdCode, primaryValue (camelCase or snake_case), found reporter_iso,partner_iso,flow_desc,ref_year',
       line: 1,
     });
     expect(comtradeFormat.open(csvRecords('t,i,j,k,v,q'), context)).toMatchObject({
-      error: expect.stringContaining('refYear, reporterISO or reporterCode, partnerISO or partnerCode, flowCode or flowDesc, cmdCode, primaryValue'),
+      error: expect.stringContaining(
+        'refYear, reporterISO or reporterCode, partnerISO or partnerCode, flowCode or flowDesc, cmdCode, primaryValue',
+      ),
     });
   });
 });
@@ -45,14 +54,27 @@ describe('Comtrade format: direction, countries and areas', () => {
       quantityTons: 292.99,
     });
     expect(flow(api('2007,764,THA,X,36,AUS,0,0,C00,030613,36120291,5545602,FALSE'))).toMatchObject({ exporter: 'THA', importer: 'AUS' });
-    expect(flow(short('AUT,Austria,Import,BEL,Belgium,4401,Fuel wood,248162.321,2018'))).toMatchObject({ exporter: 'BEL', importer: 'AUT', valueUsd: 248162.321 });
+    expect(flow(short('AUT,Austria,Import,BEL,Belgium,4401,Fuel wood,248162.321,2018'))).toMatchObject({
+      exporter: 'BEL',
+      importer: 'AUT',
+      valueUsd: 248162.321,
+    });
     expect(flow(short('AUT,Austria,Export,BEL,Belgium,4401,Fuel wood,1,2018'))).toMatchObject({ exporter: 'AUT', importer: 'BEL' });
   });
 
   it('skips re-imports, re-exports and other flows', () => {
-    expect(api('2007,764,THA,RM,36,AUS,0,0,C00,030613,1,1,FALSE')).toEqual({ kind: 'skip', reason: 'flow "RM" is not an import or an export' });
-    expect(api('2007,764,THA,RX,36,AUS,0,0,C00,030613,1,1,FALSE')).toEqual({ kind: 'skip', reason: 'flow "RX" is not an import or an export' });
-    expect(short('AUT,Austria,Re-export,BEL,Belgium,4401,x,1,2018')).toEqual({ kind: 'skip', reason: 'flow "Re-export" is not an import or an export' });
+    expect(api('2007,764,THA,RM,36,AUS,0,0,C00,030613,1,1,FALSE')).toEqual({
+      kind: 'skip',
+      reason: 'flow "RM" is not an import or an export',
+    });
+    expect(api('2007,764,THA,RX,36,AUS,0,0,C00,030613,1,1,FALSE')).toEqual({
+      kind: 'skip',
+      reason: 'flow "RX" is not an import or an export',
+    });
+    expect(short('AUT,Austria,Re-export,BEL,Belgium,4401,x,1,2018')).toEqual({
+      kind: 'skip',
+      reason: 'flow "Re-export" is not an import or an export',
+    });
     expect(api('2007,764,THA,,36,AUS,0,0,C00,030613,1,1,FALSE')).toEqual({ kind: 'invalid', reason: 'column flowCode is empty' });
   });
 
@@ -84,37 +106,83 @@ describe('Comtrade format: direction, countries and areas', () => {
   });
 
   it('skips padded area codes of the short layout and self-flows, refuses unknown three-letter codes', () => {
-    expect(short('AUT,Austria,Import,"_X ","Areas, nes",4401,x,1,2018')).toEqual({ kind: 'skip', reason: 'partner _X "Areas, nes" is an area, not a country' });
-    expect(short('AUT,Austria,Import,"XX ",Special Categories,4401,x,1,2018')).toEqual({ kind: 'skip', reason: 'partner XX "Special Categories" is an area, not a country' });
-    expect(short('AUT,Austria,Import,AUT,Austria,4401,x,1,2018')).toEqual({ kind: 'skip', reason: 'reporter and partner are the same country' });
+    expect(short('AUT,Austria,Import,"_X ","Areas, nes",4401,x,1,2018')).toEqual({
+      kind: 'skip',
+      reason: 'partner _X "Areas, nes" is an area, not a country',
+    });
+    expect(short('AUT,Austria,Import,"XX ",Special Categories,4401,x,1,2018')).toEqual({
+      kind: 'skip',
+      reason: 'partner XX "Special Categories" is an area, not a country',
+    });
+    expect(short('AUT,Austria,Import,AUT,Austria,4401,x,1,2018')).toEqual({
+      kind: 'skip',
+      reason: 'reporter and partner are the same country',
+    });
     expect(api('2008,764,THA,X,530,ANT,0,0,C00,030613,1,1,FALSE')).toEqual({
       kind: 'invalid',
       reason: 'partner is not a known country or Comtrade area: partnerISO "ANT", partnerCode "530"',
     });
-    expect(short('ZZZ,Nowhere,Import,BEL,Belgium,4401,x,1,2018')).toEqual({ kind: 'invalid', reason: 'reporter is not a known country or Comtrade area: reporter_iso "ZZZ"' });
+    expect(short('ZZZ,Nowhere,Import,BEL,Belgium,4401,x,1,2018')).toEqual({
+      kind: 'invalid',
+      reason: 'reporter is not a known country or Comtrade area: reporter_iso "ZZZ"',
+    });
     expect(short('AUT,Austria,Import,,?,4401,x,1,2018')).toEqual({ kind: 'invalid', reason: 'partner is not given: partner_iso ""' });
-    expect(api('2020,97,EUR,M,156,CHN,0,0,C00,61,1,1,TRUE')).toEqual({ kind: 'skip', reason: 'reporter EUR "European Union" is an area, not a country' });
+    expect(api('2020,97,EUR,M,156,CHN,0,0,C00,61,1,1,TRUE')).toEqual({
+      kind: 'skip',
+      reason: 'reporter EUR "European Union" is an area, not a country',
+    });
   });
 });
 
 describe('Comtrade format: breakdowns, products, values', () => {
   it('skips the breakdowns of a total row by second partner, transport mode and customs procedure', () => {
-    expect(api('2007,764,THA,X,36,AUS,36,0,C00,030613,1,1,FALSE')).toEqual({ kind: 'skip', reason: 'second partner is not World: a breakdown of the total row' });
-    expect(api('2007,764,THA,X,36,AUS,0,2100,C00,030613,1,1,FALSE')).toEqual({ kind: 'skip', reason: 'mode of transport is not the total (0): a breakdown of the total row' });
-    expect(api('2007,764,THA,X,36,AUS,0,0,C01,030613,1,1,FALSE')).toEqual({ kind: 'skip', reason: 'customs procedure is not the total (C00): a breakdown of the total row' });
-    expect(flow(mapOne(comtradeFormat, 'ref_year,reporter_iso,flow_code,partner_iso,partner2iso,cmd_code,primary_value', '2007,THA,X,AUS,W00,03,1', context))).toMatchObject({ product: '03' });
-    expect(mapOne(comtradeFormat, 'ref_year,reporter_iso,flow_code,partner_iso,partner2iso,cmd_code,primary_value', '2007,THA,X,AUS,CHN,03,1', context)).toMatchObject({ kind: 'skip' });
+    expect(api('2007,764,THA,X,36,AUS,36,0,C00,030613,1,1,FALSE')).toEqual({
+      kind: 'skip',
+      reason: 'second partner is not World: a breakdown of the total row',
+    });
+    expect(api('2007,764,THA,X,36,AUS,0,2100,C00,030613,1,1,FALSE')).toEqual({
+      kind: 'skip',
+      reason: 'mode of transport is not the total (0): a breakdown of the total row',
+    });
+    expect(api('2007,764,THA,X,36,AUS,0,0,C01,030613,1,1,FALSE')).toEqual({
+      kind: 'skip',
+      reason: 'customs procedure is not the total (C00): a breakdown of the total row',
+    });
+    expect(
+      flow(
+        mapOne(
+          comtradeFormat,
+          'ref_year,reporter_iso,flow_code,partner_iso,partner2iso,cmd_code,primary_value',
+          '2007,THA,X,AUS,W00,03,1',
+          context,
+        ),
+      ),
+    ).toMatchObject({ product: '03' });
+    expect(
+      mapOne(
+        comtradeFormat,
+        'ref_year,reporter_iso,flow_code,partner_iso,partner2iso,cmd_code,primary_value',
+        '2007,THA,X,AUS,CHN,03,1',
+        context,
+      ),
+    ).toMatchObject({ kind: 'skip' });
   });
 
   it('keeps 2, 4 and 6 digit codes, skips TOTAL and refuses other shapes', () => {
     expect(flow(short('AUT,Austria,Import,BEL,Belgium,48,x,1,2018')).product).toBe('48');
     expect(flow(short('AUT,Austria,Import,BEL,Belgium,470610,x,1,2018')).product).toBe('470610');
-    expect(short('AUT,Austria,Import,BEL,Belgium,TOTAL,x,1,2018')).toEqual({ kind: 'skip', reason: 'commodity TOTAL (all products) is not an HS code' });
+    expect(short('AUT,Austria,Import,BEL,Belgium,TOTAL,x,1,2018')).toEqual({
+      kind: 'skip',
+      reason: 'commodity TOTAL (all products) is not an HS code',
+    });
     expect(short('AUT,Austria,Import,BEL,Belgium,30613,x,1,2018')).toEqual({
       kind: 'invalid',
       reason: 'column cmd_code: "30613" is not an HS code (2, 4 or 6 digits); was its leading zero lost?',
     });
-    expect(short('AUT,Austria,Import,BEL,Belgium,44AG,x,1,2018')).toEqual({ kind: 'invalid', reason: 'column cmd_code: "44AG" is not an HS code (2, 4 or 6 digits)' });
+    expect(short('AUT,Austria,Import,BEL,Belgium,44AG,x,1,2018')).toEqual({
+      kind: 'invalid',
+      reason: 'column cmd_code: "44AG" is not an HS code (2, 4 or 6 digits)',
+    });
   });
 
   it('reads decimal values, empty or NA weights as unknown, and refuses bad numbers', () => {
@@ -122,15 +190,27 @@ describe('Comtrade format: breakdowns, products, values', () => {
     expect(flow(api('2007,764,THA,X,36,AUS,0,0,C00,030613,1,NA,FALSE')).quantityTons).toBeNull();
     expect(flow(api('2007,764,THA,X,36,AUS,0,0,C00,030613,1,0.5,FALSE')).quantityTons).toBe(0.0005);
     expect(api('2007,764,THA,X,36,AUS,0,0,C00,030613,,1,FALSE')).toEqual({ kind: 'invalid', reason: 'column primaryValue is empty' });
-    expect(api('2007,764,THA,X,36,AUS,0,0,C00,030613,1 234,1,FALSE')).toEqual({ kind: 'invalid', reason: 'column primaryValue: "1 234" is not a number' });
-    expect(api('2007,764,THA,X,36,AUS,0,0,C00,030613,-5,1,FALSE')).toEqual({ kind: 'invalid', reason: 'column primaryValue: "-5" is negative' });
+    expect(api('2007,764,THA,X,36,AUS,0,0,C00,030613,1 234,1,FALSE')).toEqual({
+      kind: 'invalid',
+      reason: 'column primaryValue: "1 234" is not a number',
+    });
+    expect(api('2007,764,THA,X,36,AUS,0,0,C00,030613,-5,1,FALSE')).toEqual({
+      kind: 'invalid',
+      reason: 'column primaryValue: "-5" is negative',
+    });
     expect(api('2007,764,THA,X,36,AUS,0,0,C00,030613,5,-1,FALSE')).toEqual({ kind: 'invalid', reason: 'column netWgt: "-1" is negative' });
   });
 
   it('refuses bad years, ragged rows and monthly data', () => {
     expect(api('07,764,THA,X,36,AUS,0,0,C00,030613,1,1,FALSE')).toEqual({ kind: 'invalid', reason: 'column refYear: "07" is not a year' });
-    expect(api('1900,764,THA,X,36,AUS,0,0,C00,030613,1,1,FALSE')).toEqual({ kind: 'invalid', reason: 'column refYear: year 1900 is outside 1950–2100' });
-    expect(api('2007,764,THA,X,36,AUS,0,0,C00,030613,1,1')).toEqual({ kind: 'invalid', reason: 'expected 13 fields as in the header, found 12' });
+    expect(api('1900,764,THA,X,36,AUS,0,0,C00,030613,1,1,FALSE')).toEqual({
+      kind: 'invalid',
+      reason: 'column refYear: year 1900 is outside 1950–2100',
+    });
+    expect(api('2007,764,THA,X,36,AUS,0,0,C00,030613,1,1')).toEqual({
+      kind: 'invalid',
+      reason: 'expected 13 fields as in the header, found 12',
+    });
     expect(mapOne(comtradeFormat, `freqCode,${API}`, 'M,2007,764,THA,X,36,AUS,0,0,C00,030613,1,1,FALSE', context)).toEqual({
       kind: 'invalid',
       reason: 'column freqCode: monthly data ("M") is not supported; tradegraph holds annual flows',

@@ -61,13 +61,16 @@ describe('resolveCountryName', () => {
     ['ES (Mondial code)', 'SLV'],
     ['CL (Mondial code)', 'CHL'],
     ['rok (mondial code)', 'KOR'],
-  ])('reads VF\'s %s as %s', (name, code) => {
+  ])("reads VF's %s as %s", (name, code) => {
     expect(resolve(name)).toBe(code);
   });
 
-  it.each(['Atlantis', '', '   ', 'ZZ (Mondial code)', 'ES', 'VN'])('does not know %j (unknown, empty, or a bare code: codes are not names)', (name) => {
-    expect(resolve(name)).toBeNull();
-  });
+  it.each(['Atlantis', '', '   ', 'ZZ (Mondial code)', 'ES', 'VN'])(
+    'does not know %j (unknown, empty, or a bare code: codes are not names)',
+    (name) => {
+      expect(resolve(name)).toBeNull();
+    },
+  );
 
   it('answers only with countries of the context', () => {
     expect(resolveCountryName('Taiwan', { countries: new Set(['CHN']) })).toBeNull();
@@ -112,10 +115,12 @@ describe('country names of the real files', () => {
   });
 
   const brands = sharedFile('brands/brand_disclosures_adidas_vf_puma_c2023.csv');
-  (brands ? it : it.skip)('every country name of the adidas/VF/Puma file resolves to the row\'s own country_iso3', async () => {
+  (brands ? it : it.skip)("every country name of the adidas/VF/Puma file resolves to the row's own country_iso3", async () => {
     const [header, ...data] = await readRecords(brands!);
     const [name, iso3] = ['country', 'country_iso3'].map((c) => header.fields.indexOf(c));
-    const disagreements = data.filter((r) => resolve(r.fields[name]) !== r.fields[iso3]).map((r) => `${r.line}: ${r.fields[name]} ≠ ${r.fields[iso3]}`);
+    const disagreements = data
+      .filter((r) => resolve(r.fields[name]) !== r.fields[iso3])
+      .map((r) => `${r.line}: ${r.fields[name]} ≠ ${r.fields[iso3]}`);
     expect(disagreements).toEqual([]);
     expect(new Set(data.map((r) => r.fields[name])).size).toBe(102);
   });

@@ -25,7 +25,9 @@ describe('exporter totals format (hand-written records)', () => {
 
   it('names the columns it needs when the header lacks one', () => {
     expect(exportTotalsFormat.open(csvRecords('year,origin,export_val\n1995,aut,1'), context)).toEqual({
-      error: expect.stringMatching(/^expected a header with columns year \(year, period, ref_year…\), exporter \(exporter, origin, location_code…\), product .*found year,origin,export_val$/),
+      error: expect.stringMatching(
+        /^expected a header with columns year \(year, period, ref_year…\), exporter \(exporter, origin, location_code…\), product .*found year,origin,export_val$/,
+      ),
       line: 1,
     });
   });
@@ -47,7 +49,11 @@ describe('exporter totals format (hand-written records)', () => {
     ['a year out of range', '1900,aut,1704,1', 'column year: year 1900 is outside 1950–2100'],
     ['an unknown country', '1995,xyz,1704,1', 'column origin: "xyz" is not a known country'],
     ['a country name', '1995,Austria,1704,1', 'column origin: "Austria" is not an ISO 3166 alpha-3 country code'],
-    ['a code that lost its leading zero', '1995,aut,101,1', 'column hs92: "101" is not an HS code (2, 4 or 6 digits); was its leading zero lost?'],
+    [
+      'a code that lost its leading zero',
+      '1995,aut,101,1',
+      'column hs92: "101" is not an HS code (2, 4 or 6 digits); was its leading zero lost?',
+    ],
     ['a code too long', '1995,aut,17041000,1', 'column hs92: "17041000" is not an HS code (2, 4 or 6 digits)'],
     ['an empty value', '1995,aut,1704,', 'column export_val is empty'],
     ['a value that is not a number', '1995,aut,1704,12x4', 'column export_val: "12x4" is not a number'],

@@ -21,7 +21,10 @@ export function testContext(overrides: Partial<FormatContext> = {}): FormatConte
  * on, so the line breaks inside its quoted fields are subtracted.
  */
 export function recordsOf(text: string | Buffer): SourceRecord[] {
-  const parsed = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true, info: true }) as Array<{ record: string[]; info: { lines: number } }>;
+  const parsed = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true, info: true }) as Array<{
+    record: string[];
+    info: { lines: number };
+  }>;
   return parsed.map(({ record, info }) => ({
     line: info.lines - record.reduce((n, field) => n + (field.match(/\n/g)?.length ?? 0), 0),
     fields: record,

@@ -1,5 +1,10 @@
 import { brandDisclosureFormat } from '../../../src/modules/import/formats/brand-disclosures';
-import { facilityMatchKey, manufacturerKey, normaliseName, type FacilityIdentity } from '../../../src/modules/import/formats/facility-match';
+import {
+  facilityMatchKey,
+  manufacturerKey,
+  normaliseName,
+  type FacilityIdentity,
+} from '../../../src/modules/import/formats/facility-match';
 import { nikeDisclosureFormat } from '../../../src/modules/import/formats/nike';
 import type { DisclosureRecord } from '../../../src/modules/import/types';
 import { sharedFile } from '../../support/shared-data';
@@ -37,7 +42,9 @@ describe('normaliseName', () => {
 
 describe('facilityMatchKey', () => {
   it('is name | country | address, normalised', () => {
-    expect(facilityMatchKey({ name: 'A & K Designs, Inc.', country: 'USA', address: '8564 NE Alderwood Road' })).toBe('A AND K DESIGNS|USA|8564 NE ALDERWOOD ROAD');
+    expect(facilityMatchKey({ name: 'A & K Designs, Inc.', country: 'USA', address: '8564 NE Alderwood Road' })).toBe(
+      'A AND K DESIGNS|USA|8564 NE ALDERWOOD ROAD',
+    );
     expect(facilityMatchKey({ name: 'Factory', country: 'vnm', address: null })).toBe('FACTORY|VNM|');
   });
 
@@ -80,8 +87,16 @@ describe('facilityMatchKey', () => {
   it.each<[string, FacilityIdentity, FacilityIdentity]>([
     [
       'two plants of one supplier (adidas lines 233 and 234)',
-      { name: 'Bago Sports Gloves Co., Ltd', country: 'MMR', address: 'Plot-32, Bago-Tite Kyi Road Foreign Industrial Area Nyang Inn Village' },
-      { name: 'BAGO SPORTS GLOVES COMPANY LIMITED', country: 'MMR', address: 'WARD NO. (9), BAGO OAKTHAR MYOTHIT PLOT NO.(42), LOCAL INDUSTRIAL ZONE BAGO TOWNSHIP' },
+      {
+        name: 'Bago Sports Gloves Co., Ltd',
+        country: 'MMR',
+        address: 'Plot-32, Bago-Tite Kyi Road Foreign Industrial Area Nyang Inn Village',
+      },
+      {
+        name: 'BAGO SPORTS GLOVES COMPANY LIMITED',
+        country: 'MMR',
+        address: 'WARD NO. (9), BAGO OAKTHAR MYOTHIT PLOT NO.(42), LOCAL INDUSTRIAL ZONE BAGO TOWNSHIP',
+      },
     ],
     [
       'one name and address in two countries (made up from Nike 2021 line 125)',
@@ -130,7 +145,12 @@ describe('the rule on the real files', () => {
   };
   const keysOf = async (file: string, format = nikeDisclosureFormat) => {
     const rows = runFormat(format, await readRecords(file)).rows;
-    return new Map(rows.map(({ line, row }) => [facilityMatchKey({ name: row.facilityName, country: row.country, address: row.address }), { line, row }]));
+    return new Map(
+      rows.map(({ line, row }) => [
+        facilityMatchKey({ name: row.facilityName, country: row.country, address: row.address }),
+        { line, row },
+      ]),
+    );
   };
 
   (Object.values(files).every(Boolean) ? it : it.skip)('finds the same factories across years and brands', async () => {

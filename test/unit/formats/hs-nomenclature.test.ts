@@ -17,7 +17,8 @@ describe('HS nomenclature format (hand-written records)', () => {
     expect(hsNomenclatureFormat.open(csvRecords(`\uFEFF${HEADER}`), context)).toMatchObject({ headerIndex: 0 });
     expect(hsNomenclatureFormat.open(csvRecords('code,description'), context)).toMatchObject({ headerIndex: 0 });
     expect(hsNomenclatureFormat.open(csvRecords('section,name\nI,Live animals'), context)).toEqual({
-      error: 'expected header section,hscode,description,parent,level (HS nomenclature) or code,description (BACI product codes), found section,name',
+      error:
+        'expected header section,hscode,description,parent,level (HS nomenclature) or code,description (BACI product codes), found section,name',
       line: 1,
     });
   });
@@ -33,13 +34,24 @@ describe('HS nomenclature format (hand-written records)', () => {
     });
     expect(product('XI,610210,Coats of wool,6102,6')).toMatchObject({ parent: '6102', section: 11 });
     expect(product('XXI,97,Works of art,TOTAL,2').section).toBe(21);
-    expect(product('TOTAL,99,Commodities not specified according to kind,TOTAL,2')).toMatchObject({ code: '99', section: null, parent: null });
+    expect(product('TOTAL,99,Commodities not specified according to kind,TOTAL,2')).toMatchObject({
+      code: '99',
+      section: null,
+      parent: null,
+    });
     // Columns are found by name.
-    expect(product('6102,Coats,XI,4,61', 'hscode,description,section,level,parent')).toMatchObject({ code: '6102', parent: '61', section: 11 });
+    expect(product('6102,Coats,XI,4,61', 'hscode,description,section,level,parent')).toMatchObject({
+      code: '6102',
+      parent: '61',
+      section: 11,
+    });
   });
 
   it('skips the TOTAL row', () => {
-    expect(map('TOTAL,TOTAL,Total of all HS2022 commodities,TOTAL,5')).toEqual({ kind: 'skip', reason: 'the TOTAL row (all commodities) is not an HS code' });
+    expect(map('TOTAL,TOTAL,Total of all HS2022 commodities,TOTAL,5')).toEqual({
+      kind: 'skip',
+      reason: 'the TOTAL row (all commodities) is not an HS code',
+    });
   });
 
   it.each([
@@ -64,7 +76,10 @@ describe('HS nomenclature format (hand-written records)', () => {
       parent: '0101',
       section: null,
     });
-    expect(map('1011,Horses', 'code,description')).toEqual({ kind: 'invalid', reason: 'column code: "1011" is not an HS-6 code (5 or 6 digits, BACI drops the leading zero)' });
+    expect(map('1011,Horses', 'code,description')).toEqual({
+      kind: 'invalid',
+      reason: 'column code: "1011" is not an HS-6 code (5 or 6 digits, BACI drops the leading zero)',
+    });
     expect(map('10111,', 'code,description')).toEqual({ kind: 'invalid', reason: 'column description is empty for 010111' });
   });
 });
@@ -107,7 +122,10 @@ describe('HS nomenclature format on the real files', () => {
     const rows = run.rows.map((r) => r.row);
     expect(rows.every((r) => r.level === 6 && /^\d{6}$/.test(r.code) && r.parent === r.code.slice(0, 4) && r.section === null)).toBe(true);
     expect(rows.filter((r) => r.code.startsWith('0'))).toHaveLength(347);
-    expect(run.rows[0]).toEqual({ line: 2, row: { code: '010111', level: 6, description: 'Horses: live, pure-bred breeding animals', parent: '0101', section: null } });
+    expect(run.rows[0]).toEqual({
+      line: 2,
+      row: { code: '010111', level: 6, description: 'Horses: live, pure-bred breeding animals', parent: '0101', section: null },
+    });
     expect(rows.at(-1)).toMatchObject({ code: '999999', parent: '9999' });
   });
 });

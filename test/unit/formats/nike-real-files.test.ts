@@ -45,18 +45,21 @@ describe.each(EXPORTS)('Nike export $file', (expected) => {
     if (file) outcome = runFormat(nikeDisclosureFormat, await readRecords(file));
   });
 
-  (file ? it : it.skip)(`has ${expected.facilities} facilities, none invalid (every country name resolves), disclosed ${expected.disclosedAt}`, () => {
-    const { opened, rows, skipped, invalid } = outcome!;
-    expect(opened.headerIndex).toBe(1);
-    expect(opened.metadata).toEqual({ disclosedAt: expected.disclosedAt, dataAsOf: expected.dataAsOf });
-    expect(invalid).toEqual([]);
-    expect(skipped).toEqual([]);
-    expect(rows).toHaveLength(expected.facilities);
-    expect(rows[0].line).toBe(3);
-    expect(rows.at(-1)!.line).toBe(expected.facilities + 2);
-    expect(tally(rows, (r) => r.disclosedAt)).toEqual({ [expected.disclosedAt]: expected.facilities });
-    expect(tally(rows, (r) => `${r.brand} / ${r.brandParent}`)).toEqual({ 'Nike / Nike, Inc.': expected.facilities });
-  });
+  (file ? it : it.skip)(
+    `has ${expected.facilities} facilities, none invalid (every country name resolves), disclosed ${expected.disclosedAt}`,
+    () => {
+      const { opened, rows, skipped, invalid } = outcome!;
+      expect(opened.headerIndex).toBe(1);
+      expect(opened.metadata).toEqual({ disclosedAt: expected.disclosedAt, dataAsOf: expected.dataAsOf });
+      expect(invalid).toEqual([]);
+      expect(skipped).toEqual([]);
+      expect(rows).toHaveLength(expected.facilities);
+      expect(rows[0].line).toBe(3);
+      expect(rows.at(-1)!.line).toBe(expected.facilities + 2);
+      expect(tally(rows, (r) => r.disclosedAt)).toEqual({ [expected.disclosedAt]: expected.facilities });
+      expect(tally(rows, (r) => `${r.brand} / ${r.brandParent}`)).toEqual({ 'Nike / Nike, Inc.': expected.facilities });
+    },
+  );
 
   (file ? it : it.skip)('maps product types and countries', () => {
     const { rows } = outcome!;
@@ -69,18 +72,31 @@ describe.each(EXPORTS)('Nike export $file', (expected) => {
     const ak = outcome!.rows.filter((r) => /^A & K Designs/i.test(r.row.facilityName));
     expect(ak).toHaveLength(1);
     expect(ak[0].line).toBe(expected.akDesigns.line);
-    expect(ak[0].row).toMatchObject({ country: 'USA', city: expect.stringMatching(/^portland$/i), workersMin: expected.akDesigns.workers, workersMax: expected.akDesigns.workers });
+    expect(ak[0].row).toMatchObject({
+      country: 'USA',
+      city: expect.stringMatching(/^portland$/i),
+      workersMin: expected.akDesigns.workers,
+      workersMax: expected.akDesigns.workers,
+    });
   });
 });
 
 describe('Nike 2021 quirks', () => {
   const file = sharedFile('brands/nike_manufacturing_export_2021-02.csv');
 
-  (file ? it : it.skip)('keeps upper case as disclosed, leaves 50 empty Total Workers unknown, drops 93 "NO GROUP" placeholders', async () => {
-    const { rows } = runFormat(nikeDisclosureFormat, await readRecords(file!));
-    expect(rows[0].row).toMatchObject({ facilityName: 'A & K DESIGNS, INC.', address: '8564 NE ALDERWOOD ROAD', city: 'PORTLAND', supplierGroup: 'A & K DESIGNS' });
-    expect(rows.filter((r) => r.row.workersMin === null && r.row.workersMax === null)).toHaveLength(50);
-    expect(rows.filter((r) => r.row.supplierGroup === null)).toHaveLength(93);
-    expect(rows.every((r) => r.row.facilityName === r.row.facilityName.trim() && !/\s{2}/.test(r.row.facilityName))).toBe(true);
-  });
+  (file ? it : it.skip)(
+    'keeps upper case as disclosed, leaves 50 empty Total Workers unknown, drops 93 "NO GROUP" placeholders',
+    async () => {
+      const { rows } = runFormat(nikeDisclosureFormat, await readRecords(file!));
+      expect(rows[0].row).toMatchObject({
+        facilityName: 'A & K DESIGNS, INC.',
+        address: '8564 NE ALDERWOOD ROAD',
+        city: 'PORTLAND',
+        supplierGroup: 'A & K DESIGNS',
+      });
+      expect(rows.filter((r) => r.row.workersMin === null && r.row.workersMax === null)).toHaveLength(50);
+      expect(rows.filter((r) => r.row.supplierGroup === null)).toHaveLength(93);
+      expect(rows.every((r) => r.row.facilityName === r.row.facilityName.trim() && !/\s{2}/.test(r.row.facilityName))).toBe(true);
+    },
+  );
 });

@@ -59,13 +59,17 @@ describe('nikeDisclosureFormat.open', () => {
 
   it('refuses a banner whose date it cannot read, naming its line', () => {
     const records = recordsOf(['Data As Of Q3 2024', HEADER_2023].join('\n'));
-    expect(nikeDisclosureFormat.open(records, testContext())).toEqual({ error: 'the banner\'s date "Q3 2024" is not a month and year; pass --disclosed-at YYYY-MM-DD', line: 1 });
+    expect(nikeDisclosureFormat.open(records, testContext())).toEqual({
+      error: 'the banner\'s date "Q3 2024" is not a month and year; pass --disclosed-at YYYY-MM-DD',
+      line: 1,
+    });
   });
 
   it('names the expected header and line when it is not there', () => {
     const result = nikeDisclosureFormat.open(recordsOf([BANNER_2023, 'brand,factory_name,country'].join('\n')), testContext());
     expect(result).toEqual({
-      error: 'expected Nike\'s header (Factory Name, Factory Type, Product Type, Supplier Group, Address, City, Country / Region, Total Workers) on line 2, after the "Data As Of" banner',
+      error:
+        'expected Nike\'s header (Factory Name, Factory Type, Product Type, Supplier Group, Address, City, Country / Region, Total Workers) on line 2, after the "Data As Of" banner',
       line: 2,
     });
   });
@@ -75,7 +79,9 @@ describe('nikeDisclosureFormat.map', () => {
   it('maps a 2021 row: brand Nike of Nike, Inc., names kept as disclosed but trimmed, exact workers', () => {
     const { rows } = runFormat(
       nikeDisclosureFormat,
-      file2021('"  ALMAXTEX TEKSTIL  SANAYI VE TICARET A.S. ",FINISHED GOODS - COMPONENTS,APPAREL,"NIKE, Converse",Collegiate,YESIM,KARAPINAR MAH. ANKARA YOLU CAD.,BURSA,BURSA,16580,TURKEY,EMEA,3199,2234,55.0%,0.1%,,,,,"ASENA 3 TEXTIL S.R.L., Asena 4"'),
+      file2021(
+        '"  ALMAXTEX TEKSTIL  SANAYI VE TICARET A.S. ",FINISHED GOODS - COMPONENTS,APPAREL,"NIKE, Converse",Collegiate,YESIM,KARAPINAR MAH. ANKARA YOLU CAD.,BURSA,BURSA,16580,TURKEY,EMEA,3199,2234,55.0%,0.1%,,,,,"ASENA 3 TEXTIL S.R.L., Asena 4"',
+      ),
     );
     expect(rows).toEqual([
       {
@@ -157,7 +163,11 @@ describe('nikeDisclosureFormat.map', () => {
   });
 
   it('uses --disclosed-at on every row when given', () => {
-    const { rows } = runFormat(nikeDisclosureFormat, file2023('F,FINISHED GOODS,Apparel,Nike,,G,A,C,S,1,USA,AMERICAS,10,9,50,0'), testContext({ disclosedAt: '2023-09-15' }));
+    const { rows } = runFormat(
+      nikeDisclosureFormat,
+      file2023('F,FINISHED GOODS,Apparel,Nike,,G,A,C,S,1,USA,AMERICAS,10,9,50,0'),
+      testContext({ disclosedAt: '2023-09-15' }),
+    );
     expect(rows[0].row).toMatchObject({ disclosedAt: '2023-09-15', country: 'USA' });
   });
 });

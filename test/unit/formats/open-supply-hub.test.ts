@@ -20,8 +20,14 @@ describe('readOshWorkers', () => {
   });
 
   it('says why it cannot read a value', () => {
-    expect(readOshWorkers('5000-1001', 'number_of_workers')).toEqual({ ok: false, reason: 'column number_of_workers: range "5000-1001" is inverted (lower > upper)' });
-    expect(readOshWorkers('lots', 'number_of_workers')).toEqual({ ok: false, reason: 'column number_of_workers: "lots" is not a number of workers, a range or "Less/More than N"' });
+    expect(readOshWorkers('5000-1001', 'number_of_workers')).toEqual({
+      ok: false,
+      reason: 'column number_of_workers: range "5000-1001" is inverted (lower > upper)',
+    });
+    expect(readOshWorkers('lots', 'number_of_workers')).toEqual({
+      ok: false,
+      reason: 'column number_of_workers: "lots" is not a number of workers, a range or "Less/More than N"',
+    });
   });
 });
 
@@ -73,8 +79,16 @@ describe('openSupplyHubFormat on the sample download (test/fixtures/open-supply-
   });
 
   it('keeps quoted commas, trims contributor lists, and reads the country by name when the code is missing', () => {
-    expect(byId.get('BD2019085KN4N1Y')!.row).toMatchObject({ parentCompany: 'Crystal Group, Ltd.', contributors: ['Better Work (Public)', 'Brand A (Public List)', 'Worldly'], sector: 'Apparel|Textiles' });
-    expect(byId.get('TR2022031P0LK7Z')!.row).toMatchObject({ country: 'TUR', name: 'Ege Tekstil Sanayi ve Ticaret A.Ş.', contributors: ['Brand A (Public List)', 'Textile Exchange'] });
+    expect(byId.get('BD2019085KN4N1Y')!.row).toMatchObject({
+      parentCompany: 'Crystal Group, Ltd.',
+      contributors: ['Better Work (Public)', 'Brand A (Public List)', 'Worldly'],
+      sector: 'Apparel|Textiles',
+    });
+    expect(byId.get('TR2022031P0LK7Z')!.row).toMatchObject({
+      country: 'TUR',
+      name: 'Ege Tekstil Sanayi ve Ticaret A.Ş.',
+      contributors: ['Brand A (Public List)', 'Textile Exchange'],
+    });
     expect(byId.get('PK2023012V9NB3S')!.row).toMatchObject({ country: 'PAK', name: 'Sialkot Sports Goods (Pvt.), Ltd.' });
     expect(byId.get('US2020126D4JPKB')!.row).toMatchObject({ country: 'USA', longitude: -122.6658 });
   });
@@ -94,8 +108,21 @@ describe('openSupplyHubFormat on the sample download (test/fixtures/open-supply-
 
 describe('openSupplyHubFormat headers and invalid records', () => {
   it('matches columns case-insensitively in any order and names the missing ones', () => {
-    const records = recordsOf(['Country Code,NAME,Address,OS ID,Number of Workers,Contributor (List)', 'VN,Factory A,"Lot 1, Zone 2",VN2020045K7P2QD,101-500,A|B'].join('\n'));
-    expect(runFormat(openSupplyHubFormat, records).rows[0].row).toMatchObject({ osId: 'VN2020045K7P2QD', country: 'VNM', contributors: ['A', 'B'], workersMin: 101, workersMax: 500, latitude: null, sector: null });
+    const records = recordsOf(
+      [
+        'Country Code,NAME,Address,OS ID,Number of Workers,Contributor (List)',
+        'VN,Factory A,"Lot 1, Zone 2",VN2020045K7P2QD,101-500,A|B',
+      ].join('\n'),
+    );
+    expect(runFormat(openSupplyHubFormat, records).rows[0].row).toMatchObject({
+      osId: 'VN2020045K7P2QD',
+      country: 'VNM',
+      contributors: ['A', 'B'],
+      workersMin: 101,
+      workersMax: 500,
+      latitude: null,
+      sector: null,
+    });
     expect(openSupplyHubFormat.open(recordsOf('os_id,name,country_code'), testContext())).toEqual({
       error: "expected Open Supply Hub's header (at least os_id, name, address, country_code) on line 1",
       line: 1,
@@ -103,7 +130,9 @@ describe('openSupplyHubFormat headers and invalid records', () => {
   });
 
   it('gives a record spanning lines the line it starts on, and folds the line break of a quoted field', () => {
-    const records = recordsOf(['os_id,name,address,country_code', 'VN1,Factory A,"Lot 1,', '  Zone 2",VN', 'VN2,Factory B,Addr,VN'].join('\n'));
+    const records = recordsOf(
+      ['os_id,name,address,country_code', 'VN1,Factory A,"Lot 1,', '  Zone 2",VN', 'VN2,Factory B,Addr,VN'].join('\n'),
+    );
     expect(runFormat(openSupplyHubFormat, records).rows.map((r) => [r.line, r.row.address])).toEqual([
       [2, 'Lot 1, Zone 2'],
       [4, 'Addr'],

@@ -132,8 +132,19 @@ describe('concentration: a six-participant market [30, 25, 20, 10, 10, 5]', () =
 
 describe('concentration: edge cases', () => {
   const empty = {
-    participants: 0, totalWeight: 0, hhi: null, hhiPoints: null, normalizedHhi: null, cr1: null, cr3: null, cr5: null,
-    effectiveNumber: null, entropy: null, evenness: null, gini: null, band: null,
+    participants: 0,
+    totalWeight: 0,
+    hhi: null,
+    hhiPoints: null,
+    normalizedHhi: null,
+    cr1: null,
+    cr3: null,
+    cr5: null,
+    effectiveNumber: null,
+    entropy: null,
+    evenness: null,
+    gini: null,
+    band: null,
   };
 
   it('N = 0 (no weights, or only zeros) gives nulls everywhere but the counts', () => {
@@ -146,8 +157,19 @@ describe('concentration: edge cases', () => {
     for (const weights of [[7], [0, 7, 0]]) {
       const m = concentration(weights);
       expect(m).toEqual({
-        participants: 1, totalWeight: 7, hhi: 1, hhiPoints: 10_000, normalizedHhi: null, cr1: 1, cr3: 1, cr5: 1,
-        effectiveNumber: 1, entropy: 0, evenness: null, gini: 0, band: 'HIGH',
+        participants: 1,
+        totalWeight: 7,
+        hhi: 1,
+        hhiPoints: 10_000,
+        normalizedHhi: null,
+        cr1: 1,
+        cr3: 1,
+        cr5: 1,
+        effectiveNumber: 1,
+        entropy: 0,
+        evenness: null,
+        gini: 0,
+        band: 'HIGH',
       });
       // toEqual treats −0 as 0; the API must not show −0.
       expect(Object.is(m.entropy, 0)).toBe(true);
@@ -315,12 +337,14 @@ describe('band', () => {
 
 describe('rankParticipants', () => {
   it('ranks by weight descending with shares, 1-based, leaving out zero weights', () => {
-    expect(rankParticipants([
-      { key: 'BGD', weight: 20 },
-      { key: 'IND', weight: 0 },
-      { key: 'CHN', weight: 50 },
-      { key: 'VNM', weight: 30 },
-    ])).toEqual([
+    expect(
+      rankParticipants([
+        { key: 'BGD', weight: 20 },
+        { key: 'IND', weight: 0 },
+        { key: 'CHN', weight: 50 },
+        { key: 'VNM', weight: 30 },
+      ]),
+    ).toEqual([
       { key: 'CHN', weight: 50, share: 0.5, rank: 1 },
       { key: 'VNM', weight: 30, share: 0.3, rank: 2 },
       { key: 'BGD', weight: 20, share: 0.2, rank: 3 },
@@ -342,12 +366,20 @@ describe('rankParticipants', () => {
   });
 
   it('orders numeric keys numerically, not as text', () => {
-    const ranked = rankParticipants([{ key: 10, weight: 1 }, { key: 9, weight: 1 }, { key: 100, weight: 1 }]);
+    const ranked = rankParticipants([
+      { key: 10, weight: 1 },
+      { key: 9, weight: 1 },
+      { key: 100, weight: 1 },
+    ]);
     expect(ranked.map((p) => p.key)).toEqual([9, 10, 100]);
   });
 
   it('orders string keys by code unit, independent of locale (uppercase before lowercase)', () => {
-    const ranked = rankParticipants([{ key: 'b', weight: 1 }, { key: 'B', weight: 1 }, { key: 'a', weight: 1 }]);
+    const ranked = rankParticipants([
+      { key: 'b', weight: 1 },
+      { key: 'B', weight: 1 },
+      { key: 'a', weight: 1 },
+    ]);
     expect(ranked.map((p) => p.key)).toEqual(['B', 'a', 'b']);
   });
 
@@ -360,8 +392,18 @@ describe('rankParticipants', () => {
     expect(() => rankParticipants([{ key: 'A', weight: -1 }])).toThrow(RangeError);
     expect(() => rankParticipants([{ key: 'A', weight: NaN }])).toThrow(RangeError);
     expect(() => rankParticipants([{ key: NaN, weight: 1 }])).toThrow(RangeError);
-    expect(() => rankParticipants([{ key: 'A', weight: 1 }, { key: 'A', weight: 2 }])).toThrow(RangeError);
-    expect(() => rankParticipants([{ key: 'A', weight: 0 }, { key: 'A', weight: 0 }])).toThrow(RangeError);
+    expect(() =>
+      rankParticipants([
+        { key: 'A', weight: 1 },
+        { key: 'A', weight: 2 },
+      ]),
+    ).toThrow(RangeError);
+    expect(() =>
+      rankParticipants([
+        { key: 'A', weight: 0 },
+        { key: 'A', weight: 0 },
+      ]),
+    ).toThrow(RangeError);
   });
 
   it('shares sum to 1 and the top-k shares give CRk', () => {
@@ -450,7 +492,10 @@ describe('properties on random markets', () => {
 
     // HHI against the share definition Σ s².
     const total = weights.reduce((a, b) => a + b, 0);
-    expect(hhi).toBeCloseTo(weights.reduce((a, w) => a + (w / total) ** 2, 0), 12);
+    expect(hhi).toBeCloseTo(
+      weights.reduce((a, w) => a + (w / total) ** 2, 0),
+      12,
+    );
 
     if (n > 1) {
       expect(m.normalizedHhi!).toBeGreaterThanOrEqual(0);

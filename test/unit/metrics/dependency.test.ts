@@ -11,11 +11,19 @@ describe('GeoDep verdicts (METRICS.md, "Strategic dependency")', () => {
     });
     // Exactly at a threshold is not above it.
     expect(geoDepVerdict({ importHhi: 0.4, worldExportHhi: 0.9, imports: 30, exports: 10 })).toMatchObject({ c1: false, dependent: false });
-    expect(geoDepVerdict({ importHhi: 0.9, worldExportHhi: 0.9, imports: 10, exports: 10 })).toMatchObject({ importExportRatio: 1, c3: false, dependent: false });
+    expect(geoDepVerdict({ importHhi: 0.9, worldExportHhi: 0.9, imports: 10, exports: 10 })).toMatchObject({
+      importExportRatio: 1,
+      c3: false,
+      dependent: false,
+    });
   });
 
   it('reports a null ratio and C3 true when the importer exports none of the product', () => {
-    expect(geoDepVerdict({ importHhi: 0.9, worldExportHhi: 0.9, imports: 5, exports: 0 })).toMatchObject({ importExportRatio: null, c3: true, dependent: true });
+    expect(geoDepVerdict({ importHhi: 0.9, worldExportHhi: 0.9, imports: 5, exports: 0 })).toMatchObject({
+      importExportRatio: null,
+      c3: true,
+      dependent: true,
+    });
   });
 
   it('takes other thresholds and criteria as arguments', () => {

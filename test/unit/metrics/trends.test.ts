@@ -87,8 +87,17 @@ describe('rankChanges', () => {
   it('gives ranks before and after and change = rankBefore − rankAfter (positive = moved up)', () => {
     // Before: CHN 50 (1), VNM 30 (2), BGD 20 (3). After: VNM 45 (1), CHN 40 (2), IND 15 (3), BGD 0 (out).
     const changes = rankChanges(
-      new Map([['CHN', 50], ['VNM', 30], ['BGD', 20]]),
-      new Map([['VNM', 45], ['CHN', 40], ['IND', 15], ['BGD', 0]]),
+      new Map([
+        ['CHN', 50],
+        ['VNM', 30],
+        ['BGD', 20],
+      ]),
+      new Map([
+        ['VNM', 45],
+        ['CHN', 40],
+        ['IND', 15],
+        ['BGD', 0],
+      ]),
     );
     expect([...changes]).toEqual([
       ['VNM', { rankBefore: 2, rankAfter: 1, change: 1 }],
@@ -100,7 +109,18 @@ describe('rankChanges', () => {
 
   it('ranks ties by key ascending, as rankParticipants does', () => {
     // Before: A, B, C tied → 1, 2, 3. After: C 2, A 1, B 1 → C 1, A 2, B 3.
-    const changes = rankChanges(new Map([['C', 1], ['B', 1], ['A', 1]]), new Map([['B', 1], ['A', 1], ['C', 2]]));
+    const changes = rankChanges(
+      new Map([
+        ['C', 1],
+        ['B', 1],
+        ['A', 1],
+      ]),
+      new Map([
+        ['B', 1],
+        ['A', 1],
+        ['C', 2],
+      ]),
+    );
     expect(changes.get('A')).toEqual({ rankBefore: 1, rankAfter: 2, change: -1 });
     expect(changes.get('B')).toEqual({ rankBefore: 2, rankAfter: 3, change: -1 });
     expect(changes.get('C')).toEqual({ rankBefore: 3, rankAfter: 1, change: 2 });
@@ -108,15 +128,32 @@ describe('rankChanges', () => {
 
   it('lists keys ranked only before by rank before, then keys never ranked by key', () => {
     const changes = rankChanges(
-      new Map([['X', 1], ['Y', 5], ['Z', 0], ['B', 0]]),
-      new Map([['W', 3], ['A', 0]]),
+      new Map([
+        ['X', 1],
+        ['Y', 5],
+        ['Z', 0],
+        ['B', 0],
+      ]),
+      new Map([
+        ['W', 3],
+        ['A', 0],
+      ]),
     );
     expect([...changes.keys()]).toEqual(['W', 'Y', 'X', 'A', 'B', 'Z']);
     expect(changes.get('Z')).toEqual({ rankBefore: null, rankAfter: null, change: null });
   });
 
   it('accepts numeric keys and shares as well as weights', () => {
-    const changes = rankChanges(new Map([[10, 0.6], [9, 0.4]]), new Map([[10, 0.5], [9, 0.5]]));
+    const changes = rankChanges(
+      new Map([
+        [10, 0.6],
+        [9, 0.4],
+      ]),
+      new Map([
+        [10, 0.5],
+        [9, 0.5],
+      ]),
+    );
     // After, tied at .5: 9 before 10 numerically.
     expect(changes.get(9)).toEqual({ rankBefore: 2, rankAfter: 1, change: 1 });
     expect(changes.get(10)).toEqual({ rankBefore: 1, rankAfter: 2, change: -1 });
@@ -173,7 +210,9 @@ describe('yearlySeries', () => {
   });
 
   it('handles a single year and a range with no data at all', () => {
-    expect(yearlySeries(rows, 2020, 2020)).toEqual([{ year: 2020, value: 110, hasData: true, yoy: yearlySeries(rows, 2019, 2020)[1].yoy, row: { year: 2020, value: 110 } }]);
+    expect(yearlySeries(rows, 2020, 2020)).toEqual([
+      { year: 2020, value: 110, hasData: true, yoy: yearlySeries(rows, 2019, 2020)[1].yoy, row: { year: 2020, value: 110 } },
+    ]);
     expect(yearlySeries([], 2000, 2002)).toEqual([
       { year: 2000, value: null, hasData: false, yoy: null, row: null },
       { year: 2001, value: null, hasData: false, yoy: null, row: null },
@@ -186,6 +225,15 @@ describe('yearlySeries', () => {
     expect(() => yearlySeries(rows, 2019.5, 2024)).toThrow(RangeError);
     expect(() => yearlySeries([{ year: 2020.5, value: 1 }], 2019, 2024)).toThrow(RangeError);
     expect(() => yearlySeries([{ year: 2020, value: NaN }], 2019, 2024)).toThrow(RangeError);
-    expect(() => yearlySeries([{ year: 2020, value: 1 }, { year: 2020, value: 2 }], 2019, 2024)).toThrow(RangeError);
+    expect(() =>
+      yearlySeries(
+        [
+          { year: 2020, value: 1 },
+          { year: 2020, value: 2 },
+        ],
+        2019,
+        2024,
+      ),
+    ).toThrow(RangeError);
   });
 });

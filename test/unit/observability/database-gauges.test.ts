@@ -85,7 +85,11 @@ describe('database gauges', () => {
       const first = parsePrometheusText(await metrics.scrape());
       expect(first.filter((s) => DATASET_SERIES.includes(s.name))).toEqual([]);
       // The pool gauges were read before the dataset statement asked for a connection: nothing yet.
-      expect(poolOf(first)).toEqual([['tradegraph_db_pool_in_use', 0], ['tradegraph_db_pool_waiting', 0], ['tradegraph_db_pool_size', 0]]);
+      expect(poolOf(first)).toEqual([
+        ['tradegraph_db_pool_in_use', 0],
+        ['tradegraph_db_pool_waiting', 0],
+        ['tradegraph_db_pool_size', 0],
+      ]);
       // That statement is still waiting for its connection (the server never answers): knex's pool says so.
       expect(poolOf(parsePrometheusText(await metrics.scrape()))).toEqual([
         ['tradegraph_db_pool_in_use', 0],

@@ -14,7 +14,16 @@ function capture(): { lines: Array<Record<string, unknown>>; raw: () => string; 
     },
   });
   const raw = () => chunks.join('');
-  return { stream, raw, get lines() { return raw().split('\n').filter(Boolean).map((l) => JSON.parse(l)); } };
+  return {
+    stream,
+    raw,
+    get lines() {
+      return raw()
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l));
+    },
+  };
 }
 
 const config = (logLevel: AppConfig['logLevel']) => ({ logLevel, nodeEnv: 'test' as const });
@@ -38,7 +47,10 @@ describe('createLogger', () => {
     });
     const raw = out.raw();
     for (const secret of ['api-key-123', 'cookie-456', 'secret-value-1', 'secret-value-2']) expect(raw).not.toContain(secret);
-    expect(out.lines[0]).toMatchObject({ req: { headers: { authorization: '[redacted]', accept: 'application/json' } }, body: { query: '{ a }', variables: '[redacted]' } });
+    expect(out.lines[0]).toMatchObject({
+      req: { headers: { authorization: '[redacted]', accept: 'application/json' } },
+      body: { query: '{ a }', variables: '[redacted]' },
+    });
   });
 
   it('turns plain messages (startup, shutdown) into lines of the same log', () => {
@@ -62,7 +74,12 @@ describe('createLogger', () => {
         env: { ...process.env, TS_NODE_PROJECT: path.join(root, 'tsconfig.json') },
       });
     const exited = await run('exit');
-    expect(exited.stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l).msg)).toEqual(['first', 'last words']);
+    expect(
+      exited.stdout
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l).msg),
+    ).toEqual(['first', 'last words']);
     // No explicit exit: nothing (no worker, no timer) keeps it alive, or execFile's timeout would fail the test.
     const ended = await run('stay');
     expect(JSON.parse(ended.stdout).msg).toBe('first');

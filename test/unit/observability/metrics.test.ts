@@ -59,7 +59,9 @@ describe('Metrics', () => {
     expect(bucket('2.5')).toBe(3); // and the 2 s one
     expect(valueOf(samples, 'tradegraph_http_request_duration_seconds_count', brands)).toBe(3);
     expect(valueOf(samples, 'tradegraph_http_request_duration_seconds_sum', brands)).toBeCloseTo(0.003 + 0.2 + 2, 6);
-    expect(valueOf(samples, 'tradegraph_http_request_duration_seconds_count', { operation: 'anonymous', status: '503', route: 'health' })).toBe(1);
+    expect(
+      valueOf(samples, 'tradegraph_http_request_duration_seconds_count', { operation: 'anonymous', status: '503', route: 'health' }),
+    ).toBe(1);
     expect(valueOf(samples, 'tradegraph_http_request_duration_seconds_count', { status: 'aborted', route: 'csv' })).toBe(1);
   });
 

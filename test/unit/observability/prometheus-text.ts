@@ -25,7 +25,8 @@ export function parsePrometheusText(text: string): Sample[] {
     const match = SAMPLE.exec(line);
     if (!match) throw new Error(`line ${i + 1} is not Prometheus text: ${JSON.stringify(line)}`);
     const labels: Record<string, string> = {};
-    for (const [, key, value] of (match[2] ?? '').matchAll(LABEL_PAIR)) labels[key] = value.replace(/\\(.)/g, (_, c) => (c === 'n' ? '\n' : c));
+    for (const [, key, value] of (match[2] ?? '').matchAll(LABEL_PAIR))
+      labels[key] = value.replace(/\\(.)/g, (_, c) => (c === 'n' ? '\n' : c));
     samples.push({ name: match[1], labels, value: /^nan$/i.test(match[3]) ? NaN : Number(match[3].replace(/inf(inity)?$/i, 'Infinity')) });
   });
   return samples;

@@ -55,9 +55,12 @@ describe('requestContext and requestLog', () => {
         res.json({ data: {} });
       }),
     );
-    const response = await fetch(`${server.base}/graphql?query=${encodeURIComponent('{ brands { name } }')}&variables=${encodeURIComponent('{"secret":"s3cret-value"}')}`, {
-      headers: { authorization: 'Bearer api-key-123', cookie: 'session=cookie-456', 'x-request-id': 'client-req.1:a_b-c' },
-    });
+    const response = await fetch(
+      `${server.base}/graphql?query=${encodeURIComponent('{ brands { name } }')}&variables=${encodeURIComponent('{"secret":"s3cret-value"}')}`,
+      {
+        headers: { authorization: 'Bearer api-key-123', cookie: 'session=cookie-456', 'x-request-id': 'client-req.1:a_b-c' },
+      },
+    );
     expect(response.status).toBe(200);
     await linesAfter(server.lines, 1);
     expect(server.lines).toHaveLength(1);
@@ -92,7 +95,13 @@ describe('requestContext and requestLog', () => {
     await linesAfter(server.lines, 5);
     expect(server.lines).toHaveLength(5);
     // The id logged is the one echoed: the fresh UUIDs, never what the client sent.
-    expect(server.lines.map((l) => l.reqId)).toEqual(['a'.repeat(128), expect.stringMatching(UUID), expect.stringMatching(UUID), expect.stringMatching(UUID), expect.stringMatching(UUID)]);
+    expect(server.lines.map((l) => l.reqId)).toEqual([
+      'a'.repeat(128),
+      expect.stringMatching(UUID),
+      expect.stringMatching(UUID),
+      expect.stringMatching(UUID),
+      expect.stringMatching(UUID),
+    ]);
   });
 
   it('logs a client error as a warning and a server error as an error, once each', async () => {
@@ -113,9 +122,15 @@ describe('requestContext and requestLog', () => {
 
   it('runs the rest of the chain inside requestStorage, body parsing included', async () => {
     server = await serve((app) =>
-      app.post('/graphql', express.json(), (_req, res) => res.json({ same: currentRequest() === requestStateOf(res) && currentRequest() !== undefined })),
+      app.post('/graphql', express.json(), (_req, res) =>
+        res.json({ same: currentRequest() === requestStateOf(res) && currentRequest() !== undefined }),
+      ),
     );
-    const response = await fetch(`${server.base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ a }' }) });
+    const response = await fetch(`${server.base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ a }' }),
+    });
     expect(await response.json()).toEqual({ same: true });
   });
 
@@ -159,7 +174,7 @@ describe('requestContext and requestLog', () => {
     expect(server.inFlight.size).toBe(0);
   });
 
-  it("abortAll aborts every request in flight with the reason given (shutdown)", async () => {
+  it('abortAll aborts every request in flight with the reason given (shutdown)', async () => {
     const reasons: unknown[] = [];
     let arrivedCount = 0;
     server = await serve((app) =>

@@ -9,8 +9,21 @@ import { parsePrometheusText, valueOf } from './prometheus-text';
 
 describe('routeOf and pathOf', () => {
   it('names our endpoints and puts everything else under other', () => {
-    expect(['/graphql', '/graphql/', '/csv', '/health', '/ready', '/metrics'].map(routeOf)).toEqual(['graphql', 'graphql', 'csv', 'health', 'ready', 'metrics']);
-    expect(['/', '/explorer/assets/app.js', '/graphql/x', '/healthz', '/wp-admin'].map(routeOf)).toEqual(['other', 'other', 'other', 'other', 'other']);
+    expect(['/graphql', '/graphql/', '/csv', '/health', '/ready', '/metrics'].map(routeOf)).toEqual([
+      'graphql',
+      'graphql',
+      'csv',
+      'health',
+      'ready',
+      'metrics',
+    ]);
+    expect(['/', '/explorer/assets/app.js', '/graphql/x', '/healthz', '/wp-admin'].map(routeOf)).toEqual([
+      'other',
+      'other',
+      'other',
+      'other',
+      'other',
+    ]);
   });
 
   it('drops the query string and cuts long paths to 256 characters', () => {
@@ -38,9 +51,13 @@ describe('requestMetrics', () => {
       await fetch(`${base}/nowhere`);
       await new Promise((r) => setTimeout(r, 30)); // 'finish' may come just after the client has the answer
       const samples = parsePrometheusText(await metrics.scrape());
-      expect(valueOf(samples, 'tradegraph_http_request_duration_seconds_count', { operation: 'Countries', route: 'graphql', status: '200' })).toBe(2);
+      expect(
+        valueOf(samples, 'tradegraph_http_request_duration_seconds_count', { operation: 'Countries', route: 'graphql', status: '200' }),
+      ).toBe(2);
       expect(valueOf(samples, 'tradegraph_query_cost_sum', { route: 'graphql' })).toBe(24);
-      expect(valueOf(samples, 'tradegraph_http_request_duration_seconds_count', { operation: 'anonymous', route: 'other', status: '404' })).toBe(1);
+      expect(
+        valueOf(samples, 'tradegraph_http_request_duration_seconds_count', { operation: 'anonymous', route: 'other', status: '404' }),
+      ).toBe(1);
     } finally {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));

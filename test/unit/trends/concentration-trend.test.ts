@@ -3,7 +3,10 @@ import { trendOfYears } from '../../../src/modules/trends/concentration-trend';
 import { toShareShift } from '../../../src/modules/trends/share-shift.sql';
 
 /** Only what the trend reads of a year's concentration: W and HHI points. */
-const year = (y: number, totalWeight: number, hhiPoints: number) => ({ year: y, concentration: { totalWeight, hhiPoints } as Concentration });
+const year = (y: number, totalWeight: number, hhiPoints: number) => ({
+  year: y,
+  concentration: { totalWeight, hhiPoints } as Concentration,
+});
 
 describe('trendOfYears', () => {
   // 2018 (before the range) W 100 at 6,800 points; 2019 W 150 at 5,200; 2020 no data; 2021 W 300 at 3,800;
@@ -12,9 +15,23 @@ describe('trendOfYears', () => {
   const trend = trendOfYears(years, 2019, 2023, BandGuidelines.DOJ_FTC_2023);
 
   it('lists every year of the range, a year without data with null figures', () => {
-    expect(trend.points.map((p) => [p.year, p.hasData, p.value])).toEqual([[2019, true, 150], [2020, false, null], [2021, true, 300], [2022, true, 300], [2023, false, null]]);
+    expect(trend.points.map((p) => [p.year, p.hasData, p.value])).toEqual([
+      [2019, true, 150],
+      [2020, false, null],
+      [2021, true, 300],
+      [2022, true, 300],
+      [2023, false, null],
+    ]);
     expect(trend.missingYears).toEqual([2020, 2023]);
-    expect(trend.points[1]).toEqual({ year: 2020, hasData: false, value: null, valueYoY: null, concentration: null, deltaHhiPoints: null, significantIncrease: null });
+    expect(trend.points[1]).toEqual({
+      year: 2020,
+      hasData: false,
+      value: null,
+      valueYoY: null,
+      concentration: null,
+      deltaHhiPoints: null,
+      significantIncrease: null,
+    });
   });
 
   it('compares each year with the one before (the first with the year before the range), never across a gap', () => {
@@ -50,11 +67,43 @@ describe('trendOfYears', () => {
 describe('toShareShift', () => {
   it('gives an absent side weight 0, share 0 and no rank, and the shift in percentage points', () => {
     const entered = toShareShift(
-      { market: 1, participant: 'IDN', weight_before: null, weight_after: 210, share_before: null, share_after: 0.7, rank_before: null, rank_after: 1 },
+      {
+        market: 1,
+        participant: 'IDN',
+        weight_before: null,
+        weight_after: 210,
+        share_before: null,
+        share_after: 0.7,
+        rank_before: null,
+        rank_after: 1,
+      },
       ParticipantKind.COUNTRY,
     );
-    expect(entered).toEqual({ kind: 'COUNTRY', participantId: 'IDN', weightBefore: 0, weightAfter: 210, shareBefore: 0, shareAfter: 0.7, shiftPoints: 70, rankBefore: null, rankAfter: 1, rankChange: null });
-    const fell = toShareShift({ market: 1, participant: 'CHN', weight_before: 90, weight_after: 60, share_before: 0.6, share_after: 0.2, rank_before: 1, rank_after: 2 }, ParticipantKind.COUNTRY);
+    expect(entered).toEqual({
+      kind: 'COUNTRY',
+      participantId: 'IDN',
+      weightBefore: 0,
+      weightAfter: 210,
+      shareBefore: 0,
+      shareAfter: 0.7,
+      shiftPoints: 70,
+      rankBefore: null,
+      rankAfter: 1,
+      rankChange: null,
+    });
+    const fell = toShareShift(
+      {
+        market: 1,
+        participant: 'CHN',
+        weight_before: 90,
+        weight_after: 60,
+        share_before: 0.6,
+        share_after: 0.2,
+        rank_before: 1,
+        rank_after: 2,
+      },
+      ParticipantKind.COUNTRY,
+    );
     expect(fell.shiftPoints).toBeCloseTo(-40, 12); // 100 × (0.2 − 0.6)
     expect(fell.rankChange).toBe(-1); // 1st → 2nd
   });

@@ -14,7 +14,14 @@ const FIELDS = 6;
 
 /** The header as written, without BOM, quotes already removed by the CSV reader, compared case-insensitively. */
 function headerOf(record: SourceRecord): string {
-  return record.fields.map((name) => name.replace(/^\uFEFF/, '').trim().toLowerCase()).join(',');
+  return record.fields
+    .map((name) =>
+      name
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .toLowerCase(),
+    )
+    .join(',');
 }
 
 const invalid = (reason: string): Parsed<FlowRecord> => ({ kind: 'invalid', reason });
@@ -79,7 +86,8 @@ function mapper(context: FormatContext): (record: SourceRecord) => Parsed<FlowRe
 
     // BACI writes HS codes as numbers: "10111" is 010111.
     const code = k.trim();
-    if (!/^\d{5,6}$/.test(code)) return invalid(`column k: "${k}" is not an HS-6 product code (5 or 6 digits, BACI drops the leading zero)`);
+    if (!/^\d{5,6}$/.test(code))
+      return invalid(`column k: "${k}" is not an HS-6 product code (5 or 6 digits, BACI drops the leading zero)`);
 
     const value = parseDecimal(v.trim(), 3);
     if (Number.isNaN(value)) return invalid(`column v: "${v}" is not a number`);

@@ -44,7 +44,8 @@ const ROLE_SUFFIX = /\s*-\s*supplier group$/i;
  */
 export const brandDisclosureFormat: SourceFormat<DisclosureRecord> = {
   id: 'brand-disclosures',
-  description: 'Brand supplier lists in the generic layout brand,parent_company_or_supplier_group,factory_name,country,country_iso3,…,as_of',
+  description:
+    'Brand supplier lists in the generic layout brand,parent_company_or_supplier_group,factory_name,country,country_iso3,…,as_of',
   open(firstRecords, context) {
     const header = findHeader(firstRecords, COLUMNS, ['name']);
     const expected = 'factory_name, country or country_iso3, brand (or --brand), and optionally the other columns';
@@ -65,7 +66,12 @@ function dateOf(asOf: string | null): string | null {
   return /^\d{4}-\d{2}$/.test(asOf) ? `${asOf}-01` : null;
 }
 
-function opened(headerRecord: SourceRecord, { index, columns }: LocatedHeader<Column>, metadata: Record<string, string>, context: FormatContext): OpenedFormat<DisclosureRecord> {
+function opened(
+  headerRecord: SourceRecord,
+  { index, columns }: LocatedHeader<Column>,
+  metadata: Record<string, string>,
+  context: FormatContext,
+): OpenedFormat<DisclosureRecord> {
   const label = (c: Column) => (columns[c] >= 0 ? headerRecord.fields[columns[c]].trim() : COLUMNS[c][0]);
 
   function countryOf(get: (c: Column) => string | null): Read<string> {
@@ -77,7 +83,10 @@ function opened(headerRecord: SourceRecord, { index, columns }: LocatedHeader<Co
     const problems: string[] = [];
     if (iso !== null) problems.push(`column ${label('countryIso3')}: "${iso}" is not a known ISO alpha-3 code`);
     if (name !== null) problems.push(`column ${label('country')}: unknown country "${name}"`);
-    return { ok: false, reason: problems.length > 0 ? problems.join('; ') : `columns ${label('country')} and ${label('countryIso3')} are empty` };
+    return {
+      ok: false,
+      reason: problems.length > 0 ? problems.join('; ') : `columns ${label('country')} and ${label('countryIso3')} are empty`,
+    };
   }
 
   return {

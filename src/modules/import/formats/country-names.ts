@@ -57,7 +57,9 @@ function readings(name: string): string[] {
     const comma = s.lastIndexOf(',');
     return comma > 0 ? `${s.slice(comma + 1)} ${s.slice(0, comma)}` : null;
   };
-  return [name, paren ? `${inner} ${base}` : null, commaFlipped(name), base, commaFlipped(base), inner || null].filter((s): s is string => s !== null);
+  return [name, paren ? `${inner} ${base}` : null, commaFlipped(name), base, commaFlipped(base), inner || null].filter(
+    (s): s is string => s !== null,
+  );
 }
 
 /**

@@ -20,7 +20,22 @@ const SKIP_WORLD: Result = { kind: 'skip', reason: 'exporter is World: a total, 
 const COLUMNS = {
   year: ['year', 'period', 'ref_year'],
   exporter: ['exporter', 'origin', 'location_code', 'country_iso3', 'exporter_iso3', 'iso3', 'country'],
-  product: ['product', 'product_code', 'hs_product_code', 'hs_code', 'hs', 'hs92', 'hs96', 'hs02', 'hs07', 'hs12', 'hs17', 'hs22', 'commodity_code', 'cmd_code'],
+  product: [
+    'product',
+    'product_code',
+    'hs_product_code',
+    'hs_code',
+    'hs',
+    'hs92',
+    'hs96',
+    'hs02',
+    'hs07',
+    'hs12',
+    'hs17',
+    'hs22',
+    'commodity_code',
+    'cmd_code',
+  ],
   value: ['export_value', 'export_val', 'exports', 'value_usd', 'value'],
 } as const;
 type Column = keyof typeof COLUMNS;
@@ -38,7 +53,12 @@ const WORLD_CODES = new Set(['WLD', 'W00']);
 
 const HS_CODE = /^\d{2}(\d{2}(\d{2})?)?$/;
 
-function mapper(columns: Record<Column, number>, names: readonly string[], count: number, context: FormatContext): (record: SourceRecord) => Result {
+function mapper(
+  columns: Record<Column, number>,
+  names: readonly string[],
+  count: number,
+  context: FormatContext,
+): (record: SourceRecord) => Result {
   const [yearAt, exporterAt, productAt, valueAt] = REQUIRED.map((c) => columns[c]);
   const [yearName, exporterName, productName, valueName] = REQUIRED.map((c) => names[columns[c]].trim());
 
@@ -54,7 +74,8 @@ function mapper(columns: Record<Column, number>, names: readonly string[], count
     const written = fields[exporterAt].trim().toUpperCase();
     if (WORLD_CODES.has(written)) return SKIP_WORLD;
     const exporter = EXPORTER_ALIASES.get(written) ?? written;
-    if (!/^[A-Z]{3}$/.test(exporter)) return invalid(`column ${exporterName}: "${fields[exporterAt]}" is not an ISO 3166 alpha-3 country code`);
+    if (!/^[A-Z]{3}$/.test(exporter))
+      return invalid(`column ${exporterName}: "${fields[exporterAt]}" is not an ISO 3166 alpha-3 country code`);
     if (!context.countries.has(exporter)) return invalid(`column ${exporterName}: "${fields[exporterAt]}" is not a known country`);
 
     const product = fields[productAt].trim();
@@ -87,7 +108,10 @@ export const exportTotalsFormat: SourceFormat<ExportTotalRecord> = {
     const partner = findHeader([header], PARTNER_COLUMNS, ['partner']);
     if (partner) {
       const name = header.fields[partner.columns.partner].trim();
-      return { error: `column ${name} names an importer: these are bilateral flows, not exports to the world; use the baci or comtrade format`, line: header.line };
+      return {
+        error: `column ${name} names an importer: these are bilateral flows, not exports to the world; use the baci or comtrade format`,
+        line: header.line,
+      };
     }
     return { headerIndex: 0, metadata: {}, map: mapper(found.columns, header.fields, header.fields.length, context) };
   },

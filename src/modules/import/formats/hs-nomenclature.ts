@@ -12,14 +12,42 @@ const invalid = (reason: string): Result => ({ kind: 'invalid', reason });
 const SKIP_TOTAL: Result = { kind: 'skip', reason: 'the TOTAL row (all commodities) is not an HS code' };
 
 /** Sections I–XXI as printed, in order: the index + 1 is the section number. */
-const SECTIONS = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII', 'XIII', 'XIV', 'XV', 'XVI', 'XVII', 'XVIII', 'XIX', 'XX', 'XXI'];
+const SECTIONS = [
+  'I',
+  'II',
+  'III',
+  'IV',
+  'V',
+  'VI',
+  'VII',
+  'VIII',
+  'IX',
+  'X',
+  'XI',
+  'XII',
+  'XIII',
+  'XIV',
+  'XV',
+  'XVI',
+  'XVII',
+  'XVIII',
+  'XIX',
+  'XX',
+  'XXI',
+];
 const TOTAL = 'TOTAL';
 const HS_CODE = /^\d{2}(\d{2}(\d{2})?)?$/;
 
 const NOMENCLATURE_COLUMNS = ['section', 'hscode', 'description', 'parent', 'level'];
 const BACI_COLUMNS = ['code', 'description'];
 
-const headerNames = (record: SourceRecord) => record.fields.map((name) => name.replace(/^\uFEFF/, '').trim().toLowerCase());
+const headerNames = (record: SourceRecord) =>
+  record.fields.map((name) =>
+    name
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .toLowerCase(),
+  );
 
 /** Comtrade's table; columns found by name, so their order does not matter. */
 function nomenclatureMapper(names: string[]): (record: SourceRecord) => Result {
@@ -42,7 +70,8 @@ function nomenclatureMapper(names: string[]): (record: SourceRecord) => Result {
     let parent: string | null = null;
     if (level === 2) {
       // Chapters hang from the TOTAL row, which is not a code.
-      if (parentText !== '' && parentText.toUpperCase() !== TOTAL) return invalid(`column parent: "${parentText}" for chapter ${code} should be TOTAL`);
+      if (parentText !== '' && parentText.toUpperCase() !== TOTAL)
+        return invalid(`column parent: "${parentText}" for chapter ${code} should be TOTAL`);
     } else {
       parent = code.slice(0, level - 2);
       if (parentText !== parent) return invalid(`column parent: "${parentText}" is not the first ${level - 2} digits of ${code}`);
@@ -66,7 +95,8 @@ function baciMapper(names: string[]): (record: SourceRecord) => Result {
   return ({ fields }) => {
     if (fields.length !== count) return invalid(`expected ${count} fields as in the header, found ${fields.length}`);
     const written = fields[codeAt].trim();
-    if (!/^\d{5,6}$/.test(written)) return invalid(`column code: "${fields[codeAt]}" is not an HS-6 code (5 or 6 digits, BACI drops the leading zero)`);
+    if (!/^\d{5,6}$/.test(written))
+      return invalid(`column code: "${fields[codeAt]}" is not an HS-6 code (5 or 6 digits, BACI drops the leading zero)`);
     const code = written.padStart(6, '0');
     const description = fields[descriptionAt].trim();
     if (description === '') return invalid(`column description is empty for ${code}`);

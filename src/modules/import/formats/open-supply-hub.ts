@@ -41,7 +41,11 @@ export const openSupplyHubFormat: SourceFormat<OpenSupplyHubRecord> = {
   description: 'Open Supply Hub facility download (os_id, name, address, country_code, lat, lng, contributor, number_of_workers, …)',
   open(firstRecords, context) {
     const header = findHeader(firstRecords, COLUMNS, REQUIRED);
-    if (!header) return { error: `expected Open Supply Hub's header (at least ${REQUIRED.map((c) => COLUMNS[c][0]).join(', ')}) on line 1`, line: firstRecords[0]?.line ?? 1 };
+    if (!header)
+      return {
+        error: `expected Open Supply Hub's header (at least ${REQUIRED.map((c) => COLUMNS[c][0]).join(', ')}) on line 1`,
+        line: firstRecords[0]?.line ?? 1,
+      };
     return opened(firstRecords[header.index], header, context);
   },
 };
@@ -50,12 +54,17 @@ export const openSupplyHubFormat: SourceFormat<OpenSupplyHubRecord> = {
 function coordinate(value: string | null, column: string, limit: number): Read<number | null> {
   if (value === null) return { ok: true, value: null };
   const n = Number(value);
-  if (!/^[-+]?\d+(\.\d+)?$/.test(value) || !Number.isFinite(n)) return { ok: false, reason: `column ${column}: "${value}" is not a number` };
+  if (!/^[-+]?\d+(\.\d+)?$/.test(value) || !Number.isFinite(n))
+    return { ok: false, reason: `column ${column}: "${value}" is not a number` };
   if (Math.abs(n) > limit) return { ok: false, reason: `column ${column}: ${value} is outside −${limit}…${limit}` };
   return { ok: true, value: n };
 }
 
-function opened(headerRecord: SourceRecord, { index, columns }: LocatedHeader<Column>, context: FormatContext): OpenedFormat<OpenSupplyHubRecord> {
+function opened(
+  headerRecord: SourceRecord,
+  { index, columns }: LocatedHeader<Column>,
+  context: FormatContext,
+): OpenedFormat<OpenSupplyHubRecord> {
   const label = (c: Column) => (columns[c] >= 0 ? headerRecord.fields[columns[c]].trim() : COLUMNS[c][0]);
 
   function countryOf(code: string | null, name: string | null): Read<string> {
@@ -63,7 +72,11 @@ function opened(headerRecord: SourceRecord, { index, columns }: LocatedHeader<Co
     if (alpha3 !== undefined && context.countries.has(alpha3)) return { ok: true, value: alpha3 };
     const byName = name === null ? null : resolveCountryName(name, context);
     if (byName !== null) return { ok: true, value: byName };
-    const problems = [code !== null ? `column ${label('countryCode')}: "${code}" is not a known ISO alpha-2 code` : `column ${label('countryCode')} is empty`];
+    const problems = [
+      code !== null
+        ? `column ${label('countryCode')}: "${code}" is not a known ISO alpha-2 code`
+        : `column ${label('countryCode')} is empty`,
+    ];
     if (name !== null) problems.push(`column ${label('countryName')}: unknown country "${name}"`);
     return { ok: false, reason: problems.join('; ') };
   }
@@ -98,7 +111,10 @@ function opened(headerRecord: SourceRecord, { index, columns }: LocatedHeader<Co
           latitude: located ? lat.value : null,
           longitude: located ? lng.value : null,
           sector: get('sector'),
-          contributors: (get('contributors') ?? '').split('|').map((c) => c.trim()).filter((c) => c !== ''),
+          contributors: (get('contributors') ?? '')
+            .split('|')
+            .map((c) => c.trim())
+            .filter((c) => c !== ''),
           workersMin: workers.value.min,
           workersMax: workers.value.max,
           parentCompany: get('parentCompany'),

@@ -31,7 +31,9 @@ export function readOshWorkers(value: string | null, column: string): Read<Worke
   m = value.match(LESS_THAN);
   if (m) {
     const bound = count(m[1]);
-    return bound > 1 ? { ok: true, value: { min: 1, max: bound - 1 } } : { ok: false, reason: `column ${column}: "${value}" leaves no possible head count` };
+    return bound > 1
+      ? { ok: true, value: { min: 1, max: bound - 1 } }
+      : { ok: false, reason: `column ${column}: "${value}" leaves no possible head count` };
   }
   if (MORE_THAN.test(value)) return { ok: true, value: { min: null, max: null } };
   return { ok: false, reason: `column ${column}: "${value}" is not a number of workers, a range or "Less/More than N"` };

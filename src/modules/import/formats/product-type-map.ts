@@ -32,8 +32,6 @@ const BY_LABEL: Readonly<Record<string, string>> = {
  */
 export function productTypeId(label: string | null): string {
   if (label === null) return 'OTHER';
-  const ids = label
-    .split(/[,;/|]/)
-    .map((part) => BY_LABEL[part.trim().toLowerCase().replace(/\s+/g, ' ')] ?? 'OTHER');
+  const ids = label.split(/[,;/|]/).map((part) => BY_LABEL[part.trim().toLowerCase().replace(/\s+/g, ' ')] ?? 'OTHER');
   return ids.find((id) => id !== 'OTHER') ?? 'OTHER';
 }

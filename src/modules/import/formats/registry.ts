@@ -89,11 +89,16 @@ export const IMPORT_FORMATS: Record<string, ImportFormat> = {
 };
 
 /** Dataset name and version for a file: options win; else the file name, with its release token as version. */
-export function datasetNaming(entry: ImportFormat, file: string, metadata: Record<string, string>, options: { dataset?: string; version?: string }) {
+export function datasetNaming(
+  entry: ImportFormat,
+  file: string,
+  metadata: Record<string, string>,
+  options: { dataset?: string; version?: string },
+) {
   const stem = base(file);
   const release = entry.versionPattern ? stem.match(entry.versionPattern) : null;
   const name = options.dataset ?? (release ? stem.replace(release[0], '') : stem);
-  const version = options.version ?? (release ? `V${release[1]}` : metadata.disclosedAt ?? metadata.version ?? 'unversioned');
+  const version = options.version ?? (release ? `V${release[1]}` : (metadata.disclosedAt ?? metadata.version ?? 'unversioned'));
   return { name, version };
 }
 

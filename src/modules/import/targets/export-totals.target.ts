@@ -27,34 +27,44 @@ export async function loadExportTotals(
   stages: Record<string, number> = {},
 ): Promise<number> {
   const stage = stageTimer(stages);
-  return withStaging(session, STAGE, sql`year smallint, exporter_id char(3), product_code varchar(6), value_usd numeric(20,3), source_line integer`, async () => {
-    const written = await session.copy(
-      STAGE,
-      columnList(['year', 'exporter_id', 'product_code', 'value_usd', 'source_line']),
-      (async function* (): AsyncGenerator<readonly CopyValue[]> {
-        for await (const { line, row } of rows) yield [row.year, row.exporter, row.product, row.valueUsd, line];
-      })(),
-    );
-    stage('read + COPY');
-
-    const repeated = await firstRepeatedKey<{ year: number; exporter_id: string; product_code: string }>(session, STAGE, ['year', 'exporter_id', 'product_code'], 'source_line');
-    if (repeated) {
-      throw new ImportError(
-        file,
-        repeated.lines[1],
-        `duplicate export total ${repeated.year} ${repeated.exporter_id} HS ${repeated.product_code}: also on line ${repeated.lines[0]}; a dataset holds one value per year, exporter and product`,
+  return withStaging(
+    session,
+    STAGE,
+    sql`year smallint, exporter_id char(3), product_code varchar(6), value_usd numeric(20,3), source_line integer`,
+    async () => {
+      const written = await session.copy(
+        STAGE,
+        columnList(['year', 'exporter_id', 'product_code', 'value_usd', 'source_line']),
+        (async function* (): AsyncGenerator<readonly CopyValue[]> {
+          for await (const { line, row } of rows) yield [row.year, row.exporter, row.product, row.valueUsd, line];
+        })(),
       );
-    }
-    stage('natural key');
+      stage('read + COPY');
 
-    await ensureProductCodes(session, sql`select distinct product_code as code from ${STAGE}`, hsRevisionLabel);
-    stage('new product codes');
+      const repeated = await firstRepeatedKey<{ year: number; exporter_id: string; product_code: string }>(
+        session,
+        STAGE,
+        ['year', 'exporter_id', 'product_code'],
+        'source_line',
+      );
+      if (repeated) {
+        throw new ImportError(
+          file,
+          repeated.lines[1],
+          `duplicate export total ${repeated.year} ${repeated.exporter_id} HS ${repeated.product_code}: also on line ${repeated.lines[0]}; a dataset holds one value per year, exporter and product`,
+        );
+      }
+      stage('natural key');
 
-    await session.query(
-      sql`insert into export_total (dataset_id, year, exporter_id, product_code, value_usd)
+      await ensureProductCodes(session, sql`select distinct product_code as code from ${STAGE}`, hsRevisionLabel);
+      stage('new product codes');
+
+      await session.query(
+        sql`insert into export_total (dataset_id, year, exporter_id, product_code, value_usd)
        select ${datasetId}, year, exporter_id, product_code, value_usd from ${STAGE} order by year, exporter_id, product_code`,
-    );
-    stage('insert');
-    return written;
-  });
+      );
+      stage('insert');
+      return written;
+    },
+  );
 }

@@ -30,7 +30,8 @@ export async function loadFlows(
     table,
     flowCopyColumns(['source_line']),
     (async function* (): AsyncGenerator<readonly CopyValue[]> {
-      for await (const { line, row } of rows) yield [datasetId, row.year, row.exporter, row.importer, row.product, row.valueUsd, row.quantityTons, line];
+      for await (const { line, row } of rows)
+        yield [datasetId, row.year, row.exporter, row.importer, row.product, row.valueUsd, row.quantityTons, line];
     })(),
   );
   stage('read + COPY');
