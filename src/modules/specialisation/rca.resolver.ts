@@ -20,8 +20,22 @@ const rowKey = (country: string, product: string) => `${country}|${product}`;
 function parseAfter(after: string): [string, string] {
   const key = decodeCursor(after, 'string') as string;
   const match = /^([A-Z]{3})\|(\d{2,6})$/.exec(key);
-  if (!match) throw new AppError(ErrorCode.BAD_CURSOR, `Cursor "${after}" was not issued by this connection; use a cursor from a previous page.`, { argument: 'after' });
+  if (!match)
+    throw new AppError(ErrorCode.BAD_CURSOR, `Cursor "${after}" was not issued by this connection; use a cursor from a previous page.`, {
+      argument: 'after',
+    });
   return [match[1], match[2]];
+}
+
+/** The filters' own checks: a product no finer than the level, a minimum RCA of 0 or more. */
+function checkRcaFilters(product: string | null, code: string | null, level: number, minRca: number | null): void {
+  if (code !== null && code.length > level)
+    throw new AppError(ErrorCode.INVALID_ARGUMENT, `product: "${code}" has more digits than level ${level}.`, {
+      argument: 'product',
+      value: product,
+    });
+  if (minRca != null && (!Number.isFinite(minRca) || minRca < 0))
+    throw new AppError(ErrorCode.INVALID_ARGUMENT, `minRca must be 0 or more (got ${minRca}).`, { argument: 'minRca' });
 }
 
 @Resolver()
@@ -32,9 +46,19 @@ export class RcaResolver {
   async rca(
     @Arg('year', () => Int, { description: 'Year.' }) year: number,
     @Arg('level', () => Int, { defaultValue: 6, description: LEVEL_DESCRIPTION }) level: number,
-    @Arg('exporter', () => String, { nullable: true, description: 'Only this exporting country (ISO alpha-3); X_w and x_wk still cover every exporter.' }) exporter: string | null,
-    @Arg('product', () => String, { nullable: true, description: 'Only products under this HS code (2, 4 or 6 digits, at most `level`), e.g. "64" for every heading of chapter 64 at level 4.' }) product: string | null,
-    @Arg('minRca', () => Float, { nullable: true, description: 'Only rows with RCA ≥ this value (1: the products where M = 1).' }) minRca: number | null,
+    @Arg('exporter', () => String, {
+      nullable: true,
+      description: 'Only this exporting country (ISO alpha-3); X_w and x_wk still cover every exporter.',
+    })
+    exporter: string | null,
+    @Arg('product', () => String, {
+      nullable: true,
+      description:
+        'Only products under this HS code (2, 4 or 6 digits, at most `level`), e.g. "64" for every heading of chapter 64 at level 4.',
+    })
+    product: string | null,
+    @Arg('minRca', () => Float, { nullable: true, description: 'Only rows with RCA ≥ this value (1: the products where M = 1).' })
+    minRca: number | null,
     @Arg('dataset', () => ID, { nullable: true, description: DATASET_DESCRIPTION }) datasetId: string | null,
     @Arg('first', () => Int, { defaultValue: 100, description: `Rows per page (0–${RCA_MAX_ROWS}).` }) first: number,
     @Arg('after', () => String, { nullable: true, description: 'Cursor of the previous page (its endCursor).' }) after: string | null,
@@ -44,12 +68,21 @@ export class RcaResolver {
     checkFirst(first, RCA_MAX_ROWS, 'page with `after` instead');
     const country = exporter == null ? null : await requireCountry(ctx.em, exporter, 'exporter');
     const code = product == null ? null : await requireProductCode(ctx, product, 'product');
-    if (code !== null && code.length > level) throw new AppError(ErrorCode.INVALID_ARGUMENT, `product: "${code}" has more digits than level ${level}.`, { argument: 'product', value: product });
-    if (minRca != null && (!Number.isFinite(minRca) || minRca < 0)) throw new AppError(ErrorCode.INVALID_ARGUMENT, `minRca must be 0 or more (got ${minRca}).`, { argument: 'minRca' });
+    checkRcaFilters(product, code, level, minRca);
     const resume = after ? parseAfter(after) : null;
     const dataset = await ctx.loaders.exportDataset.load(datasetId ?? '');
     const shape = await ctx.loaders.flowShape.load(dataset.id);
-    const { totalCount, worldTotal, rows } = await rcaPage(ctx.em, { dataset, shape, year, level, exporter: country, productPrefix: code, minRca: minRca ?? null, after: resume, first });
+    const { totalCount, worldTotal, rows } = await rcaPage(ctx.em, {
+      dataset,
+      shape,
+      year,
+      level,
+      exporter: country,
+      productPrefix: code,
+      minRca: minRca ?? null,
+      after: resume,
+      first,
+    });
     const page = rows.slice(0, first);
     const last = page[page.length - 1];
     return {
