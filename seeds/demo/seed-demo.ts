@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Database } from '../../src/database/database';
-import { withBulkSession, type BulkSession } from '../../src/database/bulk/bulk-session';
+import { columnList, withBulkSession, type BulkSession } from '../../src/database/bulk/bulk-session';
+import { ident, join, sql } from '../../src/database/sql';
 import { loadFlowPartition } from '../../src/modules/trade-flow/trade-flow.partition';
 import { DEMO_PRODUCTS } from '../data/demo-products';
 import { DEFAULT_DEMO_OPTIONS, generateFlows, generateSourcing, type DemoCountry, type DemoOptions } from './demo-generator';
@@ -22,14 +23,19 @@ export interface DemoSeedResult {
   summary: string;
 }
 
+/** The tables the demo writes, the first three with generated ids (1..n) offset past existing rows. */
+const DEMO_TABLES = ['manufacturer', 'facility', 'brand', 'sourcing_link'] as const;
+type DemoTable = (typeof DEMO_TABLES)[number];
+const table = (name: DemoTable) => ident(name, DEMO_TABLES);
+
 /** Next free id of a serial table, so generated ids (1..n) can be offset past existing rows. */
-async function idOffset(session: BulkSession, table: string): Promise<number> {
-  const [row] = await session.query<{ max: number | null }>(`select max(id) as max from ${table}`);
+async function idOffset(session: BulkSession, name: DemoTable): Promise<number> {
+  const [row] = await session.query<{ max: number | null }>(sql`select max(id) as max from ${table(name)}`);
   return Number(row.max ?? 0);
 }
 
-async function resetSequence(session: BulkSession, table: string): Promise<void> {
-  await session.query(`select setval(pg_get_serial_sequence('${table}', 'id'), greatest((select max(id) from ${table}), 1))`);
+async function resetSequence(session: BulkSession, name: DemoTable): Promise<void> {
+  await session.query(sql`select setval(pg_get_serial_sequence(${name}, 'id'), greatest((select max(id) from ${table(name)}), 1))`);
 }
 
 /**
@@ -38,13 +44,13 @@ async function resetSequence(session: BulkSession, table: string): Promise<void>
  * foreign keys are checked at its end).
  */
 async function ensureDemoProducts(session: BulkSession): Promise<void> {
+  const products = join(DEMO_PRODUCTS.map((p) => sql`(${p.code}::text, ${p.description}::text, ${p.parent}::text)`));
   await session.query(
-    `insert into product (code, level, description, parent_code, section_id, hs_revision)
+    sql`insert into product (code, level, description, parent_code, section_id, hs_revision)
      select p.code, length(p.code), p.description, p.parent, chapter.section_id, 'HS2022'
-     from unnest($1::text[], $2::text[], $3::text[]) as p(code, description, parent)
+     from (values ${products}) as p(code, description, parent)
      join product chapter on chapter.code = left(p.code, 2)
      on conflict (code) do nothing`,
-    [DEMO_PRODUCTS.map((p) => p.code), DEMO_PRODUCTS.map((p) => p.description), DEMO_PRODUCTS.map((p) => p.parent)],
   );
 }
 
@@ -90,7 +96,7 @@ export async function seedDemo(
       );
     }
     await ensureDemoProducts(session);
-    const countries = await session.query<DemoCountry>('select trim(id) as id, region from country order by id');
+    const countries = await session.query<DemoCountry>(sql`select trim(id) as id, region from country order by id`);
     if (countries.length === 0) throw new Error('The demo needs the reference data first (countries): run the reference seed.');
     const products = DEMO_PRODUCTS.filter((p) => p.code.length === 6).map((p) => p.code);
 
@@ -108,13 +114,13 @@ export async function seedDemo(
     const f0 = await idOffset(session, 'facility');
     const b0 = await idOffset(session, 'brand');
     await session.copy(
-      'manufacturer',
-      ['id', 'name', 'normalized_name', 'hq_country_id'],
+      table('manufacturer'),
+      columnList(['id', 'name', 'normalized_name', 'hq_country_id']),
       sourcing.manufacturers.map((m) => [m0 + m.id, m.name, m.normalizedName, m.hqCountry]),
     );
     await session.copy(
-      'facility',
-      [
+      table('facility'),
+      columnList([
         'id',
         'name',
         'country_id',
@@ -127,7 +133,7 @@ export async function seedDemo(
         'workers_min',
         'workers_max',
         'match_key',
-      ],
+      ]),
       sourcing.facilities.map((f) => [
         f0 + f.id,
         f.name,
@@ -144,16 +150,16 @@ export async function seedDemo(
       ]),
     );
     await session.copy(
-      'brand',
-      ['id', 'name', 'hq_country_id', 'parent_company'],
+      table('brand'),
+      columnList(['id', 'name', 'hq_country_id', 'parent_company']),
       sourcing.brands.map((b) => [b0 + b.id, b.name, b.hqCountry, b.parentCompany]),
     );
     await session.copy(
-      'sourcing_link',
-      ['brand_id', 'facility_id', 'product_type_id', 'disclosed_at', 'dataset_id'],
+      table('sourcing_link'),
+      columnList(['brand_id', 'facility_id', 'product_type_id', 'disclosed_at', 'dataset_id']),
       sourcing.links.map((l) => [b0 + l.brandId, f0 + l.facilityId, l.productType, l.disclosedAt, datasetId]),
     );
-    for (const table of ['manufacturer', 'facility', 'brand']) await resetSequence(session, table);
+    for (const name of ['manufacturer', 'facility', 'brand'] as const) await resetSequence(session, name);
 
     const flows = await loadFlowPartition(
       session,

@@ -19,23 +19,11 @@ export interface BulkSession {
    * gives: as with `queryRows`, the one place a bulk session's row is typed.
    */
   query<R extends object = Record<string, unknown>>(statement: Sql): Promise<R[]>;
-  /** @deprecated LEGACY text and positional parameters, kept only until seeds/demo/seed-demo.ts moves to the tag (issue #11). */
-  query<R extends object = Record<string, unknown>>(text: string, params?: unknown[]): Promise<R[]>;
   /**
    * Streams rows (sync or async) into `table (columns)`, both names the code owns (`ident`, `columnList`);
    * returns the number of rows written.
    */
   copy(table: Sql, columns: Sql, rows: RowSource, onProgress?: (rows: number) => void): Promise<number>;
-  /** @deprecated LEGACY names as strings, kept only until seeds/demo/seed-demo.ts moves to the tag (issue #11). */
-  copy(table: string, columns: readonly string[], rows: RowSource, onProgress?: (rows: number) => void): Promise<number>;
-}
-
-// LEGACY (issue #11): remove with the overloads above once seeds/demo/seed-demo.ts passes Sql.
-function legacyStatement(statement: Sql | string, params: unknown[] = []): { text: string; values: unknown[] } {
-  return typeof statement === 'string' ? { text: statement, values: params } : statement.toPg();
-}
-function legacyNames(table: Sql | string, columns: Sql | readonly string[]): [Sql, Sql] {
-  return [typeof table === 'string' ? ident(table, [table]) : table, 'strings' in columns ? columns : columnList(columns)];
 }
 
 /** A column list pasted into COPY or DDL: each name one of `names`, a constant of the caller's. */
@@ -72,12 +60,11 @@ async function* chunks(rows: RowSource, size: number): AsyncGenerator<string[]> 
 
 function pgliteSession(tx: Transaction): BulkSession {
   return {
-    async query<R>(statement: Sql | string, params?: unknown[]) {
-      const { text, values } = legacyStatement(statement, params);
+    async query<R>(statement: Sql) {
+      const { text, values } = statement.toPg();
       return (await tx.query<R>(text, values)).rows;
     },
-    async copy(tableName: Sql | string, columnNames: Sql | readonly string[], rows: RowSource, onProgress?: (rows: number) => void) {
-      const [table, columns] = legacyNames(tableName, columnNames);
+    async copy(table, columns, rows, onProgress) {
       let total = 0;
       for await (const chunk of chunks(rows, PGLITE_CHUNK_ROWS)) {
         await tx.query(copySql(table, columns, sql`'/dev/blob'`), [], { blob: new Blob([chunk.join('')]) });
@@ -91,12 +78,11 @@ function pgliteSession(tx: Transaction): BulkSession {
 
 function serverSession(client: pg.Client): BulkSession {
   return {
-    async query<R>(statement: Sql | string, params?: unknown[]) {
-      const { text, values } = legacyStatement(statement, params);
+    async query<R>(statement: Sql) {
+      const { text, values } = statement.toPg();
       return (await client.query(text, values)).rows as R[];
     },
-    async copy(tableName: Sql | string, columnNames: Sql | readonly string[], rows: RowSource, onProgress?: (rows: number) => void) {
-      const [table, columns] = legacyNames(tableName, columnNames);
+    async copy(table, columns, rows, onProgress) {
       let total = 0;
       const source = Readable.from(
         (async function* () {
