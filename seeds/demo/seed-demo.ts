@@ -3,6 +3,7 @@ import type { Database } from '../../src/database/database';
 import { columnList, withBulkSession, type BulkSession } from '../../src/database/bulk/bulk-session';
 import { ident, join, sql } from '../../src/database/sql';
 import { loadFlowPartition } from '../../src/modules/trade-flow/trade-flow.partition';
+import { buildTradeRollups } from '../../src/modules/trade-flow/trade-rollups';
 import { DEMO_PRODUCTS } from '../data/demo-products';
 import { DEFAULT_DEMO_OPTIONS, generateFlows, generateSourcing, type DemoCountry, type DemoOptions } from './demo-generator';
 import { DatasetKind } from '../../src/modules/dataset/dataset-kind';
@@ -170,6 +171,7 @@ export async function seedDemo(
       })(),
       (written) => hooks.onFlows?.(written, options.flows),
     );
+    await buildTradeRollups(session, datasetId);
     const rows = flows + sourcing.links.length;
     await finishDataset(session, datasetId, version, rows);
     const seconds = (Date.now() - started) / 1000;

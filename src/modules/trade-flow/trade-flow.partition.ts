@@ -72,7 +72,8 @@ export async function attachFlowPartition(
 
 /**
  * Loads one dataset's flows as a partition of trade_flow, inside the caller's transaction: COPY into a
- * staging table, then attach it. Rows must carry `datasetId` in their first column.
+ * staging table, then attach it. Rows must carry `datasetId` in their first column. The caller builds the
+ * rollups next (`buildTradeRollups`).
  */
 export async function loadFlowPartition(
   session: BulkSession,
@@ -83,7 +84,6 @@ export async function loadFlowPartition(
   const table = await createFlowStaging(session, datasetId);
   const written = await session.copy(table, flowCopyColumns(), rows, onProgress);
   await attachFlowPartition(session, datasetId);
-  await buildWorldExports(session, datasetId);
   return written;
 }
 

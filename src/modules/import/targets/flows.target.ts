@@ -2,7 +2,8 @@ import type { BulkSession } from '../../../database/bulk/bulk-session';
 import type { CopyValue } from '../../../database/bulk/copy-format';
 import { sql } from '../../../database/sql';
 import { ensureProductCodes } from '../../product/placeholder-products';
-import { attachFlowPartition, buildWorldExports, createFlowStaging, flowCopyColumns } from '../../trade-flow/trade-flow.partition';
+import { attachFlowPartition, createFlowStaging, flowCopyColumns } from '../../trade-flow/trade-flow.partition';
+import { buildTradeRollups } from '../../trade-flow/trade-rollups';
 import { ImportError } from '../import-error';
 import type { FlowRecord } from '../types';
 import type { Lined } from '../validated-rows';
@@ -64,7 +65,6 @@ export async function loadFlows(
 
   await attachFlowPartition(session, datasetId, ['source_line']);
   stage('attach (indexes, foreign keys)');
-  await buildWorldExports(session, datasetId);
-  stage('world exports rollup');
+  await buildTradeRollups(session, datasetId, stage);
   return written;
 }
