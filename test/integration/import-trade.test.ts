@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { runImport } from '../../src/modules/import/run-import';
 import { ImportError } from '../../src/modules/import/import-error';
+import { partitionIndexNames, partitionName } from '../../src/modules/trade-flow/trade-flow.partition';
 import { DatasetsDocument, TradeAggregateDocument, TradeFlowsDocument } from '../generated/graphql';
 import { sharedFile } from '../support/shared-data';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -93,6 +94,30 @@ const haveFiles = Boolean(baciFile && baciCountries && comtradeEu && comtradeTha
       Array(4).fill(file.datasetId),
     );
     expect(mismatch).toEqual([{ n: '0' }]);
+  });
+
+  it("attaches the file's partition with the indexes and foreign keys built before ATTACH, which adopts them: one natural-key index", async () => {
+    const [{ id }] = await sql<{ id: number }>("select id from dataset where kind = 'BACI' order by id limit 1");
+    const partition = partitionName(id);
+    const indexes = await sql<{ indexname: string; indexdef: string }>(
+      'select indexname, indexdef from pg_indexes where tablename = ? order by indexname',
+      [partition],
+    );
+    // trade_flow has 7 indexes (its migrations): primary key, natural key, id, product-year, year-exporter-product,
+    // year-importer-product, coarse codes. ATTACH builds any the partition lacks, so 7 names, all ours, means none twice.
+    expect(indexes.map((i) => i.indexname)).toEqual([...partitionIndexNames(id)].sort());
+    expect(indexes).toHaveLength(7);
+    const naturalKeys = indexes.filter((i) => i.indexdef.includes('(dataset_id, year, exporter_id, importer_id, product_code)'));
+    expect(naturalKeys.map((i) => i.indexname)).toEqual([`${partition}_natural_key`]);
+    // Each is a partition of one of trade_flow's indexes; the foreign keys are the parent's four, inherited.
+    const [adopted] = await sql<{ indexes: number; parents: number; fks: number; inherited: number }>(
+      `select (select count(*)::int from pg_index x join pg_inherits h on h.inhrelid = x.indexrelid where x.indrelid = ?::regclass) as indexes,
+              (select count(*)::int from pg_index where indrelid = 'trade_flow'::regclass) as parents,
+              (select count(*)::int from pg_constraint where conrelid = ?::regclass and contype = 'f') as fks,
+              (select count(*)::int from pg_constraint where conrelid = ?::regclass and contype = 'f' and conparentid <> 0) as inherited`,
+      [partition, partition, partition],
+    );
+    expect(adopted).toEqual({ indexes: 7, parents: 7, fks: 4, inherited: 4 });
   });
 
   it('changes nothing when the same release is loaded again', async () => {

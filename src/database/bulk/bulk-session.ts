@@ -24,6 +24,18 @@ export interface BulkSession {
    * returns the number of rows written.
    */
   copy(table: Sql, columns: Sql, rows: RowSource, onProgress?: (rows: number) => void): Promise<number>;
+  /**
+   * Like copy, for rows the caller has already encoded as COPY text (encodeCopyRow, or a loader's own
+   * encoder for rows it knows need no escaping): chunks of whole lines with their row counts. Streams
+   * them as they come, with backpressure; returns the number of rows written.
+   */
+  copyText(table: Sql, columns: Sql, chunks: AsyncIterable<CopyChunk>, onProgress?: (rows: number) => void): Promise<number>;
+}
+
+/** Rows already in COPY text format: whole lines, each ending in a newline. */
+export interface CopyChunk {
+  text: string;
+  rows: number;
 }
 
 /** A column list pasted into COPY or DDL: each name one of `names`, a constant of the caller's. */
@@ -46,57 +58,70 @@ function copySql(table: Sql, columns: Sql, source: Sql): string {
 /** Rows for COPY, from an array, a generator or an async stream (a file being parsed). */
 export type RowSource = Iterable<readonly CopyValue[]> | AsyncIterable<readonly CopyValue[]>;
 
-async function* chunks(rows: RowSource, size: number): AsyncGenerator<string[]> {
+async function* chunks(rows: RowSource, size: number): AsyncGenerator<CopyChunk> {
   let chunk: string[] = [];
   for await (const row of rows) {
     chunk.push(encodeCopyRow(row));
     if (chunk.length >= size) {
-      yield chunk;
+      yield { text: chunk.join(''), rows: chunk.length };
       chunk = [];
     }
   }
-  if (chunk.length > 0) yield chunk;
+  if (chunk.length > 0) yield { text: chunk.join(''), rows: chunk.length };
 }
 
 function pgliteSession(tx: Transaction): BulkSession {
-  return {
+  const session: BulkSession = {
     async query<R>(statement: Sql) {
       const { text, values } = statement.toPg();
       return (await tx.query<R>(text, values)).rows;
     },
-    async copy(table, columns, rows, onProgress) {
+    copy: (table, columns, rows, onProgress) => session.copyText(table, columns, chunks(rows, PGLITE_CHUNK_ROWS), onProgress),
+    async copyText(table, columns, source, onProgress) {
       let total = 0;
-      for await (const chunk of chunks(rows, PGLITE_CHUNK_ROWS)) {
-        await tx.query(copySql(table, columns, sql`'/dev/blob'`), [], { blob: new Blob([chunk.join('')]) });
-        total += chunk.length;
+      let blob: string[] = [];
+      let rows = 0;
+      const flush = async () => {
+        await tx.query(copySql(table, columns, sql`'/dev/blob'`), [], { blob: new Blob(blob) });
+        total += rows;
+        [blob, rows] = [[], 0];
         onProgress?.(total);
+      };
+      for await (const chunk of source) {
+        blob.push(chunk.text);
+        rows += chunk.rows;
+        if (rows >= PGLITE_CHUNK_ROWS) await flush();
       }
+      if (rows > 0) await flush();
       return total;
     },
   };
+  return session;
 }
 
 function serverSession(client: pg.Client): BulkSession {
-  return {
+  const session: BulkSession = {
     async query<R>(statement: Sql) {
       const { text, values } = statement.toPg();
       return (await client.query(text, values)).rows as R[];
     },
-    async copy(table, columns, rows, onProgress) {
+    copy: (table, columns, rows, onProgress) => session.copyText(table, columns, chunks(rows, SERVER_CHUNK_ROWS), onProgress),
+    async copyText(table, columns, source, onProgress) {
       let total = 0;
-      const source = Readable.from(
+      const text = Readable.from(
         (async function* () {
-          for await (const chunk of chunks(rows, SERVER_CHUNK_ROWS)) {
-            total += chunk.length;
+          for await (const chunk of source) {
+            total += chunk.rows;
             onProgress?.(total);
-            yield chunk.join('');
+            yield chunk.text;
           }
         })(),
       );
-      await pipeline(source, client.query(copyFrom(copySql(table, columns, sql`STDIN`))));
+      await pipeline(text, client.query(copyFrom(copySql(table, columns, sql`STDIN`))));
       return total;
     },
   };
+  return session;
 }
 
 /**

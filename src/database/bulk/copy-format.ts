@@ -12,10 +12,28 @@ export function encodeCopyRow(values: readonly CopyValue[]): string {
     const value = values[i];
     if (value === null || value === undefined) line += '\\N';
     else if (typeof value === 'number') {
-      if (!Number.isFinite(value)) throw new Error(`Cannot COPY a non-finite number (${value})`);
-      line += String(value);
+      line += copyNumber(value);
     } else if (typeof value === 'boolean') line += value ? 't' : 'f';
-    else line += value.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'));
+    else line += copyString(value);
   }
   return line + '\n';
+}
+
+/**
+ * A string as a COPY text field: escaped only when it holds a backslash, tab or line break, which a scan of
+ * its char codes finds faster than a regular expression (most fields, codes and names, hold none).
+ */
+export function copyString(value: string): string {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c === 92 || c === 9 || c === 10 || c === 13)
+      return value.replace(/[\\\t\n\r]/g, (ch) => (ch === '\\' ? '\\\\' : ch === '\t' ? '\\t' : ch === '\n' ? '\\n' : '\\r'));
+  }
+  return value;
+}
+
+/** A finite number as a COPY text field (COPY has no text for NaN or ±Infinity in numeric columns). */
+export function copyNumber(value: number): string {
+  if (!Number.isFinite(value)) throw new Error(`Cannot COPY a non-finite number (${value})`);
+  return String(value);
 }
