@@ -16,13 +16,17 @@ interface DatasetDefault {
   kinds: DatasetKind[];
 }
 
+// Each condition is a `limit 1` probe per dataset, not `exists`: PostgreSQL plans `exists (… where f.dataset_id
+// = d.id)` as a semi-join that scans and groups every flow (1.4 s at 10 M flows), while the correlated
+// `limit 1` is pruned at run time to the dataset's own partition and stops at its first row (0.8 ms, EXPLAIN
+// ANALYZE on the 10 M database). The process-wide catalog (./catalog) is to take these lookups over.
 const FLOWS: DatasetDefault = {
-  holds: sql`exists (select 1 from trade_flow f where f.dataset_id = d.id)`,
+  holds: sql`(select true from trade_flow f where f.dataset_id = d.id limit 1)`,
   what: 'trade flows',
   kinds: [DatasetKind.BACI, DatasetKind.COMTRADE, DatasetKind.SYNTHETIC],
 };
 const EXPORTS: DatasetDefault = {
-  holds: sql`${FLOWS.holds} or exists (select 1 from export_total e where e.dataset_id = d.id)`,
+  holds: sql`coalesce(${FLOWS.holds}, (select true from export_total e where e.dataset_id = d.id limit 1), false)`,
   what: 'trade flows or export totals',
   kinds: [...FLOWS.kinds, DatasetKind.EXPORT_TOTALS],
 };
