@@ -2,6 +2,7 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import type { AppConfig } from '../config/config';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded';
 import { createOrmConfig } from './mikro-orm.config';
+import { enableDirectPath } from './query';
 import type { StatementTracker } from './statement-tracker';
 
 /** An open database: the ORM over it, and how to close both. */
@@ -49,7 +50,10 @@ export async function openDatabase(config: AppConfig['database'], options: OpenD
         driverLog: options.driverLog,
       }),
     );
-    tracker?.attach(orm.em.getConnection().getKnex());
+    const knex = orm.em.getConnection().getKnex();
+    tracker?.attach(knex);
+    // The API server's reads outside transactions skip MikroORM/knex (src/database/query.ts).
+    if (tracker) enableDirectPath(knex, { prepare: !embedded, tracker, onQuery: options.onQuery });
     return {
       kind: config.kind,
       url,

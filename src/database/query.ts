@@ -1,17 +1,127 @@
+import { createHash } from 'node:crypto';
+import type { Knex } from '@mikro-orm/knex';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Sql } from './sql';
+import type { Sql, SqlValue } from './sql';
+import type { PooledClient, StatementTracker } from './statement-tracker';
+
+/** A pooled `pg` client as knex hands it out. */
+interface PgConnection extends PooledClient {
+  query(config: { name?: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
+}
+
+/** knex's client, the part that lends pooled connections (the pool keeps its size and acquire timeout). */
+interface KnexPool {
+  acquireConnection(): Promise<PgConnection>;
+  releaseConnection(connection: PgConnection): Promise<void>;
+}
+
+/** How statements outside a transaction go straight to a pooled connection of one database. */
+export interface DirectPath {
+  /** Named prepared statements (a PostgreSQL server); false for the embedded PGlite (unnamed, still bound). */
+  prepare: boolean;
+  tracker?: StatementTracker;
+  /** The ORM logger's `[query]` line, for the statement counting of tests and debugging. */
+  onQuery?: (message: string) => void;
+}
+
+const directPaths = new WeakMap<object, DirectPath>();
+
+/** Lets queryRows send statements of this ORM's connection straight to its pool (see {@link queryRows}). */
+export function enableDirectPath(knex: Knex, path: DirectPath): void {
+  directPaths.set(knex, path);
+}
+
+/** Prepared statement names by text: a short hash, computed once per text. */
+const names = new Map<string, string>();
+const NAMES_MAX = 5000;
+
+function statementName(text: string): string {
+  let name = names.get(text);
+  if (!name) {
+    if (names.size >= NAMES_MAX) names.clear();
+    name = `tg_${createHash('sha1').update(text).digest('base64url').slice(0, 16)}`;
+    names.set(text, name);
+  }
+  return name;
+}
+
+const INT4 = 2 ** 31;
+const INT8 = 2n ** 63n;
+
+/**
+ * The type PostgreSQL gives the literal MikroORM/knex would have inlined for this value, as a cast of its
+ * placeholder: a bound value is otherwise of unknown type, which an uncast `select $1` reads as text where
+ * the inlined literal `7` was an integer. Integers are int4 / int8 / numeric by their size, other numbers
+ * numeric, booleans boolean; strings, dates and nulls were quoted literals (unknown) and stay untyped.
+ */
+function literalCast(value: SqlValue): string {
+  if (typeof value === 'boolean') return '::boolean';
+  if (typeof value === 'bigint')
+    return value >= -INT8 && value < INT8 ? (value >= -INT4 && value < INT4 ? '::int4' : '::int8') : '::numeric';
+  if (typeof value !== 'number') return '';
+  if (!Number.isInteger(value)) return '::numeric';
+  if (value >= -INT4 && value < INT4) return '::int4';
+  return Number.isSafeInteger(value) ? '::int8' : '::numeric';
+}
+
+/** `$1…$n` text with each placeholder typed as the inlined literal was (see {@link literalCast}). */
+function typedText(statement: Sql): string {
+  return statement.strings.reduce((text, s, i) => `${text}$${i}${literalCast(statement.values[i - 1])}${s}`);
+}
+
+async function queryDirect<R>(knex: Knex, path: DirectPath, statement: Sql): Promise<R[]> {
+  const text = typedText(statement);
+  const values = [...statement.values];
+  const pool = knex.client as unknown as KnexPool;
+  // What MikroORM's onQuery does on the ORM path: an aborted request sends nothing more.
+  path.tracker?.beforeQuery(text);
+  const connection = await pool.acquireConnection();
+  const started = Date.now();
+  let failed = false;
+  try {
+    const finished = path.tracker?.started(connection, text);
+    // knex's own event, for whoever listens to it (debugging, tests); without a query uid, which the
+    // tracker reads as "not one of knex's" (this statement is accounted above).
+    knex.emit('query', { sql: text, bindings: values, method: 'raw', __knexUid: connection.__knexUid });
+    try {
+      const result = await connection.query(path.prepare ? { name: statementName(text), text, values } : { text, values });
+      finished?.();
+      return result.rows as R[];
+    } catch (error) {
+      failed = true;
+      finished?.(error as { code?: string; message?: string });
+      throw error;
+    }
+  } finally {
+    await pool.releaseConnection(connection);
+    path.onQuery?.(`[query] ${text} [took ${Date.now() - started} ms${failed ? ', failed' : ''}]`);
+  }
+}
 
 /**
  * Runs a statement written with the `sql` tag on the EntityManager's connection (inside its transaction,
  * if it has one) and returns its rows as `R`.
+ *
+ * Outside a transaction, on a database opened with a direct path (the API server), the statement goes
+ * straight to a pooled `pg` connection as a prepared statement with bound values, named by a hash of its
+ * text on a PostgreSQL server (parsed and planned once per connection): it skips MikroORM and knex, which
+ * inline the values into the text client-side (~ms per statement). The same connections (same type
+ * parsers), the same pool (size, acquire timeout) and the same statement accounting and cancellation.
  *
  * `R` is the shape the statement's select list gives (column aliases are the row's property names): this is
  * the one place a database row is asserted to a type. Each `*.sql.ts` pairs its statement with its row type
  * and the function that maps rows to domain values, so a caller never sees a raw row.
  */
 export async function queryRows<R extends object>(em: EntityManager, statement: Sql): Promise<R[]> {
+  const transaction = em.getTransactionContext();
+  const connection = em.getConnection();
+  if (!transaction) {
+    const knex = connection.getKnex();
+    const path = directPaths.get(knex);
+    if (path) return queryDirect<R>(knex, path, statement);
+  }
   const { sql, params } = statement.toMikro();
-  return em.getConnection().execute<R[]>(sql, params, 'all', em.getTransactionContext());
+  return connection.execute<R[]>(sql, params, 'all', transaction);
 }
 
 /** The single row of a statement that returns exactly one (an aggregate without GROUP BY). */

@@ -4,7 +4,7 @@ import { AppError, ErrorCode } from '../errors/app-error';
 import { currentRequest, type RequestState } from '../server/request-state';
 
 /** The parts of a pooled `pg` client the tracker uses. */
-interface PooledClient {
+export interface PooledClient {
   __knexUid?: string;
   processID?: number;
   once(event: 'end', listener: () => void): unknown;
@@ -55,6 +55,7 @@ export class StatementTracker {
   private readonly connections = new Map<string, PooledClient>();
   private readonly running = new Map<string, RunningStatement>();
   private knex?: Knex;
+  private directStatements = 0;
 
   constructor(
     /**
@@ -110,6 +111,26 @@ export class StatementTracker {
     };
     knex.on('query-response', (_response: unknown, event: QueryEvent) => finished(event));
     knex.on('query-error', (error: { code?: string; message?: string }, event: QueryEvent) => finished(event, error));
+  }
+
+  /**
+   * For statements sent straight to a pooled connection (queryRows' prepared path, which bypasses knex's
+   * query events): refuses a statement of an aborted request, accounts it to the request and returns what
+   * to call when it finished (with its error, if any).
+   */
+  started(connection: PooledClient, sql: string): (error?: { code?: string; message?: string }) => void {
+    const request = currentRequest();
+    if (!request) return () => undefined;
+    if (request.signal.aborted) throw abortedRequestError(request);
+    request.statements++;
+    const uid = `direct:${++this.directStatements}`;
+    const statement: RunningStatement = { request, connectionUid: connection.__knexUid ?? '', sql, startedAt: performance.now() };
+    this.running.set(uid, statement);
+    return (error) => {
+      if (!this.running.delete(uid)) return;
+      request.dbTimeMs += performance.now() - statement.startedAt;
+      if (error?.code === '57014' && /statement timeout/.test(error.message ?? '')) this.onStatementTimeout();
+    };
   }
 
   /**
