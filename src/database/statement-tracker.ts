@@ -87,27 +87,14 @@ export class StatementTracker {
   attach(knex: Knex): void {
     this.knex = knex;
     knex.on('query', (event: QueryEvent) => {
-      const request = currentRequest();
-      if (!request || !event.__knexQueryUid || !event.__knexUid) return;
+      if (!event.__knexQueryUid || !event.__knexUid) return;
       // `beforeQuery` runs before a statement waits for a pooled connection; one that got its connection
       // only after its request was aborted is refused here, just before it would be sent (knex runs this
       // listener synchronously and rejects the query with what it throws).
-      if (request.signal.aborted) throw abortedRequestError(request);
-      request.statements++;
-      this.running.set(event.__knexQueryUid, {
-        request,
-        connectionUid: event.__knexUid,
-        sql: event.sql ?? '',
-        startedAt: performance.now(),
-      });
+      this.begin(event.__knexQueryUid, event.__knexUid, event.sql ?? '');
     });
     const finished = (event: QueryEvent | undefined, error?: { code?: string; message?: string }) => {
-      const uid = event?.__knexQueryUid;
-      const statement = uid ? this.running.get(uid) : undefined;
-      if (!statement || !uid) return;
-      this.running.delete(uid);
-      statement.request.dbTimeMs += performance.now() - statement.startedAt;
-      if (error?.code === '57014' && /statement timeout/.test(error.message ?? '')) this.onStatementTimeout();
+      if (event?.__knexQueryUid) this.end(event.__knexQueryUid, error);
     };
     knex.on('query-response', (_response: unknown, event: QueryEvent) => finished(event));
     knex.on('query-error', (error: { code?: string; message?: string }, event: QueryEvent) => finished(event, error));
@@ -119,18 +106,27 @@ export class StatementTracker {
    * to call when it finished (with its error, if any).
    */
   started(connection: PooledClient, sql: string): (error?: { code?: string; message?: string }) => void {
+    const uid = `direct:${++this.directStatements}`;
+    this.begin(uid, connection.__knexUid ?? '', sql);
+    return (error) => this.end(uid, error);
+  }
+
+  /** A statement of the current request starts (refused if the request was aborted): counted and kept as running. */
+  private begin(uid: string, connectionUid: string, sql: string): void {
     const request = currentRequest();
-    if (!request) return () => undefined;
+    if (!request) return;
     if (request.signal.aborted) throw abortedRequestError(request);
     request.statements++;
-    const uid = `direct:${++this.directStatements}`;
-    const statement: RunningStatement = { request, connectionUid: connection.__knexUid ?? '', sql, startedAt: performance.now() };
-    this.running.set(uid, statement);
-    return (error) => {
-      if (!this.running.delete(uid)) return;
-      request.dbTimeMs += performance.now() - statement.startedAt;
-      if (error?.code === '57014' && /statement timeout/.test(error.message ?? '')) this.onStatementTimeout();
-    };
+    this.running.set(uid, { request, connectionUid, sql, startedAt: performance.now() });
+  }
+
+  /** A running statement finished: its database time goes to its request; a statement timeout is counted. */
+  private end(uid: string, error?: { code?: string; message?: string }): void {
+    const statement = this.running.get(uid);
+    if (!statement) return;
+    this.running.delete(uid);
+    statement.request.dbTimeMs += performance.now() - statement.startedAt;
+    if (error?.code === '57014' && /statement timeout/.test(error.message ?? '')) this.onStatementTimeout();
   }
 
   /**
