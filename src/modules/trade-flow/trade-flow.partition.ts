@@ -34,7 +34,8 @@ export function partitionTable(datasetId: number): Sql {
 /**
  * Creates the plain table that will become dataset `datasetId`'s partition of trade_flow, shaped like it
  * (CHECK constraints included), plus `extraColumns` (e.g. `source_line`) that a loader needs until it
- * attaches the table. Returns the table name as SQL text.
+ * attaches the table, and tunes the load's session for the index builds and rollups that follow
+ * (`tuneLoadSession`). Returns the table name as SQL text.
  */
 export async function createFlowStaging(
   session: BulkSession,
@@ -44,6 +45,7 @@ export async function createFlowStaging(
   const table = partitionTable(datasetId);
   await session.query(sql`create table ${table} (like trade_flow including defaults including constraints)`);
   for (const column of extraColumns) await session.query(sql`alter table ${table} add column ${STAGING_COLUMNS[column]}`);
+  await tuneLoadSession(session);
   return table;
 }
 
@@ -79,14 +81,22 @@ export function partitionIndexNames(datasetId: number): string[] {
  * Session settings for the index builds of a load, for its transaction only (`set local`): sorts in memory
  * and up to two parallel workers per build (the leader sorts too). Also for the rollups that follow.
  */
-export async function tuneLoadSession(session: BulkSession): Promise<void> {
+async function tuneLoadSession(session: BulkSession): Promise<void> {
   await session.query(sql`set local maintenance_work_mem = '1GB'`);
   await session.query(sql`set local max_parallel_maintenance_workers = 2`);
 }
 
-async function buildIndex(session: BulkSession, table: Sql, index: (typeof PARTITION_INDEXES)[number]): Promise<void> {
-  const name = sql`${table}_${ident(index.suffix, INDEX_SUFFIXES)}`;
-  await session.query(sql`create ${index.constraint ? sql`unique` : empty} index ${name} on ${table} ${index.definition}`);
+type PartitionIndex = (typeof PARTITION_INDEXES)[number];
+
+/** An index's name on the staging table (the partition's name, then the parent index's suffix). */
+function indexName(table: Sql, index: PartitionIndex): Sql {
+  return sql`${table}_${ident(index.suffix, INDEX_SUFFIXES)}`;
+}
+
+async function buildIndex(session: BulkSession, table: Sql, index: PartitionIndex): Promise<void> {
+  await session.query(
+    sql`create ${index.constraint ? sql`unique` : empty} index ${indexName(table, index)} on ${table} ${index.definition}`,
+  );
 }
 
 /**
@@ -111,14 +121,13 @@ export async function attachFlowPartition(
 ): Promise<void> {
   const table = partitionTable(datasetId);
   for (const column of dropColumns) await session.query(sql`alter table ${table} drop column ${ident(column, STAGING_COLUMN_NAMES)}`);
-  await tuneLoadSession(session);
   const [{ built }] = await session.query<{ built: boolean }>(
     sql`select to_regclass(${`${partitionName(datasetId)}_${NATURAL_KEY.suffix}`}) is not null as built`,
   );
   for (const index of PARTITION_INDEXES) {
     if (index !== NATURAL_KEY || !built) await buildIndex(session, table, index);
     if (index.constraint) {
-      const name = sql`${table}_${ident(index.suffix, INDEX_SUFFIXES)}`;
+      const name = indexName(table, index);
       await session.query(sql`alter table ${table} add constraint ${name} ${index.constraint} using index ${name}`);
     }
   }

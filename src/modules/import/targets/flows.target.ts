@@ -2,13 +2,7 @@ import type { BulkSession, CopyChunk } from '../../../database/bulk/bulk-session
 import { copyNumber, copyString } from '../../../database/bulk/copy-format';
 import { sql } from '../../../database/sql';
 import { ensureProductCodes } from '../../product/placeholder-products';
-import {
-  attachFlowPartition,
-  buildFlowNaturalKey,
-  createFlowStaging,
-  flowCopyColumns,
-  tuneLoadSession,
-} from '../../trade-flow/trade-flow.partition';
+import { attachFlowPartition, buildFlowNaturalKey, createFlowStaging, flowCopyColumns } from '../../trade-flow/trade-flow.partition';
 import { buildTradeRollups } from '../../trade-flow/trade-rollups';
 import { ImportError } from '../import-error';
 import type { FlowRecord } from '../types';
@@ -55,7 +49,6 @@ export async function loadFlows(
 ): Promise<number> {
   const stage = stageTimer(stages);
   const table = await createFlowStaging(session, datasetId, ['source_line']);
-  await tuneLoadSession(session);
   const written = await session.copyText(table, flowCopyColumns(['source_line']), copyText(datasetId, rows));
   stage('read + COPY');
 
