@@ -107,11 +107,13 @@ export async function start(config: AppConfig, options: StartOptions = {}): Prom
     acquireTimeoutMs: Math.max(config.requestTimeoutMs, 5000),
     // A broken pooled connection is expected during a PostgreSQL restart: a line of the log, not of stdout.
     driverLog: (level, message) => logger[level](message),
+    // Imports by the CLI and writes of other API nodes drop this process's catalog (and cached answers).
+    watchData: true,
   });
   try {
     if (db.kind === 'embedded') await prepare(db, config, log);
     metrics = new Metrics({ pool: poolStatsOf(db.orm), datasets: datasetStatsOf(db.orm) });
-    const app = await createApp({ config, orm: db.orm, logger, tracker: db.tracker, metrics });
+    const app = await createApp({ config, orm: db.orm, catalog: db.catalog, logger, tracker: db.tracker, metrics });
     const port = await listen(app, config.port, config.host);
     return {
       config,

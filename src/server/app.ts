@@ -4,6 +4,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express from 'express';
 import type { Logger } from 'pino';
+import type { Catalog } from '../catalog/catalog';
 import type { AppConfig } from '../config/config';
 import type { StatementTracker } from '../database/statement-tracker';
 import { createApollo } from '../graphql/apollo';
@@ -40,6 +41,8 @@ export interface App {
 export interface AppOptions {
   config: AppConfig;
   orm: MikroORM;
+  /** The database's catalog (datasets, reference data), shared by every request of the process. */
+  catalog: Catalog;
   logger: Logger;
   /** Statement accounting and cancellation of the API's database (absent: nothing to cancel). */
   tracker?: StatementTracker;
@@ -55,7 +58,7 @@ function sleep(ms: number): Promise<void> {
 }
 
 /** Wires Express, Apollo Server and the explorer; does not listen (see `listen`). */
-export async function createApp({ config, orm, logger, tracker, metrics }: AppOptions): Promise<App> {
+export async function createApp({ config, orm, catalog, logger, tracker, metrics }: AppOptions): Promise<App> {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxyHops);
@@ -100,7 +103,7 @@ export async function createApp({ config, orm, logger, tracker, metrics }: AppOp
   app.get('/metrics', metrics.handler());
   app.use(['/graphql', '/csv'], corsPolicy(config.corsOrigins));
   app.all('/csv', allowMethods('GET'));
-  app.get('/csv', csvHandler(apollo, schema, orm, config, identify));
+  app.get('/csv', csvHandler(apollo, schema, orm, catalog, config, identify));
   app.use(EXPLORER_ASSETS_PATH, explorerAssets());
   app.all('/graphql', allowMethods('GET', 'POST'));
   app.get('/graphql', (req, res, next) => {
@@ -110,7 +113,9 @@ export async function createApp({ config, orm, logger, tracker, metrics }: AppOp
   app.use(
     '/graphql',
     express.json({ limit: BODY_LIMIT }),
-    expressMiddleware(apollo, { context: async ({ req, res }) => graphqlContext(orm, config, identify, req, requestStateOf(res)) }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => graphqlContext(orm, catalog, config, identify, req, requestStateOf(res)),
+    }),
   );
   app.get('/', (_req, res) => res.redirect('/graphql'));
   app.use(notFound);
