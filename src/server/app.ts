@@ -100,7 +100,10 @@ export async function createApp({ config, orm, logger, tracker, metrics }: AppOp
   app.get('/metrics', metrics.handler());
   app.use(['/graphql', '/csv'], corsPolicy(config.corsOrigins));
   app.all('/csv', allowMethods('GET'));
-  app.get('/csv', csvHandler(apollo, schema, orm, config, identify));
+  app.get(
+    '/csv',
+    csvHandler(apollo, schema, orm, config, identify, (reason) => metrics.rejection(reason)),
+  );
   app.use(EXPLORER_ASSETS_PATH, explorerAssets());
   app.all('/graphql', allowMethods('GET', 'POST'));
   app.get('/graphql', (req, res, next) => {
