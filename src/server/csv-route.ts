@@ -172,6 +172,7 @@ export async function sendStreamed(
     res.end();
   } catch (error) {
     res.destroy();
-    failure(error);
+    // A client that went away is the request's abort (client_closed), not a failure of the server.
+    failure(state?.signal.aborted ? abortedRequestError(state) : error);
   }
 }

@@ -262,6 +262,17 @@ describe(`tradeAggregate keyset paging and streaming (${onServer ? 'PostgreSQL s
       );
       expect(rows.length).toBeGreaterThan(100);
     }
+    // With nested objects the rows come through GraphQL, not COPY: still every row, not a first page of 100.
+    const nested = await csv(
+      `{ tradeAggregate(dataset: "${dataset}", groupBy: [IMPORTER_SUB_REGION, EXPORTER, PRODUCT]) { rows { exporterId exporter { name } productCode } } }`,
+    );
+    const all = await walk('groupBy: [IMPORTER_SUB_REGION, EXPORTER, PRODUCT]', 50);
+    expect(all.rows.length).toBeGreaterThan(100);
+    expect(
+      parseCsv(nested.text)
+        .slice(1)
+        .map((r) => [r[0], r[2]]),
+    ).toEqual(all.rows.map((r) => [r.exporterId, r.productCode]));
     // From a cursor on, and at most `first` rows when given.
     const firstPage = (await page('groupBy: [EXPORTER, PRODUCT], first: 5')).data!.tradeAggregate as Page;
     const rest = await walk('groupBy: [EXPORTER, PRODUCT]', 50);

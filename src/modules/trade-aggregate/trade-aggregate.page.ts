@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { AppError, ErrorCode } from '../../errors/app-error';
 import type { PageInfo } from '../../graphql/pagination';
 import type { CsvStreamSlot } from '../export/csv-stream';
 import { encodeAggregateCursor, type AggregateIdentity } from './aggregate-cursor';
@@ -14,6 +15,8 @@ import type { TradeAggregate } from './trade-aggregate.types';
 
 /** Rows of a page when `first` is not given. */
 export const AGGREGATE_DEFAULT_ROWS = 100;
+/** Largest page of aggregate rows (BI tools pull big flat tables; GET /csv streams every row in one request). */
+export const AGGREGATE_MAX_ROWS = 10_000;
 
 export interface AggregatePageQuery extends Omit<AggregateQuery, 'sums' | 'withTotal' | 'limit'> {
   identity: AggregateIdentity;
@@ -24,6 +27,8 @@ export interface AggregatePageQuery extends Omit<AggregateQuery, 'sums' | 'withT
   first: number | null;
   /** Given when GET /csv streams the rows (and every selected row field is a column the statement can write). */
   stream?: CsvStreamSlot;
+  /** A CSV that cannot stream (it selects nested objects): without `first`, every row or an error, never a silently short table. */
+  wholeTable?: boolean;
 }
 
 /** Whether GET /csv can write these row fields straight from PostgreSQL (no nested country or product). */
@@ -47,8 +52,16 @@ export async function aggregatePage(em: EntityManager, q: AggregatePageQuery): P
     const pageInfo: PageInfo = { hasNextPage: false, hasPreviousPage: q.after !== null, startCursor: null, endCursor: null };
     return { rows: [], pageInfo, totalCount: await countIfSelected() };
   }
-  const first = q.first ?? AGGREGATE_DEFAULT_ROWS;
+  const whole = q.wholeTable && q.first === null;
+  const first = q.first ?? (whole ? AGGREGATE_MAX_ROWS : AGGREGATE_DEFAULT_ROWS);
   const page = await readTradeAggregate(em, { ...base, withTotal: q.withTotal, limit: first + 1 });
+  if (whole && page.rows.length > first) {
+    throw new AppError(
+      ErrorCode.INVALID_ARGUMENT,
+      `This CSV has more than ${AGGREGATE_MAX_ROWS} rows, the most a table with nested objects (exporter, importer, product) can hold; select only the row's own columns (exporterId, productCode, …) to stream every row, or ask for pages with first and after.`,
+      { argument: 'query', max: AGGREGATE_MAX_ROWS },
+    );
+  }
   const rows = page.rows.slice(0, first);
   const cursorAt = (i: number) => encodeAggregateCursor(q.identity, page.positions[i]);
   return {

@@ -8,11 +8,10 @@ import { DATASET_DESCRIPTION } from '../concentration/concentration.args';
 import { checkHsLevel } from '../product/hs-code';
 import { tradeFlowConditions } from '../trade-flow/trade-flow.query';
 import { decodeAggregateCursor } from './aggregate-cursor';
-import { AGGREGATE_DEFAULT_ROWS, aggregatePage, streamableFields } from './trade-aggregate.page';
+import { AGGREGATE_DEFAULT_ROWS, AGGREGATE_MAX_ROWS, aggregatePage, streamableFields } from './trade-aggregate.page';
 import { AggregateOrder, TradeAggregate, TradeAggregateFilter, TradeDimension } from './trade-aggregate.types';
 
-/** Largest page of aggregate rows (BI tools pull big flat tables; GET /csv streams every row in one request). */
-export const AGGREGATE_MAX_ROWS = 10_000;
+export { AGGREGATE_MAX_ROWS } from './trade-aggregate.page';
 
 @Resolver(() => TradeAggregate)
 export class TradeAggregateResolver {
@@ -56,7 +55,15 @@ export class TradeAggregateResolver {
     const withTotal = selectedFieldNames(info).has('totalCount');
     const query = { datasetId: dataset.id, groupBy, hsLevel, mixedLevels: mixed, conditions, order: orderBy, after: position };
     const stream = ctx.csvStream && streamableFields(rowFields) ? ctx.csvStream : undefined;
-    const page = await aggregatePage(ctx.em, { ...query, identity, rowFields, withTotal, first: first ?? null, stream });
+    const page = await aggregatePage(ctx.em, {
+      ...query,
+      identity,
+      rowFields,
+      withTotal,
+      first: first ?? null,
+      stream,
+      wholeTable: Boolean(ctx.csvStream),
+    });
     return { dataset, hsLevel, ...page };
   }
 }
