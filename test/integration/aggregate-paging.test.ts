@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import express from 'express';
+import { copyCsvOut } from '../../src/database/query';
 import { sql, type Sql } from '../../src/database/sql';
 import { streamedCsv } from '../../src/modules/export/stream-csv';
 import { sendStreamed } from '../../src/server/csv-route';
@@ -334,5 +335,13 @@ describe(`tradeAggregate keyset paging and streaming (${onServer ? 'PostgreSQL s
     }
     // The pooled connection was handed back in a state to serve the next request.
     expect((await page('groupBy: [EXPORTER], first: 1', 'rows { exporterId }')).errors).toBeUndefined();
+  });
+
+  it('reads back through COPY every value written in as a literal, quotes and backslashes included', async () => {
+    const values = ["it's", 'a\\b', "\\'", 'comma, "quote"'];
+    const chunks: Buffer[] = [];
+    const statement = sql`select ${values[0]}::text, ${values[1]}::text, ${values[2]}::text, ${values[3]}::text, ${-5} - ${-1}, ${null}::int, ${true}`;
+    for await (const chunk of copyCsvOut(app.running.db.orm.em.fork(), statement)) chunks.push(chunk);
+    expect(parseCsv(Buffer.concat(chunks).toString('utf8').replace(/\n/g, '\r\n'))).toEqual([[...values, '-4', '', 't']]);
   });
 });
