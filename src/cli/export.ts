@@ -1,11 +1,13 @@
 import 'reflect-metadata';
 import fs from 'node:fs';
+import { pipeline } from 'node:stream/promises';
 import { loadConfig } from '../config/config';
 import { openDatabase } from '../database/database';
 import { createApollo } from '../graphql/apollo';
 import { createContext, LOCAL_OPERATOR } from '../graphql/create-context';
 import { createSchema } from '../graphql/schema';
 import { runCsvQuery } from '../modules/export/run-csv-query';
+import { streamedCsv } from '../modules/export/stream-csv';
 import { createCostFunction } from '../server/cost';
 import { edgePlugin } from '../server/edge-plugin';
 import { EXIT, runCli, UsageError, type ParsedArgs } from './run-cli';
@@ -69,15 +71,19 @@ runCli({
     ]);
     await apollo.start();
     try {
-      const result = await runCsvQuery(
-        apollo,
-        schema,
-        { query, variables: values.variables, operationName: values.operation },
-        createContext(db.orm, db.catalog, config, LOCAL_OPERATOR),
-      );
+      const context = createContext(db.orm, db.catalog, config, LOCAL_OPERATOR);
+      const result = await runCsvQuery(apollo, schema, { query, variables: values.variables, operationName: values.operation }, context);
       if (!result.ok) {
         for (const e of result.errors) console.error(`error [${e.extensions?.code ?? 'ERROR'}]: ${e.message}`);
         return EXIT.INVALID_INPUT;
+      }
+      if ('statement' in result) {
+        // A table PostgreSQL writes itself: streamed to the file or stdout as it comes, in constant memory.
+        const out = values.out ? fs.createWriteStream(values.out) : process.stdout;
+        const lines = streamedCsv(context.em, result.header, result.statement);
+        await pipeline(lines, out, { end: Boolean(values.out) });
+        if (values.out) console.error(`${result.name} written to ${values.out}`);
+        return EXIT.OK;
       }
       if (values.out) {
         fs.writeFileSync(values.out, result.csv);

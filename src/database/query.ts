@@ -1,12 +1,16 @@
 import { createHash } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import type { Knex } from '@mikro-orm/knex';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Sql, SqlValue } from './sql';
+import { to as copyTo } from 'pg-copy-streams';
+import { sql, type Sql, type SqlValue } from './sql';
 import type { PooledClient, StatementTracker } from './statement-tracker';
 
 /** A pooled `pg` client as knex hands it out. */
 interface PgConnection extends PooledClient {
   query(config: { name?: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
+  query<S extends Readable>(stream: S): S;
 }
 
 /** knex's client, the part that lends pooled connections (the pool keeps its size and acquire timeout). */
@@ -129,4 +133,52 @@ export async function queryRow<R extends object>(em: EntityManager, statement: S
   const rows = await queryRows<R>(em, statement);
   if (rows.length !== 1) throw new Error(`queryRow: expected one row, got ${rows.length}`);
   return rows[0];
+}
+
+/**
+ * Runs `copy (statement) to stdout (format csv)` on a pooled connection and yields its output as
+ * PostgreSQL sends it (whole CSV lines, LF-terminated, no header), so that memory stays flat whatever the
+ * number of rows: the fastest way out of a PostgreSQL server. It is accounted, refused after its request was
+ * aborted and cancelled with it like every statement (see {@link queryRows}); the embedded PGlite runs it
+ * too, through its socket, but computes the whole output before it sends any.
+ *
+ * Stopping early (a consumer that returns) never hands a connection still in COPY back to the pool: the
+ * rest is read and dropped, which a cancelled statement (the request was aborted) makes short.
+ */
+export async function* copyCsvOut(em: EntityManager, statement: Sql): AsyncGenerator<Buffer> {
+  const knex = em.getConnection().getKnex();
+  const path = directPaths.get(knex);
+  const text = sql`copy (${statement}) to stdout (format csv)`.toLiteral();
+  const pool = knex.client as unknown as KnexPool;
+  path?.tracker?.beforeQuery(text);
+  const connection = await pool.acquireConnection();
+  const started = Date.now();
+  let failed = false;
+  let finished: ((error?: { code?: string; message?: string }) => void) | undefined;
+  let output: Readable | undefined;
+  try {
+    finished = path?.tracker?.started(connection, text);
+    knex.emit('query', { sql: text, bindings: [], method: 'raw', __knexUid: connection.__knexUid });
+    output = connection.query(copyTo(text));
+    // Not destroyed when the consumer stops: a COPY left half read would break the pooled connection.
+    for await (const chunk of output.iterator({ destroyOnReturn: false })) yield chunk as Buffer;
+  } catch (error) {
+    failed = true;
+    finished?.(error as { code?: string; message?: string });
+    finished = undefined;
+    throw error;
+  } finally {
+    // Still running while the rest is dropped, so that an abort of its request can still cancel it.
+    if (output && !output.readableEnded && !output.destroyed) await drain(output);
+    finished?.();
+    await pool.releaseConnection(connection);
+    path?.onQuery?.(`[query] ${text} [took ${Date.now() - started} ms${failed ? ', failed' : ''}]`);
+  }
+}
+
+/** Reads a stream to its end (or error), dropping what it gives. */
+async function drain(stream: Readable): Promise<void> {
+  stream.resume();
+  // Failed or cancelled, the statement has ended too: the connection is ready for the next one either way.
+  await finished(stream).catch(() => undefined);
 }

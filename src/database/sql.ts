@@ -57,6 +57,16 @@ export class Sql {
     return { text: this.strings.reduce((text, s, i) => `${text}$${i}${s}`), values: [...this.values] };
   }
 
+  /**
+   * The text with every value written in as a literal, for the one kind of statement that takes no bound
+   * values: `copy (…) to stdout` (COPY is a utility statement, so PostgreSQL cannot bind parameters to it).
+   * Each literal has the type the inlined literal of MikroORM/knex had (see query.ts): numbers as numeric
+   * constants, booleans, null, and strings and dates as quoted constants of unknown type.
+   */
+  toLiteral(): string {
+    return this.strings.reduce((text, s, i) => `${text}${literal(this.values[i - 1])}${s}`);
+  }
+
   /** The text with `?` placeholders, for logs, tests and EXPLAIN (never executed as such). */
   get text(): string {
     return this.strings.join('?');
@@ -69,6 +79,22 @@ function checkValue(value: unknown): SqlValue {
   if (typeof value === 'number' && !Number.isFinite(value)) throw new TypeError(`sql: a non-finite number (${value})`);
   if (value === null || ['string', 'number', 'boolean', 'bigint'].includes(typeof value) || value instanceof Date) return value as SqlValue;
   throw new TypeError(`sql: a value of type ${typeof value} cannot be bound`);
+}
+
+/**
+ * A value as a PostgreSQL constant. Strings are quoted as `quote_literal` quotes them: quotes doubled, and
+ * with backslashes doubled in an E'' string when there are any, which reads the same whatever
+ * standard_conforming_strings says. A negative number is parenthesised so that it never joins an operator
+ * before it (`1-(-2)`, not `1--2`, a comment).
+ */
+function literal(value: SqlValue): string {
+  if (value === null) return 'null';
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (typeof value === 'number' || typeof value === 'bigint') return value < 0 ? `(${String(value)})` : String(value);
+  const text = value instanceof Date ? value.toISOString() : value;
+  if (text.includes('\0')) throw new TypeError('sql: a string with a NUL character');
+  const quoted = `'${text.replaceAll("'", "''")}'`;
+  return text.includes('\\') ? `E${quoted.replaceAll('\\', '\\\\')}` : quoted;
 }
 
 /** The tag: values become bindings, nested `Sql` fragments are spliced in with theirs. */

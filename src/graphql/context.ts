@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { CatalogSnapshot } from '../catalog/catalog';
 import type { AppConfig } from '../config/config';
 import type { Viewer } from '../modules/access/role';
+import type { CsvStreamSlot } from '../modules/export/csv-stream';
 import type { RequestState } from '../server/request-state';
 import type { Loaders } from './loaders';
 
@@ -21,4 +22,6 @@ export interface GraphQLContext {
   viewer: Viewer;
   /** The HTTP request's state (deadline signal, cost, timings); absent for the CLI export. */
   request?: RequestState;
+  /** GET /csv only: where the table's resolver may leave a statement for PostgreSQL to stream (instead of rows). */
+  csvStream?: CsvStreamSlot;
 }

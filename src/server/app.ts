@@ -103,7 +103,10 @@ export async function createApp({ config, orm, catalog, logger, tracker, metrics
   app.get('/metrics', metrics.handler());
   app.use(['/graphql', '/csv'], corsPolicy(config.corsOrigins));
   app.all('/csv', allowMethods('GET'));
-  app.get('/csv', csvHandler(apollo, schema, orm, catalog, config, identify));
+  app.get(
+    '/csv',
+    csvHandler(apollo, schema, orm, catalog, config, identify, (reason) => metrics.rejection(reason)),
+  );
   app.use(EXPLORER_ASSETS_PATH, explorerAssets());
   app.all('/graphql', allowMethods('GET', 'POST'));
   app.get('/graphql', (req, res, next) => {

@@ -188,7 +188,7 @@ export function edgePlugin(options: EdgePluginOptions): ApolloServerPlugin<Graph
  * Why the edge refused or cut short an operation, for the `rejections_total` metric; null when it ran.
  * QUERY_TOO_COMPLEX says which limit (`kind`: cost, depth, aliases, directives, tokens, nodes).
  */
-function rejectionReason(errors: readonly GraphQLFormattedError[]): RejectionReason | null {
+export function rejectionReason(errors: readonly GraphQLFormattedError[]): RejectionReason | null {
   for (const error of errors) {
     const code = error.extensions?.code;
     if (code === ErrorCode.QUERY_TOO_COMPLEX) {

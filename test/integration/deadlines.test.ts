@@ -27,7 +27,7 @@ const HEAVY = `{ ${Array.from({ length: ALIASES }, (_, i) => `a${i}: ${AGGREGATE
 const CSV_QUERY =
   '{ tradeAggregate(groupBy: [YEAR, IMPORTER_REGION, PRODUCT, EXPORTER], first: 10) { rows { year importerRegion productCode exporterId valueUsd } } }';
 /** The aggregate's SQL, told apart from the loaders' statements of the same request. */
-const isAggregateSql = (sql: unknown) => typeof sql === 'string' && sql.includes('count(*) over ()');
+const isAggregateSql = (sql: unknown) => typeof sql === 'string' && sql.includes(') trade_groups');
 const FLOWS = onServer ? 2_000 : 20_000;
 
 const LIMITS = HEAVY_OPERATION_LIMITS;
@@ -94,7 +94,7 @@ async function serverProbe(databaseUrl: string): Promise<ServerProbe> {
     async activeAggregates() {
       const { rows } = await monitor.query<{ n: number }>(
         `select count(*)::int as n from pg_stat_activity
-         where datname = $1 and application_name = 'tradegraph' and state = 'active' and query like '%count(*) over ()%'`,
+         where datname = $1 and application_name = 'tradegraph' and state = 'active' and query like '%) trade_groups%'`,
         [database],
       );
       return rows[0].n;

@@ -2,8 +2,10 @@ import type { ApolloServer } from '@apollo/server';
 import { getOperationAST, parse, type DocumentNode, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { AppError, ErrorCode } from '../../errors/app-error';
 import { formatAppError } from '../../errors/format-error';
+import type { Sql } from '../../database/sql';
 import type { GraphQLContext } from '../../graphql/context';
 import { csvLine } from './csv-format';
+import type { CsvStreamSlot } from './csv-stream';
 import { tabulate } from './tabulate';
 
 export interface CsvQuery {
@@ -13,11 +15,17 @@ export interface CsvQuery {
   operationName?: string;
 }
 
-export type CsvResult = { ok: true; name: string; csv: string; rows: number } | { ok: false; errors: readonly GraphQLFormattedError[] };
+export type CsvResult =
+  | { ok: true; name: string; csv: string; rows: number }
+  /** A table its resolver left for PostgreSQL to write (see CsvStreamSlot): the header line and the statement of its rows. */
+  | { ok: true; name: string; header: string; statement: Sql }
+  | { ok: false; errors: readonly GraphQLFormattedError[] };
 
 /**
  * Runs a GraphQL query through the same server (same validation, resolvers, limits and error codes as
- * the API) and lays its one root list out as CSV: header row, then one line per row.
+ * the API) and lays its one root list out as CSV: header row, then one line per row. A resolver that can
+ * have PostgreSQL write its rows (tradeAggregate) leaves its statement instead of the rows, and the
+ * result is that statement, to stream (see stream-csv.ts): all checks have passed by then.
  */
 export async function runCsvQuery(
   server: ApolloServer<GraphQLContext>,
@@ -34,6 +42,8 @@ export async function runCsvQuery(
         argument: 'query',
       });
     }
+    const slot: CsvStreamSlot = {};
+    contextValue.csvStream = slot;
     const response = await server.executeOperation(
       { query: request.query, variables: parseVariables(request.variables), operationName: request.operationName },
       { contextValue },
@@ -42,6 +52,14 @@ export async function runCsvQuery(
     const { data, errors } = response.body.singleResult;
     if (errors?.length) return { ok: false, errors };
     const table = tabulate(schema, parse(request.query), (data ?? {}) as Record<string, unknown>, request.operationName);
+    if (slot.statement) {
+      return {
+        ok: true,
+        name: table.name,
+        header: csvLine(table.columns),
+        statement: slot.statement(table.fields.map((f) => f.join('.'))),
+      };
+    }
     return { ok: true, name: table.name, rows: table.rows.length, csv: csvLine(table.columns) + table.rows.map(csvLine).join('') };
   } catch (error) {
     // Errors of the CSV layer itself (variables, table shape) are answered like the API's own.

@@ -19,12 +19,15 @@ export interface Table {
   /** Name of the root field, e.g. "tradeFlows" (used as the file name). */
   name: string;
   columns: string[];
+  /** Each column's field names from the row down (the column's name uses aliases). */
+  fields: string[][];
   rows: unknown[][];
 }
 
 interface Column {
   name: string;
   path: string[];
+  fields: string[];
   /** True when the field is a list of scalars (joined with "; " in one cell). */
   list: boolean;
 }
@@ -60,6 +63,7 @@ function columnsOf(
   fragments: Map<string, FragmentDefinitionNode>,
   prefix: string[],
   into: Column[],
+  fieldPrefix: string[] = [],
 ): void {
   for (const node of fieldsOf(selection, fragments)) {
     if (node.name.value === '__typename') continue;
@@ -73,8 +77,9 @@ function columnsOf(
         `"${[...prefix, key].join('.')}" is a list of objects; a CSV row has one value per column. Select that list as the rows instead.`,
       );
     }
-    if (isObjectType(named) && node.selectionSet) columnsOf(node.selectionSet, named, fragments, [...prefix, key], into);
-    else into.push({ name: [...prefix, key].join('.'), path: [...prefix, key], list: isListType(nullable) });
+    const fields = [...fieldPrefix, node.name.value];
+    if (isObjectType(named) && node.selectionSet) columnsOf(node.selectionSet, named, fragments, [...prefix, key], into, fields);
+    else into.push({ name: [...prefix, key].join('.'), path: [...prefix, key], fields, list: isListType(nullable) });
   }
 }
 
@@ -153,5 +158,10 @@ export function tabulate(schema: GraphQLSchema, document: DocumentNode, data: Re
   const columns: Column[] = [];
   columnsOf(rows.selection, rows.type, fragments, [], columns);
   const list = itemsAt(data, rows.path);
-  return { name: rootKey, columns: columns.map((c) => c.name), rows: list.map((item) => columns.map((c) => valueAt(item, c))) };
+  return {
+    name: rootKey,
+    columns: columns.map((c) => c.name),
+    fields: columns.map((c) => c.fields),
+    rows: list.map((item) => columns.map((c) => valueAt(item, c))),
+  };
 }

@@ -1,22 +1,24 @@
-import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, ID, Info, Int, Query, Resolver } from 'type-graphql';
 import { AppError, ErrorCode } from '../../errors/app-error';
 import type { GraphQLContext } from '../../graphql/context';
-import { checkFirst, decodeCursor, offsetPageInfo } from '../../graphql/pagination';
+import { checkFirst } from '../../graphql/pagination';
+import { selectedFieldNames } from '../../graphql/selection';
 import { DATASET_DESCRIPTION } from '../concentration/concentration.args';
 import { checkHsLevel } from '../product/hs-code';
 import { tradeFlowConditions } from '../trade-flow/trade-flow.query';
-import { readTradeAggregate } from './trade-aggregate.sql';
+import { decodeAggregateCursor } from './aggregate-cursor';
+import { AGGREGATE_DEFAULT_ROWS, AGGREGATE_MAX_ROWS, aggregatePage, streamableFields } from './trade-aggregate.page';
 import { AggregateOrder, TradeAggregate, TradeAggregateFilter, TradeDimension } from './trade-aggregate.types';
 import { resolveTradeDataset } from '../dataset/trade-dataset';
 
-/** Largest page of aggregate rows (BI tools pull big flat tables). */
-export const AGGREGATE_MAX_ROWS = 10_000;
+export { AGGREGATE_MAX_ROWS } from './trade-aggregate.page';
 
 @Resolver(() => TradeAggregate)
 export class TradeAggregateResolver {
   @Query(() => TradeAggregate, {
     description:
-      'Trade value and quantity summed by any combination of year, exporter, importer, their UN M49 regions and sub-regions, and HS product at level 2/4/6 — flat rows for BI tools, computed in PostgreSQL from ONE dataset. HS roll-up: a code and its own sub-codes are never added together (METRICS.md).',
+      'Trade value and quantity summed by any combination of year, exporter, importer, their UN M49 regions and sub-regions, and HS product at level 2/4/6 — flat rows for BI tools, computed in PostgreSQL from ONE dataset. HS roll-up: a code and its own sub-codes are never added together (METRICS.md). Only the sums selected are computed. As GET /csv, every row comes in one streamed request (up to `first` when given).',
   })
   async tradeAggregate(
     @Arg('groupBy', () => [TradeDimension], { description: 'Dimensions to group by; an empty list gives one grand-total row.' })
@@ -31,27 +33,38 @@ export class TradeAggregateResolver {
     @Arg('filter', () => TradeAggregateFilter, { nullable: true, description: 'Which flows to include.' })
     filter: TradeAggregateFilter | null,
     @Arg('orderBy', () => AggregateOrder, { defaultValue: AggregateOrder.VALUE_DESC, description: 'Row order.' }) orderBy: AggregateOrder,
-    @Arg('first', () => Int, { defaultValue: 100, description: `Rows per page (max ${AGGREGATE_MAX_ROWS}).` }) first: number,
-    @Arg('after', () => String, { nullable: true, description: 'Cursor of the previous page (its endCursor).' }) after: string | null,
+    @Arg('first', () => Int, {
+      nullable: true,
+      description: `Rows per page (default ${AGGREGATE_DEFAULT_ROWS}, max ${AGGREGATE_MAX_ROWS}); as GET /csv, every row when not given.`,
+    })
+    first: number | null | undefined,
+    @Arg('after', () => String, { nullable: true, description: 'Cursor of the previous page (its endCursor).' })
+    after: string | null | undefined,
     @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<TradeAggregate> {
     checkHsLevel(hsLevel, 'hsLevel');
-    checkFirst(first, AGGREGATE_MAX_ROWS, 'page with `after` instead');
+    if (first != null) checkFirst(first, AGGREGATE_MAX_ROWS, 'page with `after` instead, or stream every row with GET /csv');
     if (new Set(groupBy).size !== groupBy.length)
       throw new AppError(ErrorCode.INVALID_ARGUMENT, 'groupBy lists a dimension twice.', { argument: 'groupBy' });
-    const offset = after ? (decodeCursor(after, 'number') as number) : 0;
     const dataset = await resolveTradeDataset(ctx, datasetId);
+    const identity = { datasetId: dataset.id, groupBy, hsLevel, order: orderBy, filter };
+    const position = after == null ? null : decodeAggregateCursor(after, identity);
     const conditions = filter ? tradeFlowConditions(await ctx.catalog.snapshot(), filter) : [];
     const { mixed } = dataset;
-    const query = { datasetId: dataset.id, groupBy, hsLevel, mixedLevels: mixed, conditions, order: orderBy, limit: first + 1, offset };
-    const { rows, totalCount } = await readTradeAggregate(ctx.em, query);
-    const page = rows.slice(0, first);
-    return {
-      dataset,
-      hsLevel,
-      totalCount: totalCount ?? offset,
-      pageInfo: offsetPageInfo(offset, page.length, rows.length > first),
-      rows: page,
-    };
+    const rowFields = selectedFieldNames(info, ['rows']);
+    const withTotal = selectedFieldNames(info).has('totalCount');
+    const query = { datasetId: dataset.id, groupBy, hsLevel, mixedLevels: mixed, conditions, order: orderBy, after: position };
+    const stream = ctx.csvStream && streamableFields(rowFields) ? ctx.csvStream : undefined;
+    const page = await aggregatePage(ctx.em, {
+      ...query,
+      identity,
+      rowFields,
+      withTotal,
+      first: first ?? null,
+      stream,
+      wholeTable: Boolean(ctx.csvStream),
+    });
+    return { dataset, hsLevel, ...page };
   }
 }

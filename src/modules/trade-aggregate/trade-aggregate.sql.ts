@@ -2,22 +2,40 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { queryRows } from '../../database/query';
 import { empty, int, join, sql, type Sql } from '../../database/sql';
 import { hsRollup } from '../trade-flow/hs-rollup.sql';
+import type { AggregatePosition } from './aggregate-cursor';
 import { AggregateOrder, type TradeAggregateRow, TradeDimension } from './trade-aggregate.types';
+
+/** The row property of a grouped dimension. */
+type DimensionProperty =
+  'year' | 'exporterId' | 'importerId' | 'exporterRegion' | 'importerRegion' | 'exporterSubRegion' | 'importerSubRegion' | 'productCode';
 
 /**
  * SQL expression and output column of each dimension (f = flow, ce/ci = exporter/importer country); the
  * column is the name of the row's property.
  */
-const DIMENSIONS: Record<TradeDimension, { expr: (level: Sql) => Sql; column: Sql; join?: 'ce' | 'ci' }> = {
-  YEAR: { expr: () => sql`f.year`, column: sql`year` },
-  EXPORTER: { expr: () => sql`f.exporter_id`, column: sql`"exporterId"` },
-  IMPORTER: { expr: () => sql`f.importer_id`, column: sql`"importerId"` },
-  EXPORTER_REGION: { expr: () => sql`ce.region`, column: sql`"exporterRegion"`, join: 'ce' },
-  IMPORTER_REGION: { expr: () => sql`ci.region`, column: sql`"importerRegion"`, join: 'ci' },
-  EXPORTER_SUB_REGION: { expr: () => sql`ce.sub_region`, column: sql`"exporterSubRegion"`, join: 'ce' },
-  IMPORTER_SUB_REGION: { expr: () => sql`ci.sub_region`, column: sql`"importerSubRegion"`, join: 'ci' },
-  PRODUCT: { expr: (level) => sql`left(f.product_code, ${level})`, column: sql`"productCode"` },
+const DIMENSIONS: Record<TradeDimension, { expr: (level: Sql) => Sql; column: Sql; property: DimensionProperty; join?: 'ce' | 'ci' }> = {
+  YEAR: { expr: () => sql`f.year`, column: sql`year`, property: 'year' },
+  EXPORTER: { expr: () => sql`f.exporter_id`, column: sql`"exporterId"`, property: 'exporterId' },
+  IMPORTER: { expr: () => sql`f.importer_id`, column: sql`"importerId"`, property: 'importerId' },
+  EXPORTER_REGION: { expr: () => sql`ce.region`, column: sql`"exporterRegion"`, property: 'exporterRegion', join: 'ce' },
+  IMPORTER_REGION: { expr: () => sql`ci.region`, column: sql`"importerRegion"`, property: 'importerRegion', join: 'ci' },
+  EXPORTER_SUB_REGION: { expr: () => sql`ce.sub_region`, column: sql`"exporterSubRegion"`, property: 'exporterSubRegion', join: 'ce' },
+  IMPORTER_SUB_REGION: { expr: () => sql`ci.sub_region`, column: sql`"importerSubRegion"`, property: 'importerSubRegion', join: 'ci' },
+  PRODUCT: { expr: (level) => sql`left(f.product_code, ${level})`, column: sql`"productCode"`, property: 'productCode' },
 };
+
+/** The sums a row can carry: only those a query selects are computed. */
+export type AggregateSum = 'valueUsd' | 'quantityTons' | 'flowsWithQuantity' | 'flowCount';
+
+const SUMS: Record<AggregateSum, Sql> = {
+  valueUsd: sql`sum(f.value_usd) as "valueUsd"`,
+  quantityTons: sql`sum(f.quantity_tons) as "quantityTons"`,
+  flowsWithQuantity: sql`count(f.quantity_tons)::int as "flowsWithQuantity"`,
+  flowCount: sql`count(*)::int as "flowCount"`,
+};
+const SUM_NAMES = Object.keys(SUMS) as AggregateSum[];
+
+export const isAggregateSum = (field: string): field is AggregateSum => (SUM_NAMES as string[]).includes(field);
 
 export interface AggregateQuery {
   datasetId: number;
@@ -28,11 +46,17 @@ export interface AggregateQuery {
   /** Conditions on the flows `f`, all of which must hold (the filter's, from `tradeFlowConditions`). */
   conditions: readonly Sql[];
   order: AggregateOrder;
-  limit: number;
-  offset: number;
+  /** Only the rows after this one, in `order` (keyset paging); null from the first row. */
+  after: AggregatePosition | null;
+  /** The sums to compute: the selected ones (the value is always computed when the order is by value). */
+  sums: ReadonlySet<AggregateSum>;
+  /** Whether to count the groups over all pages too (a window over every group: the whole aggregate). */
+  withTotal: boolean;
+  /** At most this many rows; null for every row (the CSV stream). */
+  limit: number | null;
 }
 
-/** A row of the statement: the grouped dimensions only (as the row's properties), the sums, the row count. */
+/** A row of the statement: the grouped dimensions and the computed sums only (as the row's properties). */
 interface AggregateSqlRow {
   year?: number;
   exporterId?: string;
@@ -42,61 +66,175 @@ interface AggregateSqlRow {
   exporterSubRegion?: string | null;
   importerSubRegion?: string | null;
   productCode?: string;
-  valueUsd: string;
-  quantityTons: string | null;
-  flowsWithQuantity: number;
-  flowCount: number;
-  totalCount: string;
+  valueUsd?: string;
+  quantityTons?: string | null;
+  flowsWithQuantity?: number;
+  flowCount?: number;
+  totalCount?: string;
+}
+
+/** Dimensions whose value may be null (a country without a region): their order is `nulls last`. */
+const NULLABLE = new Set([
+  TradeDimension.EXPORTER_REGION,
+  TradeDimension.IMPORTER_REGION,
+  TradeDimension.EXPORTER_SUB_REGION,
+  TradeDimension.IMPORTER_SUB_REGION,
+]);
+
+/** The sums a query computes, in a fixed order: the selected ones, and the value when rows are ordered by it. */
+function sumsOf(q: AggregateQuery): AggregateSum[] {
+  return SUM_NAMES.filter((s) => q.sums.has(s) || (s === 'valueUsd' && q.order !== AggregateOrder.KEYS));
 }
 
 /**
- * One statement computing a page of the aggregate and the total row count (window count over the groups).
+ * The groups, before paging: one row per group key with the sums asked for (and, with `withTotal`, the
+ * number of groups, as a window over all of them).
  * HS roll-up follows METRICS.md: a flow counts towards product P at level L only when no other flow of the
  * same dataset, year, exporter and importer has a code that is a shorter prefix of its own and at least L
  * digits long — so a heading and its own subheadings are never added together; codes shorter than L
  * cannot be split and are left out at that level.
  */
-export function tradeAggregateSql(q: AggregateQuery): Sql {
+function groupsSql(q: AggregateQuery, sums: readonly AggregateSum[], withTotal: boolean): Sql {
   const level = int(q.hsLevel, { min: 2, max: 6 });
   const dims = q.groupBy.map((d) => DIMENSIONS[d]);
   const joins = new Set(dims.map((d) => d.join));
-  const columns = dims.map((d) => d.column);
+  const select = [
+    ...dims.map((d) => sql`${d.expr(level)} as ${d.column}`),
+    ...sums.map((s) => SUMS[s]),
+    ...(withTotal ? [sql`count(*) over () as "totalCount"`] : []),
+  ];
+  return sql`
+      select ${select.length ? join(select) : sql`1 as "one"`}
+      from trade_flow f
+      ${joins.has('ce') ? sql`join country ce on ce.id = f.exporter_id` : empty}
+      ${joins.has('ci') ? sql`join country ci on ci.id = f.importer_id` : empty}
+      where ${join([sql`f.dataset_id = ${q.datasetId}`, hsRollup(q.hsLevel, q.mixedLevels), ...q.conditions], ' and ')}
+      ${dims.length ? sql`group by ${join(dims.map((_, i) => int(i + 1)))}` : empty}`;
+}
+
+/**
+ * The group key as values that are never null, with the cursor's values alongside: a nullable dimension
+ * orders `nulls last`, which is the order of (is null, coalesce(…, '')), so row comparisons hold for it too.
+ */
+function keyParts(q: AggregateQuery, position: AggregatePosition): { columns: Sql[]; values: Sql[] } {
+  const columns: Sql[] = [];
+  const values: Sql[] = [];
+  q.groupBy.forEach((d, i) => {
+    const column = DIMENSIONS[d].column;
+    const value = position.keys[i];
+    if (NULLABLE.has(d)) {
+      columns.push(sql`(${column} is null)`, sql`coalesce(${column}, '')`);
+      values.push(sql`${value === null}`, sql`${value ?? ''}`);
+    } else {
+      columns.push(column);
+      values.push(sql`${value}`);
+    }
+  });
+  return { columns, values };
+}
+
+/**
+ * Rows strictly after `position` in the query's order: (key) > (cursor key) for KEYS; for the orders by
+ * value, a smaller (larger) value, or the same value and a later key, so ties are neither skipped nor
+ * repeated. The comparison of the group key alone refers only to grouping columns, which PostgreSQL moves
+ * below the GROUP BY: flows of earlier groups are not even aggregated.
+ */
+function afterSql(q: AggregateQuery, position: AggregatePosition): Sql {
+  const { columns, values } = keyParts(q, position);
+  const laterKey = columns.length ? sql`(${join(columns)}) > (${join(values)})` : sql`false`;
+  if (q.order === AggregateOrder.KEYS) return laterKey;
+  const value = position.valueUsd;
+  const beyond = q.order === AggregateOrder.VALUE_ASC ? sql`"valueUsd" > ${value}` : sql`"valueUsd" < ${value}`;
+  return sql`(${beyond} or ("valueUsd" = ${value} and ${laterKey}))`;
+}
+
+/**
+ * One statement computing a page of the aggregate: the rows after `q.after` in the query's order, at most
+ * `q.limit`. `output` is the select list over the groups (by default the row's columns, the computed
+ * sums and, with `withTotal`, the number of groups over all pages).
+ */
+export function tradeAggregateSql(q: AggregateQuery, output?: readonly Sql[]): Sql {
+  const columns = q.groupBy.map((d) => DIMENSIONS[d].column);
+  const sums = sumsOf(q);
   const keysOrder = columns.length ? join(columns.map((c) => sql`${c} asc nulls last`)) : sql`1`;
   const order =
     q.order === AggregateOrder.KEYS
       ? keysOrder
       : sql`"valueUsd" ${q.order === AggregateOrder.VALUE_ASC ? sql`asc` : sql`desc`}, ${keysOrder}`;
-  const sums = [
-    sql`sum(f.value_usd) as "valueUsd"`,
-    sql`sum(f.quantity_tons) as "quantityTons"`,
-    sql`count(f.quantity_tons)::int as "flowsWithQuantity"`,
-    sql`count(*)::int as "flowCount"`,
-  ];
+  const select = output ?? [...columns, ...sums.map((s) => SUM_COLUMNS[s]), ...(q.withTotal ? [sql`"totalCount"`] : [])];
   return sql`
-    select ${join([...columns, sql`"valueUsd"`, sql`"quantityTons"`, sql`"flowsWithQuantity"`, sql`"flowCount"`])}, count(*) over () as "totalCount"
-    from (
-      select ${join([...dims.map((d) => sql`${d.expr(level)} as ${d.column}`), ...sums])}
-      from trade_flow f
-      ${joins.has('ce') ? sql`join country ce on ce.id = f.exporter_id` : empty}
-      ${joins.has('ci') ? sql`join country ci on ci.id = f.importer_id` : empty}
-      where ${join([sql`f.dataset_id = ${q.datasetId}`, hsRollup(q.hsLevel, q.mixedLevels), ...q.conditions], ' and ')}
-      ${columns.length ? sql`group by ${join(columns.map((_, i) => int(i + 1)))}` : empty}
-    ) g
+    select ${select.length ? join(select) : sql`1 as "one"`}
+    from (${groupsSql(q, sums, q.withTotal)}
+    ) trade_groups
+    ${q.after ? sql`where ${afterSql(q, q.after)}` : empty}
     order by ${order}
-    limit ${q.limit} offset ${q.offset}`;
+    ${q.limit !== null ? sql`limit ${q.limit}` : empty}`;
+}
+
+/** The number of groups over all pages, without their sums (for a page past the last row). */
+export function tradeAggregateCountSql(q: AggregateQuery): Sql {
+  return sql`select count(*)::int as n from (${groupsSql(q, [], false)}) trade_groups`;
+}
+
+const SUM_COLUMNS: Record<AggregateSum, Sql> = {
+  valueUsd: sql`"valueUsd"`,
+  quantityTons: sql`"quantityTons"`,
+  flowsWithQuantity: sql`"flowsWithQuantity"`,
+  flowCount: sql`"flowCount"`,
+};
+
+/**
+ * A row field as GET /csv writes it: the grouped dimensions as they are (null when not grouped), the sums
+ * as the doubles the API returns (PostgreSQL's float8 text is the shortest that reads back as the same
+ * double, like JavaScript's; it switches to exponent notation from 1e15 rather than 1e21). No field can
+ * hold a line break, so the CSV's lines are its rows.
+ */
+const CSV_FIELD: Record<DimensionProperty | AggregateSum, (grouped: ReadonlySet<DimensionProperty>) => Sql> = {
+  ...(Object.fromEntries(
+    Object.values(DIMENSIONS).map((d) => [
+      d.property,
+      (grouped: ReadonlySet<DimensionProperty>) => (grouped.has(d.property) ? d.column : sql`null`),
+    ]),
+  ) as Record<DimensionProperty, (grouped: ReadonlySet<DimensionProperty>) => Sql>),
+  valueUsd: () => sql`"valueUsd"::float8`,
+  quantityTons: () => sql`"quantityTons"::float8`,
+  flowsWithQuantity: () => sql`"flowsWithQuantity"`,
+  flowCount: () => sql`"flowCount"`,
+};
+
+/** The row fields GET /csv can write straight from the statement. */
+export const AGGREGATE_CSV_FIELDS: ReadonlySet<string> = new Set(Object.keys(CSV_FIELD));
+
+/** Every row of `q` (at most `q.limit`) with the given row fields as its columns, in their order (for COPY). */
+export function tradeAggregateCsvSql(q: AggregateQuery, fields: readonly string[]): Sql {
+  const grouped = new Set(q.groupBy.map((d) => DIMENSIONS[d].property));
+  const output = fields.map((f) => {
+    const column = CSV_FIELD[f as keyof typeof CSV_FIELD];
+    if (!column) throw new TypeError(`tradeAggregate: ${f} is not a column of the CSV stream`);
+    return column(grouped);
+  });
+  return tradeAggregateSql(q, output);
 }
 
 const orNull = <T>(value: T | null | undefined): T | null => value ?? null;
 const numberOrNull = (value: string | number | null | undefined): number | null => (value == null ? null : Number(value));
 
-/** A page of the aggregate (`limit` rows at most, from `offset`) and the number of rows over all pages. */
-export async function readTradeAggregate(
-  em: EntityManager,
-  q: AggregateQuery,
-): Promise<{ rows: TradeAggregateRow[]; totalCount: number | null }> {
+/** A page of the aggregate: its rows, where each row stands (for its cursor) and, with `withTotal`, the number of rows over all pages. */
+export interface AggregatePage {
+  rows: TradeAggregateRow[];
+  positions: AggregatePosition[];
+  /** Null unless `withTotal`, and null too for an empty page (the window had no row to ride on). */
+  totalCount: number | null;
+}
+
+/** A page of the aggregate (`limit` rows at most, after `after`). */
+export async function readTradeAggregate(em: EntityManager, q: AggregateQuery): Promise<AggregatePage> {
   const rows = await queryRows<AggregateSqlRow>(em, tradeAggregateSql(q));
+  const columns = q.groupBy.map((d) => DIMENSIONS[d].property);
+  const byValue = q.order !== AggregateOrder.KEYS;
   return {
-    totalCount: rows.length ? Number(rows[0].totalCount) : null,
+    totalCount: q.withTotal && rows.length ? Number(rows[0].totalCount) : null,
+    positions: rows.map((r) => ({ keys: columns.map((c) => r[c] ?? null), valueUsd: byValue ? (r.valueUsd ?? null) : null })),
     rows: rows.map((r) => ({
       year: numberOrNull(r.year),
       exporterId: r.exporterId?.trim() ?? null,
@@ -106,10 +244,17 @@ export async function readTradeAggregate(
       exporterSubRegion: orNull(r.exporterSubRegion),
       importerSubRegion: orNull(r.importerSubRegion),
       productCode: orNull(r.productCode),
-      valueUsd: Number(r.valueUsd),
+      // Sums the query did not select were not computed; GraphQL never reads them.
+      valueUsd: numberOrNull(r.valueUsd),
       quantityTons: numberOrNull(r.quantityTons),
-      flowsWithQuantity: Number(r.flowsWithQuantity),
-      flowCount: Number(r.flowCount),
+      flowsWithQuantity: numberOrNull(r.flowsWithQuantity),
+      flowCount: numberOrNull(r.flowCount),
     })),
   };
+}
+
+/** The number of rows over all pages, counted on its own (a page past the last row has no row to carry it). */
+export async function countTradeAggregate(em: EntityManager, q: AggregateQuery): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(em, tradeAggregateCountSql(q));
+  return row.n;
 }

@@ -93,8 +93,9 @@ export class TradeAggregateRow {
   @Field(() => String, { nullable: true, description: 'HS code at `hsLevel`, when grouped by PRODUCT.' })
   productCode!: string | null;
 
+  // The sums are null in the TypeScript value when the query did not select them: they were not computed.
   @Field(() => Float, { description: 'Sum of flow values, USD (computed exactly in numeric, returned as a double).' })
-  valueUsd!: number;
+  valueUsd!: number | null;
 
   @Field(() => Float, {
     nullable: true,
@@ -103,10 +104,10 @@ export class TradeAggregateRow {
   quantityTons!: number | null;
 
   @Field(() => Int, { description: 'Flows with a quantity among those summed (so a partial quantity is visible).' })
-  flowsWithQuantity!: number;
+  flowsWithQuantity!: number | null;
 
   @Field(() => Int, { description: 'Flows summed.' })
-  flowCount!: number;
+  flowCount!: number | null;
 }
 
 @ObjectType({ description: 'A page of trade aggregate rows, with the dataset they were computed from.' })
@@ -117,10 +118,16 @@ export class TradeAggregate {
   @Field(() => Int, { description: 'HS level products were rolled up to.' })
   hsLevel!: number;
 
-  @Field(() => Int, { description: 'Number of rows over all pages.' })
+  @Field(() => Int, {
+    description:
+      'Number of rows over all pages. Computed only when selected: counting every group means computing the whole aggregate, whatever the page.',
+  })
   totalCount!: number;
 
-  @Field(() => PageInfo, { description: 'Paging: pass `endCursor` as `after` for the next page.' })
+  @Field(() => PageInfo, {
+    description:
+      'Paging by keyset: pass `endCursor` as `after` for the rows after it, in the same order (ties by value are ordered by the group key, so none is skipped or repeated).',
+  })
   pageInfo!: PageInfo;
 
   @Field(() => [TradeAggregateRow], { description: 'The rows of this page.' })

@@ -76,8 +76,13 @@ export function tradeFlowConditions(catalog: CatalogSnapshot, filter: FlowFilter
   checkYear(filter.year, 'filter.year');
   checkYearRange(filter.yearFrom, filter.yearTo, 'filter.yearFrom', 'filter.yearTo');
   if (filter.year != null) conditions.push(sql`f.year = ${filter.year}`);
-  if (filter.yearFrom != null) conditions.push(sql`f.year >= ${filter.yearFrom}`);
-  if (filter.yearTo != null) conditions.push(sql`f.year <= ${filter.yearTo}`);
+  // One year as a range reads to the planner as a range's guess (a third of the rows) rather than the year's
+  // own statistics: said as `=`, it picks the (year, importer/exporter, product) indexes, ~2× faster at 1.5 M flows.
+  if (filter.yearFrom != null && filter.yearFrom === filter.yearTo) conditions.push(sql`f.year = ${filter.yearFrom}`);
+  else {
+    if (filter.yearFrom != null) conditions.push(sql`f.year >= ${filter.yearFrom}`);
+    if (filter.yearTo != null) conditions.push(sql`f.year <= ${filter.yearTo}`);
+  }
   for (const side of ['exporter', 'importer'] as const) {
     const memberships = sideMemberships(catalog, filter, side);
     if (memberships.length > 0) conditions.push(memberOfAll(SIDES[side].column, memberships));

@@ -58,4 +58,10 @@ describe('the sql tag', () => {
     const { sql: text, params } = q.toMikro();
     expect(new PostgreSqlPlatform().formatQuery(text, params)).toBe(`select '?' as mark, 'it''s' as a, 3 as b where x = 'y'`);
   });
+
+  it('writes values in as literals for COPY, quoted as quote_literal quotes them', () => {
+    const q = sql`select ${"it's"}, ${'a\\b'}, ${-5}, ${1.5}, ${12n}, ${null}, ${true}, ${new Date('2024-01-02T03:04:05Z')} where x - ${-1} = 0`;
+    expect(q.toLiteral()).toBe(`select 'it''s', E'a\\\\b', (-5), 1.5, 12, null, true, '2024-01-02T03:04:05.000Z' where x - (-1) = 0`);
+    expect(() => sql`select ${'a\0b'}`.toLiteral()).toThrow(/NUL/);
+  });
 });
