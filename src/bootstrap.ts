@@ -6,6 +6,7 @@ import { sql } from './database/sql';
 import { StatementTracker } from './database/statement-tracker';
 import { waitForDatabase } from './database/wait-for-database';
 import { createApp, listen, type App } from './server/app';
+import type { DataVersionSource } from './server/response-cache';
 import { createLogger, messageLog } from './server/observability/logger';
 import { datasetStatsOf, poolStatsOf } from './server/observability/database-sources';
 import { Metrics } from './server/observability/metrics';
@@ -29,6 +30,8 @@ export interface StartOptions {
   onQuery?: (sql: string) => void;
   /** Stops a start-up that is still waiting for PostgreSQL (SIGTERM). */
   signal?: AbortSignal;
+  /** What says which data answers were computed from; absent: no response cache (see createApp). */
+  dataVersion?: DataVersionSource;
 }
 
 /** True when the database has no reference data yet (a fresh install). */
@@ -111,7 +114,7 @@ export async function start(config: AppConfig, options: StartOptions = {}): Prom
   try {
     if (db.kind === 'embedded') await prepare(db, config, log);
     metrics = new Metrics({ pool: poolStatsOf(db.orm), datasets: datasetStatsOf(db.orm) });
-    const app = await createApp({ config, orm: db.orm, logger, tracker: db.tracker, metrics });
+    const app = await createApp({ config, orm: db.orm, logger, tracker: db.tracker, metrics, dataVersion: options.dataVersion });
     const port = await listen(app, config.port, config.host);
     return {
       config,

@@ -6,7 +6,7 @@ import express from 'express';
 import type { Logger } from 'pino';
 import type { AppConfig } from '../config/config';
 import type { StatementTracker } from '../database/statement-tracker';
-import { createApollo } from '../graphql/apollo';
+import { createApollo, PERSISTED_QUERY_BYTES } from '../graphql/apollo';
 import type { GraphQLContext } from '../graphql/context';
 import { createSchema } from '../graphql/schema';
 import { csvHandler } from './csv-route';
@@ -20,7 +20,9 @@ import { requestContext, requestStateOf } from './observability/request-context'
 import { requestLog } from './observability/request-log';
 import { requestMetrics } from './observability/request-metrics';
 import { CostBudgets } from './rate-limit';
+import { responseCachePlugin, type DataVersionSource } from './response-cache';
 import { corsPolicy, securityHeaders } from './security';
+import { cacheRedis, SharedCache } from './shared-cache';
 import { createIdentify, graphqlContext } from './viewer';
 import { createCostFunction } from './cost';
 
@@ -45,6 +47,11 @@ export interface AppOptions {
   tracker?: StatementTracker;
   /** The metrics registry, made before the app: the database hooks count into it from the first statement on. */
   metrics: Metrics;
+  /**
+   * What says which data answers were computed from (changes with every import); absent: no response cache,
+   * since nothing would tell it that an answer went stale.
+   */
+  dataVersion?: DataVersionSource;
 }
 
 /** Body limit of POST /graphql: a query document and its variables, not data uploads. */
@@ -55,7 +62,7 @@ function sleep(ms: number): Promise<void> {
 }
 
 /** Wires Express, Apollo Server and the explorer; does not listen (see `listen`). */
-export async function createApp({ config, orm, logger, tracker, metrics }: AppOptions): Promise<App> {
+export async function createApp({ config, orm, logger, tracker, metrics, dataVersion }: AppOptions): Promise<App> {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxyHops);
@@ -70,9 +77,25 @@ export async function createApp({ config, orm, logger, tracker, metrics }: AppOp
   const inFlight = new InFlightRequests();
   const budgets = CostBudgets.create(config, (m) => logger.warn(m));
   const logUnexpected = (error: unknown) => logger.error({ err: error }, 'unexpected error');
-  const apollo = createApollo(schema, config, logUnexpected, [
-    edgePlugin({ config, costOf: createCostFunction(schema, config), budgets, onRejection: (reason) => metrics.rejection(reason) }),
-  ]);
+  const redis = config.redisUrl ? cacheRedis(config.redisUrl, (m) => logger.warn(m)) : null;
+  const { maxBytes, redisTtlSeconds, httpMaxAgeSeconds } = config.responseCache;
+  const answers = new SharedCache({ prefix: 'tg-answer:', maxBytes, ttlSeconds: redisTtlSeconds, redis });
+  const persistedQueries = new SharedCache({ prefix: 'tg-apq:', maxBytes: PERSISTED_QUERY_BYTES, ttlSeconds: redisTtlSeconds, redis });
+  const apollo = createApollo(
+    schema,
+    config,
+    logUnexpected,
+    [
+      edgePlugin({ config, costOf: createCostFunction(schema, config), budgets, onRejection: (reason) => metrics.rejection(reason) }),
+      // After the edge plugin: a hit is authenticated, priced and charged like any request.
+      responseCachePlugin({
+        schema,
+        httpMaxAgeSeconds,
+        cache: dataVersion && maxBytes > 0 ? { store: answers, dataVersion } : undefined,
+      }),
+    ],
+    persistedQueries,
+  );
   await apollo.start();
 
   const identify = createIdentify(orm, config);
@@ -139,6 +162,7 @@ export async function createApp({ config, orm, logger, tracker, metrics }: AppOp
       await closed;
       await apollo.stop();
       await budgets.close();
+      redis?.disconnect();
     },
   };
 }
