@@ -134,7 +134,15 @@ export function responseCachePlugin(options: ResponseCacheOptions): ApolloServer
           const cache = options.cache;
           if (!cacheable || !cache) return null;
           // Read before executing: an import that commits meanwhile makes the answer newer than its key, never older.
-          const version = await cache.dataVersion.version();
+          let version: string;
+          try {
+            version = await cache.dataVersion.version();
+          } catch {
+            // Without a version nothing can be said about a cached answer: run the operation, which reports the
+            // database's state in its own words.
+            cacheable = false;
+            return null;
+          }
           key = sha256(
             [
               schemaHash,
