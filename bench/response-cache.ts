@@ -1,7 +1,7 @@
 /**
  * Server time and throughput of a response-cache hit against a miss (issue #9, item 5).
  *
- *     npx ts-node --transpile-only bench/response-cache.ts [--seconds 3] [--connections 10]
+ *     npx ts-node --transpile-only bench/response-cache.ts [--seconds 3] [--connections 10] [--profile hit.cpuprofile]
  *
  * Starts tradegraph in this process on the database of the environment (DATABASE_URL, else an in-memory
  * embedded database seeded with the demo), then asks one Q1-shaped question (an importer's sources of a
@@ -9,9 +9,11 @@
  * a data version that moves before every request, so that each one runs in full like after an import
  * (miss). Server time is measured inside the HTTP server, from the request's arrival to the last byte of
  * its answer; req/s with CONNECTIONS keep-alive connections (client in the same process: compare the two
- * rows, not against other benchmarks).
+ * rows, not against other benchmarks). `--profile` writes a CPU profile of the sequential hits.
  */
+import { writeFile } from 'node:fs/promises';
 import http from 'node:http';
+import { Session } from 'node:inspector/promises';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { start } from '../src/bootstrap';
@@ -25,6 +27,7 @@ const { values: args } = parseArgs({
     connections: { type: 'string', default: '10' },
     importer: { type: 'string', default: 'USA' },
     product: { type: 'string', default: '6403' },
+    profile: { type: 'string' },
   },
 });
 
@@ -100,13 +103,24 @@ async function main() {
     `load average ${loadAverage()}; ${embedded ? 'embedded PGlite, demo data' : 'PostgreSQL server'}; answer ${await post()} bytes`,
   );
   const seconds = Number(args.seconds);
-  for (const mode of (process.env.BMODES ?? 'hit,miss').split(',') as Array<'hit' | 'miss'>) {
+  for (const mode of ['hit', 'miss'] as const) {
     version.miss = mode === 'miss';
     for (let i = 0; i < Number(args.warmup); i++) await post();
     serverTimes.length = 0;
     outcomes.clear();
+    const profiler = mode === 'hit' && args.profile ? new Session() : null;
+    if (profiler) {
+      profiler.connect();
+      await profiler.post('Profiler.enable');
+      await profiler.post('Profiler.start');
+    }
     const until = performance.now() + seconds * 1000;
     while (performance.now() < until) await post();
+    if (profiler) {
+      const { profile } = await profiler.post('Profiler.stop');
+      await writeFile(args.profile!, JSON.stringify(profile));
+      profiler.disconnect();
+    }
     const times = [...serverTimes].sort((a, b) => a - b);
     const answered = [...outcomes].map(([k, n]) => `${k} ${n}`).join(', ');
     let done = 0;

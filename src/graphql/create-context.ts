@@ -1,15 +1,41 @@
-import type { MikroORM } from '@mikro-orm/postgresql';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { AppConfig } from '../config/config';
 import type { Viewer } from '../modules/access/role';
 import type { RequestState } from '../server/request-state';
 import type { GraphQLContext } from './context';
-import { createLoaders } from './loaders';
+import { createLoaders, type Loaders } from './loaders';
 
 /** The viewer of local tools (CLI export): the operator of the machine, with every role. */
 export const LOCAL_OPERATOR: Viewer = { role: 'admin', keyId: null, name: 'local operator' };
 
-/** A fresh context for one operation: its own EntityManager fork (identity map) and loaders built on it. */
+/**
+ * A fresh context for one operation: its own EntityManager fork (identity map) and loaders built on it.
+ *
+ * Both are made when a resolver first asks for them: a fork costs more than the rest of a request answered
+ * from the response cache (its unit of work, identity map and event manager), and such a request runs no
+ * resolver. Getters of a class, not of the object: Apollo copies the context's own properties (and would
+ * call own getters) into a clone for each operation.
+ */
+class OperationContext implements GraphQLContext {
+  private forked?: EntityManager;
+  private built?: Loaders;
+
+  constructor(
+    private readonly orm: MikroORM,
+    readonly config: AppConfig,
+    readonly viewer: Viewer,
+    readonly request?: RequestState,
+  ) {}
+
+  get em(): EntityManager {
+    return (this.forked ??= this.orm.em.fork());
+  }
+
+  get loaders(): Loaders {
+    return (this.built ??= createLoaders(this.em));
+  }
+}
+
 export function createContext(orm: MikroORM, config: AppConfig, viewer: Viewer, request?: RequestState): GraphQLContext {
-  const em = orm.em.fork();
-  return { em, loaders: createLoaders(em), config, viewer, request };
+  return new OperationContext(orm, config, viewer, request);
 }
