@@ -6,7 +6,6 @@ import { sql } from './database/sql';
 import { StatementTracker } from './database/statement-tracker';
 import { waitForDatabase } from './database/wait-for-database';
 import { createApp, listen, type App } from './server/app';
-import type { DataVersionSource } from './server/response-cache';
 import { createLogger, messageLog } from './server/observability/logger';
 import { datasetStatsOf, poolStatsOf } from './server/observability/database-sources';
 import { Metrics } from './server/observability/metrics';
@@ -30,8 +29,6 @@ export interface StartOptions {
   onQuery?: (sql: string) => void;
   /** Stops a start-up that is still waiting for PostgreSQL (SIGTERM). */
   signal?: AbortSignal;
-  /** What says which data answers were computed from; absent: no response cache (see createApp). */
-  dataVersion?: DataVersionSource;
 }
 
 /** True when the database has no reference data yet (a fresh install). */
@@ -110,11 +107,13 @@ export async function start(config: AppConfig, options: StartOptions = {}): Prom
     acquireTimeoutMs: Math.max(config.requestTimeoutMs, 5000),
     // A broken pooled connection is expected during a PostgreSQL restart: a line of the log, not of stdout.
     driverLog: (level, message) => logger[level](message),
+    // Imports by the CLI and writes of other API nodes drop this process's catalog (and cached answers).
+    watchData: true,
   });
   try {
     if (db.kind === 'embedded') await prepare(db, config, log);
     metrics = new Metrics({ pool: poolStatsOf(db.orm), datasets: datasetStatsOf(db.orm) });
-    const app = await createApp({ config, orm: db.orm, logger, tracker: db.tracker, metrics, dataVersion: options.dataVersion });
+    const app = await createApp({ config, orm: db.orm, catalog: db.catalog, logger, tracker: db.tracker, metrics });
     const port = await listen(app, config.port, config.host);
     return {
       config,

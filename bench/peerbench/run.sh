@@ -45,7 +45,7 @@ fi
 npm run -s build
 log "starting tradegraph on 127.0.0.1:$port"
 DATABASE_URL=$db_url PORT=$port HOST=127.0.0.1 NODE_ENV=production LOG_LEVEL=warn ANONYMOUS_ROLE=reader \
-  RATE_LIMIT_POINTS=1000000000000 node dist/src/main.js > /tmp/peerbench/tradegraph.log 2>&1 &
+  RATE_LIMIT_POINTS=1000000000 node dist/src/main.js > /tmp/peerbench/tradegraph.log 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do

@@ -73,7 +73,7 @@ runCli({
         apollo,
         schema,
         { query, variables: values.variables, operationName: values.operation },
-        createContext(db.orm, config, LOCAL_OPERATOR),
+        createContext(db.orm, db.catalog, config, LOCAL_OPERATOR),
       );
       if (!result.ok) {
         for (const e of result.errors) console.error(`error [${e.extensions?.code ?? 'ERROR'}]: ${e.message}`);

@@ -1,4 +1,8 @@
 import { MikroORM } from '@mikro-orm/postgresql';
+import { Catalog } from '../catalog/catalog';
+import { readCatalog } from '../catalog/catalog.sql';
+import { ormDataChanges } from '../catalog/data-changes';
+import { PgDataWatcher } from '../catalog/data-watcher';
 import type { AppConfig } from '../config/config';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded';
 import { createOrmConfig } from './mikro-orm.config';
@@ -10,6 +14,8 @@ export interface Database {
   kind: 'embedded' | 'server';
   url: string;
   orm: MikroORM;
+  /** What the database holds (datasets, reference data), read once per change of the data. */
+  catalog: Catalog;
   /** Present when opened for the API server. */
   tracker?: StatementTracker;
   /** Present for the embedded database: the in-process PGlite. */
@@ -29,6 +35,12 @@ export interface OpenDatabaseOptions {
   acquireTimeoutMs?: number;
   /** Where the driver's own warnings go (default: console). */
   driverLog?: (level: 'warn' | 'error' | 'debug', message: string) => void;
+  /**
+   * Listen for other processes' writes (a long-running server on a PostgreSQL server): without it, the
+   * catalog hears only this process's own writes, which is all there is on the embedded database and all a
+   * short CLI run needs.
+   */
+  watchData?: boolean;
 }
 
 /** Opens the configured database: a PostgreSQL server for `DATABASE_URL`, else the embedded PGlite. */
@@ -54,13 +66,19 @@ export async function openDatabase(config: AppConfig['database'], options: OpenD
     tracker?.attach(knex);
     // The API server's reads outside transactions skip MikroORM/knex (src/database/query.ts).
     if (tracker) enableDirectPath(knex, { prepare: !embedded, tracker, onQuery: options.onQuery });
+    orm.em.getEventManager().registerSubscriber(ormDataChanges);
+    const watcher = options.watchData && !embedded ? new PgDataWatcher(url, (m) => options.driverLog?.('warn', m)) : undefined;
+    const catalog = new Catalog(() => readCatalog(orm.em.fork()), watcher);
+    await catalog.start();
     return {
       kind: config.kind,
       url,
       orm,
+      catalog,
       tracker,
       embedded,
       async close() {
+        await catalog.stop();
         await orm.close(true);
         await embedded?.stop();
       },

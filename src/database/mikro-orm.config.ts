@@ -4,7 +4,11 @@ import { defineConfig } from '@mikro-orm/postgresql';
 import { SeedManager } from '@mikro-orm/seeder';
 import { codeRoot, isCompiled, projectRoot } from '../config/paths';
 import { entities } from './entities';
-import type { StatementTracker } from './statement-tracker';
+import { listenOnPooledConnection, type ListeningConnection } from '../catalog/data-watcher';
+import type { PooledClient, StatementTracker } from './statement-tracker';
+
+/** A pooled `pg` client, as the pool's `afterCreate` hooks see it. */
+type PooledConnection = PooledClient & ListeningConnection;
 
 export interface OrmOptions {
   /** postgres:// URL of the server (or of the embedded database's socket). */
@@ -55,7 +59,11 @@ export function createOrmConfig(options: OrmOptions) {
       min: 0,
       max: options.poolMax,
       acquireTimeoutMillis: options.acquireTimeoutMs ?? 60_000,
-      ...(options.tracker ? { afterCreate: options.tracker.afterCreate } : {}),
+      // Every pooled connection LISTENs for data changes (src/catalog/data-watcher.ts), then is accounted.
+      afterCreate: (connection: PooledConnection, done: (error: Error | null, connection: PooledConnection) => void) =>
+        listenOnPooledConnection(connection, (error) =>
+          error || !options.tracker ? done(error, connection) : options.tracker.afterCreate(connection, (e) => done(e, connection)),
+        ),
     },
     ...(options.tracker ? { onQuery: options.tracker.beforeQuery } : {}),
     // Names our sessions in pg_stat_activity; bounds every statement inside PostgreSQL itself, so nothing

@@ -1,13 +1,21 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { CatalogSnapshot } from '../catalog/catalog';
 import type { AppConfig } from '../config/config';
 import type { Viewer } from '../modules/access/role';
 import type { RequestState } from '../server/request-state';
 import type { Loaders } from './loaders';
 
+/** The catalog as one operation sees it: read (if at all) at the operation's first look, then the same snapshot for every field. */
+export interface RequestCatalog {
+  snapshot(): Promise<CatalogSnapshot>;
+}
+
 /** What every resolver receives: the request's own EntityManager fork and the loaders built on it. */
 export interface GraphQLContext {
   em: EntityManager;
   loaders: Loaders;
+  /** What the database holds (datasets, countries, groups, products): one snapshot for the whole operation, read without a statement while the data is unchanged. */
+  catalog: RequestCatalog;
   config: AppConfig;
   /** Who is asking (API key or anonymous) and with which role. */
   viewer: Viewer;

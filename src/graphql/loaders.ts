@@ -9,8 +9,6 @@ import { createTradeConcentrationLoader } from '../modules/concentration/trade-c
 import type { TradeMarketArgs } from '../modules/concentration/trade-concentration.sql';
 import { createCustomerConcentrationLoader } from '../modules/concentration/customer-concentration.loader';
 import type { CustomerMarketArgs } from '../modules/concentration/customer-concentration.sql';
-import { lookupReporters } from '../modules/concentration/trade-reporter.loader';
-import type { TradeReporter } from '../modules/concentration/trade-reporter';
 import { createSupplierConcentrationLoader } from '../modules/concentration/supplier-concentration.loader';
 import type { SupplierMarketArgs } from '../modules/concentration/supplier-concentration.sql';
 import { createCountryGroupLoader, createGroupMembersLoader } from '../modules/country-group/country-group.loader';
@@ -41,10 +39,6 @@ import {
   createFacilityDiffLoader,
 } from '../modules/trends/disclosure-change.loader';
 import type { DisclosurePair, ShareArgs } from '../modules/trends/disclosure-change.sql';
-import DataLoader from 'dataloader';
-import { resolveExportDataset, resolveTradeDataset } from '../modules/dataset/trade-dataset';
-import type { Dataset } from '../modules/dataset/dataset.entity';
-import { readFlowShapes, type FlowShape } from '../modules/trade-flow/hs-rollup.sql';
 import { LoaderFamily } from './loader-utils';
 
 /** Every per-request DataLoader, built from the request's own EntityManager fork. */
@@ -76,22 +70,10 @@ export function createLoaders(em: EntityManager) {
     linksOfFacility: createLinksOfLoader(em, 'facility'),
     supplierConcentration: new LoaderFamily((args: SupplierMarketArgs) => createSupplierConcentrationLoader(em, args)),
     customerConcentration: new LoaderFamily((args: CustomerMarketArgs) => createCustomerConcentrationLoader(em, args)),
-    /** What queries of a dataset's trade rows need to know about it (HS levels mixed? world exports materialised?), by dataset id. */
-    flowShape: new DataLoader<number, FlowShape>((ids) => readFlowShapes(em, ids)),
-    /** A trade reporter (country or group) by upper-cased code, looked up once per request. */
-    tradeReporter: new DataLoader<string, TradeReporter | null>((codes) => lookupReporters(em, codes)),
     tradeConcentration: new LoaderFamily((args: TradeMarketArgs) => createTradeConcentrationLoader(em, args)),
     facilityDiff: new LoaderFamily((pair: DisclosurePair) => createFacilityDiffLoader(em, pair)),
     changedFacilities: createChangedFacilitiesLoader(em),
     disclosureShares: new LoaderFamily((args: ShareArgs) => createDisclosureSharesLoader(em, args)),
-    /** The dataset a trade figure uses, by `dataset` argument ('' = the default), resolved once per request. */
-    tradeDataset: new DataLoader<string, Dataset>((ids) =>
-      Promise.all(ids.map((id) => resolveTradeDataset(em, id || null).catch((error: Error) => error))),
-    ),
-    /** The dataset a specialisation figure (RCA, ECI) uses: flows or exporter totals; '' = the default. */
-    exportDataset: new DataLoader<string, Dataset>((ids) =>
-      Promise.all(ids.map((id) => resolveExportDataset(em, id || null).catch((error: Error) => error))),
-    ),
   };
 }
 

@@ -4,6 +4,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express from 'express';
 import type { Logger } from 'pino';
+import type { Catalog } from '../catalog/catalog';
 import type { AppConfig } from '../config/config';
 import type { StatementTracker } from '../database/statement-tracker';
 import { createApollo, PERSISTED_QUERY_BYTES } from '../graphql/apollo';
@@ -20,7 +21,7 @@ import { requestContext, requestStateOf } from './observability/request-context'
 import { requestLog } from './observability/request-log';
 import { requestMetrics } from './observability/request-metrics';
 import { CostBudgets } from './rate-limit';
-import { responseCachePlugin, type DataVersionSource } from './response-cache';
+import { responseCachePlugin } from './response-cache';
 import { corsPolicy, securityHeaders } from './security';
 import { cacheRedis, SharedCache } from './shared-cache';
 import { createIdentify, graphqlContext } from './viewer';
@@ -42,16 +43,13 @@ export interface App {
 export interface AppOptions {
   config: AppConfig;
   orm: MikroORM;
+  /** The database's catalog (datasets, reference data), shared by every request of the process. */
+  catalog: Catalog;
   logger: Logger;
   /** Statement accounting and cancellation of the API's database (absent: nothing to cancel). */
   tracker?: StatementTracker;
   /** The metrics registry, made before the app: the database hooks count into it from the first statement on. */
   metrics: Metrics;
-  /**
-   * What says which data answers were computed from (changes with every import); absent: no response cache,
-   * since nothing would tell it that an answer went stale.
-   */
-  dataVersion?: DataVersionSource;
 }
 
 /** Body limit of POST /graphql: a query document and its variables, not data uploads. */
@@ -62,7 +60,7 @@ function sleep(ms: number): Promise<void> {
 }
 
 /** Wires Express, Apollo Server and the explorer; does not listen (see `listen`). */
-export async function createApp({ config, orm, logger, tracker, metrics, dataVersion }: AppOptions): Promise<App> {
+export async function createApp({ config, orm, catalog, logger, tracker, metrics }: AppOptions): Promise<App> {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxyHops);
@@ -91,7 +89,7 @@ export async function createApp({ config, orm, logger, tracker, metrics, dataVer
       responseCachePlugin({
         schema,
         httpMaxAgeSeconds,
-        cache: dataVersion && maxBytes > 0 ? { store: answers, dataVersion } : undefined,
+        store: maxBytes > 0 ? answers : undefined,
       }),
     ],
     persistedQueries,
@@ -123,7 +121,7 @@ export async function createApp({ config, orm, logger, tracker, metrics, dataVer
   app.get('/metrics', metrics.handler());
   app.use(['/graphql', '/csv'], corsPolicy(config.corsOrigins));
   app.all('/csv', allowMethods('GET'));
-  app.get('/csv', csvHandler(apollo, schema, orm, config, identify));
+  app.get('/csv', csvHandler(apollo, schema, orm, catalog, config, identify));
   app.use(EXPLORER_ASSETS_PATH, explorerAssets());
   app.all('/graphql', allowMethods('GET', 'POST'));
   app.get('/graphql', (req, res, next) => {
@@ -133,7 +131,9 @@ export async function createApp({ config, orm, logger, tracker, metrics, dataVer
   app.use(
     '/graphql',
     express.json({ limit: BODY_LIMIT }),
-    expressMiddleware(apollo, { context: async ({ req, res }) => graphqlContext(orm, config, identify, req, requestStateOf(res)) }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => graphqlContext(orm, catalog, config, identify, req, requestStateOf(res)),
+    }),
   );
   app.get('/', (_req, res) => res.redirect('/graphql'));
   app.use(notFound);

@@ -2,6 +2,7 @@ import type { ApolloServer } from '@apollo/server';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { RequestHandler } from 'express';
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import type { Catalog } from '../catalog/catalog';
 import type { AppConfig } from '../config/config';
 import { AppError } from '../errors/app-error';
 import type { GraphQLContext } from '../graphql/context';
@@ -31,6 +32,7 @@ export function csvHandler(
   server: ApolloServer<GraphQLContext>,
   schema: GraphQLSchema,
   orm: MikroORM,
+  catalog: Catalog,
   config: AppConfig,
   identify: Identify,
 ): RequestHandler {
@@ -48,7 +50,7 @@ export function csvHandler(
     const state = requestStateOf(res);
     let contextValue: GraphQLContext;
     try {
-      contextValue = createContext(orm, config, await identify(req, state), state);
+      contextValue = createContext(orm, catalog, config, await identify(req, state), state);
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       const { status, headers } = httpOf(error);

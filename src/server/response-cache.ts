@@ -12,11 +12,6 @@ import {
 import type { GraphQLContext } from '../graphql/context';
 import type { SharedCache } from './shared-cache';
 
-/** What says which data an answer was computed from: it changes whenever an import or a write changes data. */
-export interface DataVersionSource {
-  version(): Promise<string>;
-}
-
 /**
  * Root fields whose answers depend on more than the data version and the role: who the key is (`viewer`)
  * and the API keys, which `npm run keys` and the key mutations change without a data version.
@@ -25,8 +20,8 @@ const UNCACHEABLE_ROOT_FIELDS = new Set(['viewer', 'apiKeys']);
 
 export interface ResponseCacheOptions {
   schema: GraphQLSchema;
-  /** Where answers are kept, and what says which data they were computed from; absent: nothing is kept (headers only). */
-  cache?: { store: SharedCache; dataVersion: DataVersionSource };
+  /** Where answers are kept; absent (RESPONSE_CACHE_BYTES=0): nothing is kept, the headers are still set. */
+  store?: SharedCache;
   /** max-age of the Cache-Control header of a GET answer that could be cached. */
   httpMaxAgeSeconds: number;
 }
@@ -110,8 +105,9 @@ function etagOf(json: string): string {
 /**
  * The response cache (issue #9): answers of read operations kept by (schema, data version, role, Accept
  * header, normalised document, operation name, variables), in a SharedCache (this process's LRU, and Redis
- * when REDIS_URL is set). An import changes the data version, and with it every key: nothing is deleted,
- * old answers are simply never asked for again and age out (LRU, Redis TTL).
+ * when REDIS_URL is set). An import or a write changes the catalog's data version (in this process at once,
+ * in the others through LISTEN/NOTIFY), and with it every key: nothing is deleted, old answers are simply
+ * never asked for again and age out (LRU, Redis TTL).
  *
  * Runs after the edge plugin, whose didResolveOperation has authenticated, priced and charged the request
  * already: a hit is charged the same static cost as a miss (the cost depends on nothing but the document
@@ -131,12 +127,13 @@ export function responseCachePlugin(options: ResponseCacheOptions): ApolloServer
       return {
         async responseForOperation(ctx): Promise<GraphQLResponse | null> {
           cacheable = ctx.operation !== null && isCacheableOperation(ctx.operation, ctx.document);
-          const cache = options.cache;
-          if (!cacheable || !cache) return null;
-          // Read before executing: an import that commits meanwhile makes the answer newer than its key, never older.
+          const store = options.store;
+          if (!cacheable || !store) return null;
+          // The operation's own catalog snapshot, which its resolvers read too: the answer is computed from the data
+          // of this version (an import that commits meanwhile is seen by the next operation, under the next version).
           let version: string;
           try {
-            version = await cache.dataVersion.version();
+            version = (await ctx.contextValue.catalog.snapshot()).version;
           } catch {
             // Without a version nothing can be said about a cached answer: run the operation, which reports the
             // database's state in its own words.
@@ -155,7 +152,7 @@ export function responseCachePlugin(options: ResponseCacheOptions): ApolloServer
             ].join('\n'),
           );
           const state = ctx.contextValue.request;
-          const found = await cache.store.get(key);
+          const found = await store.get(key);
           const answer = found === undefined ? null : decode(found);
           if (!answer) {
             if (state) state.cache = 'miss';
@@ -189,7 +186,7 @@ export function responseCachePlugin(options: ResponseCacheOptions): ApolloServer
           if (etag === undefined) {
             const json = JSON.stringify(result.data);
             etag = etagOf(json);
-            if (key !== undefined) await options.cache?.store.set(key, encode({ etag, json }));
+            if (key !== undefined) await options.store?.set(key, encode({ etag, json }));
           }
           http.headers.set('etag', etag);
           const request = ctx.request.http;

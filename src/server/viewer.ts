@@ -2,6 +2,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Request } from 'express';
 import { GraphQLError } from 'graphql';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
+import type { Catalog } from '../catalog/catalog';
 import type { AppConfig } from '../config/config';
 import { AppError, ErrorCode } from '../errors/app-error';
 import { classifyFailure } from '../errors/format-error';
@@ -90,13 +91,14 @@ export type Identify = ReturnType<typeof createIdentify>;
 /** Apollo's context for one HTTP request; failures of identification become GraphQL request errors with their HTTP status. */
 export async function graphqlContext(
   orm: MikroORM,
+  catalog: Catalog,
   config: AppConfig,
   identify: Identify,
   req: Request,
   state: RequestState | undefined,
 ): Promise<GraphQLContext> {
   try {
-    return createContext(orm, config, await identify(req, state), state);
+    return createContext(orm, catalog, config, await identify(req, state), state);
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     const { status, headers } = httpOf(error);

@@ -27,7 +27,7 @@ describe('API keys and roles', () => {
   async function as(viewer: Viewer, query: string, variables?: Record<string, unknown>) {
     const response = await app.running.app.apollo.executeOperation(
       { query, variables },
-      { contextValue: createContext(orm(), app.running.config, viewer) },
+      { contextValue: createContext(orm(), app.running.db.catalog, app.running.config, viewer) },
     );
     if (response.body.kind !== 'single') throw new Error('expected a single result');
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the tests walk these answers by field name

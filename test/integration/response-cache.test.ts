@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { ErrorCode } from '../../src/errors/app-error';
 import { createApiKey } from '../../src/modules/access/api-key.service';
-import type { DataVersionSource } from '../../src/server/response-cache';
+import { factories } from '../support/factories';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 const COUNTRIES = `query Countries($first: Int!, $search: String) { countries(first: $first, filter: { search: $search }) { nodes { id name } } }`;
@@ -10,14 +10,6 @@ const COUNTRIES_REFORMATTED = `# the same question
 query   Countries( $first: Int!, $search: String ) {
   countries(first: $first, filter: { search: $search }) { nodes { id, name } }
 }`;
-
-/** A stand-in for the catalog's data version until it lands: a test moves it as an import would. */
-class MovableVersion implements DataVersionSource {
-  current = 1;
-  async version() {
-    return String(this.current);
-  }
-}
 
 interface Answer {
   status: number;
@@ -54,11 +46,10 @@ function stable(body: Answer['body']) {
 
 describe('response cache', () => {
   let app: TestApp;
-  const version = new MovableVersion();
   let analystKey: string;
 
   beforeAll(async () => {
-    app = await startTestApp({ dataVersion: version });
+    app = await startTestApp();
     analystKey = (await createApiKey(app.running.db.orm.em.fork(), { name: 'analyst client', role: 'analyst' })).key;
   });
   afterAll(() => app?.close());
@@ -86,9 +77,22 @@ describe('response cache', () => {
     expect((await post(app, COUNTRIES, { first: 4 }, { authorization: `Bearer ${analystKey}` })).headers.get('x-cache')).toBe('HIT');
     const legacy = await post(app, COUNTRIES, { first: 4 }, { accept: 'application/json' });
     expect([legacy.headers.get('x-cache'), legacy.headers.get('content-type')]).toEqual(['MISS', 'application/json; charset=utf-8']);
-    version.current++;
+    // Any write of data moves the catalog's data version: a dataset nobody asked about is enough.
+    await factories(app.running.db.orm.em.fork()).dataset();
     expect((await post(app, COUNTRIES, { first: 4 })).headers.get('x-cache')).toBe('MISS');
     expect((await post(app, COUNTRIES, { first: 4 })).headers.get('x-cache')).toBe('HIT');
+  });
+
+  it('serves the new answer after an import, never the old one', async () => {
+    const DATASETS = `{ datasets { name } }`;
+    const before = await post(app, DATASETS);
+    expect((await post(app, DATASETS)).headers.get('x-cache')).toBe('HIT');
+    await factories(app.running.db.orm.em.fork()).dataset({ name: 'imported after the first answer' });
+    const after = await post(app, DATASETS);
+    expect(after.headers.get('x-cache')).toBe('MISS');
+    expect(after.body.data).not.toEqual(before.body.data);
+    expect(JSON.stringify(after.body.data)).toContain('imported after the first answer');
+    expect(after.headers.get('etag')).not.toBe(before.headers.get('etag'));
   });
 
   it('never keeps answers with errors, mutations, or who is asking', async () => {
@@ -152,12 +156,10 @@ describe('response cache', () => {
 
 describe('response cache limits', () => {
   let app: TestApp;
-  const version = new MovableVersion();
 
   beforeAll(async () => {
     // A budget of 3 requests of that question a minute.
     app = await startTestApp({
-      dataVersion: version,
       env: { MAX_QUERY_COST: '100', RATE_LIMIT_POINTS: '100' },
     });
   });
@@ -182,7 +184,7 @@ describe('response cache bound', () => {
   let app: TestApp;
 
   beforeAll(async () => {
-    app = await startTestApp({ dataVersion: new MovableVersion(), env: { RESPONSE_CACHE_BYTES: '4000' } });
+    app = await startTestApp({ env: { RESPONSE_CACHE_BYTES: '4000' } });
   });
   afterAll(() => app?.close());
 
@@ -199,7 +201,7 @@ describe('response cache and Redis', () => {
   const ask = (app: TestApp) => post(app, COUNTRIES, { first: 7 });
 
   it('keeps answering, from this process, when Redis is away', async () => {
-    const app = await startTestApp({ dataVersion: new MovableVersion(), env: { REDIS_URL: 'redis://127.0.0.1:1' } });
+    const app = await startTestApp({ env: { REDIS_URL: 'redis://127.0.0.1:1' } });
     try {
       const miss = await ask(app);
       const hit = await ask(app);
@@ -212,14 +214,17 @@ describe('response cache and Redis', () => {
 
   const redisUrl = process.env.REDIS_URL;
   (redisUrl ? it : it.skip)('shares answers between processes through REDIS_URL', async () => {
-    // A version of this run's own, so that answers another run left in Redis cannot answer.
-    const fixed = `run-${process.pid}-${Date.now()}`;
-    const shared: DataVersionSource = { version: async () => fixed };
-    const first = await startTestApp({ dataVersion: shared, env: { REDIS_URL: redisUrl! } });
-    const second = await startTestApp({ dataVersion: shared, env: { REDIS_URL: redisUrl! } });
+    // Two servers on databases set up alike, as two processes on one database would be: one data version.
+    const first = await startTestApp({ env: { REDIS_URL: redisUrl! } });
+    const second = await startTestApp({ env: { REDIS_URL: redisUrl! } });
+    const versions = await Promise.all([first, second].map(async (app) => (await app.running.db.catalog.snapshot()).version));
+    expect(versions[0]).toBe(versions[1]);
+    // Variables of this run's own, so that answers another run left in Redis cannot answer.
+    const search = `run ${process.pid} ${Date.now()}`;
+    const ask = (app: TestApp) => post(app, COUNTRIES, { first: 7, search });
     try {
       const miss = await ask(first);
-      expect(miss.headers.get('x-cache')).toBe('MISS');
+      expect([miss.headers.get('x-cache'), miss.body.errors]).toEqual(['MISS', undefined]);
       // The write to Redis is not awaited by the answer.
       await new Promise((resolve) => setTimeout(resolve, 100));
       second.resetQueryCount();

@@ -89,6 +89,9 @@ async function countryLock(app: TestApp): Promise<{ release(): Promise<void> }> 
 async function slowApp(graceMs: number): Promise<TestApp> {
   const app = await startTestApp({ env: { SHUTDOWN_GRACE_MS: String(graceMs), REQUEST_TIMEOUT_MS: '30000', ...LIMITS } });
   await seedDemo(app.running.db, { flows: FLOWS, brands: 2, manufacturers: 3, facilities: 6 });
+  // The catalog (which reads `country` too) is read now, so that on a server the slow request waits for the
+  // test's lock in its aggregates, not before them.
+  expect((await app.raw('{ tradeAggregate(groupBy: [YEAR], first: 1) { totalCount } }')).errors).toBeUndefined();
   return app;
 }
 

@@ -2,7 +2,6 @@ import { print } from 'graphql';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { start, type Running } from '../../src/bootstrap';
 import { loadConfig } from '../../src/config/config';
-import type { DataVersionSource } from '../../src/server/response-cache';
 import { seedReference } from '../../seeds/reference';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
@@ -35,8 +34,6 @@ export interface TestAppOptions {
   /** Seed countries, groups, HS sections/chapters and product types (default true). */
   reference?: boolean;
   env?: Record<string, string>;
-  /** What says which data answers were computed from (the response cache is off without it). */
-  dataVersion?: DataVersionSource;
 }
 
 /** Starts the real server (migrated, optionally with reference data) on a random port. */
@@ -58,7 +55,6 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   let running: Running;
   try {
     running = await start(config, {
-      dataVersion: options.dataVersion,
       log: () => undefined,
       onQuery: (message) => {
         if (message.includes('[query]')) statements++;

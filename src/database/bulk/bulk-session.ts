@@ -5,6 +5,7 @@ import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Database } from '../database';
 import { ident, join, sql, type Sql } from '../sql';
+import { localDataChanged } from '../../catalog/data-changes';
 import { encodeCopyRow, type CopyValue } from './copy-format';
 
 /**
@@ -133,7 +134,10 @@ function serverSession(client: pg.Client): BulkSession {
  */
 const REFRESH_STATISTICS = 'analyze';
 
-/** Runs `work` in one transaction of a bulk session on `database`; rolls back everything if it throws. */
+/**
+ * Runs `work` in one transaction of a bulk session on `database`; rolls back everything if it throws. Once
+ * committed, this process's catalogs are told at once (other processes hear PostgreSQL's notification).
+ */
 export async function withBulkSession<T>(
   database: Pick<Database, 'url' | 'embedded'>,
   work: (session: BulkSession) => Promise<T>,
@@ -141,6 +145,7 @@ export async function withBulkSession<T>(
   if (database.embedded) {
     const db: PGlite = database.embedded.db;
     const result = await db.transaction((tx) => work(pgliteSession(tx)));
+    localDataChanged();
     await db.query(REFRESH_STATISTICS);
     return result;
   }
@@ -150,6 +155,7 @@ export async function withBulkSession<T>(
     await client.query('BEGIN');
     const result = await work(serverSession(client));
     await client.query('COMMIT');
+    localDataChanged();
     await client.query(REFRESH_STATISTICS);
     return result;
   } catch (error) {

@@ -35,7 +35,7 @@ export class BrandResolver {
       const like = containsPattern(filter.search);
       qb.andWhere({ $or: [{ name: { $ilike: like } }, { parentCompany: { $ilike: like } }] });
     }
-    if (filter?.hqCountry) qb.andWhere({ hqCountry: await requireCountry(ctx.em, filter.hqCountry, 'filter.hqCountry') });
+    if (filter?.hqCountry) qb.andWhere({ hqCountry: requireCountry(await ctx.catalog.snapshot(), filter.hqCountry, 'filter.hqCountry') });
     return paginate(qb, page, { keyProperty: 'id', keyKind: 'number', keyOf: (b) => b.id, maxPageSize: ctx.config.maxPageSize });
   }
 

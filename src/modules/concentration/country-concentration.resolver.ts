@@ -18,6 +18,7 @@ import {
 import type { TradeMarketArgs } from './trade-concentration.sql';
 import { requireProductCode, resolveReporter } from './trade-arguments';
 import { TradeMarketKind } from './trade-market-kind';
+import { resolveTradeDataset } from '../dataset/trade-dataset';
 
 /** Loads one market of a batch through the request's trade-concentration loaders. */
 async function batched(
@@ -29,8 +30,8 @@ async function batched(
 ): Promise<Concentration> {
   checkYear(year, 'year');
   checkConcentrationArgs(k, top);
-  const dataset = await ctx.loaders.tradeDataset.load(datasetId ?? '');
-  const { mixed, worldRollup } = await ctx.loaders.flowShape.load(dataset.id);
+  const dataset = await resolveTradeDataset(ctx, datasetId);
+  const { mixed, worldRollup } = dataset;
   const row = await ctx.loaders.tradeConcentration.with({ ...market, datasetId: dataset.id, mixed, worldRollup, year, k, top }).load(key);
   return toConcentration(row, dataset, guidelines, k, TRADE_PARTICIPANTS[market.kind]);
 }

@@ -19,6 +19,7 @@ import { requireProductCode, resolveReporter } from './trade-arguments';
 import { tradeConcentration } from './trade-concentration.sql';
 import { TradeMarketKind } from './trade-market-kind';
 import type { TradeReporter } from './trade-reporter';
+import { resolveTradeDataset } from '../dataset/trade-dataset';
 
 @Resolver()
 export class TradeConcentrationResolver {
@@ -104,8 +105,8 @@ export class TradeConcentrationResolver {
     { k, top, guidelines }: ConcentrationOptions,
   ): Promise<Concentration> {
     checkConcentrationArgs(k, top);
-    const dataset = await ctx.loaders.tradeDataset.load(datasetId ?? '');
-    const { mixed, worldRollup } = await ctx.loaders.flowShape.load(dataset.id);
+    const dataset = await resolveTradeDataset(ctx, datasetId);
+    const { mixed, worldRollup } = dataset;
     const market = {
       kind,
       datasetId: dataset.id,

@@ -9,7 +9,7 @@ import { tradeWeights, type TradeWeightsQuery } from './trade-weights.sql';
 export interface TradeMarketArgs extends ConcentrationCuts {
   kind: TradeMarketKind;
   datasetId: number;
-  /** The dataset's FlowShape (per-request `flowShape` loader). */
+  /** The dataset's FlowShape (from the catalog). */
   mixed: boolean;
   worldRollup: boolean;
   year: number;

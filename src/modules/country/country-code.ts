@@ -1,6 +1,5 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { CatalogSnapshot } from '../../catalog/catalog';
 import { AppError, ErrorCode } from '../../errors/app-error';
-import { Country } from './country.entity';
 
 /** Upper-cases and checks an ISO 3166-1 alpha-3 code; `argument` names the argument in the error. */
 export function parseCountryCode(raw: string, argument: string): string {
@@ -18,13 +17,10 @@ export function parseCountryCode(raw: string, argument: string): string {
   return code;
 }
 
-/** Parses codes and checks that every one is a known country (one statement for the whole list). */
-export async function requireCountries(em: EntityManager, raws: readonly string[], argument: string): Promise<string[]> {
+/** Parses codes and checks that every one is a known country (against the catalog: no statement). */
+export function requireCountries(catalog: CatalogSnapshot, raws: readonly string[], argument: string): string[] {
   const codes = [...new Set(raws.map((raw) => parseCountryCode(raw, argument)))];
-  if (codes.length === 0) return codes;
-  const found = await em.find(Country, { id: { $in: codes } }, { fields: ['id'] });
-  const known = new Set(found.map((c) => c.id));
-  const unknown = codes.filter((c) => !known.has(c));
+  const unknown = codes.filter((c) => !catalog.country(c));
   if (unknown.length > 0) {
     throw new AppError(ErrorCode.UNKNOWN_COUNTRY, `${argument}: no country with code ${unknown.map((c) => `"${c}"`).join(', ')}.`, {
       argument,
@@ -35,7 +31,7 @@ export async function requireCountries(em: EntityManager, raws: readonly string[
 }
 
 /** Parses one code and checks that it is a known country. */
-export async function requireCountry(em: EntityManager, raw: string, argument: string): Promise<string> {
-  const [code] = await requireCountries(em, [raw], argument);
+export function requireCountry(catalog: CatalogSnapshot, raw: string, argument: string): string {
+  const [code] = requireCountries(catalog, [raw], argument);
   return code;
 }

@@ -41,10 +41,14 @@ export class CountryResolver {
       const term = filter.search.trim();
       qb.andWhere({ $or: [{ name: { $ilike: containsPattern(term) } }, { id: term.toUpperCase() }, { alpha2: term.toUpperCase() }] });
     }
-    if (filter?.region) qb.andWhere({ region: await requireRegionName(ctx.em, 'region', filter.region, 'filter.region') });
-    if (filter?.subRegion) qb.andWhere({ subRegion: await requireRegionName(ctx.em, 'sub_region', filter.subRegion, 'filter.subRegion') });
+    if (filter?.region) qb.andWhere({ region: requireRegionName(await ctx.catalog.snapshot(), 'region', filter.region, 'filter.region') });
+    if (filter?.subRegion)
+      qb.andWhere({ subRegion: requireRegionName(await ctx.catalog.snapshot(), 'sub_region', filter.subRegion, 'filter.subRegion') });
     if (filter?.group)
-      andWhereSql(qb, memberOfAll(sql`c.id`, [{ kind: 'group', code: await requireGroup(ctx.em, filter.group, 'filter.group') }]));
+      andWhereSql(
+        qb,
+        memberOfAll(sql`c.id`, [{ kind: 'group', code: requireGroup(await ctx.catalog.snapshot(), filter.group, 'filter.group') }]),
+      );
     return paginate(qb, page, { keyProperty: 'id', keyKind: 'string', keyOf: (c) => c.id, maxPageSize: ctx.config.maxPageSize });
   }
 

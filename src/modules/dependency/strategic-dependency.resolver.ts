@@ -9,6 +9,7 @@ import { Product } from '../product/product.entity';
 import { dependencyItems, listedItems } from './strategic-dependency.report';
 import { geoDepRows } from './strategic-dependency.sql';
 import { DependencyFilter, GeoDepArgs, StrategicDependency, StrategicDependencyReport } from './strategic-dependency.types';
+import { resolveTradeDataset } from '../dataset/trade-dataset';
 
 /** Validates thresholds (INVALID_ARGUMENT naming the argument). */
 function checkGeoDepArgs(a: GeoDepArgs): void {
@@ -55,8 +56,8 @@ export class StrategicDependencyResolver {
     const limit = nestedLimit(first);
     const reporter = await resolveReporter(ctx, importer, 'importer');
     const prefix = product == null ? '' : await requireProductCode(ctx, product, 'product');
-    const dataset = await ctx.loaders.tradeDataset.load(datasetId ?? '');
-    const { mixed, worldRollup } = await ctx.loaders.flowShape.load(dataset.id);
+    const dataset = await resolveTradeDataset(ctx, datasetId);
+    const { mixed, worldRollup } = dataset;
     const windowStart = Math.max(MIN_YEAR, year - args.persistenceYears + 1);
     const rows = await geoDepRows(ctx.em, {
       datasetId: dataset.id,

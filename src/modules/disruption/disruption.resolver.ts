@@ -16,6 +16,7 @@ import { marketLevel, requireBrandIds, resolveImporters, resolveRemoval } from '
 import { checkRanking, RankingArgs } from './disruption.args';
 import { BrandDisruptions, DisruptionInput, DisruptionScenario, ImportMarketDisruptions } from './disruption.types';
 import { importDisruptions } from './import-disruption.sql';
+import { resolveTradeDataset } from '../dataset/trade-dataset';
 
 const REMOVED_FIRST = (order: string) => firstDescription(LIST_BOUNDS.removal, order);
 
@@ -144,11 +145,11 @@ export class DisruptionResolver {
     if (minValue != null && !(minValue >= 0))
       throw new AppError(ErrorCode.INVALID_ARGUMENT, `minValue must be 0 or more (got ${minValue}).`, { argument: 'minValue' });
     const reporters = await resolveImporters(ctx, importers ?? null);
-    const dataset = await ctx.loaders.tradeDataset.load(datasetId ?? '');
+    const dataset = await resolveTradeDataset(ctx, datasetId);
     const result = { dataset, year, level: levelOfMarkets, totalCount: 0, nodes: [] };
     // Only countries in R take supply away: without any, no market is affected.
     if (reporters?.length === 0 || (scenario.removal.countries.length === 0 && !ranking.includeUnaffected)) return result;
-    const { mixed } = await ctx.loaders.flowShape.load(dataset.id);
+    const { mixed } = dataset;
     const ranked = await importDisruptions(ctx.em, {
       removedCountries: scenario.removal.countries,
       dataset,

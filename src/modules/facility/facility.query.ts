@@ -1,4 +1,5 @@
 import type { EntityManager, QueryBuilder } from '@mikro-orm/postgresql';
+import type { RequestCatalog } from '../../graphql/context';
 import { andWhereSql } from '../../database/raw';
 import { join, sql, type Sql } from '../../database/sql';
 import { parseNumericId } from '../../graphql/ids';
@@ -14,14 +15,21 @@ import { requireProductType } from '../product-type/product-type.lookup';
  * Builds the facility query for a filter, validating every argument first.
  * Wrapped in an object because a MikroORM QueryBuilder is thenable: awaiting it directly would run it.
  */
-export async function facilityQuery(em: EntityManager, filter: FacilityFilter | null): Promise<{ qb: QueryBuilder<Facility> }> {
+export async function facilityQuery(
+  em: EntityManager,
+  catalog: RequestCatalog,
+  filter: FacilityFilter | null,
+): Promise<{ qb: QueryBuilder<Facility> }> {
   const qb = em.createQueryBuilder(Facility, 'f');
   if (!filter) return { qb };
-  if (filter.countries?.length) qb.andWhere({ country: { $in: await requireCountries(em, filter.countries, 'filter.countries') } });
+  if (filter.countries?.length)
+    qb.andWhere({ country: { $in: requireCountries(await catalog.snapshot(), filter.countries, 'filter.countries') } });
   if (filter.countryGroup) {
     andWhereSql(
       qb,
-      memberOfAll(sql`f.country_id`, [{ kind: 'group', code: await requireGroup(em, filter.countryGroup, 'filter.countryGroup') }]),
+      memberOfAll(sql`f.country_id`, [
+        { kind: 'group', code: requireGroup(await catalog.snapshot(), filter.countryGroup, 'filter.countryGroup') },
+      ]),
     );
   }
   if (filter.manufacturer) qb.andWhere({ manufacturer: parseNumericId(filter.manufacturer, 'filter.manufacturer', 'manufacturer') });

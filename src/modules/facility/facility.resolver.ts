@@ -32,7 +32,7 @@ export class FacilityResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: GraphQLContext,
   ) {
-    const { qb } = await facilityQuery(ctx.em, filter);
+    const { qb } = await facilityQuery(ctx.em, ctx.catalog, filter);
     return paginate<Facility>(qb, page, { keyProperty: 'id', keyKind: 'number', keyOf: (f) => f.id, maxPageSize: ctx.config.maxPageSize });
   }
 

@@ -42,9 +42,9 @@ export class ManufacturerResolver {
   ) {
     const qb = ctx.em.createQueryBuilder(Manufacturer, 'm');
     if (filter?.search) qb.andWhere({ name: { $ilike: containsPattern(filter.search) } });
-    if (filter?.hqCountry) qb.andWhere({ hqCountry: await requireCountry(ctx.em, filter.hqCountry, 'filter.hqCountry') });
+    if (filter?.hqCountry) qb.andWhere({ hqCountry: requireCountry(await ctx.catalog.snapshot(), filter.hqCountry, 'filter.hqCountry') });
     if (filter?.facilityCountry) {
-      const country = await requireCountry(ctx.em, filter.facilityCountry, 'filter.facilityCountry');
+      const country = requireCountry(await ctx.catalog.snapshot(), filter.facilityCountry, 'filter.facilityCountry');
       andWhereSql(qb, sql`exists (select 1 from facility f where f.manufacturer_id = m.id and f.country_id = ${country})`);
     }
     return paginate(qb, page, { keyProperty: 'id', keyKind: 'number', keyOf: (m) => m.id, maxPageSize: ctx.config.maxPageSize });

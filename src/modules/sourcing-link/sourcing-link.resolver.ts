@@ -52,7 +52,7 @@ export class SourcingLinkResolver {
     if (filter?.facility) qb.andWhere({ facility: parseNumericId(filter.facility, 'filter.facility', 'facility') });
     if (filter?.productType) qb.andWhere({ productType: await requireProductType(ctx.em, filter.productType, 'filter.productType') });
     if (filter?.facilityCountry) {
-      const country = await requireCountry(ctx.em, filter.facilityCountry, 'filter.facilityCountry');
+      const country = requireCountry(await ctx.catalog.snapshot(), filter.facilityCountry, 'filter.facilityCountry');
       andWhereSql(qb, sql`exists (select 1 from facility f where f.id = sl.facility_id and f.country_id = ${country})`);
     }
     if (filter?.disclosedFrom && filter?.disclosedTo && filter.disclosedFrom > filter.disclosedTo) {

@@ -8,6 +8,7 @@ import { requireCountries } from '../country/country-code';
 import { complexityCells } from './rca.sql';
 import { Complexity, CountryComplexity, CountryProductComplexity, ProductComplexity } from './complexity.types';
 import { checkYearAndLevel, DATASET_DESCRIPTION, LEVEL_DESCRIPTION } from './specialisation-args';
+import { resolveExportDataset } from '../dataset/trade-dataset';
 
 /**
  * Most products the matrix may have. The product space is products × products and is computed on the
@@ -31,8 +32,8 @@ export class ComplexityResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<Complexity> {
     checkYearAndLevel(year, level);
-    const dataset = await ctx.loaders.exportDataset.load(datasetId ?? '');
-    const shape = await ctx.loaders.flowShape.load(dataset.id);
+    const dataset = await resolveExportDataset(ctx, datasetId);
+    const shape = dataset;
     const { products, cells } = await complexityCells(ctx.em, { dataset, shape, year, level, maxProducts: COMPLEXITY_MAX_PRODUCTS });
     if (products > COMPLEXITY_MAX_PRODUCTS) {
       throw new AppError(
@@ -91,7 +92,7 @@ export class ComplexityResolver {
         },
       );
     }
-    const wanted = new Set(await requireCountries(ctx.em, countries, 'countries'));
+    const wanted = new Set(requireCountries(await ctx.catalog.snapshot(), countries, 'countries'));
     return complexity.cells
       .filter((x) => wanted.has(x.country))
       .map(({ country, product, value, ...rest }) => ({ countryId: country, productCode: product, exportValue: value, ...rest }));

@@ -7,6 +7,7 @@ import { requireCountry } from '../country/country-code';
 import { rcaPage } from './rca.sql';
 import { RcaPage } from './rca.types';
 import { checkYearAndLevel, DATASET_DESCRIPTION, LEVEL_DESCRIPTION } from './specialisation-args';
+import { resolveExportDataset } from '../dataset/trade-dataset';
 
 /**
  * Largest page of RCA rows. A whole year of BACI at HS-6 is ~1M (country, product) pairs: it is read page
@@ -66,12 +67,12 @@ export class RcaResolver {
   ): Promise<RcaPage> {
     checkYearAndLevel(year, level);
     checkFirst(first, RCA_MAX_ROWS, 'page with `after` instead');
-    const country = exporter == null ? null : await requireCountry(ctx.em, exporter, 'exporter');
+    const country = exporter == null ? null : requireCountry(await ctx.catalog.snapshot(), exporter, 'exporter');
     const code = product == null ? null : await requireProductCode(ctx, product, 'product');
     checkRcaFilters(product, code, level, minRca);
     const resume = after ? parseAfter(after) : null;
-    const dataset = await ctx.loaders.exportDataset.load(datasetId ?? '');
-    const shape = await ctx.loaders.flowShape.load(dataset.id);
+    const dataset = await resolveExportDataset(ctx, datasetId);
+    const shape = dataset;
     const { totalCount, worldTotal, rows } = await rcaPage(ctx.em, {
       dataset,
       shape,

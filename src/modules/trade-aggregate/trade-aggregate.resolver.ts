@@ -7,6 +7,7 @@ import { checkHsLevel } from '../product/hs-code';
 import { tradeFlowConditions } from '../trade-flow/trade-flow.query';
 import { readTradeAggregate } from './trade-aggregate.sql';
 import { AggregateOrder, TradeAggregate, TradeAggregateFilter, TradeDimension } from './trade-aggregate.types';
+import { resolveTradeDataset } from '../dataset/trade-dataset';
 
 /** Largest page of aggregate rows (BI tools pull big flat tables). */
 export const AGGREGATE_MAX_ROWS = 10_000;
@@ -39,9 +40,9 @@ export class TradeAggregateResolver {
     if (new Set(groupBy).size !== groupBy.length)
       throw new AppError(ErrorCode.INVALID_ARGUMENT, 'groupBy lists a dimension twice.', { argument: 'groupBy' });
     const offset = after ? (decodeCursor(after, 'number') as number) : 0;
-    const dataset = await ctx.loaders.tradeDataset.load(datasetId ?? '');
-    const conditions = filter ? await tradeFlowConditions(ctx.em, filter) : [];
-    const { mixed } = await ctx.loaders.flowShape.load(dataset.id);
+    const dataset = await resolveTradeDataset(ctx, datasetId);
+    const conditions = filter ? tradeFlowConditions(await ctx.catalog.snapshot(), filter) : [];
+    const { mixed } = dataset;
     const query = { datasetId: dataset.id, groupBy, hsLevel, mixedLevels: mixed, conditions, order: orderBy, limit: first + 1, offset };
     const { rows, totalCount } = await readTradeAggregate(ctx.em, query);
     const page = rows.slice(0, first);

@@ -1,30 +1,11 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { queryRows } from '../../database/query';
-import { empty, ident, int, list, sql, type Sql } from '../../database/sql';
+import { empty, ident, int, sql, type Sql } from '../../database/sql';
 
-/** What the queries of a dataset's trade rows (flows or exporter totals) need to know about it. */
+/** What the queries of a dataset's trade rows (flows or exporter totals) need to know about it: the catalog's datasets carry it (src/catalog). */
 export interface FlowShape {
   /** It mixes HS levels (Comtrade) or not (BACI): switches the roll-up's ancestor test on. */
   mixed: boolean;
   /** Its world exports are materialised in trade_world_export (built at load for datasets of HS-6 codes alone). */
   worldRollup: boolean;
-}
-
-/**
- * The FlowShape of many datasets in one statement of index probes (the partial indexes on coarse codes
- * of trade_flow and export_total, and a primary key): the per-request `flowShape` loader's batch.
- */
-export async function readFlowShapes(em: EntityManager, datasetIds: readonly number[]): Promise<Array<FlowShape | Error>> {
-  const rows = await queryRows<FlowShape & { id: number }>(
-    em,
-    sql`select d.id,
-            exists (select 1 from trade_flow f where f.dataset_id = d.id and length(f.product_code) < 6)
-              or exists (select 1 from export_total e where e.dataset_id = d.id and length(e.product_code) < 6) as mixed,
-            exists (select 1 from trade_world_export w where w.dataset_id = d.id) as "worldRollup"
-     from dataset d where d.id in (${list(datasetIds)})`,
-  );
-  const byId = new Map(rows.map(({ id, ...shape }) => [Number(id), shape]));
-  return datasetIds.map((id) => byId.get(id) ?? new Error(`no dataset ${id}`));
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { EntityManager, QueryBuilder } from '@mikro-orm/postgresql';
+import type { CatalogSnapshot } from '../../catalog/catalog';
 import { andWhereSql } from '../../database/raw';
 import { join, sql, type Sql } from '../../database/sql';
 import { AppError, ErrorCode } from '../../errors/app-error';
@@ -7,7 +8,7 @@ import { requireCountries } from '../country/country-code';
 import { requireGroup } from '../country-group/country-group.lookup';
 import { memberOfAll, type Membership } from '../country-group/membership.sql';
 import { requireRegionName } from '../country/region';
-import { resolveTradeDataset } from '../dataset/trade-dataset';
+import { resolveTradeDatasetIn } from '../dataset/trade-dataset';
 import { parseHsCode } from '../product/hs-code';
 import { hsPrefix } from './hs-rollup.sql';
 import { TradeFlow } from './trade-flow.entity';
@@ -42,23 +43,23 @@ const SIDES = {
  * all of them), each validated: the countries, regions and groups named must exist. Empty when the side is
  * unrestricted.
  */
-async function sideMemberships(em: EntityManager, filter: FlowFilter, side: keyof typeof SIDES): Promise<Membership[]> {
+function sideMemberships(catalog: CatalogSnapshot, filter: FlowFilter, side: keyof typeof SIDES): Membership[] {
   const names = SIDES[side];
   const memberships: Membership[] = [];
   const countries = filter[names.countries];
-  if (countries?.length) memberships.push({ kind: 'countries', ids: await requireCountries(em, countries, `filter.${side}s`) });
+  if (countries?.length) memberships.push({ kind: 'countries', ids: requireCountries(catalog, countries, `filter.${side}s`) });
   const region = filter[names.region];
   if (region)
-    memberships.push({ kind: 'region', level: 'region', name: await requireRegionName(em, 'region', region, `filter.${side}Region`) });
+    memberships.push({ kind: 'region', level: 'region', name: requireRegionName(catalog, 'region', region, `filter.${side}Region`) });
   const subRegion = filter[names.subRegion];
   if (subRegion)
     memberships.push({
       kind: 'region',
       level: 'sub_region',
-      name: await requireRegionName(em, 'sub_region', subRegion, `filter.${side}SubRegion`),
+      name: requireRegionName(catalog, 'sub_region', subRegion, `filter.${side}SubRegion`),
     });
   const group = filter[names.group];
-  if (group) memberships.push({ kind: 'group', code: await requireGroup(em, group, `filter.${side}Group`) });
+  if (group) memberships.push({ kind: 'group', code: requireGroup(catalog, group, `filter.${side}Group`) });
   return memberships;
 }
 
@@ -68,17 +69,17 @@ async function sideMemberships(em: EntityManager, filter: FlowFilter, side: keyo
  * region and list membership stay sub-selects and lists of the statement (membership.sql.ts), never ids
  * fetched into Node.
  */
-export async function tradeFlowConditions(em: EntityManager, filter: FlowFilter): Promise<Sql[]> {
+export function tradeFlowConditions(catalog: CatalogSnapshot, filter: FlowFilter): Sql[] {
   const conditions: Sql[] = [];
   // The same check as every trade figure's: the dataset exists and holds flows (a named disclosure is an error, not an empty page).
-  if (filter.dataset) conditions.push(sql`f.dataset_id = ${(await resolveTradeDataset(em, filter.dataset, 'filter.dataset')).id}`);
+  if (filter.dataset) conditions.push(sql`f.dataset_id = ${resolveTradeDatasetIn(catalog, filter.dataset, 'filter.dataset').id}`);
   checkYear(filter.year, 'filter.year');
   checkYearRange(filter.yearFrom, filter.yearTo, 'filter.yearFrom', 'filter.yearTo');
   if (filter.year != null) conditions.push(sql`f.year = ${filter.year}`);
   if (filter.yearFrom != null) conditions.push(sql`f.year >= ${filter.yearFrom}`);
   if (filter.yearTo != null) conditions.push(sql`f.year <= ${filter.yearTo}`);
   for (const side of ['exporter', 'importer'] as const) {
-    const memberships = await sideMemberships(em, filter, side);
+    const memberships = sideMemberships(catalog, filter, side);
     if (memberships.length > 0) conditions.push(memberOfAll(SIDES[side].column, memberships));
   }
   if (filter.hsPrefix) conditions.push(hsPrefix(sql`f.product_code`, parseHsCode(filter.hsPrefix, 'filter.hsPrefix')));
@@ -97,9 +98,13 @@ export async function tradeFlowConditions(em: EntityManager, filter: FlowFilter)
  * Builds the trade-flow query for a filter (trade_flow as `f`), validating every argument first.
  * Wrapped in an object because a MikroORM QueryBuilder is thenable: awaiting it directly would run it.
  */
-export async function tradeFlowQuery(em: EntityManager, filter: TradeFlowFilter | null): Promise<{ qb: QueryBuilder<TradeFlow> }> {
+export function tradeFlowQuery(
+  em: EntityManager,
+  catalog: CatalogSnapshot,
+  filter: TradeFlowFilter | null,
+): { qb: QueryBuilder<TradeFlow> } {
   const qb = em.createQueryBuilder(TradeFlow, 'f');
-  const conditions = filter ? await tradeFlowConditions(em, filter) : [];
+  const conditions = filter ? tradeFlowConditions(catalog, filter) : [];
   if (conditions.length > 0) andWhereSql(qb, join(conditions, ' and '));
   return { qb };
 }

@@ -35,7 +35,7 @@ export class TradeFlowResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: GraphQLContext,
   ) {
-    const { qb } = await tradeFlowQuery(ctx.em, filter);
+    const { qb } = tradeFlowQuery(ctx.em, await ctx.catalog.snapshot(), filter);
     return paginate<TradeFlow>(qb, page, { keyProperty: 'id', keyKind: 'string', keyOf: (f) => f.id, maxPageSize: ctx.config.maxPageSize });
   }
 

@@ -10,6 +10,7 @@ import { trendOfYears } from './concentration-trend';
 import { trendShareShifts, yearConcentrations } from './concentration-trend.sql';
 import { ConcentrationTrend } from './concentration-trend.types';
 import { ShareShift } from './share-shift.types';
+import { resolveTradeDataset } from '../dataset/trade-dataset';
 
 @Resolver(() => ConcentrationTrend)
 export class ConcentrationTrendResolver {
@@ -26,8 +27,8 @@ export class ConcentrationTrendResolver {
     const { market: kind, fromYear, toYear, participants } = args;
     const trader = await this.reporterOf(ctx, kind, args.reporter ?? null);
     const product = await this.productOf(ctx, kind, args.product ?? null);
-    const dataset = await ctx.loaders.tradeDataset.load(args.dataset ?? '');
-    const { mixed, worldRollup } = await ctx.loaders.flowShape.load(dataset.id);
+    const dataset = await resolveTradeDataset(ctx, args.dataset);
+    const { mixed, worldRollup } = dataset;
     const market = {
       kind,
       datasetId: dataset.id,
