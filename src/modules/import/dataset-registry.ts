@@ -1,6 +1,7 @@
 import type { BulkSession } from '../../database/bulk/bulk-session';
 import { sql } from '../../database/sql';
 import type { DatasetKind } from '../dataset/dataset-kind';
+import { dropRollupPartitions } from '../trade-flow/rollup-partition';
 import { partitionName, partitionTable } from '../trade-flow/trade-flow.partition';
 
 export interface DatasetIdentity {
@@ -37,13 +38,15 @@ export async function finishDataset(session: BulkSession, id: number, version: s
 }
 
 /**
- * Removes the datasets in `ids` with everything they loaded. A trade-flow partition is dropped whole
- * (instantly) rather than deleted row by row; other rows go by the foreign keys' ON DELETE CASCADE.
+ * Removes the datasets in `ids` with everything they loaded. Its partitions of trade_flow and of the rollups
+ * are dropped whole (instantly) rather than deleted row by row; other rows go by the foreign keys' ON DELETE
+ * CASCADE.
  */
 export async function removeDatasets(session: BulkSession, ids: number[]): Promise<void> {
   for (const id of ids) {
     const [exists] = await session.query<{ n: number }>(sql`select count(*)::int as n from pg_class where relname = ${partitionName(id)}`);
     if (exists.n > 0) await session.query(sql`drop table ${partitionTable(id)}`);
+    await dropRollupPartitions(session, id);
     await session.query(sql`delete from dataset where id = ${id}`);
   }
 }

@@ -1,5 +1,6 @@
 import { columnList, type BulkSession, type RowSource } from '../../database/bulk/bulk-session';
 import { empty, ident, int, sql, type Sql } from '../../database/sql';
+import { buildRollupPartition, type RollupPartition } from './rollup-partition';
 
 /** Columns a flow load writes, in COPY order. */
 export const TRADE_FLOW_COPY_COLUMNS = [
@@ -162,16 +163,30 @@ export async function loadFlowPartition(
   return written;
 }
 
+/** trade_world_export's partitions, keyed and checked as its migration declares the parent. */
+const WORLD_EXPORTS: RollupPartition = {
+  parent: 'trade_world_export',
+  primaryKey: ['dataset_id', 'year', 'product_code', 'exporter_id'],
+  indexes: [{ suffix: 'product_year', columns: ['dataset_id', 'product_code', 'year'] }],
+  foreignKeys: [{ column: 'dataset_id', references: sql`dataset (id) on update cascade on delete cascade` }],
+};
+
 /**
- * Materialises dataset `datasetId`'s world exports Σ_i x(e, i, k, t) into trade_world_export (see its
- * migration), in the loader's transaction, once its partition is attached — unless the dataset mixes HS
- * levels, where a sum over importers cannot follow METRICS.md's roll-up: such a dataset has no rows there,
- * and its world figures are read from the flows.
+ * Materialises dataset `datasetId`'s world exports Σ_i x(e, i, k, t) as its partition of trade_world_export
+ * (see its migrations), in the loader's transaction, once its flow partition is attached — unless the
+ * dataset mixes HS levels, where a sum over importers cannot follow METRICS.md's roll-up: such a dataset has
+ * no rows there, and its world figures are read from the flows.
  */
 export async function buildWorldExports(session: BulkSession, datasetId: number): Promise<void> {
-  const table = partitionTable(datasetId);
-  await session.query(sql`insert into trade_world_export (dataset_id, year, product_code, exporter_id, value_usd)
-    select dataset_id, year, product_code, exporter_id, sum(value_usd) from ${table}
-    where not exists (select 1 from ${table} where length(product_code) < 6)
-    group by dataset_id, year, product_code, exporter_id`);
+  const flows = partitionTable(datasetId);
+  const [{ mixed }] = await session.query<{ mixed: boolean }>(
+    sql`select exists (select 1 from ${flows} where length(product_code) < 6) as mixed`,
+  );
+  if (mixed) return;
+  await buildRollupPartition(
+    session,
+    WORLD_EXPORTS,
+    datasetId,
+    sql`select dataset_id, year, product_code, exporter_id, sum(value_usd) from ${flows} group by dataset_id, year, product_code, exporter_id`,
+  );
 }

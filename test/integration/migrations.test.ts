@@ -1,0 +1,75 @@
+import { loadConfig } from '../../src/config/config';
+import { openDatabase, type Database } from '../../src/database/database';
+import { queryRows } from '../../src/database/query';
+import { sql } from '../../src/database/sql';
+import { seedReference } from '../../seeds/reference';
+import { factories } from '../support/factories';
+import { createTestDatabase, type TestDatabase } from '../support/test-database';
+
+/**
+ * Migrations that move data: a database loaded before them keeps every row, in the new shape. Here the
+ * partitioning of trade_world_export by dataset (Migration20261203120000), from a database migrated up to
+ * the one before, with flows and world exports.
+ */
+describe('migrations of loaded databases', () => {
+  let database: TestDatabase;
+  let db: Database;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    db = await openDatabase(loadConfig({ ...database.env, NODE_ENV: 'test' }).database);
+  });
+  afterAll(async () => {
+    await db?.close();
+    await database?.drop();
+  });
+
+  const worldExports = () =>
+    queryRows<{ datasetId: number; rows: string; total: string }>(
+      db.orm.em.fork(),
+      sql`select dataset_id as "datasetId", count(*) as rows, sum(value_usd)::text as total from trade_world_export group by 1 order by 1`,
+    );
+
+  it('partitions trade_world_export by dataset and keeps every row', async () => {
+    await db.orm.getMigrator().up({ to: 'Migration20261203100000' });
+    await seedReference(db.orm.em.fork());
+    // Flows and their world exports as a database of that time held them (today's loader builds partitions).
+    const make = factories(db.orm.em.fork());
+    await make.product('6403', 'Footwear, leather uppers');
+    await make.product('640399', 'Other');
+    const dataset = await make.dataset({ name: 'before partitioning' });
+    await make.flows(dataset, [
+      { year: 2022, exporter: 'VNM', importer: 'USA', product: '640399', valueUsd: 50.5 },
+      { year: 2022, exporter: 'VNM', importer: 'DEU', product: '640399', valueUsd: 20.25 },
+      { year: 2022, exporter: 'CHN', importer: 'USA', product: '640399', valueUsd: 30 },
+      { year: 2021, exporter: 'CHN', importer: 'USA', product: '640399', valueUsd: 7 },
+    ]);
+    await queryRows(
+      db.orm.em.fork(),
+      sql`insert into trade_world_export (dataset_id, year, product_code, exporter_id, value_usd)
+          select dataset_id, year, product_code, exporter_id, sum(value_usd) from trade_flow group by 1, 2, 3, 4`,
+    );
+    const before = await worldExports();
+    expect(before).toHaveLength(1);
+    expect(before[0]).toEqual({ datasetId: dataset.id, rows: '3', total: '107.750' });
+
+    await db.orm.getMigrator().up();
+    expect(await worldExports()).toEqual(before);
+    const [parent] = await queryRows<{ kind: string }>(
+      db.orm.em.fork(),
+      sql`select relkind::text as kind from pg_class where relname = 'trade_world_export'`,
+    );
+    expect(parent.kind).toBe('p');
+    const partitions = await queryRows<{ name: string }>(
+      db.orm.em.fork(),
+      sql`select c.relname as name from pg_inherits i join pg_class c on c.oid = i.inhrelid
+          where i.inhparent = 'trade_world_export'::regclass order by 1`,
+    );
+    expect(partitions.map((p) => p.name)).toEqual([`trade_world_export_d${before[0].datasetId}`]);
+    // The data version still follows writes to it.
+    const version = async () => (await queryRows<{ v: string }>(db.orm.em.fork(), sql`select version::text as v from data_version`))[0].v;
+    const v0 = await version();
+    await queryRows(db.orm.em.fork(), sql`update trade_world_export set value_usd = value_usd where false`);
+    expect(Number(await version())).toBe(Number(v0) + 1);
+  });
+});
