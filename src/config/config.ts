@@ -30,6 +30,11 @@ export interface AppConfig {
   corsOrigins: string[];
   /** Redis for shared counters (rate limits); null keeps them in this process. */
   redisUrl: string | null;
+  /**
+   * The response cache: bound of the in-process LRU of answers (bytes of their JSON; 0: no response cache),
+   * time to live of answers and persisted queries in Redis, and the max-age GET answers give HTTP caches.
+   */
+  responseCache: { maxBytes: number; redisTtlSeconds: number; httpMaxAgeSeconds: number };
   /** Static cost limits checked before any SQL runs. */
   cost: { maxCost: number; maxDepth: number; maxAliases: number; maxDirectives: number; maxTokens: number };
   /** Cost points a client (API key, or IP when anonymous) may spend per window. */
@@ -133,7 +138,7 @@ function parseLogLevel(env: Env, problems: string[]): AppConfig['logLevel'] {
  *
  * Variables: PORT, HOST, NODE_ENV, DATABASE_URL, TRADEGRAPH_DATA_DIR, MIGRATE_ON_START,
  * SEED_DEMO_WHEN_EMPTY, DEMO_FLOWS, MAX_PAGE_SIZE, ANONYMOUS_ROLE, REQUEST_TIMEOUT_MS, DATABASE_WAIT_MS, SHUTDOWN_GRACE_MS,
- * CORS_ORIGINS, REDIS_URL, MAX_QUERY_COST, MAX_QUERY_DEPTH, MAX_QUERY_ALIASES, MAX_QUERY_DIRECTIVES,
+ * CORS_ORIGINS, REDIS_URL, RESPONSE_CACHE_BYTES, RESPONSE_CACHE_TTL_S, HTTP_CACHE_MAX_AGE_S, MAX_QUERY_COST, MAX_QUERY_DEPTH, MAX_QUERY_ALIASES, MAX_QUERY_DIRECTIVES,
  * MAX_QUERY_TOKENS, RATE_LIMIT_POINTS, RATE_LIMIT_WINDOW_S, LOG_LEVEL, TRUST_PROXY_HOPS.
  */
 export function loadConfig(env: Env = process.env, projectRoot = process.cwd()): AppConfig {
@@ -163,6 +168,14 @@ export function loadConfig(env: Env = process.env, projectRoot = process.cwd()):
     shutdownGraceMs: parseIntVar(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 600_000, problems),
     corsOrigins: parseList(env.CORS_ORIGINS),
     redisUrl: parseRedisUrl(env, problems),
+    responseCache: {
+      maxBytes: parseIntVar(env, 'RESPONSE_CACHE_BYTES', 64 * 2 ** 20, 0, 2 ** 40, problems),
+      // Keys carry the data version, so an import never serves an old answer; the TTL only returns the memory of
+      // answers to versions nobody asks for any more.
+      redisTtlSeconds: parseIntVar(env, 'RESPONSE_CACHE_TTL_S', 3600, 1, 30 * 86_400, problems),
+      // A browser, proxy or BI tool may reuse an answer this long without asking; an import is seen after it at most.
+      httpMaxAgeSeconds: parseIntVar(env, 'HTTP_CACHE_MAX_AGE_S', 60, 0, 86_400, problems),
+    },
     cost: {
       maxCost: parseIntVar(env, 'MAX_QUERY_COST', 100_000, 1, 100_000_000, problems),
       maxDepth: parseIntVar(env, 'MAX_QUERY_DEPTH', 12, 1, 1000, problems),

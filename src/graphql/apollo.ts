@@ -1,6 +1,6 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { InMemoryLRUCache, type KeyValueCache } from '@apollo/utils.keyvaluecache';
 import type { GraphQLSchema } from 'graphql';
 import type { AppConfig } from '../config/config';
 import { createFormatError } from '../errors/format-error';
@@ -19,12 +19,16 @@ export const CSRF_SAFE_HEADERS = ['x-apollo-operation-name', 'apollo-require-pre
  */
 const DOCUMENT_CACHE_BYTES = 3 * 2 ** 20;
 
+/** Query texts registered by automatic persisted queries (APQ), by their SHA-256: the same order of size as the documents. */
+export const PERSISTED_QUERY_BYTES = 3 * 2 ** 20;
+
 /** The Apollo server of the API, shared by HTTP and by the CSV export command. */
 export function createApollo(
   schema: GraphQLSchema,
   config: AppConfig,
   logUnexpected: (error: unknown) => void,
   plugins: ApolloServerPlugin<GraphQLContext>[] = [],
+  persistedQueries: KeyValueCache<string> = new InMemoryLRUCache({ maxSize: PERSISTED_QUERY_BYTES }),
 ) {
   const development = config.nodeEnv === 'development';
   return new ApolloServer<GraphQLContext>({
@@ -35,6 +39,9 @@ export function createApollo(
     // A document of more tokens than this is refused while it is being parsed, before it costs memory.
     parseOptions: costParseOptions(config.cost),
     documentStore: new InMemoryLRUCache({ maxSize: DOCUMENT_CACHE_BYTES }),
+    // Automatic persisted queries: a client (a BI tool's GET URL) sends the query's SHA-256 instead of its text
+    // once the server knows it. Apollo's default store is unbounded in entries; this one is bounded in bytes.
+    persistedQueries: { cache: persistedQueries },
     validationRules: [KnownOperationTypesRule, ...costValidationRules(config.cost)],
     // A browser may send a "simple" cross-site request (no preflight) with the user's network position;
     // Apollo refuses those unless they carry a header no simple request can: JSON POSTs (the explorer, every
@@ -42,6 +49,8 @@ export function createApollo(
     csrfPrevention: { requestHeaders: CSRF_SAFE_HEADERS },
     // Whoever embeds the server owns SIGINT/SIGTERM and stops HTTP and the database in order.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginLandingPageDisabled(), ...plugins],
+    // Cache-Control is the response cache's to set (src/server/response-cache.ts); Apollo's plugin would also
+    // wrap every field resolver to collect cache hints nobody declares.
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), ...plugins],
   });
 }

@@ -7,7 +7,7 @@ import type { Logger } from 'pino';
 import type { Catalog } from '../catalog/catalog';
 import type { AppConfig } from '../config/config';
 import type { StatementTracker } from '../database/statement-tracker';
-import { createApollo } from '../graphql/apollo';
+import { createApollo, PERSISTED_QUERY_BYTES } from '../graphql/apollo';
 import type { GraphQLContext } from '../graphql/context';
 import { createSchema } from '../graphql/schema';
 import { csvHandler } from './csv-route';
@@ -21,7 +21,9 @@ import { requestContext, requestStateOf } from './observability/request-context'
 import { requestLog } from './observability/request-log';
 import { requestMetrics } from './observability/request-metrics';
 import { CostBudgets } from './rate-limit';
+import { responseCachePlugin } from './response-cache';
 import { corsPolicy, securityHeaders } from './security';
+import { cacheRedis, SharedCache } from './shared-cache';
 import { createIdentify, graphqlContext } from './viewer';
 import { createCostFunction } from './cost';
 
@@ -73,9 +75,25 @@ export async function createApp({ config, orm, catalog, logger, tracker, metrics
   const inFlight = new InFlightRequests();
   const budgets = CostBudgets.create(config, (m) => logger.warn(m));
   const logUnexpected = (error: unknown) => logger.error({ err: error }, 'unexpected error');
-  const apollo = createApollo(schema, config, logUnexpected, [
-    edgePlugin({ config, costOf: createCostFunction(schema, config), budgets, onRejection: (reason) => metrics.rejection(reason) }),
-  ]);
+  const redis = config.redisUrl ? cacheRedis(config.redisUrl, (m) => logger.warn(m)) : null;
+  const { maxBytes, redisTtlSeconds, httpMaxAgeSeconds } = config.responseCache;
+  const answers = new SharedCache({ prefix: 'tg-answer:', maxBytes, ttlSeconds: redisTtlSeconds, redis });
+  const persistedQueries = new SharedCache({ prefix: 'tg-apq:', maxBytes: PERSISTED_QUERY_BYTES, ttlSeconds: redisTtlSeconds, redis });
+  const apollo = createApollo(
+    schema,
+    config,
+    logUnexpected,
+    [
+      edgePlugin({ config, costOf: createCostFunction(schema, config), budgets, onRejection: (reason) => metrics.rejection(reason) }),
+      // After the edge plugin: a hit is authenticated, priced and charged like any request.
+      responseCachePlugin({
+        schema,
+        httpMaxAgeSeconds,
+        store: maxBytes > 0 ? answers : undefined,
+      }),
+    ],
+    persistedQueries,
+  );
   await apollo.start();
 
   const identify = createIdentify(orm, config);
@@ -147,6 +165,7 @@ export async function createApp({ config, orm, catalog, logger, tracker, metrics
       await closed;
       await apollo.stop();
       await budgets.close();
+      redis?.disconnect();
     },
   };
 }

@@ -164,8 +164,11 @@ export function edgePlugin(options: EdgePluginOptions): ApolloServerPlugin<Graph
           // A client that hung up is not a rejection: nobody reads this answer (the request log says "aborted").
           const reason = state?.signal.reason === 'client_closed' ? null : rejectionReason(errors);
           if (reason) options.onRejection?.(reason);
-          // Every operation that ran (even with field errors) or was refused by its budget reports its cost.
-          if (report && (executed || codes.includes(ErrorCode.RATE_LIMITED))) result.extensions = { ...result.extensions, cost: report };
+          // Every operation that ran (even with field errors), was answered from the response cache or was refused by
+          // its budget reports its cost.
+          if (report && (executed || state?.cache === 'hit' || codes.includes(ErrorCode.RATE_LIMITED))) {
+            result.extensions = { ...result.extensions, cost: report };
+          }
           const mapped = statusFor(codes, result.data === null || result.data === undefined);
           if (mapped) {
             ctx.response.http.status = mapped.status;

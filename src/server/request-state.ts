@@ -22,6 +22,8 @@ export interface RequestState {
   /** SQL statements sent for this request, and the time spent waiting for them (ms). */
   statements: number;
   dbTimeMs: number;
+  /** Whether the response cache answered ('hit') or had to run the operation ('miss'); absent when it could not be cached. */
+  cache?: 'hit' | 'miss';
   /** extensions.code of every error in the answer, for the log and the metrics. */
   errorCodes: string[];
 }

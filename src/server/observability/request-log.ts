@@ -22,6 +22,8 @@ export interface RequestLine {
   dbTimeMs?: number;
   statements?: number;
   role?: string;
+  /** 'hit' when the response cache answered, 'miss' when it could have but had to run the operation. */
+  cache?: 'hit' | 'miss';
   errorCodes?: string[];
 }
 
@@ -68,6 +70,7 @@ export function requestLine(
     dbTimeMs: tenths(state.dbTimeMs),
     statements: state.statements,
     role: state.role,
+    cache: state.cache,
     errorCodes: state.errorCodes.length ? state.errorCodes : undefined,
   };
 }

@@ -1,0 +1,204 @@
+import { createHash } from 'node:crypto';
+import { HeaderMap, type ApolloServerPlugin, type GraphQLRequestListener, type GraphQLResponse } from '@apollo/server';
+import {
+  Kind,
+  print,
+  printSchema,
+  type DocumentNode,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+} from 'graphql';
+import type { GraphQLContext } from '../graphql/context';
+import type { SharedCache } from './shared-cache';
+
+/**
+ * Root fields whose answers depend on more than the data version and the role: who the key is (`viewer`)
+ * and the API keys, which `npm run keys` and the key mutations change without a data version.
+ */
+const UNCACHEABLE_ROOT_FIELDS = new Set(['viewer', 'apiKeys']);
+
+export interface ResponseCacheOptions {
+  schema: GraphQLSchema;
+  /** Where answers are kept; absent (RESPONSE_CACHE_BYTES=0): nothing is kept, the headers are still set. */
+  store?: SharedCache;
+  /** max-age of the Cache-Control header of a GET answer that could be cached. */
+  httpMaxAgeSeconds: number;
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('base64url');
+}
+
+/** JSON with object keys sorted, so that `{"a":1,"b":2}` and `{"b":2,"a":1}` are one key. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+}
+
+/**
+ * The document printed again (whitespace, comments and commas are not part of its meaning), hashed. Apollo
+ * keeps one parsed document per query text (its documentStore), so each is printed once per process.
+ */
+const normalisedDocuments = new WeakMap<DocumentNode, string>();
+
+function normalisedHash(document: DocumentNode): string {
+  let hash = normalisedDocuments.get(document);
+  if (hash === undefined) {
+    hash = sha256(print(document));
+    normalisedDocuments.set(document, hash);
+  }
+  return hash;
+}
+
+/** Root field names an operation selects, through its fragments and inline fragments. */
+function rootFields(selections: SelectionSetNode, document: DocumentNode, seen: Set<string>, into: Set<string>): Set<string> {
+  for (const selection of selections.selections) {
+    if (selection.kind === Kind.FIELD) into.add(selection.name.value);
+    else if (selection.kind === Kind.INLINE_FRAGMENT) rootFields(selection.selectionSet, document, seen, into);
+    else if (!seen.has(selection.name.value)) {
+      seen.add(selection.name.value);
+      const fragment = document.definitions.find((d) => d.kind === Kind.FRAGMENT_DEFINITION && d.name.value === selection.name.value);
+      if (fragment?.kind === Kind.FRAGMENT_DEFINITION) rootFields(fragment.selectionSet, document, seen, into);
+    }
+  }
+  return into;
+}
+
+const cacheableOperations = new WeakMap<OperationDefinitionNode, boolean>();
+
+/** Only queries, and only those whose every root field depends on nothing but the data and the role. */
+export function isCacheableOperation(operation: OperationDefinitionNode, document: DocumentNode): boolean {
+  let cacheable = cacheableOperations.get(operation);
+  if (cacheable === undefined) {
+    cacheable =
+      operation.operation === 'query' &&
+      ![...rootFields(operation.selectionSet, document, new Set(), new Set())].some((name) => UNCACHEABLE_ROOT_FIELDS.has(name));
+    cacheableOperations.set(operation, cacheable);
+  }
+  return cacheable;
+}
+
+/** One cached answer: its weak ETag and its `data` as JSON. */
+interface CachedAnswer {
+  etag: string;
+  json: string;
+}
+
+function encode(answer: CachedAnswer): string {
+  return `${answer.etag}\n${answer.json}`;
+}
+
+function decode(value: string): CachedAnswer | null {
+  const newline = value.indexOf('\n');
+  return newline < 0 ? null : { etag: value.slice(0, newline), json: value.slice(newline + 1) };
+}
+
+function etagOf(json: string): string {
+  return `W/"${sha256(json).slice(0, 27)}"`;
+}
+
+/**
+ * The response cache (issue #9): answers of read operations kept by (schema, data version, role, Accept
+ * header, normalised document, operation name, variables), in a SharedCache (this process's LRU, and Redis
+ * when REDIS_URL is set). An import or a write changes the catalog's data version (in this process at once,
+ * in the others through LISTEN/NOTIFY), and with it every key: nothing is deleted, old answers are simply
+ * never asked for again and age out (LRU, Redis TTL).
+ *
+ * Runs after the edge plugin, whose didResolveOperation has authenticated, priced and charged the request
+ * already: a hit is charged the same static cost as a miss (the cost depends on nothing but the document
+ * and the variables of the key) and is refused by the rate limit alike. Only answers without errors are
+ * stored. Every answer that could be cached carries a weak ETag of its data (the cost report in
+ * `extensions` differs between requests) and, on GET, `Cache-Control: public|private, max-age`; Express
+ * answers 304 when If-None-Match matches. Everything else says `Cache-Control: no-store`.
+ */
+export function responseCachePlugin(options: ResponseCacheOptions): ApolloServerPlugin<GraphQLContext> {
+  // A deployment with another schema must never serve answers shaped by the old one from a shared Redis.
+  const schemaHash = sha256(printSchema(options.schema)).slice(0, 16);
+  return {
+    async requestDidStart(): Promise<GraphQLRequestListener<GraphQLContext>> {
+      let cacheable = false;
+      let key: string | undefined;
+      let etag: string | undefined;
+      return {
+        async responseForOperation(ctx): Promise<GraphQLResponse | null> {
+          cacheable = ctx.operation !== null && isCacheableOperation(ctx.operation, ctx.document);
+          const store = options.store;
+          if (!cacheable || !store) return null;
+          // The operation's own catalog snapshot, which its resolvers read too: the answer is computed from the data
+          // of this version (an import that commits meanwhile is seen by the next operation, under the next version).
+          let version: string;
+          try {
+            version = (await ctx.contextValue.catalog.snapshot()).version;
+          } catch {
+            // Without a version nothing can be said about a cached answer: run the operation, which reports the
+            // database's state in its own words.
+            cacheable = false;
+            return null;
+          }
+          key = sha256(
+            [
+              schemaHash,
+              version,
+              ctx.contextValue.viewer.role ?? '',
+              ctx.request.http?.headers.get('accept') ?? '',
+              normalisedHash(ctx.document),
+              ctx.operationName ?? '',
+              canonicalJson(ctx.request.variables ?? {}),
+            ].join('\n'),
+          );
+          const state = ctx.contextValue.request;
+          const found = await store.get(key);
+          const answer = found === undefined ? null : decode(found);
+          if (!answer) {
+            if (state) state.cache = 'miss';
+            return null;
+          }
+          if (state) state.cache = 'hit';
+          etag = answer.etag;
+          return {
+            http: { status: undefined, headers: new HeaderMap() },
+            body: { kind: 'single', singleResult: { data: JSON.parse(answer.json) } },
+          };
+        },
+        async willSendResponse(ctx) {
+          const http = ctx.response.http;
+          const body = ctx.response.body;
+          const state = ctx.contextValue?.request;
+          const result = body.kind === 'single' ? body.singleResult : undefined;
+          const succeeded =
+            cacheable &&
+            result !== undefined &&
+            !result.errors?.length &&
+            result.data !== null &&
+            result.data !== undefined &&
+            (http.status ?? 200) === 200 &&
+            !state?.signal.aborted;
+          if (state?.cache) http.headers.set('x-cache', state.cache === 'hit' ? 'HIT' : 'MISS');
+          if (!succeeded) {
+            http.headers.set('cache-control', 'no-store');
+            return;
+          }
+          if (etag === undefined) {
+            const json = JSON.stringify(result.data);
+            etag = etagOf(json);
+            if (key !== undefined) await options.store?.set(key, encode({ etag, json }));
+          }
+          http.headers.set('etag', etag);
+          const request = ctx.request.http;
+          if (request?.method === 'GET') {
+            // An answer to an API key is that key's business: a shared cache must not hand it to another client.
+            const scope = request.headers.get('authorization') ? 'private' : 'public';
+            http.headers.set('cache-control', `${scope}, max-age=${options.httpMaxAgeSeconds}`);
+          } else {
+            http.headers.set('cache-control', 'no-store');
+          }
+        },
+      };
+    },
+  };
+}
