@@ -25,7 +25,7 @@ const DATA_TABLES = [
 
 export class Migration20261203100000 extends Migration {
   override async up(): Promise<void> {
-    // The data version (src/catalog): one row, bumped by every statement that writes a data table, and a
+    // The data version (src/catalog): one row, changed by every statement that writes a data table, and a
     // notification on channel tradegraph_data when such a transaction commits. API processes cache what a
     // dataset is (and their responses) under this version and drop the cache when told. The payload is
     // constant, so PostgreSQL folds the notifications of one transaction into one. The row lock the bump
@@ -34,11 +34,14 @@ export class Migration20261203100000 extends Migration {
     this.addSql(`create table "data_version" (
       "id" boolean not null default true, "version" bigint not null default 0,
       constraint "data_version_pkey" primary key ("id"), constraint data_version_one_row check (id));`);
-    this.addSql(`insert into "data_version" ("id", "version") values (true, 1);`);
+    // A random value, not a counter: equal versions must mean equal data even across databases that share one
+    // Redis of cached answers (a recreated database, a restored copy written to since), where counters from 1
+    // would meet. 62 random bits: two states of the data share a version with negligible probability.
+    this.addSql(`insert into "data_version" ("id", "version") values (true, floor(random() * 4e18)::bigint);`);
     this.addSql(`create function bump_data_version() returns bigint language plpgsql as $$
       declare v bigint;
       begin
-        update data_version set version = version + 1 returning version into v;
+        update data_version set version = floor(random() * 4e18)::bigint returning version into v;
         perform pg_notify('tradegraph_data', '');
         return v;
       end $$;`);

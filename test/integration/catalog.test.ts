@@ -18,7 +18,8 @@ describe('the catalog', () => {
   let ds: string;
 
   beforeAll(async () => {
-    app = await startTestApp();
+    // The response cache off: these count the statements of operations that run.
+    app = await startTestApp({ env: { RESPONSE_CACHE_BYTES: '0' } });
     const make = factories(app.running.db.orm.em.fork());
     await make.product('6403', 'Footwear, leather uppers');
     await make.product('640399', 'Other');
@@ -147,7 +148,8 @@ describe('the catalog', () => {
 (onServer ? describe : describe.skip)('the catalog when its notifications are cut', () => {
   let app: TestApp;
   beforeAll(async () => {
-    app = await startTestApp();
+    // The response cache off: these count the statements of operations that run.
+    app = await startTestApp({ env: { RESPONSE_CACHE_BYTES: '0' } });
     const make = factories(app.running.db.orm.em.fork());
     await make.product('6403', 'Footwear, leather uppers');
     await make.product('640399', 'Other');

@@ -66,10 +66,10 @@ describe('migrations of loaded databases', () => {
           where i.inhparent = 'trade_world_export'::regclass order by 1`,
     );
     expect(partitions.map((p) => p.name)).toEqual([`trade_world_export_d${before[0].datasetId}`]);
-    // The data version still follows writes to it.
+    // The data version still changes with every write to it.
     const version = async () => (await queryRows<{ v: string }>(db.orm.em.fork(), sql`select version::text as v from data_version`))[0].v;
     const v0 = await version();
     await queryRows(db.orm.em.fork(), sql`update trade_world_export set value_usd = value_usd where false`);
-    expect(Number(await version())).toBe(Number(v0) + 1);
+    expect(await version()).not.toBe(v0);
   });
 });
