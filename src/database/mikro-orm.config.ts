@@ -69,8 +69,9 @@ export function createOrmConfig(options: OrmOptions) {
     },
     debug: options.onQuery ? ['query'] : false,
     logger: options.onQuery ? (message: string) => options.onQuery!(message) : () => undefined,
-    // Partitions of trade_flow (one per bulk-loaded dataset) are managed by the loader, not by schema diffs.
-    schemaGenerator: { skipTables: [/^trade_flow_/] },
+    // Partitions of trade_flow and trade_import_market (one per bulk-loaded dataset) are managed by the
+    // loader, not by schema diffs.
+    schemaGenerator: { skipTables: [/^trade_flow_/, /^trade_import_market_/] },
     extensions: [Migrator, SeedManager],
     migrations: {
       tableName: 'mikro_orm_migrations',

@@ -1,9 +1,11 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context';
+import { selectedFields } from '../../graphql/selection';
 import { checkYear } from '../../graphql/years';
 import { Country } from '../country/country.entity';
 import { Product } from '../product/product.entity';
-import { toConcentration } from './concentration.result';
+import { fromStatistics, toConcentration, type ConcentrationRow, type MarketStatistics } from './concentration.result';
 import { Concentration } from './concentration.types';
 import {
   checkConcentrationArgs,
@@ -15,24 +17,32 @@ import {
   TRADE_PARTICIPANTS,
   TradeYearArgs,
 } from './concentration.args';
-import type { TradeMarketArgs } from './trade-concentration.sql';
+import { importMarketsServe, type TradeMarketArgs } from './trade-concentration.sql';
 import { requireProductCode, resolveReporter } from './trade-arguments';
 import { TradeMarketKind } from './trade-market-kind';
 
-/** Loads one market of a batch through the request's trade-concentration loaders. */
+/**
+ * Loads one market of a batch through the request's trade-concentration loaders: from its statistics in
+ * trade_import_market when they answer what `info` selects (`importMarketsServe`), else from the flows.
+ */
 async function batched(
   ctx: GraphQLContext,
   market: Pick<TradeMarketArgs, 'kind' | 'keys' | 'product' | 'reporter'>,
   key: string,
   { year, dataset: datasetId }: TradeYearArgs,
   { k, top, guidelines }: ConcentrationOptions,
+  info?: GraphQLResolveInfo,
 ): Promise<Concentration> {
   checkYear(year, 'year');
   checkConcentrationArgs(k, top);
   const dataset = await ctx.loaders.tradeDataset.load(datasetId ?? '');
-  const { mixed, worldRollup } = await ctx.loaders.flowShape.load(dataset.id);
-  const row = await ctx.loaders.tradeConcentration.with({ ...market, datasetId: dataset.id, mixed, worldRollup, year, k, top }).load(key);
-  return toConcentration(row, dataset, guidelines, k, TRADE_PARTICIPANTS[market.kind]);
+  const shape = await ctx.loaders.flowShape.load(dataset.id);
+  const statistics = info !== undefined && importMarketsServe({ ...market, shape, fields: selectedFields(info), k });
+  const { mixed, worldRollup } = shape;
+  const args = { ...market, datasetId: dataset.id, mixed, worldRollup, year, k: statistics ? 1 : k, top: statistics ? 0 : top, statistics };
+  const row = await ctx.loaders.tradeConcentration.with(args).load(key);
+  if (statistics) return fromStatistics(row as MarketStatistics | undefined, dataset, guidelines, k);
+  return toConcentration(row as ConcentrationRow | undefined, dataset, guidelines, k, TRADE_PARTICIPANTS[market.kind]);
 }
 
 @Resolver(() => Country)
@@ -46,9 +56,11 @@ export class CountryConcentrationResolver {
     @Args(() => ProductYearArgs) { product, ...at }: ProductYearArgs,
     @Args(() => ConcentrationOptions) options: ConcentrationOptions,
     @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Concentration> {
     const code = await requireProductCode(ctx, product, 'product');
-    return batched(ctx, { kind: TradeMarketKind.IMPORT_SOURCES, keys: 'REPORTER', product: code, reporter: null }, country.id, at, options);
+    const market = { kind: TradeMarketKind.IMPORT_SOURCES, keys: 'REPORTER', product: code, reporter: null } as const;
+    return batched(ctx, market, country.id, at, options, info);
   }
 
   @FieldResolver(() => Concentration, {
@@ -111,6 +123,7 @@ export class ProductConcentrationResolver {
     @Args(() => TradeYearArgs) at: TradeYearArgs,
     @Args(() => ConcentrationOptions) options: ConcentrationOptions,
     @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Concentration> {
     const { members, group } = await resolveReporter(ctx, importer, 'importer');
     return batched(
@@ -119,6 +132,7 @@ export class ProductConcentrationResolver {
       product.code,
       at,
       options,
+      info,
     );
   }
 }

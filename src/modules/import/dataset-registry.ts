@@ -2,6 +2,7 @@ import type { BulkSession } from '../../database/bulk/bulk-session';
 import { sql } from '../../database/sql';
 import type { DatasetKind } from '../dataset/dataset-kind';
 import { partitionName, partitionTable } from '../trade-flow/trade-flow.partition';
+import { marketPartitionName, marketPartitionTable } from '../trade-flow/trade-market.partition';
 
 export interface DatasetIdentity {
   kind: DatasetKind;
@@ -37,13 +38,18 @@ export async function finishDataset(session: BulkSession, id: number, version: s
 }
 
 /**
- * Removes the datasets in `ids` with everything they loaded. A trade-flow partition is dropped whole
- * (instantly) rather than deleted row by row; other rows go by the foreign keys' ON DELETE CASCADE.
+ * Removes the datasets in `ids` with everything they loaded. Its trade-flow and import-market partitions are
+ * dropped whole (instantly) rather than deleted row by row; other rows go by the foreign keys' ON DELETE CASCADE.
  */
 export async function removeDatasets(session: BulkSession, ids: number[]): Promise<void> {
   for (const id of ids) {
-    const [exists] = await session.query<{ n: number }>(sql`select count(*)::int as n from pg_class where relname = ${partitionName(id)}`);
-    if (exists.n > 0) await session.query(sql`drop table ${partitionTable(id)}`);
+    const [exists] = await session.query<{ flows: number; markets: number }>(
+      sql`select count(*) filter (where relname = ${partitionName(id)})::int as flows,
+                 count(*) filter (where relname = ${marketPartitionName(id)})::int as markets
+          from pg_class where relname in (${partitionName(id)}, ${marketPartitionName(id)})`,
+    );
+    if (exists.markets > 0) await session.query(sql`drop table ${marketPartitionTable(id)}`);
+    if (exists.flows > 0) await session.query(sql`drop table ${partitionTable(id)}`);
     await session.query(sql`delete from dataset where id = ${id}`);
   }
 }

@@ -8,6 +8,24 @@ export interface FlowShape {
   mixed: boolean;
   /** Its world exports are materialised in trade_world_export (built at load for datasets of HS-6 codes alone). */
   worldRollup: boolean;
+  /** It has a partition of trade_import_market (built at load for datasets of HS-6 codes alone); see `readsImportMarkets`. */
+  importMarkets: boolean;
+}
+
+/**
+ * Whether dataset `d`'s import markets are materialised: a `limit 1` probe, which PostgreSQL prunes at run
+ * time to the dataset's own partition of trade_import_market (an `exists` would be planned as a semi-join
+ * over every partition).
+ */
+const HAS_IMPORT_MARKETS = sql`coalesce((select true from trade_import_market m where m.dataset_id = d.id limit 1), false)`;
+
+/**
+ * Whether import-source figures of a dataset of this shape may come from trade_import_market: it has the
+ * partition, and its codes are of one level (a mixed dataset never gets one, but its export totals may make it
+ * mixed too). Where not, they come from the flows.
+ */
+export function readsImportMarkets(shape: FlowShape): boolean {
+  return shape.importMarkets && !shape.mixed;
 }
 
 /**
@@ -20,7 +38,8 @@ export async function readFlowShapes(em: EntityManager, datasetIds: readonly num
     sql`select d.id,
             exists (select 1 from trade_flow f where f.dataset_id = d.id and length(f.product_code) < 6)
               or exists (select 1 from export_total e where e.dataset_id = d.id and length(e.product_code) < 6) as mixed,
-            exists (select 1 from trade_world_export w where w.dataset_id = d.id) as "worldRollup"
+            exists (select 1 from trade_world_export w where w.dataset_id = d.id) as "worldRollup",
+            ${HAS_IMPORT_MARKETS} as "importMarkets"
      from dataset d where d.id in (${list(datasetIds)})`,
   );
   const byId = new Map(rows.map(({ id, ...shape }) => [Number(id), shape]));
