@@ -107,9 +107,27 @@ export function toConcentration(
 }
 
 /**
+ * A Concentration known only by its market's statistics: the ranked fields are getters that throw, so that a
+ * caller that chose this path for a selection needing them fails instead of answering wrong (on the prototype,
+ * so thousands of markets cost no more than plain objects).
+ */
+class StatisticsConcentration {
+  constructor(figures: object) {
+    Object.assign(this, figures);
+  }
+}
+for (const field of RANKED_FIELDS) {
+  Object.defineProperty(StatisticsConcentration.prototype, field, {
+    get(this: { crkFromStatistics?: number | null }) {
+      if (field === 'crk' && this.crkFromStatistics !== undefined) return this.crkFromStatistics;
+      throw new Error(`Concentration.${field} was read from a market's statistics, which cannot give it`);
+    },
+  });
+}
+
+/**
  * The result for a market known only by its statistics (trade_import_market): every field of
- * STATISTICS_FIELDS, the same numbers `toConcentration` gives from the flows. The ranked fields throw when
- * read, so that a caller that chose this path for a selection needing them fails instead of answering wrong.
+ * STATISTICS_FIELDS (and CRk for k = 1), the same numbers `toConcentration` gives from the flows.
  */
 export function fromStatistics(
   row: MarketStatistics | undefined,
@@ -120,19 +138,16 @@ export function fromStatistics(
   if (!row || Number(row.n) === 0) return { dataset, ...emptyMarket(), crk: null, guidelines, top: [] } as Concentration;
   const n = Number(row.n);
   const exact = statisticsSums(row);
-  const unknown = () => Number.NaN;
-  const figures = figuresOf({ n, ...exact, entropy: 0, gini: 0, topShares: (j) => (j === 1 ? exact.cr1 : unknown()) }, guidelines);
-  const result = { dataset, ...figures, crk: k === 1 ? crOf({ n, topShares: () => exact.cr1 }, 1) : null, guidelines, top: [] };
-  for (const field of RANKED_FIELDS) {
-    if (field === 'crk' && k === 1) continue;
-    Object.defineProperty(result, field, {
-      enumerable: false,
-      get() {
-        throw new Error(`Concentration.${field} was read from a market's statistics, which cannot give it`);
-      },
-    });
-  }
-  return result as Concentration;
+  const {
+    cr3: _cr3,
+    cr5: _cr5,
+    entropy: _entropy,
+    evenness: _evenness,
+    gini: _gini,
+    ...figures
+  } = figuresOf({ n, ...exact, entropy: 0, gini: 0, topShares: () => exact.cr1 }, guidelines);
+  const crk = k === 1 ? { crkFromStatistics: crOf({ n, topShares: () => exact.cr1 }, 1) } : {};
+  return new StatisticsConcentration({ dataset, ...figures, guidelines, ...crk }) as Concentration;
 }
 
 /** Whether every field a request selects of a Concentration can come from the market's statistics (`fromStatistics`). */
