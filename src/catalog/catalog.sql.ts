@@ -23,6 +23,8 @@ export interface CatalogDataset {
   mixed: boolean;
   /** Its world exports are materialised in trade_world_export (built at load for datasets of HS-6 codes alone). */
   worldRollup: boolean;
+  /** It has a partition of trade_import_market (built at load for datasets of HS-6 codes alone); see `readsImportMarkets`. */
+  importMarkets: boolean;
 }
 
 /** A country's place in the UN M49 regions. */
@@ -50,8 +52,8 @@ interface DatasetJson extends Omit<CatalogDataset, 'importedAt'> {
 /**
  * The whole catalog in one statement, so that its parts and its version come from one snapshot of the
  * database: a version read apart from the rows could name rows it has not seen. What a dataset holds is
- * read by index probes that stop at the first row: `limit 1` on the dataset's own partition (PostgreSQL
- * plans `exists` here as a semi-join over every flow), and the partial indexes on coarse codes for `mixed`.
+ * read by index probes that stop at the first row: `limit 1`, pruned at run time to the dataset's own partition
+ * of trade_flow or of a rollup (PostgreSQL plans `exists` here as a semi-join over every partition), and the partial indexes on coarse codes for `mixed`.
  * At 10 M flows and 6,000 products: a few milliseconds, once per change of the data.
  */
 export async function readCatalog(em: EntityManager): Promise<CatalogRows> {
@@ -62,13 +64,14 @@ export async function readCatalog(em: EntityManager): Promise<CatalogRows> {
               'id', d.id, 'kind', d.kind, 'name', d.name, 'version', d.version, 'file', d.file, 'licence', d.licence,
               'checksum', d.checksum, 'importedAt', d.imported_at, 'rowCount', d.row_count, 'hsRevision', d.hs_revision,
               'holdsFlows', s.flows, 'holdsExportTotals', s.totals,
-              'mixed', s.coarse_flows or s.coarse_totals, 'worldRollup', s.world) order by d.id), '[]')
+              'mixed', s.coarse_flows or s.coarse_totals, 'worldRollup', s.world, 'importMarkets', s.markets) order by d.id), '[]')
            from dataset d cross join lateral (select
               coalesce((select true from trade_flow f where f.dataset_id = d.id limit 1), false) as flows,
               coalesce((select true from export_total e where e.dataset_id = d.id limit 1), false) as totals,
               exists (select 1 from trade_flow f where f.dataset_id = d.id and length(f.product_code) < 6) as coarse_flows,
               exists (select 1 from export_total e where e.dataset_id = d.id and length(e.product_code) < 6) as coarse_totals,
-              exists (select 1 from trade_world_export w where w.dataset_id = d.id) as world) s) as datasets,
+              coalesce((select true from trade_world_export w where w.dataset_id = d.id limit 1), false) as world,
+              coalesce((select true from trade_import_market m where m.dataset_id = d.id limit 1), false) as markets) s) as datasets,
           (select coalesce(json_agg(json_build_object('id', c.id, 'region', c.region, 'subRegion', c.sub_region) order by c.id), '[]')
            from country c) as countries,
           (select coalesce(json_object_agg(g.id, g.members), '{}') from (

@@ -20,6 +20,7 @@ export const DATA_TABLES = [
   'trade_flow',
   'export_total',
   'trade_world_export',
+  'trade_import_market',
 ] as const;
 
 /** Tables no answer is computed from: API keys and MikroORM's record of migrations. */

@@ -8,6 +8,7 @@ import { BrandConcentrationResolver } from '../modules/concentration/brand-conce
 import { ConcentrationShareResolver } from '../modules/concentration/concentration-share.resolver';
 import { CountryConcentrationResolver, ProductConcentrationResolver } from '../modules/concentration/country-concentration.resolver';
 import { TradeConcentrationResolver } from '../modules/concentration/trade-concentration.resolver';
+import { ImportConcentrationsResolver } from '../modules/concentration/import-concentrations.resolver';
 import { StrategicDependencyResolver } from '../modules/dependency/strategic-dependency.resolver';
 import { ManufacturerConcentrationResolver } from '../modules/concentration/manufacturer-concentration.resolver';
 import { SingleSourceResolver } from '../modules/dependency/single-source.resolver';
@@ -47,6 +48,7 @@ export const resolvers = [
   TradeAggregateResolver,
   TradeAggregateRowResolver,
   TradeConcentrationResolver,
+  ImportConcentrationsResolver,
   BrandConcentrationResolver,
   CountryConcentrationResolver,
   ProductConcentrationResolver,

@@ -116,6 +116,14 @@ export const COST_TABLE: Readonly<Record<string, FieldCost>> = {
   'Query.worldExportConcentration': concentration(WORLD_PRODUCT, "one product's world exporters (roll-up table, or the product's flows)"),
   'Query.exportConcentration': { base: exporterYear(STATEMENT), items: { top: TOP } },
   'Query.partnerShares': { base: fixed(STATEMENT, 'one import market through its index'), list: firstOf(LIST_BOUNDS.partnerShares) },
+  'Query.importConcentrations': {
+    base: fixed(
+      STATEMENT + YEAR_OF_FLOWS / 10,
+      "one statement: the importer-year's market statistics, or its imports of the year when the selection needs every exporter",
+    ),
+    list: firstOf(LIST_BOUNDS.importMarkets),
+    items: { 'concentration.top': TOP },
+  },
   'Country.importConcentration': concentration(5, "the country's market, read in one statement with every other country's"),
   'Country.exportConcentration': { base: exporterYear(5), items: { top: TOP } },
   'Product.importConcentration': concentration(5, "the product's market, read in one statement with every other product's"),

@@ -38,6 +38,11 @@ export const LIST_BOUNDS = {
   complexityProducts: { default: 2000, max: 2000 },
   /** Countries, manufacturers and facilities named in a disruption scenario's R. */
   removal: NESTED_BOUND,
+  /**
+   * Import markets of an importer-year: every one by default (an importer-year of BACI has ~5,300 HS-6 markets;
+   * HS 2022 has 5,613 subheadings). With the top 10 exporters of each, 6,000 markets stay within the cost limit.
+   */
+  importMarkets: { default: 6000, max: 6000 },
   /** Participants above a single-source threshold (at most 8 at the default 20 %). */
   aboveThreshold: { default: 20, max: 2000 },
 } as const satisfies Record<string, ListBound>;

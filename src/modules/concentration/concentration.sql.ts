@@ -17,6 +17,9 @@ export type MarketConcentrationRow = ConcentrationRow & { market: string | numbe
  * participants with weight 0 (or null) are not counted (METRICS.md). For every market the statement
  * returns N, W, HHI, CR1/CR3/CR5/CRk, entropy and Gini, plus its top participants with share and rank
  * (ties broken by participant id in byte order), all computed inside PostgreSQL. `k` and `top` are bound.
+ * It also returns W, Σw² and max w in the weights' own type (sum_w, sum_w2, max_w): exact for trade values
+ * (numeric), so HHI and CR1 follow from them as from the import markets' statistics (trade_import_market),
+ * whatever order the rows are summed in.
  *
  * Gini uses the sorted form of Σ_i Σ_j |w_i − w_j| / (2 N² μ): Σ_i (2i − N − 1) w_(i) / (N W), with
  * w_(i) in ascending order — the same number in O(N log N).
@@ -26,6 +29,7 @@ export function concentration(weights: Sql, { k, top }: ConcentrationCuts): Sql 
     with s as (${rankedShares(weights)}),
     metrics as (
       select market, max(n)::int as n, max(total) as total,
+             sum(exact) as sum_w, sum(exact * exact) as sum_w2, max(exact) as max_w,
              sum(share * share) as hhi,
              sum(share) filter (where rank <= 1) as cr1,
              sum(share) filter (where rank <= 3) as cr3,
@@ -46,21 +50,21 @@ export function marketConcentrations(em: EntityManager, weights: Sql, cuts: Conc
 }
 
 /**
- * Every participant of every market, one row each: (market, participant, weight, share, rank, rank_asc,
- * n, total). `weights` selects (market, participant, weight) rows; a participant's rows are summed, and
+ * Every participant of every market, one row each: (market, participant, weight, exact, share, rank,
+ * rank_asc, n, total), `exact` being the weight in its own type (float8 `weight` is what shares use). `weights` selects (market, participant, weight) rows; a participant's rows are summed, and
  * participants whose sum is 0 (or null) are left out. rank 1 = largest, ties broken by participant id in
  * byte order; rank_asc counts from the smallest; n = N and total = W of the participant's market.
  */
 export function rankedShares(weights: Sql): Sql {
   return sql`
-    select market, participant, weight,
+    select market, participant, weight, exact,
            weight / sum(weight) over m as share,
            row_number() over (partition by market order by weight desc, participant collate "C") as rank,
            row_number() over (partition by market order by weight asc, participant collate "C" desc) as rank_asc,
            count(*) over m as n,
            sum(weight) over m as total
     from (
-      select market, participant, sum(weight)::float8 as weight from (${weights}) src
+      select market, participant, sum(weight) as exact, sum(weight)::float8 as weight from (${weights}) src
       group by market, participant having sum(weight) > 0
     ) w window m as (partition by market)`;
 }

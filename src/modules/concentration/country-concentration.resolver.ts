@@ -1,9 +1,11 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context';
+import { selectedFieldNames } from '../../graphql/selection';
 import { checkYear } from '../../graphql/years';
 import { Country } from '../country/country.entity';
 import { Product } from '../product/product.entity';
-import { toConcentration } from './concentration.result';
+import { fromStatistics, toConcentration, type ConcentrationRow, type MarketStatistics } from './concentration.result';
 import { Concentration } from './concentration.types';
 import {
   checkConcentrationArgs,
@@ -15,25 +17,33 @@ import {
   TRADE_PARTICIPANTS,
   TradeYearArgs,
 } from './concentration.args';
-import type { TradeMarketArgs } from './trade-concentration.sql';
+import { importMarketsServe, type TradeMarketArgs } from './trade-concentration.sql';
 import { requireProductCode, resolveReporter } from './trade-arguments';
 import { TradeMarketKind } from './trade-market-kind';
 import { resolveTradeDataset } from '../dataset/trade-dataset';
 
-/** Loads one market of a batch through the request's trade-concentration loaders. */
+/**
+ * Loads one market of a batch through the request's trade-concentration loaders: from its statistics in
+ * trade_import_market when they answer what `info` selects (`importMarketsServe`), else from the flows.
+ */
 async function batched(
   ctx: GraphQLContext,
   market: Pick<TradeMarketArgs, 'kind' | 'keys' | 'product' | 'reporter'>,
   key: string,
   { year, dataset: datasetId }: TradeYearArgs,
   { k, top, guidelines }: ConcentrationOptions,
+  info?: GraphQLResolveInfo,
 ): Promise<Concentration> {
   checkYear(year, 'year');
   checkConcentrationArgs(k, top);
   const dataset = await resolveTradeDataset(ctx, datasetId);
-  const { mixed, worldRollup } = dataset;
-  const row = await ctx.loaders.tradeConcentration.with({ ...market, datasetId: dataset.id, mixed, worldRollup, year, k, top }).load(key);
-  return toConcentration(row, dataset, guidelines, k, TRADE_PARTICIPANTS[market.kind]);
+  const shape = dataset;
+  const statistics = info !== undefined && importMarketsServe({ ...market, shape, fields: selectedFieldNames(info), k });
+  const { mixed, worldRollup } = shape;
+  const args = { ...market, datasetId: dataset.id, mixed, worldRollup, year, k: statistics ? 1 : k, top: statistics ? 0 : top, statistics };
+  const row = await ctx.loaders.tradeConcentration.with(args).load(key);
+  if (statistics) return fromStatistics(row as MarketStatistics | undefined, dataset, guidelines, k);
+  return toConcentration(row as ConcentrationRow | undefined, dataset, guidelines, k, TRADE_PARTICIPANTS[market.kind]);
 }
 
 @Resolver(() => Country)
@@ -47,9 +57,11 @@ export class CountryConcentrationResolver {
     @Args(() => ProductYearArgs) { product, ...at }: ProductYearArgs,
     @Args(() => ConcentrationOptions) options: ConcentrationOptions,
     @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Concentration> {
     const code = await requireProductCode(ctx, product, 'product');
-    return batched(ctx, { kind: TradeMarketKind.IMPORT_SOURCES, keys: 'REPORTER', product: code, reporter: null }, country.id, at, options);
+    const market = { kind: TradeMarketKind.IMPORT_SOURCES, keys: 'REPORTER', product: code, reporter: null } as const;
+    return batched(ctx, market, country.id, at, options, info);
   }
 
   @FieldResolver(() => Concentration, {
@@ -112,6 +124,7 @@ export class ProductConcentrationResolver {
     @Args(() => TradeYearArgs) at: TradeYearArgs,
     @Args(() => ConcentrationOptions) options: ConcentrationOptions,
     @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Concentration> {
     const { members, group } = await resolveReporter(ctx, importer, 'importer');
     return batched(
@@ -120,6 +133,7 @@ export class ProductConcentrationResolver {
       product.code,
       at,
       options,
+      info,
     );
   }
 }

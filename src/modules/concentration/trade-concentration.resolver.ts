@@ -1,9 +1,12 @@
-import { Arg, Args, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, ID, Info, Int, Query, Resolver } from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context';
 import { LIST_BOUNDS } from '../../graphql/cost/list-bounds';
 import { boundedFirst, firstDescription } from '../../graphql/nested';
+import { selectedFieldNames } from '../../graphql/selection';
 import { checkYear } from '../../graphql/years';
-import { toConcentration } from './concentration.result';
+import { fromStatistics, toConcentration } from './concentration.result';
+import { readImportMarkets } from './import-market.sql';
 import { BandGuidelines, Concentration, ConcentrationShare } from './concentration.types';
 import {
   checkConcentrationArgs,
@@ -16,7 +19,7 @@ import {
   type TradeYearArgs,
 } from './concentration.args';
 import { requireProductCode, resolveReporter } from './trade-arguments';
-import { tradeConcentration } from './trade-concentration.sql';
+import { importMarketsServe, tradeConcentration } from './trade-concentration.sql';
 import { TradeMarketKind } from './trade-market-kind';
 import type { TradeReporter } from './trade-reporter';
 import { resolveTradeDataset } from '../dataset/trade-dataset';
@@ -33,10 +36,12 @@ export class TradeConcentrationResolver {
     @Args(() => ProductYearArgs) { product, ...at }: ProductYearArgs,
     @Args(() => ConcentrationOptions) options: ConcentrationOptions,
     @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Concentration> {
     checkYear(at.year, 'year');
     const reporter = await resolveReporter(ctx, importer, 'importer');
-    return this.market(ctx, TradeMarketKind.IMPORT_SOURCES, reporter, await requireProductCode(ctx, product, 'product'), at, options);
+    const code = await requireProductCode(ctx, product, 'product');
+    return this.market(ctx, TradeMarketKind.IMPORT_SOURCES, reporter, code, at, options, selectedFieldNames(info));
   }
 
   @Query(() => Concentration, {
@@ -95,7 +100,10 @@ export class TradeConcentrationResolver {
     return (await this.market(ctx, TradeMarketKind.IMPORT_SOURCES, reporter, code, at, options)).top;
   }
 
-  /** One market's concentration in one statement. */
+  /**
+   * One market's concentration in one statement: from its statistics in trade_import_market when they answer
+   * the `fields` asked (`importMarketsServe`), else from the flows.
+   */
   private async market(
     ctx: GraphQLContext,
     kind: TradeMarketKind,
@@ -103,10 +111,16 @@ export class TradeConcentrationResolver {
     product: string | null,
     { year, dataset: datasetId }: TradeYearArgs,
     { k, top, guidelines }: ConcentrationOptions,
+    fields: ReadonlySet<string> = new Set(['top']),
   ): Promise<Concentration> {
     checkConcentrationArgs(k, top);
     const dataset = await resolveTradeDataset(ctx, datasetId);
-    const { mixed, worldRollup } = dataset;
+    const shape = dataset;
+    if (reporter && product && importMarketsServe({ kind, reporter, shape, fields, k })) {
+      const markets = { datasetId: dataset.id, year, importers: reporter.members, products: [product] };
+      return fromStatistics((await readImportMarkets(ctx.em, markets))[0], dataset, guidelines, k);
+    }
+    const { mixed, worldRollup } = shape;
     const market = {
       kind,
       datasetId: dataset.id,

@@ -1,8 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { join } from '../../database/sql';
-import type { ConcentrationRow } from './concentration.result';
+import { readsImportMarkets, type FlowShape } from '../trade-flow/hs-rollup.sql';
+import { statisticsSuffice, type ConcentrationRow, type MarketStatistics } from './concentration.result';
 import { marketConcentrations, type ConcentrationCuts } from './concentration.sql';
-import type { TradeMarketKind } from './trade-market-kind';
+import { readImportMarkets } from './import-market.sql';
+import { TradeMarketKind } from './trade-market-kind';
 import { tradeWeights, type TradeWeightsQuery } from './trade-weights.sql';
 
 /** A batch of trade markets of one kind, one year and one dataset, keyed by reporter country or by HS code. */
@@ -19,12 +21,33 @@ export interface TradeMarketArgs extends ConcentrationCuts {
   product: string | null;
   /** The reporter of every market when keyed by product (null for WORLD_EXPORTERS). */
   reporter: { members: string[]; group: boolean } | null;
+  /**
+   * Read the markets' statistics from trade_import_market instead of their flows (`importMarketsServe` said
+   * they may): the rows are then MarketStatistics, for `fromStatistics`.
+   */
+  statistics?: boolean;
 }
 
-/** One market of a batch: its key (a reporter's alpha-3 code or an HS code) and its figures. */
+/**
+ * Whether the markets of `args` may be read from trade_import_market: import sources of countries (a group's
+ * extra-group market is no sum of its members' statistics) of a dataset that has them, for a selection that
+ * statistics answer (`statisticsSuffice`).
+ */
+export function importMarketsServe(
+  args: Pick<TradeMarketArgs, 'kind' | 'reporter'> & { shape: FlowShape; fields: ReadonlySet<string>; k: number },
+): boolean {
+  return (
+    args.kind === TradeMarketKind.IMPORT_SOURCES &&
+    !args.reporter?.group &&
+    readsImportMarkets(args.shape) &&
+    statisticsSuffice(args.fields, args.k)
+  );
+}
+
+/** One market of a batch: its key (a reporter's alpha-3 code or an HS code) and its figures (or statistics). */
 export interface KeyedConcentration {
   key: string;
-  row: ConcentrationRow;
+  row: ConcentrationRow | MarketStatistics;
 }
 
 /**
@@ -38,6 +61,16 @@ export async function tradeConcentrations(
   args: TradeMarketArgs,
   keys: readonly string[],
 ): Promise<KeyedConcentration[]> {
+  if (args.statistics) {
+    const byReporter = args.keys === 'REPORTER';
+    const rows = await readImportMarkets(em, {
+      datasetId: args.datasetId,
+      year: args.year,
+      importers: byReporter ? keys : (args.reporter?.members ?? []),
+      products: byReporter ? [args.product ?? ''] : keys,
+    });
+    return rows.map((row) => ({ key: byReporter ? row.importer : row.product, row }));
+  }
   const common = {
     kind: args.kind,
     datasetId: args.datasetId,

@@ -6,6 +6,17 @@ export interface FlowShape {
   mixed: boolean;
   /** Its world exports are materialised in trade_world_export (built at load for datasets of HS-6 codes alone). */
   worldRollup: boolean;
+  /** It has a partition of trade_import_market (built at load for datasets of HS-6 codes alone); see `readsImportMarkets`. */
+  importMarkets: boolean;
+}
+
+/**
+ * Whether import-source figures of a dataset of this shape may come from trade_import_market: it has the
+ * partition, and its codes are of one level (a mixed dataset never gets one, but its export totals may make it
+ * mixed too). Where not, they come from the flows.
+ */
+export function readsImportMarkets(shape: FlowShape): boolean {
+  return shape.importMarkets && !shape.mixed;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { BulkSession } from '../../database/bulk/bulk-session';
 import { buildWorldExports } from './trade-flow.partition';
+import { buildImportMarkets } from './trade-market.partition';
 
 /**
  * Builds every table derived from dataset `datasetId`'s flows (what the analytics read instead of scanning
@@ -14,4 +15,6 @@ export async function buildTradeRollups(
 ): Promise<void> {
   await buildWorldExports(session, datasetId);
   stage('world exports rollup');
+  await buildImportMarkets(session, datasetId);
+  stage('import markets');
 }
