@@ -11,7 +11,8 @@
 # Results land in the peerbench folder's results/<UTC time>/ (table.md, results.json).
 #
 # Environment: PEERBENCH (default ../shared/tools/peerbench from the project root), TG_PORT,
-# PB_SHARED_DATA (default ../shared/data), RESPONSE_CACHE (passed to the server: `off` measures misses).
+# PB_SHARED_DATA (default ../shared/data), RESPONSE_CACHE_BYTES (passed to the server; 0 turns the response
+# cache off, so that every repeated request is computed again: the figures of misses).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 here="$root/bench/peerbench"
@@ -45,7 +46,7 @@ fi
 npm run -s build
 log "starting tradegraph on 127.0.0.1:$port"
 DATABASE_URL=$db_url PORT=$port HOST=127.0.0.1 NODE_ENV=production LOG_LEVEL=warn ANONYMOUS_ROLE=reader \
-  RATE_LIMIT_POINTS=1000000000 node dist/src/main.js > /tmp/peerbench/tradegraph.log 2>&1 &
+  RATE_LIMIT_POINTS=1000000000 RESPONSE_CACHE_BYTES=${RESPONSE_CACHE_BYTES:-67108864} node dist/src/main.js > /tmp/peerbench/tradegraph.log 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do
