@@ -171,18 +171,22 @@ const WORLD_EXPORTS: RollupPartition = {
   foreignKeys: [{ column: 'dataset_id', references: sql`dataset (id) on update cascade on delete cascade` }],
 };
 
+/** Whether dataset `datasetId`'s flows mix HS levels (a code shorter than 6 digits): the partial index on coarse codes answers. */
+export async function flowsMixLevels(session: BulkSession, datasetId: number): Promise<boolean> {
+  const [{ mixed }] = await session.query<{ mixed: boolean }>(
+    sql`select exists (select 1 from ${partitionTable(datasetId)} where length(product_code) < 6) as mixed`,
+  );
+  return mixed;
+}
+
 /**
  * Materialises dataset `datasetId`'s world exports Σ_i x(e, i, k, t) as its partition of trade_world_export
- * (see its migrations), in the loader's transaction, once its flow partition is attached — unless the
- * dataset mixes HS levels, where a sum over importers cannot follow METRICS.md's roll-up: such a dataset has
- * no rows there, and its world figures are read from the flows.
+ * (see its migrations), in the loader's transaction, once its flow partition is attached. Only for a dataset
+ * of HS-6 codes alone (`buildTradeRollups` decides): a sum over importers cannot follow METRICS.md's roll-up
+ * where levels mix, and such a dataset's world figures are read from the flows.
  */
 export async function buildWorldExports(session: BulkSession, datasetId: number): Promise<void> {
   const flows = partitionTable(datasetId);
-  const [{ mixed }] = await session.query<{ mixed: boolean }>(
-    sql`select exists (select 1 from ${flows} where length(product_code) < 6) as mixed`,
-  );
-  if (mixed) return;
   await buildRollupPartition(
     session,
     WORLD_EXPORTS,

@@ -44,16 +44,12 @@ function markets(flows: Sql): Sql {
  * Materialises dataset `datasetId`'s import markets (see the migration of trade_import_market) in the loader's
  * transaction, once its flow partition is attached, as the dataset's own partition: a new table filled by one
  * statement from the flows, then its primary key and foreign keys (one sorted pass and one anti-join each,
- * which ATTACH adopts without checking again) and ATTACH. A rolled-back load leaves nothing. A dataset that
- * mixes HS levels gets none (its markets need METRICS.md's per-flow ancestor test; queries read its flows);
- * returns whether the markets were built.
+ * which ATTACH adopts without checking again) and ATTACH. A rolled-back load leaves nothing. Only for a
+ * dataset of HS-6 codes alone (`buildTradeRollups` decides): markets of mixed levels need METRICS.md's per-flow
+ * ancestor test, and such a dataset's figures are read from its flows.
  */
-export async function buildImportMarkets(session: BulkSession, datasetId: number): Promise<boolean> {
+export async function buildImportMarkets(session: BulkSession, datasetId: number): Promise<void> {
   const flows = partitionTable(datasetId);
-  const [{ mixed }] = await session.query<{ mixed: boolean }>(
-    sql`select exists (select 1 from ${flows} where length(product_code) < 6) as mixed`,
-  );
-  if (mixed) return false;
   // Hash aggregation of a few million groups of numeric sums: in memory, for this transaction only. The rows
   // go in in key order (the byte order of these ASCII codes is the collation's), so that an importer-year's
   // markets are a few adjacent pages of the table and its key builds from presorted input.
@@ -65,5 +61,4 @@ export async function buildImportMarkets(session: BulkSession, datasetId: number
     sql`(dataset_id, importer_id, year, product_code, participants, total_value, sum_squares, max_value)
       select * from (${markets(flows)}) m order by importer_id collate "C", year, product_code collate "C"`,
   );
-  return true;
 }

@@ -1,5 +1,5 @@
 import type { BulkSession } from '../../database/bulk/bulk-session';
-import { buildWorldExports } from './trade-flow.partition';
+import { buildWorldExports, flowsMixLevels } from './trade-flow.partition';
 import { buildImportMarkets } from './trade-market.partition';
 
 /**
@@ -13,6 +13,9 @@ export async function buildTradeRollups(
   datasetId: number,
   stage: (name: string) => void = () => undefined,
 ): Promise<void> {
+  // A dataset that mixes HS levels (Comtrade) gets no rollup: a sum over importers or exporters cannot follow
+  // METRICS.md's per-flow roll-up there, and its figures are read from the flows.
+  if (await flowsMixLevels(session, datasetId)) return;
   await buildWorldExports(session, datasetId);
   stage('world exports rollup');
   await buildImportMarkets(session, datasetId);
