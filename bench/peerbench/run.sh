@@ -46,7 +46,7 @@ fi
 npm run -s build
 log "starting tradegraph on 127.0.0.1:$port"
 DATABASE_URL=$db_url PORT=$port HOST=127.0.0.1 NODE_ENV=production LOG_LEVEL=warn ANONYMOUS_ROLE=reader \
-  RATE_LIMIT_POINTS=1000000000 RESPONSE_CACHE_BYTES=${RESPONSE_CACHE_BYTES:-67108864} node dist/src/main.js > /tmp/peerbench/tradegraph.log 2>&1 &
+  RATE_LIMIT_POINTS=1000000000 RATE_LIMIT_WINDOW_S=1 RESPONSE_CACHE_BYTES=${RESPONSE_CACHE_BYTES:-67108864} node dist/src/main.js > /tmp/peerbench/tradegraph.log 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do
