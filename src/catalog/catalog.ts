@@ -16,6 +16,7 @@ export class CatalogSnapshot {
   private readonly countries: ReadonlyMap<string, CatalogCountry>;
   private readonly groups: ReadonlyMap<string, readonly string[]>;
   private readonly products: ReadonlySet<string>;
+  private readonly regions: Readonly<Record<'region' | 'sub_region', readonly string[]>>;
 
   constructor(rows: CatalogRows) {
     this.version = rows.version;
@@ -24,6 +25,10 @@ export class CatalogSnapshot {
     this.countries = new Map(rows.countries.map((c) => [c.id, c]));
     this.groups = new Map(Object.entries(rows.groups));
     this.products = new Set(rows.products === '' ? [] : rows.products.split(','));
+    // Once per snapshot, not per filter that names a region.
+    const names = (pick: (c: CatalogCountry) => string | null) =>
+      [...new Set(rows.countries.map(pick).filter((n): n is string => n !== null))].sort();
+    this.regions = { region: names((c) => c.region), sub_region: names((c) => c.subRegion) };
   }
 
   dataset(id: number): CatalogDataset | undefined {
@@ -48,13 +53,8 @@ export class CatalogSnapshot {
   }
 
   /** The UN M49 names of a level that some country has, in order. */
-  regionNames(level: 'region' | 'sub_region'): string[] {
-    const names = new Set<string>();
-    for (const c of this.countries.values()) {
-      const name = level === 'region' ? c.region : c.subRegion;
-      if (name !== null) names.add(name);
-    }
-    return [...names].sort();
+  regionNames(level: 'region' | 'sub_region'): readonly string[] {
+    return this.regions[level];
   }
 }
 
