@@ -1,6 +1,5 @@
-import http from 'node:http';
+import http, { type IncomingMessage } from 'node:http';
 import type { ApolloServer } from '@apollo/server';
-import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express from 'express';
 import type { Logger } from 'pino';
@@ -12,19 +11,24 @@ import type { GraphQLContext } from '../graphql/context';
 import { createSchema } from '../graphql/schema';
 import { csvHandler } from './csv-route';
 import { edgePlugin } from './edge-plugin';
-import { EXPLORER_ASSETS_PATH, explorerAssets, explorerHtml, wantsExplorer } from './explorer';
+import { EXPLORER_ASSETS_PATH, explorerAssets } from './explorer';
+import { graphqlEndpoint, isGraphqlPath } from './graphql-endpoint';
 import { healthHandler, readyHandler } from './health';
 import { allowMethods, answerClientError, jsonErrorHandler, notFound, sendJsonError } from './http-errors';
+import type { NodeHandler } from './node-handler';
 import { InFlightRequests } from './observability/in-flight';
 import { Metrics } from './observability/metrics';
 import { requestContext, requestStateOf } from './observability/request-context';
 import { requestLog } from './observability/request-log';
 import { requestMetrics } from './observability/request-metrics';
 import { CostBudgets } from './rate-limit';
-import { responseCachePlugin } from './response-cache';
+import { responseCachePlugin, schemaHashOf } from './response-cache';
+import { CacheFront } from './cache-front';
 import { corsPolicy, securityHeaders } from './security';
-import { cacheRedis, SharedCache } from './shared-cache';
-import { createIdentify, graphqlContext } from './viewer';
+import { sharedRedis } from './redis-client';
+import { SharedCache } from './shared-cache';
+import { createIdentify, graphqlContext, type Identify } from './viewer';
+import type { Viewer } from '../modules/access/role';
 import { createCostFunction } from './cost';
 
 export interface App {
@@ -66,19 +70,15 @@ export async function createApp({ config, orm, catalog, logger, tracker, metrics
   app.set('trust proxy', config.trustProxyHops);
   // Express renders errors as HTML with stacks outside production; ours never reach it (jsonErrorHandler).
   app.set('env', 'production');
-  const httpServer = http.createServer(app);
-  // A slow client cannot hold a socket open forever: headers within 10 s, a whole request within 30 s.
-  httpServer.headersTimeout = 10_000;
-  httpServer.requestTimeout = 30_000;
-  httpServer.on('clientError', answerClientError);
   const schema = await createSchema();
   const inFlight = new InFlightRequests();
-  const budgets = CostBudgets.create(config, (m) => logger.warn(m));
+  const redis = config.redisUrl ? sharedRedis(config.redisUrl, (m) => logger.warn(m)) : null;
+  const budgets = CostBudgets.create(config, redis);
   const logUnexpected = (error: unknown) => logger.error({ err: error }, 'unexpected error');
-  const redis = config.redisUrl ? cacheRedis(config.redisUrl, (m) => logger.warn(m)) : null;
   const { maxBytes, redisTtlSeconds, httpMaxAgeSeconds } = config.responseCache;
   const answers = new SharedCache({ prefix: 'tg-answer:', maxBytes, ttlSeconds: redisTtlSeconds, redis });
   const persistedQueries = new SharedCache({ prefix: 'tg-apq:', maxBytes: PERSISTED_QUERY_BYTES, ttlSeconds: redisTtlSeconds, redis });
+  const schemaHash = schemaHashOf(schema);
   const apollo = createApollo(
     schema,
     config,
@@ -88,6 +88,7 @@ export async function createApp({ config, orm, catalog, logger, tracker, metrics
       // After the edge plugin: a hit is authenticated, priced and charged like any request.
       responseCachePlugin({
         schema,
+        schemaHash,
         httpMaxAgeSeconds,
         store: maxBytes > 0 ? answers : undefined,
       }),
@@ -96,51 +97,84 @@ export async function createApp({ config, orm, catalog, logger, tracker, metrics
   );
   await apollo.start();
 
-  const identify = createIdentify(orm, config);
+  // Identified once per request: the cache's front asks before Apollo's context does.
+  const identifyAnyTime = createIdentify(orm, config);
+  const viewers = new WeakMap<IncomingMessage, Promise<Viewer>>();
+  const identify: Identify = (req, state) => {
+    let viewer = viewers.get(req);
+    if (!viewer) {
+      viewer = identifyAnyTime(req, state);
+      viewers.set(req, viewer);
+    }
+    return viewer;
+  };
   let shuttingDown = false;
   const isShuttingDown = () => shuttingDown;
 
-  app.use(requestContext({ inFlight, timeoutMs: config.requestTimeoutMs }));
-  app.use(requestLog(logger));
-  app.use(requestMetrics(metrics));
-  // A request aborted by its deadline, its client or the shutdown stops its statements inside PostgreSQL.
-  app.use((_req, res, next) => {
-    const state = requestStateOf(res);
-    if (state && tracker) state.signal.addEventListener('abort', () => void tracker.cancel(state), { once: true });
-    next();
-  });
-  app.use(securityHeaders());
-  // Probes keep answering while the server drains, so that a load balancer sees it leave.
-  app.get('/health', healthHandler(isShuttingDown));
-  app.get('/ready', readyHandler(orm, isShuttingDown));
-  app.use((_req, res, next) => {
+  // What every request passes, on both servers below: its state (id, deadline), its log line and metrics.
+  const tracking: NodeHandler[] = [
+    requestContext({ inFlight, timeoutMs: config.requestTimeoutMs }),
+    requestLog(logger),
+    requestMetrics(metrics),
+    // A request aborted by its deadline, its client or the shutdown stops its statements inside PostgreSQL.
+    (_req, res, next) => {
+      const state = requestStateOf(res);
+      if (state && tracker) state.signal.addEventListener('abort', () => void tracker.cancel(state), { once: true });
+      next();
+    },
+    securityHeaders(),
+  ];
+  const refuseWhileShuttingDown: NodeHandler = (_req, res, next) => {
     if (!shuttingDown) return next();
     res.setHeader('Connection', 'close');
     sendJsonError(res, 503, 'SHUTTING_DOWN', 'The server is shutting down; retry on another instance.', { 'Retry-After': '1' });
-  });
+  };
+  const cors = corsPolicy(config.corsOrigins);
+  const onError = jsonErrorHandler(logUnexpected);
+
+  app.use(...tracking);
+  // Probes keep answering while the server drains, so that a load balancer sees it leave.
+  app.get('/health', healthHandler(isShuttingDown));
+  app.get('/ready', readyHandler(orm, isShuttingDown));
+  app.use(refuseWhileShuttingDown);
   app.get('/metrics', metrics.handler());
-  app.use(['/graphql', '/csv'], corsPolicy(config.corsOrigins));
+  app.use('/csv', cors);
   app.all('/csv', allowMethods('GET'));
   app.get(
     '/csv',
     csvHandler(apollo, schema, orm, catalog, config, identify, (reason) => metrics.rejection(reason)),
   );
   app.use(EXPLORER_ASSETS_PATH, explorerAssets());
-  app.all('/graphql', allowMethods('GET', 'POST'));
-  app.get('/graphql', (req, res, next) => {
-    if (!wantsExplorer(req)) return next();
-    res.type('html').send(explorerHtml('/graphql'));
-  });
-  app.use(
-    '/graphql',
-    express.json({ limit: BODY_LIMIT }),
-    expressMiddleware(apollo, {
-      context: async ({ req, res }) => graphqlContext(orm, catalog, config, identify, req, requestStateOf(res)),
-    }),
-  );
   app.get('/', (_req, res) => res.redirect('/graphql'));
   app.use(notFound);
-  app.use(jsonErrorHandler(logUnexpected));
+  app.use(onError);
+
+  // /graphql is answered without Express (see graphqlEndpoint: its router costs more than Apollo on a small
+  // question); everything else is.
+  const graphql = graphqlEndpoint({
+    apollo,
+    edge: [...tracking, refuseWhileShuttingDown, cors],
+    context: (req, state) => graphqlContext(orm, catalog, config, identify, req, state),
+    bodyLimit: BODY_LIMIT,
+    onError,
+    front:
+      maxBytes > 0
+        ? new CacheFront({
+            schemaHash,
+            store: answers,
+            catalog,
+            budgets,
+            costLimit: config.cost.maxCost,
+            httpMaxAgeSeconds,
+            identify,
+          })
+        : undefined,
+  });
+  const httpServer = http.createServer((req, res) => (isGraphqlPath(req.url) ? graphql(req, res) : app(req, res)));
+  // A slow client cannot hold a socket open forever: headers within 10 s, a whole request within 30 s.
+  httpServer.headersTimeout = 10_000;
+  httpServer.requestTimeout = 30_000;
+  httpServer.on('clientError', answerClientError);
 
   return {
     httpServer,
@@ -164,7 +198,6 @@ export async function createApp({ config, orm, catalog, logger, tracker, metrics
       httpServer.closeAllConnections();
       await closed;
       await apollo.stop();
-      await budgets.close();
       redis?.disconnect();
     },
   };

@@ -119,7 +119,9 @@ export function edgePlugin(options: EdgePluginOptions): ApolloServerPlugin<Graph
             throw requestError(tooComplex.message, ErrorCode.QUERY_TOO_COMPLEX, 400, { ...omitCode(tooComplex.extensions), cost, limit });
           }
           if (state?.client && options.budgets) {
-            const charge: BudgetCharge = await options.budgets.charge(state.client, cost);
+            // The cache's front charged this request already when it found the answer but the budget refused it.
+            const charge: BudgetCharge =
+              state.precharged?.cost === cost ? state.precharged.charge : await options.budgets.charge(state.client, cost);
             report.budget = { limit: charge.limit, remaining: charge.remaining, resetSeconds: charge.resetSeconds };
             if (!charge.allowed) {
               throw requestError(

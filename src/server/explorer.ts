@@ -1,4 +1,6 @@
+import type { IncomingMessage } from 'node:http';
 import path from 'node:path';
+import accepts from 'accepts';
 import express, { type Router } from 'express';
 import { EXPLORER_EXAMPLES } from './explorer-examples';
 
@@ -74,10 +76,10 @@ export function explorerAssets(): Router {
 }
 
 /** True for a browser navigating to the endpoint (wants HTML, sends no query). */
-export function wantsExplorer(req: express.Request): boolean {
-  return (
-    req.method === 'GET' &&
-    req.query.query === undefined &&
-    req.accepts(['application/json', 'application/graphql-response+json', 'text/html']) === 'text/html'
-  );
+export function wantsExplorer(req: IncomingMessage): boolean {
+  if (req.method !== 'GET') return false;
+  const url = req.url ?? '';
+  const search = url.indexOf('?');
+  if (search >= 0 && new URLSearchParams(url.slice(search + 1)).has('query')) return false;
+  return accepts(req).type(['application/json', 'application/graphql-response+json', 'text/html']) === 'text/html';
 }

@@ -1,5 +1,7 @@
+import type { ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
+import type { RequestHandler } from 'express';
+import type { NodeErrorHandler, NodeHandler } from './node-handler';
 
 /** Error codes of the HTTP layer (before GraphQL): stable, like the GraphQL ones. */
 export type HttpErrorCode =
@@ -16,17 +18,24 @@ export type HttpErrorCode =
  * whatever went wrong and whatever NODE_ENV is: clients parse one shape, and nothing (no stack, no
  * path) leaks.
  */
-export function sendJsonError(res: Response, status: number, code: string, message: string, headers: Record<string, string> = {}): void {
+export function sendJsonError(
+  res: ServerResponse,
+  status: number,
+  code: string,
+  message: string,
+  headers: Record<string, string> = {},
+): void {
   if (res.headersSent) {
     res.destroy();
     return;
   }
+  const body = JSON.stringify({ errors: [{ message, extensions: { code } }] });
   for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
   res.setHeader('Cache-Control', 'no-store');
-  res
-    .status(status)
-    .type('application/json')
-    .send(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
+  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  res.setHeader('Content-Length', Buffer.byteLength(body));
+  res.statusCode = status;
+  res.end(body);
 }
 
 /** Any path the server does not serve. */
@@ -35,17 +44,18 @@ export const notFound: RequestHandler = (req, res) => {
 };
 
 /** Methods other than the ones a route serves get 405 with an Allow header. */
-export function allowMethods(...methods: string[]): RequestHandler {
+export function allowMethods(...methods: string[]): NodeHandler {
   const allowed = new Set([...methods, 'OPTIONS']);
   const allowHeader = [...allowed].join(', ');
   return (req, res, next) => {
     // A preflight the CORS policy answered never gets here; any other OPTIONS learns what is allowed.
     if (req.method === 'OPTIONS') {
       res.setHeader('Allow', allowHeader);
-      res.status(204).end();
+      res.statusCode = 204;
+      res.end();
       return;
     }
-    if (allowed.has(req.method)) return next();
+    if (allowed.has(req.method ?? '')) return next();
     sendJsonError(res, 405, 'METHOD_NOT_ALLOWED', `${req.method} is not supported here; use ${methods.join(' or ')}.`, {
       Allow: allowHeader,
     });
@@ -84,11 +94,12 @@ const BODY_ERRORS: Record<string, { status: number; code: HttpErrorCode; message
  * logged and answered 500 INTERNAL_SERVER_ERROR without details. Express's own HTML page (with a stack
  * trace and install paths outside production) is never sent.
  */
-export function jsonErrorHandler(logUnexpected: (error: unknown) => void): ErrorRequestHandler {
-  return (error: { type?: string; status?: number; statusCode?: number; limit?: number }, _req, res, _next) => {
+export function jsonErrorHandler(logUnexpected: (error: unknown) => void): NodeErrorHandler {
+  return (thrown, _req, res, _next) => {
+    const error = thrown as { type?: string; status?: number; statusCode?: number; limit?: number } | undefined;
     const known = error?.type ? BODY_ERRORS[error.type] : undefined;
     if (known && known.status < 500) {
-      sendJsonError(res, known.status, known.code, known.message(error));
+      sendJsonError(res, known.status, known.code, known.message(error ?? {}));
       return;
     }
     const status = error?.status ?? error?.statusCode;

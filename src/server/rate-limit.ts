@@ -1,4 +1,4 @@
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { AppConfig } from '../config/config';
 
@@ -23,32 +23,13 @@ export class CostBudgets {
   private constructor(
     private readonly limiter: RateLimiterAbstract,
     readonly limit: number,
-    private readonly redis: Redis | null,
   ) {}
 
-  static create(config: AppConfig, log: (message: string) => void): CostBudgets {
+  /** Budgets in this process, or in `redis` (the process's shared client, see redis-client.ts) when there is one. */
+  static create(config: AppConfig, redis: Redis | null): CostBudgets {
     const { points, windowSeconds } = config.rateLimit;
     const memory = new RateLimiterMemory({ keyPrefix: 'tg-cost', points, duration: windowSeconds });
-    if (!config.redisUrl) return new CostBudgets(memory, points, null);
-    const redis = new Redis(config.redisUrl, {
-      // Fail fast instead of queueing commands while Redis is away: the insurance limiter answers then.
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 1,
-      connectTimeout: 2000,
-      // A Redis that is connected but does not answer must not hold requests: past this the command fails
-      // and the insurance limiter answers.
-      commandTimeout: 200,
-      lazyConnect: false,
-    });
-    let reported = false;
-    redis.on('error', (error: Error) => {
-      if (!reported) log(`Redis at REDIS_URL unavailable (${error.message}); rate limits are counted in this process until it is back`);
-      reported = true;
-    });
-    redis.on('ready', () => {
-      if (reported) log('Redis is back; rate limits are shared again');
-      reported = false;
-    });
+    if (!redis) return new CostBudgets(memory, points);
     const limiter = new RateLimiterRedis({
       storeClient: redis,
       keyPrefix: 'tg-cost',
@@ -57,7 +38,7 @@ export class CostBudgets {
       rejectIfRedisNotReady: true,
       insuranceLimiter: memory,
     });
-    return new CostBudgets(limiter, points, redis);
+    return new CostBudgets(limiter, points);
   }
 
   /** Charges `points` (at least 1: even a free operation is a request) to `client`. */
@@ -72,9 +53,5 @@ export class CostBudgets {
       }
       throw error;
     }
-  }
-
-  async close(): Promise<void> {
-    if (this.redis) this.redis.disconnect();
   }
 }

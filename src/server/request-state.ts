@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import type { BudgetCharge } from './rate-limit';
 
 /**
  * What the server knows about one HTTP request while it runs: filled in by the edge (request id,
@@ -24,6 +25,15 @@ export interface RequestState {
   dbTimeMs: number;
   /** Whether the response cache answered ('hit') or had to run the operation ('miss'); absent when it could not be cached. */
   cache?: 'hit' | 'miss';
+  /** True when the response cache's front answered (cache-front.ts), before GraphQL. */
+  cacheFront?: boolean;
+  /**
+   * The normalised document's hash and resolved operation name of an answer the response cache stored or
+   * found, which its front (cache-front.ts) learns the request text by.
+   */
+  cachedDocument?: { documentHash: string; operationName: string };
+  /** A charge of the operation's cost the cache's front already made (and was refused): the edge plugin reports it instead of charging again. */
+  precharged?: { cost: number; charge: BudgetCharge };
   /** extensions.code of every error in the answer, for the log and the metrics. */
   errorCodes: string[];
 }

@@ -24,6 +24,8 @@ export interface ResponseCacheOptions {
   store?: SharedCache;
   /** max-age of the Cache-Control header of a GET answer that could be cached. */
   httpMaxAgeSeconds: number;
+  /** schemaHashOf(schema), when the caller has it already. */
+  schemaHash?: string;
 }
 
 function sha256(text: string): string {
@@ -93,13 +95,41 @@ function encode(answer: CachedAnswer): string {
   return `${answer.etag}\n${answer.json}`;
 }
 
-function decode(value: string): CachedAnswer | null {
+export function decodeAnswer(value: string): CachedAnswer | null {
   const newline = value.indexOf('\n');
   return newline < 0 ? null : { etag: value.slice(0, newline), json: value.slice(newline + 1) };
 }
 
 function etagOf(json: string): string {
   return `W/"${sha256(json).slice(0, 27)}"`;
+}
+
+/** The hash of a schema that goes into every answer key: a deployment with another schema never serves answers shaped by the old one from a shared Redis. */
+export function schemaHashOf(schema: GraphQLSchema): string {
+  return sha256(printSchema(schema)).slice(0, 16);
+}
+
+/** What an answer depends on, besides the schema. */
+export interface AnswerKeyParts {
+  version: string;
+  role: string;
+  accept: string;
+  documentHash: string;
+  operationName: string;
+  canonicalVariables: string;
+}
+
+/** The key of an answer in the store: the same for Apollo's plugin and for the front (cache-front.ts). */
+export function answerKey(schemaHash: string, parts: AnswerKeyParts): string {
+  return sha256(
+    [schemaHash, parts.version, parts.role, parts.accept, parts.documentHash, parts.operationName, parts.canonicalVariables].join('\n'),
+  );
+}
+
+/** Cache-Control of an answer that could be cached: on GET for max-age (private to an API key), never kept on POST. */
+export function cacheControlOf(method: string, withKey: boolean, maxAgeSeconds: number): string {
+  // An answer to an API key is that key's business: a shared cache must not hand it to another client.
+  return method === 'GET' ? `${withKey ? 'private' : 'public'}, max-age=${maxAgeSeconds}` : 'no-store';
 }
 
 /**
@@ -117,13 +147,13 @@ function etagOf(json: string): string {
  * answers 304 when If-None-Match matches. Everything else says `Cache-Control: no-store`.
  */
 export function responseCachePlugin(options: ResponseCacheOptions): ApolloServerPlugin<GraphQLContext> {
-  // A deployment with another schema must never serve answers shaped by the old one from a shared Redis.
-  const schemaHash = sha256(printSchema(options.schema)).slice(0, 16);
+  const schemaHash = options.schemaHash ?? schemaHashOf(options.schema);
   return {
     async requestDidStart(): Promise<GraphQLRequestListener<GraphQLContext>> {
       let cacheable = false;
       let key: string | undefined;
       let etag: string | undefined;
+      let documentHash: string | undefined;
       return {
         async responseForOperation(ctx): Promise<GraphQLResponse | null> {
           cacheable = ctx.operation !== null && isCacheableOperation(ctx.operation, ctx.document);
@@ -140,20 +170,18 @@ export function responseCachePlugin(options: ResponseCacheOptions): ApolloServer
             cacheable = false;
             return null;
           }
-          key = sha256(
-            [
-              schemaHash,
-              version,
-              ctx.contextValue.viewer.role ?? '',
-              ctx.request.http?.headers.get('accept') ?? '',
-              normalisedHash(ctx.document),
-              ctx.operationName ?? '',
-              canonicalJson(ctx.request.variables ?? {}),
-            ].join('\n'),
-          );
+          documentHash = normalisedHash(ctx.document);
+          key = answerKey(schemaHash, {
+            version,
+            role: ctx.contextValue.viewer.role ?? '',
+            accept: ctx.request.http?.headers.get('accept') ?? '',
+            documentHash,
+            operationName: ctx.operationName ?? '',
+            canonicalVariables: canonicalJson(ctx.request.variables ?? {}),
+          });
           const state = ctx.contextValue.request;
           const found = await store.get(key);
-          const answer = found === undefined ? null : decode(found);
+          const answer = found === undefined ? null : decodeAnswer(found);
           if (!answer) {
             if (state) state.cache = 'miss';
             return null;
@@ -190,12 +218,13 @@ export function responseCachePlugin(options: ResponseCacheOptions): ApolloServer
           }
           http.headers.set('etag', etag);
           const request = ctx.request.http;
-          if (request?.method === 'GET') {
-            // An answer to an API key is that key's business: a shared cache must not hand it to another client.
-            const scope = request.headers.get('authorization') ? 'private' : 'public';
-            http.headers.set('cache-control', `${scope}, max-age=${options.httpMaxAgeSeconds}`);
-          } else {
-            http.headers.set('cache-control', 'no-store');
+          http.headers.set(
+            'cache-control',
+            cacheControlOf(request?.method ?? 'POST', Boolean(request?.headers.get('authorization')), options.httpMaxAgeSeconds),
+          );
+          // Stored (or found): what the cache's front needs to answer this request text itself next time.
+          if (state && documentHash !== undefined && key !== undefined) {
+            state.cachedDocument = { documentHash, operationName: ctx.operationName ?? '' };
           }
         },
       };

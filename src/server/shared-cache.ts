@@ -1,5 +1,5 @@
 import { InMemoryLRUCache, type KeyValueCache, type KeyValueCacheSetOptions } from '@apollo/utils.keyvaluecache';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 
 export interface SharedCacheOptions {
   /** Prefix of every key in Redis, so that several caches (answers, persisted queries) share one Redis. */
@@ -62,28 +62,4 @@ export class SharedCache implements KeyValueCache<string> {
     if (redis && redis.status === 'ready') await redis.del(this.options.prefix + key).catch(() => undefined);
     return deleted;
   }
-}
-
-/**
- * The Redis client of the caches, with the rate limiter's settings (src/server/rate-limit.ts): commands
- * fail at once while Redis is away instead of queueing, and within 200 ms when it does not answer.
- */
-export function cacheRedis(url: string, log: (message: string) => void): Redis {
-  const redis = new Redis(url, {
-    enableOfflineQueue: false,
-    maxRetriesPerRequest: 1,
-    connectTimeout: 2000,
-    commandTimeout: 200,
-    lazyConnect: false,
-  });
-  let reported = false;
-  redis.on('error', (error: Error) => {
-    if (!reported) log(`Redis at REDIS_URL unavailable (${error.message}); the response cache is kept in this process until it is back`);
-    reported = true;
-  });
-  redis.on('ready', () => {
-    if (reported) log('Redis is back; the response cache is shared again');
-    reported = false;
-  });
-  return redis;
 }

@@ -1,6 +1,7 @@
+import type { IncomingMessage } from 'node:http';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import type { Request } from 'express';
 import { GraphQLError } from 'graphql';
+import proxyaddr from 'proxy-addr';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import type { Catalog } from '../catalog/catalog';
 import type { AppConfig } from '../config/config';
@@ -41,6 +42,16 @@ export function clientNetwork(ip: string): string {
     .join(':')}::/64`;
 }
 
+/**
+ * The client's address as Express's `req.ip` gives it with `trust proxy` set to `trustProxyHops`: the
+ * socket's peer, or with N trusted hops the address N proxies back in X-Forwarded-For (proxy-addr, Express's
+ * own implementation), for servers that answer without Express (the GraphQL endpoint).
+ */
+export function clientAddressOf(trustProxyHops: number): (req: IncomingMessage) => string {
+  const trust = (_address: string, hop: number) => hop < trustProxyHops;
+  return (req) => proxyaddr(req, trust) ?? req.socket.remoteAddress ?? 'unknown';
+}
+
 /** Failed key checks one client network may make per minute before it is refused without checking. */
 export const AUTH_FAILURES_PER_MINUTE = 20;
 
@@ -51,6 +62,7 @@ export const AUTH_FAILURES_PER_MINUTE = 20;
  * AUTH_FAILURES_PER_MINUTE bad keys is refused (429 RATE_LIMITED) without checking more for a minute.
  */
 export function createIdentify(orm: MikroORM, config: AppConfig) {
+  const clientAddress = clientAddressOf(config.trustProxyHops);
   const failures = new RateLimiterMemory({ keyPrefix: 'tg-auth-failures', points: AUTH_FAILURES_PER_MINUTE, duration: 60 });
 
   /**
@@ -58,8 +70,8 @@ export function createIdentify(orm: MikroORM, config: AppConfig) {
    * client's network) on the request's state. Throws an AppError (UNAUTHENTICATED, RATE_LIMITED,
    * DATABASE_UNAVAILABLE…) the caller answers.
    */
-  return async function identify(req: Request, state: RequestState | undefined): Promise<Viewer> {
-    const network = clientNetwork(req.ip ?? req.socket.remoteAddress ?? 'unknown');
+  return async function identify(req: IncomingMessage, state: RequestState | undefined): Promise<Viewer> {
+    const network = clientNetwork(clientAddress(req));
     const header = req.headers.authorization;
     if (header !== undefined) {
       const spent = await failures.get(network);
@@ -94,7 +106,7 @@ export async function graphqlContext(
   catalog: Catalog,
   config: AppConfig,
   identify: Identify,
-  req: Request,
+  req: IncomingMessage,
   state: RequestState | undefined,
 ): Promise<GraphQLContext> {
   try {

@@ -68,6 +68,57 @@ describe('response cache', () => {
     expect(miss.headers.get('cache-control')).toBe('no-store');
   });
 
+  it('answers an exact repeat before GraphQL with the bytes Apollo gives a hit, charged alike', async () => {
+    const raw = async (query: string, headers: Record<string, string> = {}) => {
+      const response = await fetch(`${app.baseUrl}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query, variables: { first: 6 } }),
+      });
+      return { text: await response.text(), headers: response.headers };
+    };
+    await raw(COUNTRIES);
+    // Another text of the same document: Apollo parses it and finds the answer; the exact repeat is the front's.
+    const apolloHit = await raw(COUNTRIES_REFORMATTED);
+    const answered = async () => {
+      const text = await (await fetch(`${app.baseUrl}/metrics`)).text();
+      const count = (by: string) =>
+        Number(
+          text
+            .split('\n')
+            .find((l) => l.startsWith(`tradegraph_response_cache_total{result="hit",by="${by}"}`))
+            ?.split(' ')[1] ?? 0,
+        );
+      return { front: count('front'), graphql: count('graphql') };
+    };
+    const before = await answered();
+    app.resetQueryCount();
+    const frontHit = await raw(COUNTRIES);
+    expect(app.queryCount()).toBe(0);
+    expect(await answered()).toEqual({ front: before.front + 1, graphql: before.graphql });
+    const withoutBudget = (text: string) => text.replace(/"remaining":\d+/, '"remaining":0');
+    expect(withoutBudget(frontHit.text)).toBe(withoutBudget(apolloHit.text));
+    expect(frontHit.text.endsWith('}\n')).toBe(true);
+    for (const header of ['content-type', 'etag', 'cache-control', 'x-cache', 'x-content-type-options'])
+      expect([header, frontHit.headers.get(header)]).toEqual([header, apolloHit.headers.get(header)]);
+    const remaining = (text: string) =>
+      (JSON.parse(text) as { extensions: { cost: { requested: number; budget: { remaining: number } } } }).extensions.cost;
+    expect(remaining(apolloHit.text).budget.remaining - remaining(frontHit.text).budget.remaining).toBe(remaining(frontHit.text).requested);
+    // A key's answer is not an anonymous one, from the front either.
+    const keyed = await raw(COUNTRIES, { authorization: `Bearer ${analystKey}` });
+    expect(keyed.headers.get('x-cache')).toBe('MISS');
+  });
+
+  it('leaves a GET without a CSRF-safe header to Apollo, which refuses it, even when its answer is cached', async () => {
+    const params = { query: COUNTRIES, variables: { first: 7 } };
+    expect((await get(app, '/graphql', params)).headers.get('x-cache')).toBe('MISS');
+    expect((await get(app, '/graphql', params)).headers.get('x-cache')).toBe('HIT');
+    const search = new URLSearchParams({ query: COUNTRIES, variables: JSON.stringify({ first: 7 }) });
+    const simple = await fetch(`${app.baseUrl}/graphql?${search}`, { headers: { accept: 'application/json' } });
+    expect(simple.status).toBe(400);
+    expect(simple.headers.get('x-cache')).toBeNull();
+  });
+
   it('misses for other variables, another role, another Accept and another data version', async () => {
     await post(app, COUNTRIES, { first: 4 });
     expect((await post(app, COUNTRIES, { first: 4 })).headers.get('x-cache')).toBe('HIT');

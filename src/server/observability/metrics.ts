@@ -47,6 +47,7 @@ export class Metrics {
   private readonly statements: Counter;
   private readonly statementTimeouts: Counter;
   private readonly rejections: Counter<'reason'>;
+  private readonly cacheAnswers: Counter<'result' | 'by'>;
 
   constructor(options: MetricsOptions = {}) {
     const registers = [this.registry];
@@ -85,6 +86,12 @@ export class Metrics {
       labelNames: ['reason'],
       registers,
     });
+    this.cacheAnswers = new Counter({
+      name: `${PREFIX}response_cache_total`,
+      help: 'Operations the response cache could answer, by result (hit, miss) and by what answered a hit (front: before GraphQL; graphql: after parsing).',
+      labelNames: ['result', 'by'],
+      registers,
+    });
     // Every reason exists from the start at 0, so rate() sees the first rejection.
     for (const reason of REJECTION_REASONS) this.rejections.inc({ reason }, 0);
     registerDatabaseGauges(PREFIX, this.registry, options);
@@ -95,6 +102,7 @@ export class Metrics {
     const operation = this.operations.labelOf(state.operationName);
     this.duration.observe({ operation, status: String(status), route }, Math.max(0, now - state.startedAt) / 1000);
     if (state.cost !== undefined) this.cost.observe({ route }, state.cost);
+    if (state.cache) this.cacheAnswers.inc({ result: state.cache, by: state.cacheFront ? 'front' : 'graphql' });
     if (state.statements > 0) {
       this.statements.inc(state.statements);
       this.dbTime.observe({ route }, state.dbTimeMs / 1000);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import type { Request, RequestHandler, Response } from 'express';
+import type { IncomingMessage } from 'node:http';
+import type { NodeHandler } from '../node-handler';
 import { requestStorage, type RequestState } from '../request-state';
 import type { InFlightRequests } from './in-flight';
 
@@ -13,14 +14,14 @@ export function requestIdFrom(header: string | string[] | undefined): string {
 }
 
 /** The state {@link requestContext} attached to this response, if it ran. */
-export function requestStateOf(res: Response | { locals?: Record<string, unknown> }): RequestState | undefined {
+export function requestStateOf(res: { locals?: Record<string, unknown> }): RequestState | undefined {
   return res.locals?.requestState as RequestState | undefined;
 }
 
 export interface RequestContextOptions {
   inFlight: InFlightRequests;
   /** Deadline of one request (config.requestTimeoutMs), or a deadline per request (e.g. longer for downloads). */
-  timeoutMs: number | ((req: Request) => number);
+  timeoutMs: number | ((req: IncomingMessage) => number);
 }
 
 /**
@@ -28,7 +29,7 @@ export interface RequestContextOptions {
  * stores it in `res.locals.requestState`, echoes the id in `X-Request-Id`, and runs the rest of the chain
  * inside `requestStorage`, so that code deep in the ORM finds the request it works for.
  */
-export function requestContext({ inFlight, timeoutMs }: RequestContextOptions): RequestHandler {
+export function requestContext({ inFlight, timeoutMs }: RequestContextOptions): NodeHandler {
   return (req, res, next) => {
     const state: RequestState = {
       id: requestIdFrom(req.headers['x-request-id']),
@@ -38,7 +39,7 @@ export function requestContext({ inFlight, timeoutMs }: RequestContextOptions): 
       dbTimeMs: 0,
       errorCodes: [],
     };
-    res.locals.requestState = state;
+    (res.locals ??= {}).requestState = state;
     res.setHeader('X-Request-Id', state.id);
     requestStorage.run(state, next);
   };

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
-import type { RequestHandler } from 'express';
 import type { Level, Logger } from 'pino';
+import type { NodeHandler } from '../node-handler';
 import { requestIdFrom, requestStateOf } from './request-context';
 import { pathOf } from './route';
 
@@ -83,7 +83,7 @@ export function requestLine(
  * Written on the response's own events rather than through pino-http, which builds a child logger for
  * every request: measured at ~5 % of the server's CPU on small requests, for a binding only this line needs.
  */
-export function requestLog(logger: Logger): RequestHandler {
+export function requestLog(logger: Logger): NodeHandler {
   return (req, res, next) => {
     const started = performance.now();
     const reqId = requestStateOf(res)?.id ?? requestIdFrom(req.headers['x-request-id']);
@@ -91,9 +91,10 @@ export function requestLog(logger: Logger): RequestHandler {
     const write = () => {
       if (written) return;
       written = true;
-      const line = requestLine(req, res, Math.round((performance.now() - started) * 10) / 10);
-      const level = levelOf(line.status);
+      // The level first: at LOG_LEVEL=warn most requests write nothing, and their line need not be built.
+      const level = levelOf(outcomeOf(res));
       if (!logger.isLevelEnabled(level)) return;
+      const line = requestLine(req, res, Math.round((performance.now() - started) * 10) / 10);
       const failed = typeof line.status === 'number' && line.status >= 500;
       logger[level]({ reqId, ...line }, line.status === 'aborted' ? 'request aborted' : failed ? 'request failed' : 'request completed');
     };

@@ -1,4 +1,4 @@
-import type { RequestHandler } from 'express';
+import type { NodeHandler } from '../node-handler';
 import type { Metrics } from './metrics';
 import { requestStateOf } from './request-context';
 import { outcomeOf } from './request-log';
@@ -8,7 +8,7 @@ import { pathOf, routeOf } from './route';
  * Records each request in the metrics once, when its response finishes or its client aborts it. Mount it
  * after `requestContext` (requests without a RequestState are not counted).
  */
-export function requestMetrics(metrics: Metrics): RequestHandler {
+export function requestMetrics(metrics: Metrics): NodeHandler {
   return (req, res, next) => {
     let done = false;
     const record = () => {

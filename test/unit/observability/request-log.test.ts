@@ -141,7 +141,7 @@ describe('requestContext and requestLog', () => {
           const { signal } = requestStateOf(res)!;
           signal.addEventListener('abort', () => res.status(503).json({ reason: signal.reason }));
         }),
-      (req) => (req.path === '/slow' ? 100 : 15_000),
+      (req) => (req.url === '/slow' ? 100 : 15_000),
     );
     const started = Date.now();
     const response = await fetch(`${server.base}/slow`);
