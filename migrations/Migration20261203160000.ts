@@ -32,21 +32,25 @@ export class Migration20261203160000 extends Migration {
       );
     }
     // Datasets loaded before this migration get theirs now: those that hold flows of HS-6 codes alone (the
-    // rule of buildTradeRollups), one partition per dataset and side, filled from the dataset's flows.
+    // rule of buildTradeRollups), one partition per dataset and side. A side's totals of a dataset are grouped
+    // by CREATE TABLE AS, which may scan the dataset's flows in parallel (an INSERT … SELECT never does), then
+    // moved into the partition.
     this.addSql(`do $$
       declare d int;
       begin
         for d in select ds.id from dataset ds
             where exists (select 1 from trade_flow f where f.dataset_id = ds.id)
               and not exists (select 1 from trade_flow f where f.dataset_id = ds.id and length(f.product_code) < 6)
-            order by ds.id loop
-          ${SIDES.map(
-            ({ table, column }) => `
+            order by ds.id loop${SIDES.map(
+              ({ table, column }) => `
           execute format('create table ${table}_d%s partition of ${table} for values in (%s)', d, d);
-          insert into ${table} (dataset_id, ${column}, year, value_usd, quantity_tons, flows_with_quantity, flow_count)
-            select f.dataset_id, f.${column}, f.year, sum(f.value_usd), sum(f.quantity_tons), count(f.quantity_tons), count(*)
-            from trade_flow f where f.dataset_id = d group by f.dataset_id, f.${column}, f.year;`,
-          ).join('')}
+          execute format('create temporary table totals_backfill as
+            select dataset_id, ${column}, year, sum(value_usd) as value_usd, sum(quantity_tons) as quantity_tons,
+              count(quantity_tons)::int as flows_with_quantity, count(*)::int as flow_count
+            from trade_flow where dataset_id = %s group by dataset_id, ${column}, year', d);
+          insert into ${table} select * from totals_backfill;
+          drop table totals_backfill;`,
+            ).join('')}
         end loop;
       end $$;`);
   }
