@@ -1,6 +1,6 @@
 import { withBulkSession } from '../../src/database/bulk/bulk-session';
 import { DatasetKind } from '../../src/modules/dataset/dataset-kind';
-import { createDataset } from '../../src/modules/import/dataset-registry';
+import { createDataset, removeDatasets } from '../../src/modules/import/dataset-registry';
 import { runImport } from '../../src/modules/import/run-import';
 import { rollupPartitionName } from '../../src/modules/trade-flow/rollup-partition';
 import { loadFlowPartition } from '../../src/modules/trade-flow/trade-flow.partition';
@@ -216,7 +216,11 @@ describe('tradeAggregate from rollups', () => {
   });
 
   /** Loads `rows` as a new dataset of its own through the flow loader and the rollups, in one transaction. */
-  async function loadDataset(name: string, rows: Array<[number, string, string, string, number, number | null]>): Promise<number> {
+  async function loadDataset(
+    name: string,
+    rows: Array<[number, string, string, string, number, number | null]>,
+    fail = false,
+  ): Promise<number> {
     let id = 0;
     await withBulkSession(app.running.db, async (session) => {
       id = await createDataset(session, {
@@ -233,6 +237,7 @@ describe('tradeAggregate from rollups', () => {
         rows.map(([year, exporter, importer, product, value, quantity]) => [id, year, exporter, importer, product, value, quantity]),
       );
       await buildTradeRollups(session, id);
+      if (fail) throw new Error('the load fails after its rollups');
     });
     return id;
   }
@@ -298,6 +303,20 @@ describe('tradeAggregate from rollups', () => {
     );
     // At HS 6 the heading (6109) cannot be split and is left out (METRICS.md): its subheading alone counts.
     expect(result.data).toEqual({ tradeAggregate: { rows: [{ year: 2022, valueUsd: 20, flowCount: 1 }] } });
+  });
+
+  it('go with their dataset, and are not left behind by a load that fails', async () => {
+    const all = () => sql("select relname from pg_class where relname ~ '^trade_(exporter|importer)_year_d[0-9]+$' order by 1");
+    const ds = await loadDataset('totals removed', [[2022, 'CHN', 'USA', '610910', 30, null]]);
+    expect(await partitions(ds)).toHaveLength(2);
+    await withBulkSession(app.running.db, (session) => removeDatasets(session, [ds]));
+    expect(await partitions(ds)).toEqual([]);
+    const before = await all();
+    await expect(loadDataset('totals failing', [[2022, 'CHN', 'USA', '610910', 30, null]], true)).rejects.toThrow(
+      /fails after its rollups/,
+    );
+    expect(await all()).toEqual(before);
+    expect(await sql("select 1 from dataset where name = 'totals failing'")).toEqual([]);
   });
 
   const baciFile = sharedFile('trade/BACI_HS92_Y2021_V202301_exporters_AFG_ZAF.csv');
