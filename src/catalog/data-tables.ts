@@ -21,6 +21,8 @@ export const DATA_TABLES = [
   'export_total',
   'trade_world_export',
   'trade_import_market',
+  'trade_exporter_year',
+  'trade_importer_year',
 ] as const;
 
 /** Tables no answer is computed from: API keys and MikroORM's record of migrations. */

@@ -73,3 +73,89 @@ describe('migrations of loaded databases', () => {
     expect(await version()).not.toBe(v0);
   });
 });
+
+/**
+ * The exporter × year and importer × year totals (Migration20261203160000): a database loaded before them
+ * gets them for every dataset of HS-6 codes alone, equal to its flows totalled, and none for a dataset that
+ * mixes levels.
+ */
+describe('migration of the totals rollups', () => {
+  let database: TestDatabase;
+  let db: Database;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    db = await openDatabase(loadConfig({ ...database.env, NODE_ENV: 'test' }).database);
+  });
+  afterAll(async () => {
+    await db?.close();
+    await database?.drop();
+  });
+
+  const rows = <T extends object = Record<string, unknown>>(query: ReturnType<typeof sql>) => queryRows<T>(db.orm.em.fork(), query);
+  /** A side's totals as the flows give them, and as the rollup holds them. */
+  const fromFlows = (side: 'exporter' | 'importer') =>
+    rows(sql`select dataset_id as "datasetId", ${side === 'exporter' ? sql`exporter_id` : sql`importer_id`} as country, year,
+        sum(value_usd)::text as value, sum(quantity_tons)::text as quantity, count(quantity_tons)::int as "withQuantity", count(*)::int as flows
+      from trade_flow group by 1, 2, 3 order by 1, 2, 3`);
+  const stored = (side: 'exporter' | 'importer') =>
+    side === 'exporter'
+      ? rows(sql`select dataset_id as "datasetId", exporter_id as country, year, value_usd::text as value, quantity_tons::text as quantity,
+          flows_with_quantity as "withQuantity", flow_count as flows from trade_exporter_year order by 1, 2, 3`)
+      : rows(sql`select dataset_id as "datasetId", importer_id as country, year, value_usd::text as value, quantity_tons::text as quantity,
+          flows_with_quantity as "withQuantity", flow_count as flows from trade_importer_year order by 1, 2, 3`);
+
+  it('builds them for the datasets of HS-6 codes alone loaded before, equal to their flows', async () => {
+    await db.orm.getMigrator().up({ to: 'Migration20261203130000' });
+    await seedReference(db.orm.em.fork());
+    const make = factories(db.orm.em.fork());
+    await make.product('6403', 'Footwear, leather uppers');
+    await make.product('640399', 'Other');
+    await make.product('640391', 'Covering the ankle');
+    const six = await make.dataset({ name: 'HS-6 alone' });
+    await make.flows(six, [
+      { year: 2022, exporter: 'VNM', importer: 'USA', product: '640399', valueUsd: 50.5, quantityTons: 1.25 },
+      { year: 2022, exporter: 'VNM', importer: 'DEU', product: '640399', valueUsd: 20.25 },
+      { year: 2022, exporter: 'VNM', importer: 'USA', product: '640391', valueUsd: 0, quantityTons: 0.5 },
+      { year: 2022, exporter: 'CHN', importer: 'USA', product: '640399', valueUsd: 30 },
+      { year: 2021, exporter: 'CHN', importer: 'USA', product: '640399', valueUsd: 7, quantityTons: 2 },
+    ]);
+    const mixed = await make.dataset({ name: 'mixed levels' });
+    await make.flows(mixed, [
+      { year: 2022, exporter: 'VNM', importer: 'USA', product: '6403', valueUsd: 10 },
+      { year: 2022, exporter: 'VNM', importer: 'USA', product: '640399', valueUsd: 4 },
+    ]);
+
+    await db.orm.getMigrator().up();
+    for (const side of ['exporter', 'importer'] as const) {
+      const expected = (await fromFlows(side)).filter((r) => (r as { datasetId: number }).datasetId === six.id);
+      expect(expected).toHaveLength(3);
+      expect(await stored(side)).toEqual(expected);
+    }
+    expect((await stored('exporter'))[0]).toEqual({
+      datasetId: six.id,
+      country: 'CHN',
+      year: 2021,
+      value: '7.000',
+      quantity: '2.000',
+      withQuantity: 1,
+      flows: 1,
+    });
+    const partitions = await rows<{ name: string }>(
+      sql`select c.relname as name from pg_inherits i join pg_class c on c.oid = i.inhrelid
+          where i.inhparent in ('trade_exporter_year'::regclass, 'trade_importer_year'::regclass) order by 1`,
+    );
+    expect(partitions.map((p) => p.name)).toEqual([`trade_exporter_year_d${six.id}`, `trade_importer_year_d${six.id}`]);
+    // The data version changes with every write to them.
+    const version = async () => (await rows<{ v: string }>(sql`select version::text as v from data_version`))[0].v;
+    for (const table of ['trade_exporter_year', 'trade_importer_year']) {
+      const v0 = await version();
+      await rows(
+        table === 'trade_exporter_year'
+          ? sql`update trade_exporter_year set flow_count = flow_count where false`
+          : sql`update trade_importer_year set flow_count = flow_count where false`,
+      );
+      expect(await version()).not.toBe(v0);
+    }
+  });
+});

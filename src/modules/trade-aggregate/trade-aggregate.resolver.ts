@@ -8,6 +8,7 @@ import { DATASET_DESCRIPTION } from '../concentration/concentration.args';
 import { checkHsLevel } from '../product/hs-code';
 import { tradeFlowConditions } from '../trade-flow/trade-flow.query';
 import { decodeAggregateCursor } from './aggregate-cursor';
+import { aggregateRollups, restrictingFields } from './aggregate-source';
 import { AGGREGATE_DEFAULT_ROWS, AGGREGATE_MAX_ROWS, aggregatePage, streamableFields } from './trade-aggregate.page';
 import { AggregateOrder, TradeAggregate, TradeAggregateFilter, TradeDimension } from './trade-aggregate.types';
 import { resolveTradeDataset } from '../dataset/trade-dataset';
@@ -54,7 +55,8 @@ export class TradeAggregateResolver {
     const { mixed } = dataset;
     const rowFields = selectedFieldNames(info, ['rows']);
     const withTotal = selectedFieldNames(info).has('totalCount');
-    const query = { datasetId: dataset.id, groupBy, hsLevel, mixedLevels: mixed, conditions, order: orderBy, after: position };
+    const sources = { rollups: aggregateRollups(dataset), filterFields: restrictingFields(filter) };
+    const query = { datasetId: dataset.id, groupBy, hsLevel, mixedLevels: mixed, conditions, order: orderBy, after: position, ...sources };
     const stream = ctx.csvStream && streamableFields(rowFields) ? ctx.csvStream : undefined;
     const page = await aggregatePage(ctx.em, {
       ...query,

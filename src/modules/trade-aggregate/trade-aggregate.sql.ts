@@ -3,6 +3,7 @@ import { queryRows } from '../../database/query';
 import { empty, int, join, sql, type Sql } from '../../database/sql';
 import { hsRollup } from '../trade-flow/hs-rollup.sql';
 import type { AggregatePosition } from './aggregate-cursor';
+import { aggregateSource, type AggregateSum, type SourceRequest } from './aggregate-source';
 import { AggregateOrder, type TradeAggregateRow, TradeDimension } from './trade-aggregate.types';
 
 /** The row property of a grouped dimension. */
@@ -24,26 +25,22 @@ const DIMENSIONS: Record<TradeDimension, { expr: (level: Sql) => Sql; column: Sq
   PRODUCT: { expr: (level) => sql`left(f.product_code, ${level})`, column: sql`"productCode"`, property: 'productCode' },
 };
 
-/** The sums a row can carry: only those a query selects are computed. */
-export type AggregateSum = 'valueUsd' | 'quantityTons' | 'flowsWithQuantity' | 'flowCount';
+export type { AggregateSum } from './aggregate-source';
 
-const SUMS: Record<AggregateSum, Sql> = {
-  valueUsd: sql`sum(f.value_usd) as "valueUsd"`,
-  quantityTons: sql`sum(f.quantity_tons) as "quantityTons"`,
-  flowsWithQuantity: sql`count(f.quantity_tons)::int as "flowsWithQuantity"`,
-  flowCount: sql`count(*)::int as "flowCount"`,
-};
-const SUM_NAMES = Object.keys(SUMS) as AggregateSum[];
+const SUM_NAMES: AggregateSum[] = ['valueUsd', 'quantityTons', 'flowsWithQuantity', 'flowCount'];
 
 export const isAggregateSum = (field: string): field is AggregateSum => (SUM_NAMES as string[]).includes(field);
 
-export interface AggregateQuery {
+export interface AggregateQuery extends SourceRequest {
   datasetId: number;
   groupBy: readonly TradeDimension[];
   hsLevel: number;
   /** Whether the dataset mixes HS levels (Comtrade); BACI is HS-6 only and skips the ancestor test. */
   mixedLevels: boolean;
-  /** Conditions on the flows `f`, all of which must hold (the filter's, from `tradeFlowConditions`). */
+  /**
+   * Conditions on the flows `f`, all of which must hold (the filter's, from `tradeFlowConditions`); on a rollup
+   * too, which has the columns of the fields that made them (`filterFields`, see aggregateSource).
+   */
   conditions: readonly Sql[];
   order: AggregateOrder;
   /** Only the rows after this one, in `order` (keyset paging); null from the first row. */
@@ -93,23 +90,29 @@ function sumsOf(q: AggregateQuery): AggregateSum[] {
  * same dataset, year, exporter and importer has a code that is a shorter prefix of its own and at least L
  * digits long — so a heading and its own subheadings are never added together; codes shorter than L
  * cannot be split and are left out at that level.
+ * The rows are those of the smallest rollup that answers the query exactly, or the flows (aggregateSource):
+ * a rollup's sums of sums equal the flows' sums, and its groups are the flows' groups.
+ * Without dimensions, `group by ()` makes the one grand-total row whatever is selected (even no sum).
  */
 function groupsSql(q: AggregateQuery, sums: readonly AggregateSum[], withTotal: boolean): Sql {
+  const source = aggregateSource(q, sums);
   const level = int(q.hsLevel, { min: 2, max: 6 });
   const dims = q.groupBy.map((d) => DIMENSIONS[d]);
   const joins = new Set(dims.map((d) => d.join));
   const select = [
     ...dims.map((d) => sql`${d.expr(level)} as ${d.column}`),
-    ...sums.map((s) => SUMS[s]),
+    ...sums.map((s) => sql`${source.sums[s]!} as ${SUM_COLUMNS[s]}`),
     ...(withTotal ? [sql`count(*) over () as "totalCount"`] : []),
   ];
+  // A rollup is read only for a dataset of HS-6 codes alone (aggregateRollups): no ancestor test there.
+  const rollup = source.products ? [hsRollup(q.hsLevel, source.rollup === null && q.mixedLevels)] : [];
   return sql`
       select ${select.length ? join(select) : sql`1 as "one"`}
-      from trade_flow f
+      from ${source.table} f
       ${joins.has('ce') ? sql`join country ce on ce.id = f.exporter_id` : empty}
       ${joins.has('ci') ? sql`join country ci on ci.id = f.importer_id` : empty}
-      where ${join([sql`f.dataset_id = ${q.datasetId}`, hsRollup(q.hsLevel, q.mixedLevels), ...q.conditions], ' and ')}
-      ${dims.length ? sql`group by ${join(dims.map((_, i) => int(i + 1)))}` : empty}`;
+      where ${join([sql`f.dataset_id = ${q.datasetId}`, ...rollup, ...q.conditions], ' and ')}
+      group by ${dims.length ? join(dims.map((_, i) => int(i + 1))) : sql`()`}`;
 }
 
 /**

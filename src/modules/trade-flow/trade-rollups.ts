@@ -1,6 +1,7 @@
 import type { BulkSession } from '../../database/bulk/bulk-session';
 import { buildWorldExports, flowsMixLevels } from './trade-flow.partition';
 import { buildImportMarkets } from './trade-market.partition';
+import { buildCountryYearTotals } from './trade-totals.partition';
 
 /**
  * Builds every table derived from dataset `datasetId`'s flows (what the analytics read instead of scanning
@@ -20,4 +21,6 @@ export async function buildTradeRollups(
   stage('world exports rollup');
   await buildImportMarkets(session, datasetId);
   stage('import markets');
+  await buildCountryYearTotals(session, datasetId);
+  stage('exporter and importer totals');
 }
