@@ -8,7 +8,7 @@ import { createDataset, finishDataset, loadedUnderName, removeDatasets } from '.
 import { ImportError } from './import-error';
 import { fileChecksum } from './read-records';
 import type { FormatContext } from './types';
-import { newStats, RejectReport, validatedRows, type FileStats } from './validated-rows';
+import { newStats, RejectReport, validatedBatches, type FileStats } from './validated-rows';
 
 export interface ImportRequest {
   format: string;
@@ -116,7 +116,7 @@ async function importFile(
     checksum,
     hsRevision,
   });
-  const rows = validatedRows(
+  const batches = validatedBatches(
     file,
     entry.format,
     context,
@@ -130,7 +130,7 @@ async function importFile(
   const stages: Record<string, number> = {};
   const loaded = await entry.load(
     { session, file, datasetId, hsLabel: hsRevision ? `HS${hsRevision}` : 'HS (unknown revision)', stages },
-    rows as AsyncIterable<never>,
+    batches as AsyncIterable<never[]>,
   );
   if (stats.checksum !== checksum) throw new ImportError(file, null, 'the file changed while it was being imported; nothing was imported');
   const { version } = datasetNaming(entry, file, stats.metadata, request);

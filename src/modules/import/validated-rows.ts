@@ -54,59 +54,64 @@ export class RejectReport {
 const HEADER_WINDOW = 5;
 
 /**
- * Streams the valid rows of `file` as `format` maps them. Throws ImportError at the first invalid record
- * (file and line named) unless skipping, and when the layout is not recognised.
+ * Streams the valid rows of `file` as `format` maps them, in the reader's batches (one async step per
+ * batch, not per row: a BACI release has 10 million rows; a batch may be empty). Throws ImportError at the
+ * first invalid record (file and line named) unless skipping, and when the layout is not recognised.
  */
-export async function* validatedRows<T>(
+export async function* validatedBatches<T>(
   file: string,
   format: SourceFormat<T>,
   context: FormatContext,
   options: ValidationOptions,
   stats: FileStats,
-): AsyncGenerator<Lined<T>> {
+): AsyncGenerator<Array<Lined<T>>> {
   const stream = readRecords(file);
   const head: SourceRecord[] = [];
   let opened: OpenedFormat<T> | undefined;
-  const iterator = stream.records[Symbol.asyncIterator]();
+  const iterator = stream.batches[Symbol.asyncIterator]();
 
-  const handle = (record: SourceRecord): Lined<T> | null => {
-    stats.records++;
-    const parsed = opened!.map(record);
-    if (parsed.kind === 'row') {
-      stats.loaded++;
-      return { line: record.line, row: parsed.row };
+  /** The valid rows of `records`, counted in `stats`. */
+  const handle = (records: readonly SourceRecord[]): Array<Lined<T>> => {
+    const rows: Array<Lined<T>> = [];
+    const map = opened!.map;
+    for (const record of records) {
+      stats.records++;
+      const parsed = map(record);
+      if (parsed.kind === 'row') {
+        stats.loaded++;
+        rows.push({ line: record.line, row: parsed.row });
+      } else if (parsed.kind === 'skip') {
+        stats.skipped.set(parsed.reason, (stats.skipped.get(parsed.reason) ?? 0) + 1);
+      } else {
+        if (!options.skipInvalid) throw new ImportError(file, record.line, parsed.reason);
+        stats.rejected++;
+        options.report?.add(file, record, parsed.reason);
+      }
     }
-    if (parsed.kind === 'skip') {
-      stats.skipped.set(parsed.reason, (stats.skipped.get(parsed.reason) ?? 0) + 1);
-      return null;
-    }
-    if (!options.skipInvalid) throw new ImportError(file, record.line, parsed.reason);
-    stats.rejected++;
-    options.report?.add(file, record, parsed.reason);
-    return null;
+    return rows;
   };
 
   try {
+    let rest: SourceRecord[] = [];
     while (head.length < HEADER_WINDOW) {
       const next = await iterator.next();
       if (next.done) break;
-      head.push(next.value);
+      const take = HEADER_WINDOW - head.length;
+      head.push(...next.value.slice(0, take));
+      rest = next.value.slice(take);
     }
     if (head.length === 0) throw new ImportError(file, null, 'the file is empty');
     const result = format.open(head, context);
     if ('error' in result) throw new ImportError(file, result.line, result.error);
     opened = result;
     stats.metadata = result.metadata;
-    for (const record of head.slice(result.headerIndex + 1)) {
-      const row = handle(record);
-      if (row) yield row;
-    }
+    yield handle([...head.slice(result.headerIndex + 1), ...rest]);
     for (;;) {
       const next = await iterator.next();
       if (next.done) break;
-      const row = handle(next.value);
+      const rows = handle(next.value);
       options.onRecord?.(stream.bytesRead(), stream.totalBytes, stats.records);
-      if (row) yield row;
+      yield rows;
     }
     stats.checksum = await stream.checksum();
   } catch (error) {
@@ -118,6 +123,11 @@ export async function* validatedRows<T>(
     // Stopping early (an invalid record, a failed COPY) must still close the file.
     await iterator.return?.();
   }
+}
+
+/** The rows of validatedBatches one by one, for loaders of small files. */
+export async function* eachRow<T>(batches: AsyncIterable<Array<Lined<T>>>): AsyncGenerator<Lined<T>> {
+  for await (const batch of batches) yield* batch;
 }
 
 /** Fresh stats for a file. */

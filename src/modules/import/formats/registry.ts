@@ -7,7 +7,7 @@ import { loadFacilitiesOpenSupplyHub } from '../targets/facilities.target';
 import { loadFlows } from '../targets/flows.target';
 import { loadProducts } from '../targets/products.target';
 import type { SourceFormat } from '../types';
-import type { Lined } from '../validated-rows';
+import { eachRow, type Lined } from '../validated-rows';
 import { baciFormat } from './baci';
 import { brandDisclosureFormat } from './brand-disclosures';
 import { comtradeFormat } from './comtrade';
@@ -35,7 +35,8 @@ export interface ImportFormat {
   licence: string | null;
   /** Release token in the file name (e.g. BACI's V202301), taken as the version and left out of the name. */
   versionPattern?: RegExp;
-  load(target: LoadTarget, rows: AsyncIterable<Lined<never>>): Promise<number>;
+  /** Loads the file's valid rows, which come in batches (`eachRow` gives them one by one). */
+  load(target: LoadTarget, batches: AsyncIterable<Array<Lined<never>>>): Promise<number>;
 }
 
 const base = (file: string) => path.basename(file).replace(/\.[^.]+$/, '');
@@ -47,44 +48,44 @@ export const IMPORT_FORMATS: Record<string, ImportFormat> = {
     kind: DatasetKind.BACI,
     licence: 'Etalab Open Licence 2.0 (CEPII BACI)',
     versionPattern: /_?V(\d{6})/,
-    load: (t, rows) => loadFlows(t.session, t.file, t.datasetId, t.hsLabel, rows, t.stages),
+    load: (t, batches) => loadFlows(t.session, t.file, t.datasetId, t.hsLabel, batches, t.stages),
   },
   comtrade: {
     format: comtradeFormat as SourceFormat<unknown>,
     kind: DatasetKind.COMTRADE,
     licence: 'UN Comtrade terms of use',
-    load: (t, rows) => loadFlows(t.session, t.file, t.datasetId, t.hsLabel, rows, t.stages),
+    load: (t, batches) => loadFlows(t.session, t.file, t.datasetId, t.hsLabel, batches, t.stages),
   },
   exports: {
     format: exportTotalsFormat as SourceFormat<unknown>,
     kind: DatasetKind.EXPORT_TOTALS,
     // A generic layout: the licence is the source's, given with --licence.
     licence: null,
-    load: (t, rows) => loadExportTotals(t.session, t.file, t.datasetId, t.hsLabel, rows, t.stages),
+    load: (t, batches) => loadExportTotals(t.session, t.file, t.datasetId, t.hsLabel, eachRow(batches), t.stages),
   },
   nike: {
     format: nikeDisclosureFormat as SourceFormat<unknown>,
     kind: DatasetKind.BRAND_DISCLOSURE,
     licence: 'Published by Nike, Inc. (manufacturing map)',
-    load: (t, rows) => loadDisclosures(t.session, t.file, t.datasetId, rows),
+    load: (t, batches) => loadDisclosures(t.session, t.file, t.datasetId, eachRow(batches)),
   },
   'brand-disclosures': {
     format: brandDisclosureFormat as SourceFormat<unknown>,
     kind: DatasetKind.BRAND_DISCLOSURE,
     licence: "Brands' published supplier lists",
-    load: (t, rows) => loadDisclosures(t.session, t.file, t.datasetId, rows),
+    load: (t, batches) => loadDisclosures(t.session, t.file, t.datasetId, eachRow(batches)),
   },
   'open-supply-hub': {
     format: openSupplyHubFormat as SourceFormat<unknown>,
     kind: DatasetKind.OPEN_SUPPLY_HUB,
     licence: 'CC BY-SA 4.0 (Open Supply Hub)',
-    load: (t, rows) => loadFacilitiesOpenSupplyHub(t.session, t.file, rows),
+    load: (t, batches) => loadFacilitiesOpenSupplyHub(t.session, t.file, eachRow(batches)),
   },
   hs: {
     format: hsNomenclatureFormat as SourceFormat<unknown>,
     kind: DatasetKind.HS_NOMENCLATURE,
     licence: 'ODC-PDDL-1.0 (UN Comtrade HS classification)',
-    load: (t, rows) => loadProducts(t.session, t.file, t.hsLabel, rows),
+    load: (t, batches) => loadProducts(t.session, t.file, t.hsLabel, eachRow(batches)),
   },
 };
 
