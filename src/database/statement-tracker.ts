@@ -36,7 +36,7 @@ const CANCEL_SQL = `select pg_cancel_backend(pid) as cancelled from pg_stat_acti
 
 /** Thrown instead of sending a statement for a request that has already been aborted. */
 export function abortedRequestError(request: RequestState): AppError {
-  const reason = request.signal.reason;
+  const reason = request.abortReason;
   if (reason === 'timeout') return new AppError(ErrorCode.QUERY_TIMEOUT, `The request ran past its deadline and was cancelled.`);
   if (reason === 'shutdown') return new AppError(ErrorCode.SHUTTING_DOWN, 'The server is shutting down; the request was cancelled.');
   return new AppError(ErrorCode.QUERY_TIMEOUT, 'The request was cancelled (the client went away).');
@@ -79,7 +79,7 @@ export class StatementTracker {
   /** For MikroORM's `onQuery`: a request that was aborted sends nothing more. */
   readonly beforeQuery = (sql: string): string => {
     const request = currentRequest();
-    if (request?.signal.aborted) throw abortedRequestError(request);
+    if (request?.abortReason) throw abortedRequestError(request);
     return sql;
   };
 
@@ -115,7 +115,7 @@ export class StatementTracker {
   private begin(uid: string, connectionUid: string, sql: string): void {
     const request = currentRequest();
     if (!request) return;
-    if (request.signal.aborted) throw abortedRequestError(request);
+    if (request.abortReason) throw abortedRequestError(request);
     request.statements++;
     this.running.set(uid, { request, connectionUid, sql, startedAt: performance.now() });
   }

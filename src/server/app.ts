@@ -18,7 +18,7 @@ import { allowMethods, answerClientError, jsonErrorHandler, notFound, sendJsonEr
 import type { NodeHandler } from './node-handler';
 import { InFlightRequests } from './observability/in-flight';
 import { Metrics } from './observability/metrics';
-import { requestContext, requestStateOf } from './observability/request-context';
+import { requestContext } from './observability/request-context';
 import { requestLog } from './observability/request-log';
 import { requestMetrics } from './observability/request-metrics';
 import { CostBudgets } from './rate-limit';
@@ -56,8 +56,8 @@ export interface AppOptions {
   metrics: Metrics;
 }
 
-/** Body limit of POST /graphql: a query document and its variables, not data uploads. */
-const BODY_LIMIT = '1mb';
+/** Body limit of POST /graphql: a query document and its variables, not data uploads (1 MiB). */
+const BODY_LIMIT_BYTES = 2 ** 20;
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms).unref());
@@ -113,15 +113,14 @@ export async function createApp({ config, orm, catalog, logger, tracker, metrics
 
   // What every request passes, on both servers below: its state (id, deadline), its log line and metrics.
   const tracking: NodeHandler[] = [
-    requestContext({ inFlight, timeoutMs: config.requestTimeoutMs }),
+    requestContext({
+      inFlight,
+      timeoutMs: config.requestTimeoutMs,
+      // A request aborted by its deadline, its client or the shutdown stops its statements inside PostgreSQL.
+      onAbort: tracker && ((state) => void tracker.cancel(state)),
+    }),
     requestLog(logger),
     requestMetrics(metrics),
-    // A request aborted by its deadline, its client or the shutdown stops its statements inside PostgreSQL.
-    (_req, res, next) => {
-      const state = requestStateOf(res);
-      if (state && tracker) state.signal.addEventListener('abort', () => void tracker.cancel(state), { once: true });
-      next();
-    },
     securityHeaders(),
   ];
   const refuseWhileShuttingDown: NodeHandler = (_req, res, next) => {
@@ -155,7 +154,7 @@ export async function createApp({ config, orm, catalog, logger, tracker, metrics
     apollo,
     edge: [...tracking, refuseWhileShuttingDown, cors],
     context: (req, state) => graphqlContext(orm, catalog, config, identify, req, state),
-    bodyLimit: BODY_LIMIT,
+    bodyLimitBytes: BODY_LIMIT_BYTES,
     onError,
     front:
       maxBytes > 0

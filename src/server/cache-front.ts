@@ -19,6 +19,8 @@ interface KnownOperation {
   cost: number;
   /** The media type Apollo answered with for this Accept header. */
   contentType: string;
+  /** The answer key last computed for it (a hash), with the data version and role it was for. */
+  lastKey?: { version: string; role: string; key: string };
 }
 
 /** Requests texts kept, and their summed length: a few thousand operations BI tools and dashboards repeat. */
@@ -122,14 +124,19 @@ export class CacheFront {
     } catch {
       return false;
     }
-    const key = answerKey(this.options.schemaHash, {
-      version,
-      role: viewer.role ?? '',
-      accept: req.headers.accept ?? '',
-      documentHash: operation.documentHash,
-      operationName: operation.operationName,
-      canonicalVariables: signature.variables,
-    });
+    const role = viewer.role ?? '';
+    let key = operation.lastKey?.version === version && operation.lastKey.role === role ? operation.lastKey.key : undefined;
+    if (key === undefined) {
+      key = answerKey(this.options.schemaHash, {
+        version,
+        role,
+        accept: req.headers.accept ?? '',
+        documentHash: operation.documentHash,
+        operationName: operation.operationName,
+        canonicalVariables: signature.variables,
+      });
+      operation.lastKey = { version, role, key };
+    }
     const found = await this.options.store.get(key);
     const cached = found === undefined ? null : decodeAnswer(found);
     if (!cached) return false;

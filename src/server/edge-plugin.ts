@@ -139,7 +139,7 @@ export function edgePlugin(options: EdgePluginOptions): ApolloServerPlugin<Graph
           if (body.kind !== 'single') return;
           const result = body.singleResult;
           const state = ctx.contextValue?.request;
-          if (state?.signal.aborted && state.signal.reason === 'timeout') {
+          if (state?.abortReason === 'timeout') {
             // Past its deadline a request has no answer, even where a statement could not be cancelled in
             // time (the embedded database runs each to its end): the same code on both engines.
             result.data = null;
@@ -149,7 +149,7 @@ export function edgePlugin(options: EdgePluginOptions): ApolloServerPlugin<Graph
                 extensions: { code: ErrorCode.QUERY_TIMEOUT },
               },
             ];
-          } else if (state?.signal.aborted && state.signal.reason === 'shutdown') {
+          } else if (state?.abortReason === 'shutdown') {
             // Cancelled past the shutdown's grace period. A statement PostgreSQL cancelled reads as 57014, like
             // a deadline's (QUERY_TIMEOUT, "ask for less"); the client should retry elsewhere instead.
             result.data = null;
@@ -164,7 +164,7 @@ export function edgePlugin(options: EdgePluginOptions): ApolloServerPlugin<Graph
           const codes = errors.map((e) => String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
           if (state) state.errorCodes = codes;
           // A client that hung up is not a rejection: nobody reads this answer (the request log says "aborted").
-          const reason = state?.signal.reason === 'client_closed' ? null : rejectionReason(errors);
+          const reason = state?.abortReason === 'client_closed' ? null : rejectionReason(errors);
           if (reason) options.onRejection?.(reason);
           // Every operation that ran (even with field errors), was answered from the response cache or was refused by
           // its budget reports its cost.

@@ -1,12 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
-import express from 'express';
 import fresh from 'fresh';
 import type { GraphQLContext } from '../graphql/context';
 import type { CacheFront } from './cache-front';
 import type { RequestState } from './request-state';
 import { explorerHtml, wantsExplorer } from './explorer';
 import { allowMethods } from './http-errors';
+import { jsonBody } from './json-body';
 import { chain, type NodeErrorHandler, type NodeHandler, type NodeResponse } from './node-handler';
 import { requestStateOf } from './observability/request-context';
 
@@ -23,8 +23,8 @@ export interface GraphqlEndpointOptions {
   edge: ReadonlyArray<NodeHandler>;
   /** The context of one operation: who asks, for which request. Throws a GraphQLError to refuse. */
   context: (req: IncomingMessage, state: RequestState | undefined) => Promise<GraphQLContext>;
-  /** Largest request body accepted (a query document and its variables, not data uploads). */
-  bodyLimit: string;
+  /** Largest request body accepted, in bytes (a query document and its variables, not data uploads). */
+  bodyLimitBytes: number;
   onError: NodeErrorHandler;
   /** The response cache's front door, which answers repeated requests without Apollo (absent: the cache is off). */
   front?: CacheFront;
@@ -66,7 +66,7 @@ function writeAnswer(
  */
 export function graphqlEndpoint(options: GraphqlEndpointOptions): (req: IncomingMessage, res: ServerResponse) => void {
   const { apollo } = options;
-  const json = express.json({ limit: options.bodyLimit }) as unknown as NodeHandler;
+  const json = jsonBody(options.bodyLimitBytes);
   const explorer = explorerHtml('/graphql');
   const respond: NodeHandler = (req, res) => {
     if (wantsExplorer(req)) {

@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import type { AbortReason } from './observability/in-flight';
 import type { BudgetCharge } from './rate-limit';
 
 /**
@@ -12,7 +13,9 @@ export interface RequestState {
   /** performance.now() when the request arrived. */
   startedAt: number;
   /** Aborted when the deadline passes, the client disconnects or the server shuts down; reason says which. */
-  signal: AbortSignal;
+  readonly signal: AbortSignal;
+  /** The signal's reason once aborted, read without making the signal. */
+  readonly abortReason: AbortReason | undefined;
   operationName?: string;
   /** Static cost of the operation (when it got that far). */
   cost?: number;

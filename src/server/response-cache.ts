@@ -205,7 +205,7 @@ export function responseCachePlugin(options: ResponseCacheOptions): ApolloServer
             result.data !== null &&
             result.data !== undefined &&
             (http.status ?? 200) === 200 &&
-            !state?.signal.aborted;
+            !state?.abortReason;
           if (state?.cache) http.headers.set('x-cache', state.cache === 'hit' ? 'HIT' : 'MISS');
           if (!succeeded) {
             http.headers.set('cache-control', 'no-store');

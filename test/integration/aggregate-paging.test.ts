@@ -301,7 +301,13 @@ describe(`tradeAggregate keyset paging and streaming (${onServer ? 'PostgreSQL s
     const controller = new AbortController();
     const server = express()
       .get('/', (_req, res) => {
-        const state = { signal: controller.signal, errorCodes: [] as string[] } as unknown as RequestState;
+        const state = {
+          signal: controller.signal,
+          get abortReason() {
+            return controller.signal.reason as unknown;
+          },
+          errorCodes: [] as string[],
+        } as unknown as RequestState;
         if (abortAfterMs !== undefined) setTimeout(() => controller.abort('timeout'), abortAfterMs);
         return sendStreamed(res, streamedCsv(app.running.db.orm.em.fork(), 'g,x\r\n', statement), { 'Content-Type': 'text/csv' }, state);
       })

@@ -191,6 +191,10 @@ export async function buildWorldExports(session: BulkSession, datasetId: number)
     session,
     WORLD_EXPORTS,
     datasetId,
-    sql`select dataset_id, year, product_code, exporter_id, sum(value_usd) from ${flows} group by dataset_id, year, product_code, exporter_id`,
+    // In (product, year) order: one product's exporters over the years (Q3 of peerbench, 2,270 rows) are then a
+    // few adjacent pages instead of one page each, as hash aggregation leaves them (12-26 ms instead of 46-49 ms
+    // at 10 M flows, measured on a sorted copy).
+    sql`select dataset_id, year, product_code, exporter_id, sum(value_usd) from ${flows} group by dataset_id, year, product_code, exporter_id
+      order by product_code collate "C", year, exporter_id`,
   );
 }

@@ -22,6 +22,8 @@ export interface RequestContextOptions {
   inFlight: InFlightRequests;
   /** Deadline of one request (config.requestTimeoutMs), or a deadline per request (e.g. longer for downloads). */
   timeoutMs: number | ((req: IncomingMessage) => number);
+  /** Called when a request is aborted (its deadline, its client, the shutdown): e.g. to cancel its statements. */
+  onAbort?: (state: RequestState) => void;
 }
 
 /**
@@ -29,12 +31,19 @@ export interface RequestContextOptions {
  * stores it in `res.locals.requestState`, echoes the id in `X-Request-Id`, and runs the rest of the chain
  * inside `requestStorage`, so that code deep in the ORM finds the request it works for.
  */
-export function requestContext({ inFlight, timeoutMs }: RequestContextOptions): NodeHandler {
+export function requestContext({ inFlight, timeoutMs, onAbort }: RequestContextOptions): NodeHandler {
   return (req, res, next) => {
+    const abort = inFlight.track(res, typeof timeoutMs === 'function' ? timeoutMs(req) : timeoutMs, onAbort && (() => onAbort(state)));
     const state: RequestState = {
       id: requestIdFrom(req.headers['x-request-id']),
       startedAt: performance.now(),
-      signal: inFlight.track(res, typeof timeoutMs === 'function' ? timeoutMs(req) : timeoutMs),
+      // Made when first read (see RequestAbort): most requests end without anyone needing a signal.
+      get signal() {
+        return abort.signal;
+      },
+      get abortReason() {
+        return abort.reason;
+      },
       statements: 0,
       dbTimeMs: 0,
       errorCodes: [],

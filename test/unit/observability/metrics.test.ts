@@ -6,7 +6,16 @@ import { parsePrometheusText, valueOf, type Sample } from './prometheus-text';
 
 /** A finished request as the edge leaves it: started at t = 1000 ms (performance.now() time). */
 function finished(fields: Partial<RequestState> = {}): RequestState {
-  return { id: 'r', startedAt: 1000, signal: new AbortController().signal, statements: 0, dbTimeMs: 0, errorCodes: [], ...fields };
+  return {
+    id: 'r',
+    startedAt: 1000,
+    signal: new AbortController().signal,
+    abortReason: undefined,
+    statements: 0,
+    dbTimeMs: 0,
+    errorCodes: [],
+    ...fields,
+  };
 }
 
 async function samplesOf(metrics: Metrics): Promise<Sample[]> {
