@@ -25,6 +25,8 @@ export interface CatalogDataset {
   worldRollup: boolean;
   /** It has a partition of trade_import_market (built at load for datasets of HS-6 codes alone); see `readsImportMarkets`. */
   importMarkets: boolean;
+  /** Groups whose import markets it has in trade_group_market (built at load for datasets of HS-6 codes alone), in code order. */
+  groupMarkets: string[];
 }
 
 /** A country's place in the UN M49 regions. */
@@ -64,14 +66,18 @@ export async function readCatalog(em: EntityManager): Promise<CatalogRows> {
               'id', d.id, 'kind', d.kind, 'name', d.name, 'version', d.version, 'file', d.file, 'licence', d.licence,
               'checksum', d.checksum, 'importedAt', d.imported_at, 'rowCount', d.row_count, 'hsRevision', d.hs_revision,
               'holdsFlows', s.flows, 'holdsExportTotals', s.totals,
-              'mixed', s.coarse_flows or s.coarse_totals, 'worldRollup', s.world, 'importMarkets', s.markets) order by d.id), '[]')
+              'mixed', s.coarse_flows or s.coarse_totals, 'worldRollup', s.world, 'importMarkets', s.markets,
+              'groupMarkets', s.group_markets) order by d.id), '[]')
            from dataset d cross join lateral (select
               coalesce((select true from trade_flow f where f.dataset_id = d.id limit 1), false) as flows,
               coalesce((select true from export_total e where e.dataset_id = d.id limit 1), false) as totals,
               exists (select 1 from trade_flow f where f.dataset_id = d.id and length(f.product_code) < 6) as coarse_flows,
               exists (select 1 from export_total e where e.dataset_id = d.id and length(e.product_code) < 6) as coarse_totals,
               coalesce((select true from trade_world_export w where w.dataset_id = d.id limit 1), false) as world,
-              coalesce((select true from trade_import_market m where m.dataset_id = d.id limit 1), false) as markets) s) as datasets,
+              coalesce((select true from trade_import_market m where m.dataset_id = d.id limit 1), false) as markets,
+              array(select g.id from country_group g
+                    where coalesce((select true from trade_group_market gm where gm.dataset_id = d.id and gm.group_id = g.id limit 1), false)
+                    order by g.id) as group_markets) s) as datasets,
           (select coalesce(json_agg(json_build_object('id', c.id, 'region', c.region, 'subRegion', c.sub_region) order by c.id), '[]')
            from country c) as countries,
           (select coalesce(json_object_agg(g.id, g.members), '{}') from (

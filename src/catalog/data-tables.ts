@@ -21,6 +21,7 @@ export const DATA_TABLES = [
   'export_total',
   'trade_world_export',
   'trade_import_market',
+  'trade_group_market',
 ] as const;
 
 /** Tables no answer is computed from: API keys and MikroORM's record of migrations. */

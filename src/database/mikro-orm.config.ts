@@ -79,7 +79,9 @@ export function createOrmConfig(options: OrmOptions) {
     logger: options.onQuery ? (message: string) => options.onQuery!(message) : () => undefined,
     // Partitions of trade_flow and of its rollups (one per bulk-loaded dataset) are managed by the loader, and
     // data_version by its migration (no entity), not by schema diffs.
-    schemaGenerator: { skipTables: [/^trade_flow_/, /^trade_world_export_d\d+$/, /^trade_import_market_d\d+$/, 'data_version'] },
+    schemaGenerator: {
+      skipTables: [/^trade_flow_/, /^trade_world_export_d\d+$/, /^trade_import_market_d\d+$/, /^trade_group_market_d\d+$/, 'data_version'],
+    },
     extensions: [Migrator, SeedManager],
     migrations: {
       tableName: 'mikro_orm_migrations',

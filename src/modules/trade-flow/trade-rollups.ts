@@ -1,4 +1,5 @@
 import type { BulkSession } from '../../database/bulk/bulk-session';
+import { buildGroupMarkets } from './group-market.partition';
 import { buildWorldExports, flowsMixLevels } from './trade-flow.partition';
 import { buildImportMarkets } from './trade-market.partition';
 
@@ -20,4 +21,6 @@ export async function buildTradeRollups(
   stage('world exports rollup');
   await buildImportMarkets(session, datasetId);
   stage('import markets');
+  await buildGroupMarkets(session, datasetId);
+  stage('group import markets');
 }
