@@ -29,6 +29,8 @@ export interface CatalogDataset {
   exporterYears: boolean;
   /** It has a partition of trade_importer_year (likewise). */
   importerYears: boolean;
+  /** Groups whose import markets it has in trade_group_market (built at load for datasets of HS-6 codes alone), in code order. */
+  groupMarkets: string[];
 }
 
 /** A country's place in the UN M49 regions. */
@@ -69,7 +71,7 @@ export async function readCatalog(em: EntityManager): Promise<CatalogRows> {
               'checksum', d.checksum, 'importedAt', d.imported_at, 'rowCount', d.row_count, 'hsRevision', d.hs_revision,
               'holdsFlows', s.flows, 'holdsExportTotals', s.totals,
               'mixed', s.coarse_flows or s.coarse_totals, 'worldRollup', s.world, 'importMarkets', s.markets,
-              'exporterYears', s.exporter_years, 'importerYears', s.importer_years) order by d.id), '[]')
+              'exporterYears', s.exporter_years, 'importerYears', s.importer_years, 'groupMarkets', s.group_markets) order by d.id), '[]')
            from dataset d cross join lateral (select
               coalesce((select true from trade_flow f where f.dataset_id = d.id limit 1), false) as flows,
               coalesce((select true from export_total e where e.dataset_id = d.id limit 1), false) as totals,
@@ -78,7 +80,10 @@ export async function readCatalog(em: EntityManager): Promise<CatalogRows> {
               coalesce((select true from trade_world_export w where w.dataset_id = d.id limit 1), false) as world,
               coalesce((select true from trade_import_market m where m.dataset_id = d.id limit 1), false) as markets,
               coalesce((select true from trade_exporter_year x where x.dataset_id = d.id limit 1), false) as exporter_years,
-              coalesce((select true from trade_importer_year x where x.dataset_id = d.id limit 1), false) as importer_years) s) as datasets,
+              coalesce((select true from trade_importer_year x where x.dataset_id = d.id limit 1), false) as importer_years,
+              array(select g.id from country_group g
+                    where coalesce((select true from trade_group_market gm where gm.dataset_id = d.id and gm.group_id = g.id limit 1), false)
+                    order by g.id) as group_markets) s) as datasets,
           (select coalesce(json_agg(json_build_object('id', c.id, 'region', c.region, 'subRegion', c.sub_region) order by c.id), '[]')
            from country c) as countries,
           (select coalesce(json_object_agg(g.id, g.members), '{}') from (

@@ -23,6 +23,7 @@ export const DATA_TABLES = [
   'trade_import_market',
   'trade_exporter_year',
   'trade_importer_year',
+  'trade_group_market',
 ] as const;
 
 /** Tables no answer is computed from: API keys and MikroORM's record of migrations. */

@@ -85,6 +85,7 @@ export function createOrmConfig(options: OrmOptions) {
         /^trade_world_export_d\d+$/,
         /^trade_import_market_d\d+$/,
         /^trade_(exporter|importer)_year_d\d+$/,
+        /^trade_group_market_d\d+$/,
         'data_version',
       ],
     },

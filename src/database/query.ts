@@ -73,7 +73,19 @@ function typedText(statement: Sql): string {
   return statement.strings.reduce((text, s, i) => `${text}$${i}${literalCast(statement.values[i - 1])}${s}`);
 }
 
-async function queryDirect<R>(knex: Knex, path: DirectPath, statement: Sql): Promise<R[]> {
+/** How one statement is sent. */
+export interface QueryOptions {
+  /**
+   * Plan it for its values at every execution (an unnamed statement), never with the generic plan PostgreSQL
+   * switches a named prepared statement to after five executions: for analytic statements over ranges of
+   * years, products or members, whose generic plan (row counts guessed without the values, partitions pruned
+   * only at run time) can be a hundred times slower than the plan for the values; their planning (a few ms) is
+   * nothing next to their execution.
+   */
+  replan?: boolean;
+}
+
+async function queryDirect<R>(knex: Knex, path: DirectPath, statement: Sql, options: QueryOptions): Promise<R[]> {
   const text = typedText(statement);
   const values = [...statement.values];
   const pool = knex.client as unknown as KnexPool;
@@ -88,7 +100,8 @@ async function queryDirect<R>(knex: Knex, path: DirectPath, statement: Sql): Pro
     // tracker reads as "not one of knex's" (this statement is accounted above).
     knex.emit('query', { sql: text, bindings: values, method: 'raw', __knexUid: connection.__knexUid });
     try {
-      const result = await connection.query(path.prepare ? { name: statementName(text), text, values } : { text, values });
+      const named = path.prepare && !options.replan;
+      const result = await connection.query(named ? { name: statementName(text), text, values } : { text, values });
       finished?.();
       return result.rows as R[];
     } catch (error) {
@@ -108,7 +121,8 @@ async function queryDirect<R>(knex: Knex, path: DirectPath, statement: Sql): Pro
  *
  * Outside a transaction, on a database opened with a direct path (the API server), the statement goes
  * straight to a pooled `pg` connection as a prepared statement with bound values, named by a hash of its
- * text on a PostgreSQL server (parsed and planned once per connection): it skips MikroORM and knex, which
+ * text on a PostgreSQL server (parsed once per connection; planned for its values until PostgreSQL settles on a
+ * generic plan, unless `options.replan`): it skips MikroORM and knex, which
  * inline the values into the text client-side (~ms per statement). The same connections (same type
  * parsers), the same pool (size, acquire timeout) and the same statement accounting and cancellation.
  *
@@ -116,13 +130,13 @@ async function queryDirect<R>(knex: Knex, path: DirectPath, statement: Sql): Pro
  * the one place a database row is asserted to a type. Each `*.sql.ts` pairs its statement with its row type
  * and the function that maps rows to domain values, so a caller never sees a raw row.
  */
-export async function queryRows<R extends object>(em: EntityManager, statement: Sql): Promise<R[]> {
+export async function queryRows<R extends object>(em: EntityManager, statement: Sql, options: QueryOptions = {}): Promise<R[]> {
   const transaction = em.getTransactionContext();
   const connection = em.getConnection();
   if (!transaction) {
     const knex = connection.getKnex();
     const path = directPaths.get(knex);
-    if (path) return queryDirect<R>(knex, path, statement);
+    if (path) return queryDirect<R>(knex, path, statement, options);
   }
   const { sql, params } = statement.toMikro();
   return connection.execute<R[]>(sql, params, 'all', transaction);

@@ -9,7 +9,8 @@ import { createTestDatabase, type TestDatabase } from '../support/test-database'
 /**
  * Migrations that move data: a database loaded before them keeps every row, in the new shape. Here the
  * partitioning of trade_world_export by dataset (Migration20261203120000), from a database migrated up to
- * the one before, with flows and world exports.
+ * the one before, with flows and world exports; then the backfill of group import markets
+ * (Migration20261203170000) for the dataset loaded before it.
  */
 describe('migrations of loaded databases', () => {
   let database: TestDatabase;
@@ -71,6 +72,24 @@ describe('migrations of loaded databases', () => {
     const v0 = await version();
     await queryRows(db.orm.em.fork(), sql`update trade_world_export set value_usd = value_usd where false`);
     expect(await version()).not.toBe(v0);
+  });
+  it('backfills the group import markets of a dataset loaded before them, from its flows', async () => {
+    // The first test migrated a database holding one dataset of HS-6 flows (DEU, an EU27 member, imports 20.25 from VNM).
+    const rows = await queryRows<Record<string, unknown>>(
+      db.orm.em.fork(),
+      sql`select year, product_code as code, participants, total_value::text as total, sum_squares::text as squares, top_source as top,
+                 export_value::text as exports
+          from trade_group_market where group_id = 'EU27' order by year, product_code`,
+    );
+    expect(rows).toEqual([
+      { year: 2022, code: '640399', participants: 1, total: '20.250', squares: '410.062500', top: 'VNM', exports: '0' },
+    ]);
+    const partitions = await queryRows<{ name: string }>(
+      db.orm.em.fork(),
+      sql`select c.relname as name from pg_inherits i join pg_class c on c.oid = i.inhrelid
+          where i.inhparent = 'trade_group_market'::regclass order by 1`,
+    );
+    expect(partitions).toHaveLength(1);
   });
 });
 

@@ -46,7 +46,7 @@ export function concentration(weights: Sql, { k, top }: ConcentrationCuts): Sql 
 
 /** The concentration of every market `weights` selects (one row per market with a participant), in one statement. */
 export function marketConcentrations(em: EntityManager, weights: Sql, cuts: ConcentrationCuts): Promise<MarketConcentrationRow[]> {
-  return queryRows<MarketConcentrationRow>(em, concentration(weights, cuts));
+  return queryRows<MarketConcentrationRow>(em, concentration(weights, cuts), { replan: true });
 }
 
 /**
@@ -56,15 +56,17 @@ export function marketConcentrations(em: EntityManager, weights: Sql, cuts: Conc
  * byte order; rank_asc counts from the smallest; n = N and total = W of the participant's market.
  */
 export function rankedShares(weights: Sql): Sql {
+  // rank_asc orders by (weight asc, participant desc): the exact reverse of rank's order, so n + 1 − rank —
+  // one sort of the participants instead of two.
   return sql`
-    select market, participant, weight, exact,
-           weight / sum(weight) over m as share,
-           row_number() over (partition by market order by weight desc, participant collate "C") as rank,
-           row_number() over (partition by market order by weight asc, participant collate "C" desc) as rank_asc,
-           count(*) over m as n,
-           sum(weight) over m as total
-    from (
-      select market, participant, sum(weight) as exact, sum(weight)::float8 as weight from (${weights}) src
-      group by market, participant having sum(weight) > 0
-    ) w window m as (partition by market)`;
+    select market, participant, weight, exact, share, rank, n + 1 - rank as rank_asc, n, total from (
+      select market, participant, weight, exact,
+             weight / sum(weight) over m as share,
+             row_number() over (partition by market order by weight desc, participant collate "C") as rank,
+             count(*) over m as n,
+             sum(weight) over m as total
+      from (
+        select market, participant, sum(weight) as exact, sum(weight)::float8 as weight from (${weights}) src
+        group by market, participant having sum(weight) > 0
+      ) w window m as (partition by market)) r`;
 }

@@ -58,6 +58,7 @@ export class StrategicDependencyResolver {
     const prefix = product == null ? '' : await requireProductCode(ctx, product, 'product');
     const dataset = await resolveTradeDataset(ctx, datasetId);
     const { mixed, worldRollup } = dataset;
+    const groupMarkets = reporter.group && !mixed && dataset.groupMarkets.includes(reporter.code);
     const windowStart = Math.max(MIN_YEAR, year - args.persistenceYears + 1);
     const rows = await geoDepRows(ctx.em, {
       datasetId: dataset.id,
@@ -67,6 +68,7 @@ export class StrategicDependencyResolver {
       toYear: year,
       productPrefix: prefix,
       worldRollup,
+      groupMarkets,
     });
     const items = dependencyItems(rows, year, args);
     return {

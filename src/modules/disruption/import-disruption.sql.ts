@@ -100,7 +100,7 @@ export async function importDisruptions(
   em: EntityManager,
   q: ImportDisruptionQuery,
 ): Promise<{ totalCount: number; nodes: ImportMarketDisruption[] }> {
-  const rows = await queryRows<ImportDisruptionRow>(em, importDisruptionSql(q));
+  const rows = await queryRows<ImportDisruptionRow>(em, importDisruptionSql(q), { replan: true });
   const groups = new Set(q.importers?.filter((r) => r.group).map((r) => r.code));
   return {
     totalCount: rows[0]?.totalCount ?? 0,

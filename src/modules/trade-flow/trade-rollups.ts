@@ -1,4 +1,5 @@
 import type { BulkSession } from '../../database/bulk/bulk-session';
+import { buildGroupMarkets } from './group-market.partition';
 import { buildWorldExports, flowsMixLevels } from './trade-flow.partition';
 import { buildImportMarkets } from './trade-market.partition';
 import { buildCountryYearTotals } from './trade-totals.partition';
@@ -23,4 +24,6 @@ export async function buildTradeRollups(
   stage('import markets');
   await buildCountryYearTotals(session, datasetId);
   stage('exporter and importer totals');
+  await buildGroupMarkets(session, datasetId);
+  stage('group import markets');
 }

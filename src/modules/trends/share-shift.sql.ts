@@ -47,7 +47,7 @@ export async function readShareShifts(
   em: EntityManager,
   q: { before: Sql; after: Sql; top: number; kind: ParticipantKind },
 ): Promise<MarketShareShift[]> {
-  const rows = await queryRows<ShareShiftRow>(em, shareShifts(q.before, q.after, q.top));
+  const rows = await queryRows<ShareShiftRow>(em, shareShifts(q.before, q.after, q.top), { replan: true });
   return rows.map((row) => ({ market: row.market, shift: toShareShift(row, q.kind) }));
 }
 
