@@ -1,3 +1,12 @@
+/** Tables derived from a dataset's flows, partitioned by dataset like trade_flow (see their migrations and rollup-partition.ts). */
+export const ROLLUP_TABLES = [
+  'trade_world_export',
+  'trade_import_market',
+  'trade_exporter_year',
+  'trade_importer_year',
+  'trade_group_market',
+] as const;
+
 /**
  * Every table of the schema, by what a write to it means for the data version (src/catalog). A write to a
  * data table changes answers: a trigger bumps `data_version` (migration 20261203100000), and every API
@@ -19,11 +28,7 @@ export const DATA_TABLES = [
   'sourcing_link',
   'trade_flow',
   'export_total',
-  'trade_world_export',
-  'trade_import_market',
-  'trade_exporter_year',
-  'trade_importer_year',
-  'trade_group_market',
+  ...ROLLUP_TABLES,
 ] as const;
 
 /** Tables no answer is computed from: API keys and MikroORM's record of migrations. */

@@ -1,14 +1,7 @@
 import type { BulkSession } from '../../database/bulk/bulk-session';
+import { ROLLUP_TABLES } from '../../catalog/data-tables';
 import { ident, int, join, sql, type Sql } from '../../database/sql';
 
-/** Tables derived from a dataset's flows, partitioned by dataset like trade_flow (see their migrations). */
-export const ROLLUP_TABLES = [
-  'trade_world_export',
-  'trade_import_market',
-  'trade_exporter_year',
-  'trade_importer_year',
-  'trade_group_market',
-] as const;
 export type RollupTable = (typeof ROLLUP_TABLES)[number];
 
 /** How a rollup's partition is keyed and checked, as its parent is (its migration). */
