@@ -85,6 +85,49 @@ describe('group import markets', () => {
     expect(await stored(dataset)).toEqual(expected);
   });
 
+  it('give every group the same import concentrations as its flows, for every product and for one', async () => {
+    const figures = 'participants totalWeight hhi hhiPoints normalizedHhi cr1 effectiveNumber band';
+    type Market = { productCode: string; concentration: Record<string, unknown> };
+    // Asking cr3 too needs each participant's weight: the flows answer, and cr3 is then left out of the comparison.
+    const markets = async (group: string, extra = '') =>
+      rounded(
+        (
+          await ask<{ importConcentrations: Market[] }>(
+            `{ importConcentrations(importer: "${group}", year: 2022, level: 6, dataset: "${dataset}") { productCode concentration { ${figures} ${extra} } } }`,
+          )
+        ).importConcentrations,
+      ) as Market[];
+    const withoutCr3 = (list: Market[]) =>
+      list.map(({ productCode, concentration: { cr3: _cr3, ...rest } }) => ({ productCode, concentration: rest }));
+    const one = async (group: string, code: string) =>
+      rounded(
+        (
+          await ask<{ importConcentration: unknown }>(
+            `{ importConcentration(importer: "${group}", product: "${code}", year: 2022, dataset: "${dataset}") { ${figures} } }`,
+          )
+        ).importConcentration,
+      );
+    const eu = await markets('EU27');
+    expect(eu.length).toBeGreaterThan(20);
+    for (const group of await groups()) expect([group, await markets(group)]).toEqual([group, withoutCr3(await markets(group, 'cr3'))]);
+    for (const market of eu.slice(0, 5)) expect(await one('EU27', market.productCode)).toEqual(market.concentration);
+    // Proof the markets are read: doubling EU27's sums doubles its total weights and leaves every HHI and share.
+    const scale = (by: number) =>
+      sql(
+        `update trade_group_market set total_value = total_value * ${by}, sum_squares = sum_squares * ${by * by},
+           max_value = max_value * ${by} where group_id = 'EU27' and dataset_id = ?`,
+        [dataset],
+      );
+    await scale(2);
+    const doubled = await markets('EU27');
+    await scale(0.5);
+    expect(doubled.map((m) => [m.productCode, m.concentration.hhi])).toEqual(eu.map((m) => [m.productCode, m.concentration.hhi]));
+    doubled.forEach((m, i) =>
+      expect((m.concentration.totalWeight as number) / (eu[i].concentration.totalWeight as number)).toBeCloseTo(2, 9),
+    );
+    expect(await markets('EU27')).toEqual(eu);
+  });
+
   it('give every group the same GeoDep report as its flows; a change of its members forgets them', async () => {
     const before = new Map<string, unknown>();
     for (const group of await groups()) for (const year of [2021, 2022]) before.set(`${group} ${year}`, await report(group, year));

@@ -1,20 +1,21 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Dataset } from '../dataset/dataset.entity';
-import { readsImportMarkets, type FlowShape } from '../trade-flow/hs-rollup.sql';
+import { readsImportMarkets } from '../trade-flow/hs-rollup.sql';
 import { fromStatistics, statisticsSuffice, toConcentration } from './concentration.result';
 import type { BandGuidelines, Concentration } from './concentration.types';
 import { marketConcentrations } from './concentration.sql';
 import { ImportMarketOrder, type ProductConcentration } from './import-concentrations.types';
-import { readImportMarkets } from './import-market.sql';
+import { readGroupMarkets, readImportMarkets, type ImportMarketRow } from './import-market.sql';
 import { ParticipantKind } from './concentration.types';
 import { TradeMarketKind } from './trade-market-kind';
 import type { TradeReporter } from './trade-reporter';
+import { groupMarketsServe, type GroupedFlowShape } from './trade-concentration.sql';
 import { tradeWeights } from './trade-weights.sql';
 
 /** Every import market of an importer-year at one HS level: what `importConcentrations` answers. */
 export interface ImportMarketsQuery {
   dataset: Dataset;
-  shape: FlowShape;
+  shape: GroupedFlowShape;
   reporter: TradeReporter;
   year: number;
   level: number;
@@ -29,22 +30,17 @@ export interface ImportMarketsQuery {
 }
 
 /**
- * The import-source concentration of every product the importer imports in the year, in one statement: one
- * range of trade_import_market when the dataset has it, the importer is a country and the fields asked follow
- * from statistics; otherwise every market at once from the flows (the `concentration` statement over the
- * importer's year, one market per product). Both give the same numbers (tested). Ordered and cut here: there
- * are at most a few thousand.
+ * The import-source concentration of every product the importer imports in the year, in one statement: when the
+ * fields asked follow from statistics, one range of trade_import_market (an importer country of a dataset that has
+ * it) or of trade_group_market (a group at HS 6 whose markets the dataset has); otherwise every market at once from
+ * the flows (the `concentration` statement over the importer's year, one market per product). Both give the same
+ * numbers (tested). Ordered and cut here: there are at most a few thousand.
  */
 export async function importConcentrations(em: EntityManager, q: ImportMarketsQuery): Promise<ProductConcentration[]> {
   let markets: ProductConcentration[];
-  if (!q.reporter.group && readsImportMarkets(q.shape) && statisticsSuffice(q.fields, q.k)) {
-    const rows = await readImportMarkets(em, {
-      datasetId: q.dataset.id,
-      year: q.year,
-      importers: q.reporter.members,
-      products: { level: q.level, prefix: q.prefix },
-    });
-    markets = rows.map((row) => ({ productCode: row.product, concentration: fromStatistics(row, q.dataset, q.guidelines, q.k) }));
+  const statistics = await readStatistics(em, q);
+  if (statistics) {
+    markets = statistics.map((row) => ({ productCode: row.product, concentration: fromStatistics(row, q.dataset, q.guidelines, q.k) }));
   } else {
     const weights = tradeWeights({
       kind: TradeMarketKind.IMPORT_SOURCES,
@@ -65,6 +61,16 @@ export async function importConcentrations(em: EntityManager, q: ImportMarketsQu
     }));
   }
   return sortMarkets(markets, q.order).slice(0, q.first);
+}
+
+/** The markets' statistics from the table that holds them for this question, or null when the flows must answer. */
+function readStatistics(em: EntityManager, q: ImportMarketsQuery): Promise<ImportMarketRow[]> | null {
+  const { dataset, year, reporter, level, prefix } = q;
+  if (!reporter.group && readsImportMarkets(q.shape) && statisticsSuffice(q.fields, q.k))
+    return readImportMarkets(em, { datasetId: dataset.id, year, importers: reporter.members, products: { level, prefix } });
+  if (groupMarketsServe({ kind: TradeMarketKind.IMPORT_SOURCES, reporter, shape: q.shape, level, fields: q.fields, k: q.k }))
+    return readGroupMarkets(em, { datasetId: dataset.id, year, group: reporter.code, products: { prefix } });
+  return null;
 }
 
 const byCode = (a: ProductConcentration, b: ProductConcentration) =>

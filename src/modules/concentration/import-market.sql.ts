@@ -42,3 +42,34 @@ export async function readImportMarkets(em: EntityManager, q: ImportMarketQuery)
   );
   return rows.map((row) => ({ ...row, importer: String(row.importer).trim() }));
 }
+
+/**
+ * Which group import markets of one dataset and year to read from trade_group_market (HS-6 products alone, extra-group
+ * sources): the group, and either the products named or every product under `prefix`.
+ */
+export interface GroupMarketQuery {
+  datasetId: number;
+  year: number;
+  group: string;
+  products: readonly string[] | { prefix: string | null };
+}
+
+/**
+ * The statistics of a group's import markets from trade_group_market, in product code order: one range of the
+ * partition's primary key (dataset, group, year, product). Only for a group the dataset's catalog entry lists in
+ * `groupMarkets` (a change of the group's members forgets its rows); a market without participants has no row.
+ */
+export async function readGroupMarkets(em: EntityManager, q: GroupMarketQuery): Promise<ImportMarketRow[]> {
+  const where: Sql[] = [sql`m.dataset_id = ${q.datasetId}`, sql`m.group_id = ${q.group}`, sql`m.year = ${q.year}`];
+  if (Array.isArray(q.products)) where.push(inList(sql`m.product_code`, q.products));
+  else {
+    const { prefix } = q.products as { prefix: string | null };
+    if (prefix) where.push(hsPrefix(sql`m.product_code`, prefix));
+  }
+  return queryRows<ImportMarketRow>(
+    em,
+    sql`select m.group_id as importer, m.product_code as product, m.participants as n, m.total_value as sum_w,
+               m.sum_squares as sum_w2, m.max_value as max_w
+        from trade_group_market m where ${join(where, ' and ')} order by m.product_code`,
+  );
+}

@@ -6,7 +6,7 @@ import { boundedFirst, firstDescription } from '../../graphql/nested';
 import { selectedFieldNames } from '../../graphql/selection';
 import { checkYear } from '../../graphql/years';
 import { fromStatistics, toConcentration } from './concentration.result';
-import { readImportMarkets } from './import-market.sql';
+import { readGroupMarkets, readImportMarkets } from './import-market.sql';
 import { BandGuidelines, Concentration, ConcentrationShare } from './concentration.types';
 import {
   checkConcentrationArgs,
@@ -19,7 +19,7 @@ import {
   type TradeYearArgs,
 } from './concentration.args';
 import { requireProductCode, resolveReporter } from './trade-arguments';
-import { importMarketsServe, tradeConcentration } from './trade-concentration.sql';
+import { groupMarketsServe, importMarketsServe, tradeConcentration } from './trade-concentration.sql';
 import { TradeMarketKind } from './trade-market-kind';
 import type { TradeReporter } from './trade-reporter';
 import { resolveTradeDataset } from '../dataset/trade-dataset';
@@ -102,7 +102,7 @@ export class TradeConcentrationResolver {
 
   /**
    * One market's concentration in one statement: from its statistics in trade_import_market when they answer
-   * the `fields` asked (`importMarketsServe`), else from the flows.
+   * the `fields` asked (`importMarketsServe`), or a group's in trade_group_market (`groupMarketsServe`), else from the flows.
    */
   private async market(
     ctx: GraphQLContext,
@@ -119,6 +119,10 @@ export class TradeConcentrationResolver {
     if (reporter && product && importMarketsServe({ kind, reporter, shape, fields, k })) {
       const markets = { datasetId: dataset.id, year, importers: reporter.members, products: [product] };
       return fromStatistics((await readImportMarkets(ctx.em, markets))[0], dataset, guidelines, k);
+    }
+    if (reporter && product && groupMarketsServe({ kind, reporter, shape, level: product.length, fields, k })) {
+      const markets = { datasetId: dataset.id, year, group: reporter.code, products: [product] };
+      return fromStatistics((await readGroupMarkets(ctx.em, markets))[0], dataset, guidelines, k);
     }
     const { mixed, worldRollup } = shape;
     const market = {

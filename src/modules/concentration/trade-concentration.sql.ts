@@ -44,6 +44,32 @@ export function importMarketsServe(
   );
 }
 
+/** A FlowShape with the groups whose import markets the dataset has (the catalog's datasets carry both). */
+export type GroupedFlowShape = FlowShape & { groupMarkets: readonly string[] };
+
+/**
+ * Whether a group's import-source markets at HS 6 may be read from trade_group_market: the dataset has that
+ * group's markets (HS-6 codes alone, and the group's members unchanged since the load) and statistics answer the
+ * selection (`statisticsSuffice`). The markets hold HS-6 products alone.
+ */
+export function groupMarketsServe(args: {
+  kind: TradeMarketKind;
+  reporter: { code: string; group: boolean } | null;
+  shape: GroupedFlowShape;
+  level: number;
+  fields: ReadonlySet<string>;
+  k: number;
+}): boolean {
+  return (
+    args.kind === TradeMarketKind.IMPORT_SOURCES &&
+    !!args.reporter?.group &&
+    args.level === 6 &&
+    !args.shape.mixed &&
+    args.shape.groupMarkets.includes(args.reporter.code) &&
+    statisticsSuffice(args.fields, args.k)
+  );
+}
+
 /** One market of a batch: its key (a reporter's alpha-3 code or an HS code) and its figures (or statistics). */
 export interface KeyedConcentration {
   key: string;
