@@ -1,35 +1,7 @@
 import { TradeAggregateDocument } from '../generated/graphql';
 import { factories } from '../support/factories';
+import { parseCsv } from '../support/csv';
 import { startTestApp, type TestApp } from '../support/test-app';
-
-/** Parses RFC 4180 CSV (quoted fields, CRLF) back into rows. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else field += c;
-  }
-  return rows;
-}
 
 describe('trade aggregate and CSV export', () => {
   let app: TestApp;

@@ -6,6 +6,7 @@ import { streamedCsv } from '../../src/modules/export/stream-csv';
 import { sendStreamed } from '../../src/server/csv-route';
 import type { RequestState } from '../../src/server/request-state';
 import { factories } from '../support/factories';
+import { parseCsv } from '../support/csv';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { HEAVY_OPERATION_LIMITS } from '../support/waiting';
 
@@ -15,35 +16,6 @@ import { HEAVY_OPERATION_LIMITS } from '../support/waiting';
  * no region (ties and nulls are where keyset paging goes wrong).
  */
 const onServer = Boolean(process.env.DATABASE_URL);
-
-/** Parses RFC 4180 CSV (quoted fields, CRLF) back into rows. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else field += c;
-  }
-  return rows;
-}
 
 type Row = Record<string, string | number | null>;
 interface Page {
@@ -348,6 +320,6 @@ describe(`tradeAggregate keyset paging and streaming (${onServer ? 'PostgreSQL s
     const chunks: Buffer[] = [];
     const statement = sql`select ${values[0]}::text, ${values[1]}::text, ${values[2]}::text, ${values[3]}::text, ${-5} - ${-1}, ${null}::int, ${true}`;
     for await (const chunk of copyCsvOut(app.running.db.orm.em.fork(), statement)) chunks.push(chunk);
-    expect(parseCsv(Buffer.concat(chunks).toString('utf8').replace(/\n/g, '\r\n'))).toEqual([[...values, '-4', '', 't']]);
+    expect(parseCsv(Buffer.concat(chunks).toString('utf8'))).toEqual([[...values, '-4', '', 't']]);
   });
 });

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { parseCsv } from './csv';
 
 /** The shared real-data folder, beside the project (../shared/data). */
 export const SHARED_DATA = path.resolve(__dirname, '..', '..', '..', 'shared', 'data');
@@ -24,34 +25,5 @@ export function readCsv(file: string): Array<Record<string, string>> {
 
 /** The records of a CSV file as arrays of fields (blank lines left out). */
 export function readCsvRows(file: string): string[][] {
-  const text = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
-  const rows: string[][] = [];
-  let field = '';
-  let row: string[] = [];
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows.filter((r) => r.length > 1 || r[0] !== '');
+  return parseCsv(fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
 }
