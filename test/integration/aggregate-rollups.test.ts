@@ -1,12 +1,8 @@
 import { withBulkSession } from '../../src/database/bulk/bulk-session';
-import { DatasetKind } from '../../src/modules/dataset/dataset-kind';
-import { createDataset, removeDatasets } from '../../src/modules/import/dataset-registry';
-import { runImport } from '../../src/modules/import/run-import';
+import { removeDatasets } from '../../src/modules/import/dataset-registry';
 import { rollupPartitionName } from '../../src/modules/trade-flow/rollup-partition';
-import { loadFlowPartition } from '../../src/modules/trade-flow/trade-flow.partition';
-import { buildTradeRollups } from '../../src/modules/trade-flow/trade-rollups';
 import { seedDemo } from '../../seeds/demo/seed-demo';
-import { sharedFile } from '../support/shared-data';
+import { importTradeFile, loadFlowDataset, TRADE_FILES, type FlowTuple } from '../support/flow-datasets';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 /** Every field of a row: the totals keep every sum. */
@@ -215,32 +211,7 @@ describe('tradeAggregate from rollups', () => {
     asked.forEach((shape, n) => expect([shape.name, fromFlows.csv[n]]).toEqual([shape.name, fromRollups.csv[n]]));
   });
 
-  /** Loads `rows` as a new dataset of its own through the flow loader and the rollups, in one transaction. */
-  async function loadDataset(
-    name: string,
-    rows: Array<[number, string, string, string, number, number | null]>,
-    fail = false,
-  ): Promise<number> {
-    let id = 0;
-    await withBulkSession(app.running.db, async (session) => {
-      id = await createDataset(session, {
-        kind: DatasetKind.SYNTHETIC,
-        name,
-        version: '1',
-        file: `${name}.csv`,
-        licence: null,
-        checksum: name,
-      });
-      await loadFlowPartition(
-        session,
-        id,
-        rows.map(([year, exporter, importer, product, value, quantity]) => [id, year, exporter, importer, product, value, quantity]),
-      );
-      await buildTradeRollups(session, id);
-      if (fail) throw new Error('the load fails after its rollups');
-    });
-    return id;
-  }
+  const loadDataset = (name: string, rows: FlowTuple[], fail = false) => loadFlowDataset(app.running.db, name, rows, fail);
   const partitions = async (id: number) =>
     (
       await sql<{ name: string }>('select relname as name from pg_class where relname in (?, ?) order by 1', [
@@ -319,14 +290,12 @@ describe('tradeAggregate from rollups', () => {
     expect(await sql("select 1 from dataset where name = 'totals failing'")).toEqual([]);
   });
 
-  const baciFile = sharedFile('trade/BACI_HS92_Y2021_V202301_exporters_AFG_ZAF.csv');
-  const baciCountries = sharedFile('trade/BACI_country_codes_V202301.csv');
+  const { baci: baciFile, baciCountries } = TRADE_FILES;
 
   (baciFile && baciCountries ? it : it.skip)(
     'on the real BACI file: built at import, equal to the flows, and every shape answered as the flows do',
     async () => {
-      const imported = await runImport(app.running.db, { format: 'baci', files: [baciFile!], countriesFile: baciCountries! });
-      const ds = imported.files[0].datasetId!;
+      const ds = await importTradeFile(app.running.db, 'baci', baciFile!);
       expect(await partitions(ds)).toHaveLength(2);
       for (const side of ['exporter', 'importer'] as const) expect(await stored(ds, side)).toEqual(await grouped(ds, side));
       const asked = await shapes(ds);

@@ -1,7 +1,6 @@
-import { runImport } from '../../src/modules/import/run-import';
 import { rollupPartitionName } from '../../src/modules/trade-flow/rollup-partition';
 import { seedDemo } from '../../seeds/demo/seed-demo';
-import { sharedFile } from '../support/shared-data';
+import { importTradeFile, TRADE_FILES } from '../support/flow-datasets';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 /** Every field of a GeoDep report (the items' too). */
@@ -157,15 +156,12 @@ describe('group import markets', () => {
     }
   });
 
-  const baciFile = sharedFile('trade/BACI_HS92_Y2021_V202301_exporters_AFG_ZAF.csv');
-  const baciCountries = sharedFile('trade/BACI_country_codes_V202301.csv');
-  const comtradeEu = sharedFile('trade/comtrade_eu27_wood_imports_2018-2022.csv');
+  const { baci: baciFile, baciCountries, comtradeEu } = TRADE_FILES;
 
   (baciFile && baciCountries ? it : it.skip)(
     'on the real BACI file: built at import, equal to the flows and to the flows’ reports',
     async () => {
-      const imported = await runImport(app.running.db, { format: 'baci', files: [baciFile!], countriesFile: baciCountries! });
-      const ds = imported.files[0].datasetId!;
+      const ds = await importTradeFile(app.running.db, 'baci', baciFile!);
       const expected = await grouped(ds);
       expect(expected.length).toBeGreaterThan(100);
       expect(await stored(ds)).toEqual(expected);
@@ -178,8 +174,7 @@ describe('group import markets', () => {
   (comtradeEu ? it : it.skip)(
     'on the real Comtrade file (mixed HS levels): none are built, and the flows answer',
     async () => {
-      const imported = await runImport(app.running.db, { format: 'comtrade', files: [comtradeEu!] });
-      const ds = imported.files[0].datasetId!;
+      const ds = await importTradeFile(app.running.db, 'comtrade', comtradeEu!);
       expect(await stored(ds)).toEqual([]);
       const eu = (await report('EU27', 2021, ds)) as { productsImported: number };
       expect(eu.productsImported).toBeGreaterThan(0);

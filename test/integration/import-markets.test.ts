@@ -2,14 +2,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { withBulkSession } from '../../src/database/bulk/bulk-session';
-import { DatasetKind } from '../../src/modules/dataset/dataset-kind';
-import { createDataset, removeDatasets } from '../../src/modules/import/dataset-registry';
+import { removeDatasets } from '../../src/modules/import/dataset-registry';
 import { runImport } from '../../src/modules/import/run-import';
-import { loadFlowPartition } from '../../src/modules/trade-flow/trade-flow.partition';
 import { rollupPartitionName } from '../../src/modules/trade-flow/rollup-partition';
-import { buildTradeRollups } from '../../src/modules/trade-flow/trade-rollups';
 import { seedDemo } from '../../seeds/demo/seed-demo';
-import { sharedFile } from '../support/shared-data';
+import { importTradeFile, loadFlowDataset, TRADE_FILES, type FlowTuple } from '../support/flow-datasets';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 /** The Concentration fields the market statistics answer (STATISTICS_FIELDS), and one that needs every exporter. */
@@ -165,28 +162,7 @@ describe('materialised import markets', () => {
     expect(finer.errors![0].extensions!.code).toBe('INVALID_ARGUMENT');
   });
 
-  /** Loads `rows` as a new dataset of its own through the flow loader and the rollups, in one transaction. */
-  async function loadDataset(name: string, rows: Array<[number, string, string, string, number]>, fail = false): Promise<number> {
-    let id = 0;
-    await withBulkSession(app.running.db, async (session) => {
-      id = await createDataset(session, {
-        kind: DatasetKind.SYNTHETIC,
-        name,
-        version: '1',
-        file: `${name}.csv`,
-        licence: null,
-        checksum: name,
-      });
-      await loadFlowPartition(
-        session,
-        id,
-        rows.map(([year, exporter, importer, product, value]) => [id, year, exporter, importer, product, value, null]),
-      );
-      await buildTradeRollups(session, id);
-      if (fail) throw new Error('the load fails after its rollups');
-    });
-    return id;
-  }
+  const loadDataset = (name: string, rows: FlowTuple[], fail = false) => loadFlowDataset(app.running.db, name, rows, fail);
 
   it('count ties, leave zero values out and roll HS-6 codes up per exporter, as the flows do', async () => {
     const ds = await loadDataset('markets ties', [
@@ -232,15 +208,12 @@ describe('materialised import markets', () => {
     );
   });
 
-  const baciFile = sharedFile('trade/BACI_HS92_Y2021_V202301_exporters_AFG_ZAF.csv');
-  const baciCountries = sharedFile('trade/BACI_country_codes_V202301.csv');
-  const comtradeEu = sharedFile('trade/comtrade_eu27_wood_imports_2018-2022.csv');
+  const { baci: baciFile, baciCountries, comtradeEu } = TRADE_FILES;
 
   (baciFile && baciCountries ? it : it.skip)(
     'on the real BACI file: built at import, equal to the flows, and replaced with a new release',
     async () => {
-      const imported = await runImport(app.running.db, { format: 'baci', files: [baciFile!], countriesFile: baciCountries! });
-      const ds = imported.files[0].datasetId!;
+      const ds = await importTradeFile(app.running.db, 'baci', baciFile!);
       expect(await stored(ds)).toEqual(await grouped(ds));
       for (const importer of await importers(ds, 2021, 8)) {
         for (const level of [2, 4, 6])
@@ -252,7 +225,7 @@ describe('materialised import markets', () => {
       const v2 = path.join(tmp, 'BACI_HS92_Y2020_V202401_exporters_AFG_ZAF.csv');
       fs.writeFileSync(v1, lines.slice(0, 3000).join('\n') + '\n');
       fs.writeFileSync(v2, lines.slice(0, 5000).join('\n') + '\n');
-      const first = (await runImport(app.running.db, { format: 'baci', files: [v1], countriesFile: baciCountries! })).files[0].datasetId!;
+      const first = await importTradeFile(app.running.db, 'baci', v1);
       const second = await runImport(app.running.db, { format: 'baci', files: [v2], countriesFile: baciCountries! });
       expect(second.files[0].replaced).toHaveLength(1);
       expect(await partitionExists(first)).toBe(false);
@@ -263,8 +236,7 @@ describe('materialised import markets', () => {
   );
 
   (comtradeEu ? it : it.skip)('on the real Comtrade file (mixed HS levels): none are built, and the flows answer', async () => {
-    const imported = await runImport(app.running.db, { format: 'comtrade', files: [comtradeEu!] });
-    const ds = imported.files[0].datasetId!;
+    const ds = await importTradeFile(app.running.db, 'comtrade', comtradeEu!);
     expect(await partitionExists(ds)).toBe(false);
     for (const importer of ['DEU', 'EU27']) {
       const all = await markets(importer, 2021, 4, STATISTICS, ds);
