@@ -9,6 +9,7 @@ import { allowMethods } from './http-errors';
 import { jsonBody } from './json-body';
 import { chain, type NodeErrorHandler, type NodeHandler, type NodeResponse } from './node-handler';
 import { requestStateOf } from './observability/request-context';
+import { etagOfBody } from './response-cache';
 
 /** Whether a request is for the GraphQL endpoint itself (`/graphql` or `/graphql/`, any query string). */
 export function isGraphqlPath(url: string | undefined): boolean {
@@ -35,11 +36,15 @@ function writeAnswer(
   req: IncomingMessage,
   res: ServerResponse,
   answer: Awaited<ReturnType<ApolloServer<GraphQLContext>['executeHTTPGraphQLRequest']>>,
+  state: RequestState | undefined,
 ): Promise<void> | void {
   for (const [name, value] of answer.headers) res.setHeader(name, value);
   res.statusCode = answer.status ?? 200;
   if (answer.body.kind === 'complete') {
-    const etag = answer.headers.get('etag');
+    // An answer the response cache left untagged (nothing to store) is tagged from its body here.
+    const tagged = state?.bodyTag?.result;
+    const etag = tagged ? etagOfBody(answer.body.string, tagged) : answer.headers.get('etag');
+    if (tagged) res.setHeader('etag', etag!);
     if (etag && res.statusCode === 200 && req.method === 'GET' && fresh(req.headers, { etag })) {
       res.statusCode = 304;
       res.removeHeader('content-type');
@@ -90,6 +95,7 @@ export function graphqlEndpoint(options: GraphqlEndpointOptions): (req: Incoming
     }
     const url = req.url ?? '';
     const query = url.indexOf('?');
+    if (state) state.bodyTag = {};
     const result = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: {
         method: (req.method ?? 'GET').toUpperCase(),
@@ -100,7 +106,7 @@ export function graphqlEndpoint(options: GraphqlEndpointOptions): (req: Incoming
       context: () => options.context(req, state),
     });
     if (signature && state && (result.status ?? 200) === 200) options.front!.learn(signature, state, result.headers.get('content-type'));
-    await writeAnswer(req, res, result);
+    await writeAnswer(req, res, result, state);
   };
   return chain([...options.edge, allowMethods('GET', 'POST'), respond], options.onError);
 }

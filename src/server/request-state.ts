@@ -35,6 +35,12 @@ export interface RequestState {
    * found, which its front (cache-front.ts) learns the request text by.
    */
   cachedDocument?: { documentHash: string; operationName: string };
+  /**
+   * Set (empty) by the GraphQL endpoint, which writes Apollo's serialised answer itself: when nothing is to be
+   * stored, the response cache leaves the answer it would tag here instead of serialising its data a second
+   * time, and the endpoint sets the ETag from the body Apollo wrote (response-cache.ts `etagOfBody`).
+   */
+  bodyTag?: { result?: { data?: unknown; extensions?: unknown } };
   /** A charge of the operation's cost the cache's front already made (and was refused): the edge plugin reports it instead of charging again. */
   precharged?: { cost: number; charge: BudgetCharge };
   /** extensions.code of every error in the answer, for the log and the metrics. */

@@ -104,6 +104,20 @@ function etagOf(json: string): string {
   return `W/"${sha256(json).slice(0, 27)}"`;
 }
 
+/**
+ * The ETag of an answer from the body Apollo serialised for it: `{"data":…,"extensions":…}` and a newline
+ * (runHttpQuery's prettyJSONStringify of errors, data and extensions, in that order), whose data part is
+ * exactly JSON.stringify(result.data), the text willSendResponse would otherwise hash. Any other shape is
+ * hashed from the data itself.
+ */
+export function etagOfBody(body: string, result: { data?: unknown; extensions?: unknown }): string {
+  const prefix = '{"data":';
+  const suffix = result.extensions === undefined ? '}\n' : `,"extensions":${JSON.stringify(result.extensions)}}\n`;
+  if (body.length > prefix.length + suffix.length && body.startsWith(prefix) && body.endsWith(suffix))
+    return etagOf(body.slice(prefix.length, body.length - suffix.length));
+  return etagOf(JSON.stringify(result.data));
+}
+
 /** The hash of a schema that goes into every answer key: a deployment with another schema never serves answers shaped by the old one from a shared Redis. */
 export function schemaHashOf(schema: GraphQLSchema): string {
   return sha256(printSchema(schema)).slice(0, 16);
@@ -211,12 +225,18 @@ export function responseCachePlugin(options: ResponseCacheOptions): ApolloServer
             http.headers.set('cache-control', 'no-store');
             return;
           }
-          if (etag === undefined) {
-            const json = JSON.stringify(result.data);
-            etag = etagOf(json);
-            if (key !== undefined) await options.store?.set(key, encode({ etag, json }));
+          if (etag === undefined && !options.store && state?.bodyTag) {
+            // Nothing to keep: the endpoint tags the JSON Apollo writes (etagOfBody), the same ETag without a second
+            // serialisation of the data (for 5,298 markets, a tenth of the request's CPU, issue #9).
+            state.bodyTag.result = result;
+          } else {
+            if (etag === undefined) {
+              const json = JSON.stringify(result.data);
+              etag = etagOf(json);
+              if (key !== undefined) await options.store?.set(key, encode({ etag, json }));
+            }
+            http.headers.set('etag', etag);
           }
-          http.headers.set('etag', etag);
           const request = ctx.request.http;
           http.headers.set(
             'cache-control',

@@ -290,3 +290,26 @@ describe('response cache and Redis', () => {
     }
   });
 });
+
+describe('response cache off', () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await startTestApp({ env: { RESPONSE_CACHE_BYTES: '0' } });
+  });
+  afterAll(() => app?.close());
+
+  it('still tags answers with the weak ETag of their data (taken from the body written), and answers 304 to If-None-Match', async () => {
+    const etagOf = (data: unknown) => `W/"${createHash('sha256').update(JSON.stringify(data)).digest('base64url').slice(0, 27)}"`;
+    const miss = await post(app, COUNTRIES, { first: 3 });
+    expect([miss.status, miss.headers.get('x-cache'), miss.headers.get('cache-control')]).toEqual([200, null, 'no-store']);
+    expect(miss.headers.get('etag')).toBe(etagOf(miss.body.data));
+    const first = await get(app, '/graphql', { query: COUNTRIES, variables: { first: 2 } });
+    const etag = first.headers.get('etag')!;
+    expect(etag).toBe(etagOf(((await first.json()) as Answer['body']).data));
+    const again = await get(app, '/graphql', { query: COUNTRIES, variables: { first: 2 } }, { 'if-none-match': etag });
+    expect([again.status, again.headers.get('etag'), await again.text()]).toEqual([304, etag, '']);
+    const failed = await post(app, `{ countries(first: -1) { nodes { id } } }`);
+    expect([failed.body.errors?.length, failed.headers.get('etag'), failed.headers.get('cache-control')]).toEqual([1, null, 'no-store']);
+  });
+});

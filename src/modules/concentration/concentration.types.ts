@@ -1,5 +1,6 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Dataset } from '../dataset/dataset.entity';
+import { SIMPLE_RESOLVERS } from '../../graphql/simple-resolvers';
 
 export enum BandGuidelines {
   DOJ_FTC_2023 = 'DOJ_FTC_2023',
@@ -52,6 +53,7 @@ registerEnumType(ParticipantKind, {
 });
 
 @ObjectType({
+  simpleResolvers: SIMPLE_RESOLVERS,
   description:
     'One participant of a market, with its weight, share and rank (1 = largest; ties by id). The typed field matching `kind` is set, so one can keep navigating.',
 })
@@ -73,6 +75,7 @@ export class ConcentrationShare {
 }
 
 @ObjectType({
+  simpleResolvers: SIMPLE_RESOLVERS,
   description:
     'Concentration of a market split among participants with weights w_p > 0 (participants with weight 0 are not counted). N = participants, W = Σ w_p, s_p = w_p / W (METRICS.md).',
 })

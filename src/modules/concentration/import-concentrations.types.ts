@@ -3,6 +3,7 @@ import { LIST_BOUNDS } from '../../graphql/cost/list-bounds';
 import { firstDescription } from '../../graphql/nested';
 import { DATASET_DESCRIPTION } from './concentration.args';
 import { Concentration } from './concentration.types';
+import { SIMPLE_RESOLVERS } from '../../graphql/simple-resolvers';
 
 /** The order of `importConcentrations`. */
 export enum ImportMarketOrder {
@@ -18,7 +19,10 @@ registerEnumType(ImportMarketOrder, {
   },
 });
 
-@ObjectType({ description: "One product's import market of an importer-year, with its import-source concentration." })
+@ObjectType({
+  simpleResolvers: SIMPLE_RESOLVERS,
+  description: "One product's import market of an importer-year, with its import-source concentration.",
+})
 export class ProductConcentration {
   @Field({ description: 'HS code of the market (at the level asked).' })
   productCode!: string;

@@ -63,7 +63,7 @@ export async function aggregatePage(em: EntityManager, q: AggregatePageQuery): P
     );
   }
   const rows = page.rows.slice(0, first);
-  const cursorAt = (i: number) => encodeAggregateCursor(q.identity, page.positions[i]);
+  const cursorAt = (i: number) => encodeAggregateCursor(q.identity, page.positionOf(i));
   return {
     rows,
     totalCount: await countIfSelected(page.totalCount),

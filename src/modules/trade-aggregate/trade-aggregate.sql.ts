@@ -225,7 +225,8 @@ const numberOrNull = (value: string | number | null | undefined): number | null 
 /** A page of the aggregate: its rows, where each row stands (for its cursor) and, with `withTotal`, the number of rows over all pages. */
 export interface AggregatePage {
   rows: TradeAggregateRow[];
-  positions: AggregatePosition[];
+  /** Where row i stands, for its cursor: made when asked (a page's cursors are those of its first and last rows). */
+  positionOf: (i: number) => AggregatePosition;
   /** Null unless `withTotal`, and null too for an empty page (the window had no row to ride on). */
   totalCount: number | null;
 }
@@ -237,7 +238,7 @@ export async function readTradeAggregate(em: EntityManager, q: AggregateQuery): 
   const byValue = q.order !== AggregateOrder.KEYS;
   return {
     totalCount: q.withTotal && rows.length ? Number(rows[0].totalCount) : null,
-    positions: rows.map((r) => ({ keys: columns.map((c) => r[c] ?? null), valueUsd: byValue ? (r.valueUsd ?? null) : null })),
+    positionOf: (i) => ({ keys: columns.map((c) => rows[i][c] ?? null), valueUsd: byValue ? (rows[i].valueUsd ?? null) : null }),
     rows: rows.map((r) => ({
       year: numberOrNull(r.year),
       exporterId: r.exporterId?.trim() ?? null,

@@ -1,6 +1,7 @@
 import { Field, Float, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Dataset } from '../dataset/dataset.entity';
 import { PageInfo } from '../../graphql/pagination';
+import { SIMPLE_RESOLVERS } from '../../graphql/simple-resolvers';
 
 /** What trade values can be grouped by. */
 export enum TradeDimension {
@@ -67,7 +68,10 @@ export class TradeAggregateFilter {
   hsPrefix?: string | null;
 }
 
-@ObjectType({ description: 'One row of a trade aggregate: the grouped dimensions (null when not grouped) and the sums.' })
+@ObjectType({
+  simpleResolvers: SIMPLE_RESOLVERS,
+  description: 'One row of a trade aggregate: the grouped dimensions (null when not grouped) and the sums.',
+})
 export class TradeAggregateRow {
   @Field(() => Int, { nullable: true, description: 'Year, when grouped by YEAR.' })
   year!: number | null;
