@@ -7,23 +7,32 @@ import { factories } from '../support/factories';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 /**
+ * A database of the describe's own, opened without running a migration (each test migrates it as far as it
+ * needs), handed to `use` before its tests and dropped after them.
+ */
+function ownDatabase(use: (db: Database) => void): void {
+  let database: TestDatabase;
+  let db: Database | undefined;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    db = await openDatabase(loadConfig({ ...database.env, NODE_ENV: 'test' }).database);
+    use(db);
+  });
+  afterAll(async () => {
+    await db?.close();
+    await database?.drop();
+  });
+}
+
+/**
  * Migrations that move data: a database loaded before them keeps every row, in the new shape. Here the
  * partitioning of trade_world_export by dataset (Migration20261203120000), from a database migrated up to
  * the one before, with flows and world exports; then the backfill of group import markets
  * (Migration20261203170000) for the dataset loaded before it.
  */
 describe('migrations of loaded databases', () => {
-  let database: TestDatabase;
   let db: Database;
-
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    db = await openDatabase(loadConfig({ ...database.env, NODE_ENV: 'test' }).database);
-  });
-  afterAll(async () => {
-    await db?.close();
-    await database?.drop();
-  });
+  ownDatabase((opened) => (db = opened));
 
   const worldExports = () =>
     queryRows<{ datasetId: number; rows: string; total: string }>(
@@ -99,17 +108,8 @@ describe('migrations of loaded databases', () => {
  * mixes levels.
  */
 describe('migration of the totals rollups', () => {
-  let database: TestDatabase;
   let db: Database;
-
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    db = await openDatabase(loadConfig({ ...database.env, NODE_ENV: 'test' }).database);
-  });
-  afterAll(async () => {
-    await db?.close();
-    await database?.drop();
-  });
+  ownDatabase((opened) => (db = opened));
 
   const rows = <T extends object = Record<string, unknown>>(query: ReturnType<typeof sql>) => queryRows<T>(db.orm.em.fork(), query);
   /** A side's totals as the flows give them, and as the rollup holds them. */
