@@ -10,6 +10,7 @@ import { createApollo, PERSISTED_QUERY_BYTES } from '../graphql/apollo';
 import type { GraphQLContext } from '../graphql/context';
 import { createSchema } from '../graphql/schema';
 import { csvHandler } from './csv-route';
+import { DOCS_PATH, docsRoutes } from './docs-route';
 import { edgePlugin } from './edge-plugin';
 import { EXPLORER_ASSETS_PATH, explorerAssets } from './explorer';
 import { graphqlEndpoint, isGraphqlPath } from './graphql-endpoint';
@@ -144,6 +145,7 @@ export async function createApp({ config, orm, catalog, logger, tracker, metrics
     csvHandler(apollo, schema, orm, catalog, config, identify, (reason) => metrics.rejection(reason)),
   );
   app.use(EXPLORER_ASSETS_PATH, explorerAssets());
+  app.use(DOCS_PATH, docsRoutes());
   app.get('/', (_req, res) => res.redirect('/graphql'));
   app.use(notFound);
   app.use(onError);

@@ -41,7 +41,7 @@ query Brand {
   },
   {
     title: 'Import concentration',
-    query: `# Where the USA's imports of women's suits (HS 6204) come from, and how concentrated they are (METRICS.md).
+    query: `# Where the USA's imports of women's suits (HS 6204) come from, and how concentrated they are (definitions: /docs/metrics#concentration).
 query ImportConcentration {
   importConcentration(importer: "USA", product: "6204", year: 2023, top: 5) {
     dataset { name version }

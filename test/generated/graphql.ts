@@ -12,7 +12,7 @@ export type AggregateOrder =
   /** Largest value first. */
   | 'VALUE_DESC';
 
-/** US DOJ/FTC Merger Guidelines whose HHI thresholds define the concentration band. */
+/** US DOJ/FTC Merger Guidelines whose HHI thresholds define the concentration band ([bands](/docs/metrics#bands)). */
 export type BandGuidelines =
   /** 2010 Guidelines: HHI points > 2,500 HIGH; 1,500–2,500 MODERATE; < 1,500 UNCONCENTRATED. */
   | 'DOJ_FTC_2010'
@@ -27,7 +27,7 @@ export type BrandFilter = {
   search?: string | null | undefined;
 };
 
-/** How much a facility weighs in its brand market. */
+/** How much a facility weighs in its brand market ([capacity](/docs/metrics#capacity)). */
 export type CapacityWeight =
   /** Its workers: exact, or the midpoint of the disclosed range. Facilities with unknown workers are left out and counted in unknownCapacity. */
   | 'CAPACITY'
@@ -120,7 +120,7 @@ export type FacilityFilter = {
   search?: string | null | undefined;
 };
 
-/** A CEPII GeoDep criterion (METRICS.md, "Strategic dependency"). */
+/** A CEPII GeoDep criterion ([GeoDep criteria](/docs/metrics#geodep-criteria)). */
 export type GeoDepCriterion =
   /** HHI of the importer's import sources of the product > importHhiAbove (default 0.4). */
   | 'C1'
@@ -260,7 +260,7 @@ export type TradeFlowFilter = {
   yearTo?: number | null | undefined;
 };
 
-/** A trade market: who the participants are and whose trade is split among them (METRICS.md, "Trade markets"). */
+/** A trade market: who the participants are and whose trade is split among them ([trade markets](/docs/metrics#trade-markets)). */
 export type TradeMarketKind =
   /** Export destinations of the reporter (an exporter): participants = importers; a group's exports leave out flows to its members. */
   | 'EXPORT_DESTINATIONS'

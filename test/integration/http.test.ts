@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import { METRICS_DOC_FILE, renderMarkdown } from '../../src/server/docs-route';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 describe('HTTP surface', () => {
@@ -23,6 +25,38 @@ describe('HTTP surface', () => {
       expect((await asset.arrayBuffer()).byteLength).toBeGreaterThan(source.endsWith('/explorer.js') ? 200 : 1000);
     }
     expect(html).toContain('CountryProfile');
+  });
+
+  it('serves the metric definitions rendered at /docs/metrics: heading ids, our own stylesheet, no script, under the CSP', async () => {
+    const response = await fetch(`${app.baseUrl}/docs/metrics`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    const csp = response.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("script-src 'self'");
+    const html = await response.text();
+    const ids = new Set([...html.matchAll(/<h[1-6] id="([^"]+)"/g)].map((m) => m[1]));
+    const expected = renderMarkdown(fs.readFileSync(METRICS_DOC_FILE, 'utf8')).ids;
+    expect(expected.length).toBeGreaterThan(30);
+    expect([...ids]).toEqual(expected);
+    for (const id of ['hhi', 'gini', 'bands', 'hs-roll-up', 'geodep-criteria', 'rca', 'capacity']) expect(ids).toContain(id);
+    // Under `script-src 'self'` and `default-src 'self'` the page needs no script at all, and loads only from here.
+    expect(html).not.toMatch(/<script|\son[a-z]+=/i);
+    const loaded = [...html.matchAll(/<link[^>]+href="([^"]+)"/g)].map((m) => m[1]);
+    expect(loaded).toEqual(['/docs/docs.css']);
+    const css = await fetch(`${app.baseUrl}/docs/docs.css`);
+    expect([css.status, css.headers.get('content-type')]).toEqual([200, 'text/css; charset=utf-8']);
+    // Every link of the page stays on this server: a fragment of the page or a path of ours.
+    const hrefs = [...html.matchAll(/<a [^>]*href="([^"]+)"/g)].map((m) => m[1]);
+    expect(hrefs.filter((h) => !/^(#|\/)/.test(h) || h.startsWith('//'))).toEqual([]);
+    expect(hrefs.filter((h) => h.startsWith('#') && !ids.has(h.slice(1)))).toEqual([]);
+  });
+
+  it('serves the metric definitions as Markdown at /docs/metrics.md', async () => {
+    const response = await fetch(`${app.baseUrl}/docs/metrics.md`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/markdown; charset=utf-8');
+    expect(await response.text()).toBe(fs.readFileSync(METRICS_DOC_FILE, 'utf8'));
   });
 
   it('answers GraphQL over GET (with a header no cross-site simple request can carry) and over POST', async () => {

@@ -10,7 +10,7 @@ import { loadSupplierConcentration } from './supplier-concentration';
 export class BrandConcentrationResolver {
   @FieldResolver(() => SupplierConcentration, {
     description:
-      "Concentration of the brand's suppliers at a disclosure date, by FACILITY, MANUFACTURER or COUNTRY, weighted by capacity (workers, exact or range midpoint) or by count. Batched: one statement for all brands of a query.",
+      "Concentration of the brand's suppliers at a disclosure date, by FACILITY, MANUFACTURER or COUNTRY, weighted by capacity (workers, exact or range midpoint) or by count ([supplier concentration](/docs/metrics#supplier-concentration)). Batched: one statement for all brands of a query.",
   })
   supplierConcentration(
     @Root() brand: Brand,

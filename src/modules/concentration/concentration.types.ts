@@ -8,7 +8,7 @@ export enum BandGuidelines {
 }
 registerEnumType(BandGuidelines, {
   name: 'BandGuidelines',
-  description: 'US DOJ/FTC Merger Guidelines whose HHI thresholds define the concentration band.',
+  description: 'US DOJ/FTC Merger Guidelines whose HHI thresholds define the concentration band ([bands](/docs/metrics#bands)).',
   valuesConfig: {
     DOJ_FTC_2023: { description: '2023 Guidelines: HHI points > 1,800 HIGH; 1,000–1,800 MODERATE; < 1,000 UNCONCENTRATED.' },
     DOJ_FTC_2010: { description: '2010 Guidelines: HHI points > 2,500 HIGH; 1,500–2,500 MODERATE; < 1,500 UNCONCENTRATED.' },
@@ -77,7 +77,7 @@ export class ConcentrationShare {
 @ObjectType({
   simpleResolvers: SIMPLE_RESOLVERS,
   description:
-    'Concentration of a market split among participants with weights w_p > 0 (participants with weight 0 are not counted). N = participants, W = Σ w_p, s_p = w_p / W (METRICS.md).',
+    'Concentration of a market split among participants with weights w_p > 0 (participants with weight 0 are not counted). N = participants, W = Σ w_p, s_p = w_p / W (definitions: [concentration](/docs/metrics#concentration)).',
 })
 export class Concentration {
   @Field(() => Dataset, { nullable: true, description: 'The one dataset the weights come from (trade markets).' })

@@ -16,7 +16,7 @@ import { resolveTradeDataset } from '../dataset/trade-dataset';
 export class ImportConcentrationsResolver {
   @Query(() => [ProductConcentration], {
     description:
-      "Import-source concentration of every product an importer imports in a year, at one HS level (or under one HS code), in one request: for each product k with imports, participants = exporters e, weights = x(e, importer, k, year), rolled up by METRICS.md; a group's imports are extra-group (see importConcentration). Products without such imports are not listed.",
+      "Import-source concentration of every product an importer imports in a year, at one HS level (or under one HS code), in one request: for each product k with imports, participants = exporters e, weights = x(e, importer, k, year), rolled up as in [HS roll-up](/docs/metrics#hs-roll-up); a group's imports are extra-group (see importConcentration). Products without such imports are not listed.",
   })
   async importConcentrations(
     @Args(() => ImportConcentrationsArgs) { importer, year, level, product, dataset: datasetId, order, first }: ImportConcentrationsArgs,

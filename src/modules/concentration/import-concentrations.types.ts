@@ -40,7 +40,10 @@ export class ImportConcentrationsArgs {
   @Field(() => Int, { description: 'Year.' })
   year!: number;
 
-  @Field(() => Int, { defaultValue: 6, description: 'HS level of the markets: 2, 4 or 6 (rolled up by METRICS.md).' })
+  @Field(() => Int, {
+    defaultValue: 6,
+    description: 'HS level of the markets: 2, 4 or 6 (rolled up as in [HS roll-up](/docs/metrics#hs-roll-up)).',
+  })
   level!: number;
 
   @Field(() => String, { nullable: true, description: 'Only the products under this HS code (2/4/6 digits, no finer than `level`).' })

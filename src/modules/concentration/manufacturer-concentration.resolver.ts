@@ -11,7 +11,7 @@ import { checkConcentrationArgs, ConcentrationOptions } from './concentration.ar
 export class ManufacturerConcentrationResolver {
   @FieldResolver(() => CustomerConcentration, {
     description:
-      "Concentration of the manufacturer's customers: participants = brands, weights = the capacity of its facilities linked to each brand at `asOf`, a shared facility's capacity split among its brands (by disclosed volume when every brand gave one, else evenly). Batched: one statement for all manufacturers of a query.",
+      "Concentration of the manufacturer's customers: participants = brands, weights = the capacity of its facilities linked to each brand at `asOf`, a shared facility's capacity split among its brands (by disclosed volume when every brand gave one, else evenly; [customer concentration](/docs/metrics#customer-concentration)). Batched: one statement for all manufacturers of a query.",
   })
   async customerConcentration(
     @Root() manufacturer: Manufacturer,

@@ -28,7 +28,7 @@ export enum CapacityWeight {
 }
 registerEnumType(CapacityWeight, {
   name: 'CapacityWeight',
-  description: 'How much a facility weighs in its brand market.',
+  description: 'How much a facility weighs in its brand market ([capacity](/docs/metrics#capacity)).',
   valuesConfig: {
     CAPACITY: {
       description:

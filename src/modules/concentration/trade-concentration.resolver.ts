@@ -28,7 +28,7 @@ import { resolveTradeDataset } from '../dataset/trade-dataset';
 export class TradeConcentrationResolver {
   @Query(() => Concentration, {
     description:
-      'Import-source concentration of an importer for a product and year: participants = exporters e, weights = x(e, importer, product, year). For a country group (e.g. "EU27") imports are extra-group: flows from its own members are left out. The product may be an HS chapter, heading or subheading (rolled up by prefix without adding a code to its own sub-codes). An importer with no such imports gives participants = 0 and null metrics.',
+      'Import-source concentration of an importer for a product and year: participants = exporters e, weights = x(e, importer, product, year). For a country group (e.g. "EU27") imports are extra-group: flows from its own members are left out. The product may be an HS chapter, heading or subheading (rolled up by prefix without adding a code to its own sub-codes: [HS roll-up](/docs/metrics#hs-roll-up)). An importer with no such imports gives participants = 0 and null metrics.',
   })
   async importConcentration(
     @Arg('importer', () => String, { description: 'Importing country (ISO alpha-3) or country group code (EU27, ASEAN…).' })
@@ -46,7 +46,7 @@ export class TradeConcentrationResolver {
 
   @Query(() => Concentration, {
     description:
-      'World export concentration of a product in a year: participants = exporters e, weights = Σ_i x(e, i, product, year) over every importer (METRICS.md). HS roll-up as in importConcentration.',
+      'World export concentration of a product in a year: participants = exporters e, weights = Σ_i x(e, i, product, year) over every importer ([trade markets](/docs/metrics#trade-markets)). HS roll-up as in importConcentration.',
   })
   async worldExportConcentration(
     @Args(() => ProductYearArgs) { product, ...at }: ProductYearArgs,
@@ -59,7 +59,7 @@ export class TradeConcentrationResolver {
 
   @Query(() => Concentration, {
     description:
-      "Export concentration of an exporter in a year: by DESTINATIONS (participants = importers, weights = its exports to each, of the product or of every product) or by PRODUCTS (participants = HS-6 products, WITS product HHI). A group's exports leave out flows to its own members.",
+      "Export concentration of an exporter in a year: by DESTINATIONS (participants = importers, weights = its exports to each, of the product or of every product) or by PRODUCTS (participants = HS-6 products, WITS product HHI). A group's exports leave out flows to its own members ([trade markets](/docs/metrics#trade-markets)).",
   })
   async exportConcentration(
     @Arg('exporter', () => String, { description: 'Exporting country (ISO alpha-3) or country group code.' }) exporter: string,
@@ -83,7 +83,7 @@ export class TradeConcentrationResolver {
 
   @Query(() => [ConcentrationShare], {
     description:
-      "Partner shares of an importer's imports of a product in a year: every exporter e with x(e, importer, product, year) > 0, its value and its share x(e, i, k, t) / Σ_e x(e, i, k, t), largest first (ties by country code). Extra-group for a group; HS roll-up as in importConcentration. Empty when there are no such imports.",
+      "Partner shares of an importer's imports of a product in a year: every exporter e with x(e, importer, product, year) > 0, its value and its share x(e, i, k, t) / Σ_e x(e, i, k, t), largest first (ties by country code; [partner share](/docs/metrics#partners-and-areas)). Extra-group for a group; HS roll-up as in importConcentration. Empty when there are no such imports.",
   })
   async partnerShares(
     @Arg('importer', () => String, { description: 'Importing country (ISO alpha-3) or country group code.' }) importer: string,

@@ -9,7 +9,8 @@ export enum TradeMarketKind {
 }
 registerEnumType(TradeMarketKind, {
   name: 'TradeMarketKind',
-  description: 'A trade market: who the participants are and whose trade is split among them (METRICS.md, "Trade markets").',
+  description:
+    'A trade market: who the participants are and whose trade is split among them ([trade markets](/docs/metrics#trade-markets)).',
   valuesConfig: {
     IMPORT_SOURCES: {
       description:

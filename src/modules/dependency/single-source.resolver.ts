@@ -10,7 +10,9 @@ import { BandGuidelines, ConcentrationShare, ParticipantKind } from '../concentr
 import { CapacityWeight, SupplierDimension } from '../concentration/supplier-concentration.types';
 import { MAX_TOP } from '../concentration/concentration.args';
 
-@ObjectType({ description: 'A brand\'s single-source exposure at a disclosure date (METRICS.md, "Sourcing markets").' })
+@ObjectType({
+  description: "A brand's single-source exposure at a disclosure date ([single-source exposure](/docs/metrics#single-source-exposure)).",
+})
 export class SingleSourceExposure {
   @Field(() => GraphQLLocalDate, {
     nullable: true,

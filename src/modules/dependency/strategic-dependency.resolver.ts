@@ -31,7 +31,7 @@ function checkGeoDepArgs(a: GeoDepArgs): void {
 export class StrategicDependencyResolver {
   @Query(() => StrategicDependencyReport, {
     description:
-      "Strategic dependencies of an importer (country, or group read extra-group) in a year, by the CEPII GeoDep criteria for each HS-6 product it imports: C1 HHI of its import sources > 0.4, C2 HHI of world exporters > 0.4, C3 its imports / its exports > 1 (no exports → ratio null, C3 true); dependent when every criterion asked holds; persistent when dependent in at least 2 of the last 3 years. Thresholds, criteria and the window are arguments. Computed in one statement over the window's years.",
+      "Strategic dependencies of an importer (country, or group read extra-group) in a year, by the CEPII GeoDep criteria for each HS-6 product it imports: C1 HHI of its import sources > 0.4, C2 HHI of world exporters > 0.4, C3 its imports / its exports > 1 (no exports → ratio null, C3 true); dependent when every criterion asked holds; persistent when dependent in at least 2 of the last 3 years. Thresholds, criteria and the window are arguments ([strategic dependency](/docs/metrics#strategic-dependency)). Computed in one statement over the window's years.",
   })
   async strategicDependencies(
     @Arg('importer', () => String, { description: 'Importing country (ISO alpha-3) or country group code (EU27…).' }) importer: string,

@@ -9,7 +9,7 @@ export enum GeoDepCriterion {
 }
 registerEnumType(GeoDepCriterion, {
   name: 'GeoDepCriterion',
-  description: 'A CEPII GeoDep criterion (METRICS.md, "Strategic dependency").',
+  description: 'A CEPII GeoDep criterion ([GeoDep criteria](/docs/metrics#geodep-criteria)).',
   valuesConfig: {
     C1: { description: "HHI of the importer's import sources of the product > importHhiAbove (default 0.4)." },
     C2: { description: 'HHI of world exporters of the product > worldExportHhiAbove (default 0.4).' },

@@ -24,7 +24,7 @@ const REMOVED_FIRST = (order: string) => firstDescription(LIST_BOUNDS.removal, o
 export class DisruptionResolver {
   @Query(() => DisruptionScenario, {
     description:
-      'Disruption scenario (METRICS.md): remove a set R of countries and/or manufacturers/facilities, then rank the brands whose capacity is most exposed (`brands`) and the import markets whose supply is most exposed (`importMarkets`), with the concentration of what remains. Every id of R is checked (UNKNOWN_COUNTRY, UNKNOWN_MANUFACTURER, UNKNOWN_FACILITY); an empty R is INVALID_ARGUMENT.',
+      'Disruption scenario ([definitions](/docs/metrics#disruption-scenario)): remove a set R of countries and/or manufacturers/facilities, then rank the brands whose capacity is most exposed (`brands`) and the import markets whose supply is most exposed (`importMarkets`), with the concentration of what remains. Every id of R is checked (UNKNOWN_COUNTRY, UNKNOWN_MANUFACTURER, UNKNOWN_FACILITY); an empty R is INVALID_ARGUMENT.',
   })
   async disruptionScenario(
     @Arg('remove', () => DisruptionInput, { description: 'The set R to remove.' }) remove: DisruptionInput,

@@ -25,7 +25,7 @@ export class DisruptionInput {
 
 @ObjectType({
   description:
-    'A disruption scenario (METRICS.md, "Disruption scenario"): the set R is removed; `brands` says what share of each brand\'s capacity is lost and what concentration remains, `importMarkets` the same for importers\' supply of products. Ask only for the parts you need: each is one SQL statement.',
+    "A disruption scenario ([disruption scenario](/docs/metrics#disruption-scenario)): the set R is removed; `brands` says what share of each brand's capacity is lost and what concentration remains, `importMarkets` the same for importers' supply of products. Ask only for the parts you need: each is one SQL statement.",
 })
 export class DisruptionScenario {
   /** R, validated once for every part of the scenario. */

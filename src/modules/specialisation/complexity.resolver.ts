@@ -23,7 +23,7 @@ export const COUNTRY_PRODUCTS_MAX_COUNTRIES = 20;
 @Resolver(() => Complexity)
 export class ComplexityResolver {
   @Query(() => Complexity, {
-    description: `Economic complexity of a year (Hausmann–Hidalgo eigenvector method, matching the Atlas and Stata ecomplexity): RCA and M computed in PostgreSQL from ONE dataset (M = 1 where RCA ≥ 1), then diversity, ubiquity, ECI, PCI, density, COI and COG from the country × product M matrix (METRICS.md). HS-4 is the usual level; a year with more than ${COMPLEXITY_MAX_PRODUCTS.toLocaleString('en')} products (HS-6 at world scale) is refused with INVALID_ARGUMENT.`,
+    description: `Economic complexity of a year (Hausmann–Hidalgo eigenvector method, matching the Atlas and Stata ecomplexity): RCA and M computed in PostgreSQL from ONE dataset (M = 1 where RCA ≥ 1), then diversity, ubiquity, ECI, PCI, density, COI and COG from the country × product M matrix ([economic complexity](/docs/metrics#economic-complexity)). HS-4 is the usual level; a year with more than ${COMPLEXITY_MAX_PRODUCTS.toLocaleString('en')} products (HS-6 at world scale) is refused with INVALID_ARGUMENT.`,
   })
   async complexity(
     @Arg('year', () => Int, { description: 'Year.' }) year: number,

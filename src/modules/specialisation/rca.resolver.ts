@@ -42,7 +42,7 @@ function checkRcaFilters(product: string | null, code: string | null, level: num
 @Resolver()
 export class RcaResolver {
   @Query(() => RcaPage, {
-    description: `Balassa RCA and M of every (country, product) with exports in a year, at HS level 2, 4 or 6, computed in PostgreSQL from ONE dataset: RCA = (x_ck / X_c) / (x_wk / X_w), M = 1 where RCA ≥ 1 (METRICS.md). Pairs without exports (RCA 0) are not listed. Paged by (country, product) cursor, at most ${RCA_MAX_ROWS.toLocaleString('en')} rows a page; the filters narrow the rows, never the totals.`,
+    description: `Balassa RCA and M of every (country, product) with exports in a year, at HS level 2, 4 or 6, computed in PostgreSQL from ONE dataset: RCA = (x_ck / X_c) / (x_wk / X_w), M = 1 where RCA ≥ 1 ([RCA](/docs/metrics#rca)). Pairs without exports (RCA 0) are not listed. Paged by (country, product) cursor, at most ${RCA_MAX_ROWS.toLocaleString('en')} rows a page; the filters narrow the rows, never the totals.`,
   })
   async rca(
     @Arg('year', () => Int, { description: 'Year.' }) year: number,

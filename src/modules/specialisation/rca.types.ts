@@ -4,7 +4,7 @@ import { Dataset } from '../dataset/dataset.entity';
 
 @ObjectType({
   description:
-    "Balassa revealed comparative advantage of a country in a product in one year: RCA = (x_ck / X_c) / (x_wk / X_w), with x_ck = the country's exports of the product, X_c = all its exports, x_wk = world exports of the product, X_w = all world exports, at the HS level asked (METRICS.md).",
+    "Balassa revealed comparative advantage of a country in a product in one year: RCA = (x_ck / X_c) / (x_wk / X_w), with x_ck = the country's exports of the product, X_c = all its exports, x_wk = world exports of the product, X_w = all world exports, at the HS level asked ([RCA](/docs/metrics#rca)).",
 })
 export class RcaRow {
   /** ISO alpha-3 of the exporter (resolved to `country`). */

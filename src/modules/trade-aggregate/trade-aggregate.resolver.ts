@@ -19,7 +19,7 @@ export { AGGREGATE_MAX_ROWS } from './trade-aggregate.page';
 export class TradeAggregateResolver {
   @Query(() => TradeAggregate, {
     description:
-      'Trade value and quantity summed by any combination of year, exporter, importer, their UN M49 regions and sub-regions, and HS product at level 2/4/6 — flat rows for BI tools, computed in PostgreSQL from ONE dataset. HS roll-up: a code and its own sub-codes are never added together (METRICS.md). Only the sums selected are computed. As GET /csv, every row comes in one streamed request (up to `first` when given).',
+      'Trade value and quantity summed by any combination of year, exporter, importer, their UN M49 regions and sub-regions, and HS product at level 2/4/6 — flat rows for BI tools, computed in PostgreSQL from ONE dataset. HS roll-up: a code and its own sub-codes are never added together ([HS roll-up](/docs/metrics#hs-roll-up)). Only the sums selected are computed. As GET /csv, every row comes in one streamed request (up to `first` when given).',
   })
   async tradeAggregate(
     @Arg('groupBy', () => [TradeDimension], { description: 'Dimensions to group by; an empty list gives one grand-total row.' })

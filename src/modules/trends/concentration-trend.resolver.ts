@@ -15,7 +15,7 @@ import { resolveTradeDataset } from '../dataset/trade-dataset';
 @Resolver(() => ConcentrationTrend)
 export class ConcentrationTrendResolver {
   @Query(() => ConcentrationTrend, {
-    description: `Concentration trend of a trade market (METRICS.md, "Trends"): for each year from fromYear to toYear (at most ${MAX_TREND_YEARS} years) the value W, its YoY growth v_t / v_{t−1} − 1, the concentration and ΔHHI against the year before with the significant-increase test; CAGR (v_b / v_a)^{1/(b−a)} − 1, ΔHHI and share shifts (percentage points, rank changes) between the first and the last year with data. Years without data are listed with null figures, never as 0. One dataset, HS roll-up and extra-group reading as in importConcentration; every year in one statement.`,
+    description: `Concentration trend of a trade market ([trends](/docs/metrics#trends)): for each year from fromYear to toYear (at most ${MAX_TREND_YEARS} years) the value W, its YoY growth v_t / v_{t−1} − 1, the concentration and ΔHHI against the year before with the significant-increase test; CAGR (v_b / v_a)^{1/(b−a)} − 1, ΔHHI and share shifts (percentage points, rank changes) between the first and the last year with data. Years without data are listed with null figures, never as 0. One dataset, HS roll-up and extra-group reading as in importConcentration; every year in one statement.`,
   })
   async concentrationTrend(
     @Args(() => ConcentrationTrendArgs) args: ConcentrationTrendArgs,

@@ -47,7 +47,7 @@ export class TrendPoint {
 
 @ObjectType({
   description:
-    'A trade market year by year (METRICS.md, "Trends"): value, YoY growth and concentration per year; CAGR, ΔHHI and share shifts between the first and the last year with data (cagrFrom, cagrTo). Years without data are listed, never read as 0.',
+    'A trade market year by year ([trends](/docs/metrics#trends)): value, YoY growth and concentration per year; CAGR, ΔHHI and share shifts between the first and the last year with data (cagrFrom, cagrTo). Years without data are listed, never read as 0.',
 })
 export class ConcentrationTrend {
   @Field(() => Dataset, { description: 'The one dataset every figure comes from.' })

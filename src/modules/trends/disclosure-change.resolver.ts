@@ -20,7 +20,7 @@ const HHI_ONLY = { k: 1, top: 0, guidelines: BandGuidelines.DOJ_FTC_2023 };
 export class BrandDisclosureChangeResolver {
   @FieldResolver(() => DisclosureChange, {
     description:
-      'How the brand\'s sourcing changed from its disclosure in force at `from` to the one in force at `to` (each the latest on or before the date): facilities added / dropped / kept, participant shares at both and their shift in percentage points, concentration at both and ΔHHI (METRICS.md, "Disclosure change").',
+      "How the brand's sourcing changed from its disclosure in force at `from` to the one in force at `to` (each the latest on or before the date): facilities added / dropped / kept, participant shares at both and their shift in percentage points, concentration at both and ΔHHI ([disclosure change](/docs/metrics#disclosure-change)).",
   })
   disclosureChange(
     @Root() brand: Brand,

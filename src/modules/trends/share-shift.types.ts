@@ -3,7 +3,7 @@ import { ParticipantKind } from '../concentration/concentration.types';
 
 @ObjectType({
   description:
-    'One participant of a market at two times (two years, two disclosure dates): weight, share s_p = w_p / W and rank at both, the share shift in percentage points and the rank change (METRICS.md, "Trends"). A participant absent at one time (weight 0 then) has share 0 and no rank there. The typed field matching `kind` is set.',
+    'One participant of a market at two times (two years, two disclosure dates): weight, share s_p = w_p / W and rank at both, the share shift in percentage points and the rank change ([share shift](/docs/metrics#share-shift)). A participant absent at one time (weight 0 then) has share 0 and no rank there. The typed field matching `kind` is set.',
 })
 export class ShareShift {
   @Field(() => ParticipantKind, { description: 'What the participant is.' })
