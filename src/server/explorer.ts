@@ -12,6 +12,10 @@ const assetFiles: Record<string, string> = {
   'react-dom.production.min.js': path.join(path.dirname(require.resolve('react-dom')), 'umd', 'react-dom.production.min.js'),
   'graphiql.min.js': require.resolve('graphiql/graphiql.min.js'),
   'graphiql.min.css': require.resolve('graphiql/graphiql.min.css'),
+  // The Explorer plugin's UMD build reads React, GraphiQL.React and GraphiQL.GraphQL from the globals the
+  // scripts above define, so it shares their one copy of each.
+  'plugin-explorer.umd.js': require.resolve('@graphiql/plugin-explorer/dist/index.umd.js'),
+  'plugin-explorer.css': require.resolve('@graphiql/plugin-explorer/dist/style.css'),
 };
 
 /** Escapes a JSON payload for inclusion inside a <script> element. */
@@ -20,18 +24,22 @@ function scriptSafeJson(value: unknown): string {
 }
 
 /**
- * Starts GraphiQL with the settings of the page's JSON data block. A file of its own, not an inline
- * script, so that the Content-Security-Policy allows this server's scripts only.
+ * Starts GraphiQL with the settings of the page's JSON data block, and the Explorer plugin (point-and-click
+ * query building from the schema) open beside the editor. A file of its own, not an inline script, so that
+ * the Content-Security-Policy allows this server's scripts only.
  */
 const EXPLORER_SCRIPT = `(function () {
   var settings = JSON.parse(document.getElementById('explorer-settings').textContent);
   var fetcher = GraphiQL.createFetcher({ url: settings.endpoint });
+  var explorer = GraphiQLPluginExplorer.explorerPlugin();
   var root = ReactDOM.createRoot(document.getElementById('graphiql'));
   root.render(React.createElement(GraphiQL, {
     fetcher: fetcher,
     defaultTabs: settings.tabs,
     defaultEditorToolsVisibility: true,
     shouldPersistHeaders: false,
+    plugins: [explorer],
+    visiblePlugin: explorer,
   }));
 })();
 `;
@@ -46,6 +54,7 @@ export function explorerHtml(endpoint: string): string {
   <meta name="viewport" content="width=device-width, initial-scale=1" />
   <title>tradegraph explorer</title>
   <link rel="stylesheet" href="${EXPLORER_ASSETS_PATH}/graphiql.min.css" />
+  <link rel="stylesheet" href="${EXPLORER_ASSETS_PATH}/plugin-explorer.css" />
   <style>html, body, #graphiql { height: 100%; margin: 0; }</style>
 </head>
 <body>
@@ -54,6 +63,7 @@ export function explorerHtml(endpoint: string): string {
   <script src="${EXPLORER_ASSETS_PATH}/react.production.min.js"></script>
   <script src="${EXPLORER_ASSETS_PATH}/react-dom.production.min.js"></script>
   <script src="${EXPLORER_ASSETS_PATH}/graphiql.min.js"></script>
+  <script src="${EXPLORER_ASSETS_PATH}/plugin-explorer.umd.js"></script>
   <script src="${EXPLORER_ASSETS_PATH}/explorer.js"></script>
 </body>
 </html>`;

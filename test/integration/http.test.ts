@@ -25,6 +25,12 @@ describe('HTTP surface', () => {
       expect((await asset.arrayBuffer()).byteLength).toBeGreaterThan(source.endsWith('/explorer.js') ? 200 : 1000);
     }
     expect(html).toContain('CountryProfile');
+    // The Explorer plugin (point-and-click query building) is served like GraphiQL, and opened beside it.
+    expect(sources).toEqual(expect.arrayContaining(['/explorer/assets/plugin-explorer.umd.js', '/explorer/assets/plugin-explorer.css']));
+    const script = await (await fetch(`${app.baseUrl}/explorer/assets/explorer.js`)).text();
+    expect(script).toContain('GraphiQLPluginExplorer.explorerPlugin()');
+    // Nothing on the page names another server (the SVG namespace of inline icons is not a request).
+    expect(html.match(/(?:https?:)?\/\/[a-z0-9.-]+/gi) ?? []).toEqual([]);
   });
 
   it('serves the metric definitions rendered at /docs/metrics: heading ids, our own stylesheet, no script, under the CSP', async () => {
