@@ -89,40 +89,71 @@ export class Concentration {
   @Field(() => Float, { description: 'W = Σ w_p.' })
   totalWeight!: number;
 
-  @Field(() => Float, { nullable: true, description: 'HHI = Σ s_p², in [1/N, 1]; null when N = 0.' })
+  @Field(() => Float, { nullable: true, description: 'HHI = Σ s_p², in [1/N, 1]; null when N = 0 ([definition](/docs/metrics#hhi)).' })
   hhi!: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'HHI points = 10,000 × HHI (antitrust scale).' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'HHI points = 10,000 × HHI (antitrust scale); null when N = 0 ([definition](/docs/metrics#hhi-points)).',
+  })
   hhiPoints!: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Normalised HHI = (HHI − 1/N) / (1 − 1/N); null when N ≤ 1 (WITS reports no value).' })
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Normalised HHI = (HHI − 1/N) / (1 − 1/N); null when N ≤ 1, where WITS reports no value ([definition](/docs/metrics#normalised-hhi)).',
+  })
   normalizedHhi!: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'CR1: share of the largest participant (1 when N ≤ 1).' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'CR1: share of the largest participant; 1 when N = 1, null when N = 0 ([definition](/docs/metrics#crk)).',
+  })
   cr1!: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'CR3: sum of the 3 largest shares (1 when N ≤ 3).' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'CR3: sum of the 3 largest shares; 1 when 1 ≤ N ≤ 3, null when N = 0 ([definition](/docs/metrics#crk)).',
+  })
   cr3!: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'CR5: sum of the 5 largest shares (1 when N ≤ 5).' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'CR5: sum of the 5 largest shares; 1 when 1 ≤ N ≤ 5, null when N = 0 ([definition](/docs/metrics#crk)).',
+  })
   cr5!: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'CRk for the k asked (argument `k`); 1 when k ≥ N.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'CRk for the k asked (argument `k`); 1 when k ≥ N ≥ 1, null when N = 0 ([definition](/docs/metrics#crk)).',
+  })
   crk!: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Effective number of participants = 1 / HHI.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Effective number of participants = 1 / HHI; null when N = 0 ([definition](/docs/metrics#effective-number)).',
+  })
   effectiveNumber!: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Entropy = −Σ s_p ln s_p.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Entropy = −Σ s_p ln s_p (natural log); 0 when N = 1, null when N = 0 ([definition](/docs/metrics#entropy)).',
+  })
   entropy!: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Evenness = entropy / ln N; null when N ≤ 1.' })
+  @Field(() => Float, { nullable: true, description: 'Evenness = entropy / ln N; null when N ≤ 1 ([definition](/docs/metrics#evenness)).' })
   evenness!: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Gini = Σ_i Σ_j |w_i − w_j| / (2 N² μ), μ = W / N; 0 when N = 1.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Gini = Σ_i Σ_j |w_i − w_j| / (2 N² μ), μ = W / N; 0 when N = 1, null when N = 0 ([definition](/docs/metrics#gini)).',
+  })
   gini!: number | null;
 
-  @Field(() => ConcentrationBand, { nullable: true, description: 'Band by HHI points under `guidelines`; null when N = 0.' })
+  @Field(() => ConcentrationBand, {
+    nullable: true,
+    description: 'Band by HHI points under `guidelines`; null when N = 0 ([definition](/docs/metrics#bands)).',
+  })
   band!: ConcentrationBand | null;
 
   @Field(() => BandGuidelines, { description: 'Guidelines the band was judged by.' })
