@@ -79,6 +79,11 @@ export interface DisclosureRecord {
   brand: string;
   /** Parent company of the brand when the file says (VF Corporation for The North Face), else null. */
   brandParent: string | null;
+  /**
+   * Further brands of the same parent that the row names for the same facility (Nike's "NIKE, Converse"):
+   * each gets its own sourcing link, as `brand` does.
+   */
+  alsoBrands?: string[];
   /** Supplier group / manufacturer name as disclosed, or null. */
   supplierGroup: string | null;
   facilityName: string;

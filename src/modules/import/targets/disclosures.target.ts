@@ -44,23 +44,26 @@ export async function loadDisclosures(session: BulkSession, file: string, datase
         (async function* (): AsyncGenerator<readonly CopyValue[]> {
           for await (const { line, row: r } of rows) {
             const mKey = r.supplierGroup ? manufacturerKey(r.supplierGroup) : null;
-            yield [
-              line,
-              r.brand,
-              r.brandParent,
-              r.supplierGroup,
-              mKey || null,
-              r.facilityName,
-              r.country,
-              r.address,
-              r.city,
-              r.productType,
-              r.facilityType,
-              r.workersMin,
-              r.workersMax,
-              r.disclosedAt,
-              facilityMatchKey({ name: r.facilityName, country: r.country, address: r.address }),
-            ];
+            const matchKey = facilityMatchKey({ name: r.facilityName, country: r.country, address: r.address });
+            // One staging row per brand the record names, all of the same line and facility.
+            for (const brand of [r.brand, ...(r.alsoBrands ?? [])])
+              yield [
+                line,
+                brand,
+                r.brandParent,
+                r.supplierGroup,
+                mKey || null,
+                r.facilityName,
+                r.country,
+                r.address,
+                r.city,
+                r.productType,
+                r.facilityType,
+                r.workersMin,
+                r.workersMax,
+                r.disclosedAt,
+                matchKey,
+              ];
           }
         })(),
       );
