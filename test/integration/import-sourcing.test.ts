@@ -70,6 +70,16 @@ const haveFiles = Boolean(nike['2021-02-01'] && nike['2023-08-01'] && nike['2025
       { name: 'Converse', parent_company: 'Nike, Inc.', links: String(6 + 36 + 34) },
       { name: 'Nike', parent_company: 'Nike, Inc.', links: String(498 + 607 + 632) },
     ]);
+    // Each disclosure dataset's rowCount is the sourcing links it holds: 2021's 498 rows are 504 links.
+    const datasets = await sql<{ file: string; row_count: string; links: string }>(
+      `select d.file, d.row_count, (select count(*) from sourcing_link sl where sl.dataset_id = d.id) as links from dataset d
+       where d.kind = 'BRAND_DISCLOSURE' order by d.file`,
+    );
+    expect(datasets).toEqual([
+      { file: 'nike_manufacturing_export_2021-02.csv', row_count: '504', links: '504' },
+      { file: 'nike_manufacturing_export_2023-08.csv', row_count: '643', links: '643' },
+      { file: 'nike_manufacturing_export_2025-06.csv', row_count: '666', links: '666' },
+    ]);
     // 2021's "NIKE, Converse" rows are one facility with a link for each brand.
     const [shared] = await sql<{ n: string }>(
       `select count(*) as n from (select facility_id from sourcing_link where disclosed_at = '2021-02-01' group by facility_id having count(distinct brand_id) = 2) s`,
