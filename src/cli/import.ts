@@ -1,9 +1,11 @@
 import 'reflect-metadata';
 import { loadConfig } from '../config/config';
 import { migrate, openDatabase } from '../database/database';
+import { FLOWS_COLUMNS, QUANTITY_UNITS, VALUE_UNITS } from '../modules/import/formats/flows';
 import { IMPORT_FORMATS } from '../modules/import/formats/registry';
 import { ImportError } from '../modules/import/import-error';
 import { runImport, type ImportRequest } from '../modules/import/run-import';
+import type { FlowsColumn, FlowsOptions } from '../modules/import/types';
 import { Progress } from './progress';
 import { CliError, EXIT, InvalidInputError, runCli, UsageError, type ParsedArgs } from './run-cli';
 
@@ -25,6 +27,24 @@ Options:
   --report FILE         where rejected records go (default: <first file>.rejected.csv)
   -h, --help            this text
 
+Options of the flows format (columns are otherwise found by name, in any case):
+  --year-column NAME        year (default: year, period, ref_year…)
+  --exporter-column NAME    exporter (default: exporter, origin…); the row is exporter → importer
+  --importer-column NAME    importer (default: importer, dest, destination…)
+  --reporter-column NAME    reporter, with --partner-column and --flow-column (Comtrade's words: an
+  --partner-column NAME       Import row is partner → reporter, an Export row reporter → partner; other
+  --flow-column NAME          flows are skipped). Read only when there is no exporter/importer pair.
+  --product-column NAME     HS code of 2, 4 or 6 digits (default: product, hs_code, hs92, cmd_code…); a
+                            lost leading zero (1, 3 or 5 digits) is restored
+  --value-column NAME       value of the exporter → importer flow (default: value, trade_value,
+                            primary_value, export_val, export…). In the OEC's origin,dest,export,import
+                            layout the export column is the value; import (the reverse flow) is not read
+  --quantity-column NAME    optional quantity (default: quantity, quantity_tons, qty, tons)
+  --value-unit UNIT         usd (default), thousand-usd or million-usd
+  --quantity-unit UNIT      tons (default) or kg
+Countries are ISO 3166 alpha-3 in any case or UN M49 / Comtrade numeric codes (BLX is Belgium); World,
+areas (Comtrade's, the OEC's xx… codes, M49 regions) and self-flows are skipped and counted.
+
 A load is one transaction: every file loads, or nothing changes. Loading the same file again changes
 nothing; a different file under the same dataset name (a new release) replaces the old rows.
 Invalid input (exit 3) is reported as file:line: reason, and nothing is imported. An unknown format or a
@@ -39,7 +59,36 @@ const OPTIONS = {
   licence: { type: 'string' },
   'skip-invalid': { type: 'boolean' },
   report: { type: 'string' },
+  ...(Object.fromEntries(FLOWS_COLUMNS.map((c) => [`${c}-column`, { type: 'string' }])) as Record<
+    `${FlowsColumn}-column`,
+    { type: 'string' }
+  >),
+  'value-unit': { type: 'string' },
+  'quantity-unit': { type: 'string' },
 } as const;
+
+/** The flows format's options, or a UsageError naming the one that is wrong. */
+function flowsOptions(format: string, values: ParsedArgs<typeof OPTIONS>['values']): FlowsOptions | undefined {
+  const columns: Partial<Record<FlowsColumn, string>> = {};
+  for (const c of FLOWS_COLUMNS) {
+    const name = values[`${c}-column`];
+    if (name !== undefined) columns[c] = name;
+  }
+  const valueUnit = values['value-unit'];
+  const quantityUnit = values['quantity-unit'];
+  const given = Object.keys(columns).length > 0 || valueUnit !== undefined || quantityUnit !== undefined;
+  if (!given) return undefined;
+  if (format !== 'flows') throw new UsageError('--*-column, --value-unit and --quantity-unit are options of the flows format');
+  if (valueUnit !== undefined && !(valueUnit in VALUE_UNITS))
+    throw new UsageError(`--value-unit: "${valueUnit}" is not one of ${Object.keys(VALUE_UNITS).join(', ')}`);
+  if (quantityUnit !== undefined && !(quantityUnit in QUANTITY_UNITS))
+    throw new UsageError(`--quantity-unit: "${quantityUnit}" is not one of ${Object.keys(QUANTITY_UNITS).join(', ')}`);
+  return {
+    columns,
+    valueUnit: valueUnit as FlowsOptions['valueUnit'],
+    quantityUnit: quantityUnit as FlowsOptions['quantityUnit'],
+  };
+}
 
 /** The request a command line asks for; a UsageError when it cannot be one. */
 function importRequest({ values, positionals: [format, ...files] }: ParsedArgs<typeof OPTIONS>): ImportRequest {
@@ -53,6 +102,7 @@ function importRequest({ values, positionals: [format, ...files] }: ParsedArgs<t
     countriesFile: values.countries,
     disclosedAt,
     brand: values.brand,
+    flows: flowsOptions(format, values),
     dataset: values.dataset,
     version: values.version,
     licence: values.licence,
@@ -95,7 +145,15 @@ async function importFiles(request: ImportRequest): Promise<void> {
       );
       const stages = Object.entries(f.stages);
       if (stages.length) console.error(`    stages: ${stages.map(([name, seconds]) => `${name} ${seconds.toFixed(1)} s`).join(', ')}`);
+      if (f.metadata.direction)
+        console.error(
+          `    read as: ${f.metadata.direction}, value ${f.metadata.value}${f.metadata.ignored ? `; not read: ${f.metadata.ignored}` : ''}`,
+        );
       for (const [reason, count] of skipped.slice(0, 8)) console.error(`    skipped ${count}: ${reason}`);
+      if (skipped.length > 8) {
+        const rest = skipped.slice(8);
+        console.error(`    skipped ${rest.reduce((n, [, c]) => n + c, 0)} more, for ${rest.length} other reasons`);
+      }
     }
     if (result.reportFile) console.error(`${result.rejected} rejected record(s) written to ${result.reportFile}`);
   } finally {

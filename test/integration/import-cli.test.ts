@@ -39,6 +39,14 @@ const baciFile = sharedFile('trade/BACI_HS92_Y2021_V202301_exporters_AFG_ZAF.csv
     expect(failed.stderr).toContain(`${bad}:300: `);
     expect(failed.stderr).toContain('Nothing was imported.');
 
+    // A value no numeric column holds: the same exit 3 with file:line: column …, no stack trace (#10).
+    lines[299] = lines[299].replace(/^2021,4,4,/, '2021,4,').replace(/^(2021,\d+,\d+,\d+),[0-9.]+,/, '$1,1e999,');
+    fs.writeFileSync(bad, lines.join('\n') + '\n');
+    const overflow = run('import', ['baci', bad]);
+    expect(overflow.status).toBe(3);
+    expect(overflow.stderr).toContain(`${bad}:300: column v: "1e999" is not a finite number`);
+    expect(overflow.stderr).not.toMatch(/^\s+at /m);
+
     const good = path.join(dir, 'BACI_HS92_Y2021_V202301_good.csv');
     fs.writeFileSync(good, fs.readFileSync(baciFile!, 'utf8').split(/\r?\n/).slice(0, 400).join('\n') + '\n');
     const loaded = run('import', ['baci', good]);

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { runImport } from '../../src/modules/import/run-import';
 import { BrandSourcingDocument, BrandsDocument, FacilitiesPageDocument } from '../generated/graphql';
-import { readNikeFactories, workersBy } from '../support/nike-files';
+import { ofBrand, readNikeFactories, workersBy } from '../support/nike-files';
 import { readCsv, sharedFile } from '../support/shared-data';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -17,6 +17,7 @@ const haveFiles = Boolean(nike['2021-02-01'] && nike['2023-08-01'] && nike['2025
 (haveFiles ? describe : describe.skip)('importing brand disclosures and Open Supply Hub facilities', () => {
   let app: TestApp;
   let nikeId: string;
+  let converseId: string;
   const sql = async <T = Record<string, unknown>>(text: string, params: unknown[] = []) =>
     (await app.running.db.orm.em.fork().getConnection().execute(text, params)) as T[];
 
@@ -26,7 +27,9 @@ const haveFiles = Boolean(nike['2021-02-01'] && nike['2023-08-01'] && nike['2025
     const loaded = await runImport(app.running.db, { format: 'nike', files: Object.values(nike) as string[] });
     expect(loaded.files.map((f) => f.unchanged)).toEqual([false, false, false]);
     const brands = await app.gql(BrandsDocument, { filter: { search: 'nike' } });
-    nikeId = brands.data!.brands.nodes[0].id;
+    // "nike" also finds Converse, whose parent company is Nike, Inc.
+    const byName = new Map(brands.data!.brands.nodes.map((b) => [b.name, b.id]));
+    [nikeId, converseId] = [byName.get('Nike')!, byName.get('Converse')!];
   });
   afterAll(() => app?.close());
 
@@ -40,22 +43,55 @@ const haveFiles = Boolean(nike['2021-02-01'] && nike['2023-08-01'] && nike['2025
   });
 
   it.each([
-    ['2021-02-01', 498],
-    ['2023-08-01', 643],
-    ['2025-06-01', 666],
-  ])('at %s Nike disclosed %i facilities, one per factory row of its file', async (date, expected) => {
-    // Independent count: the data rows after the banner line and the header line, one factory each.
-    const file = nike[date as keyof typeof nike]!;
-    expect(readCsv(file).length - 1).toBe(expected); // readCsv takes the banner for a header: minus the real header
-    const result = await app.raw(`{ brand(id: "${nikeId}") { facilities(disclosedAt: "${date}", first: 1000) { id } } }`);
-    expect((result.data!.brand as { facilities: unknown[] }).facilities).toHaveLength(expected);
+    ['2021-02-01', 498, 498, 6],
+    ['2023-08-01', 643, 607, 36],
+    ['2025-06-01', 666, 632, 34],
+  ])(
+    'at %s Nike, Inc. disclosed %i facilities, one per factory row of its file: %i for Nike, %i for Converse, as its brand column says (#10)',
+    async (date, rows, nikeRows, converseRows) => {
+      // Independent count: the data rows after the banner line and the header line, one factory each.
+      const file = nike[date as keyof typeof nike]!;
+      expect(readCsv(file).length - 1).toBe(rows); // readCsv takes the banner for a header: minus the real header
+      const factories = readNikeFactories(file);
+      expect([ofBrand(factories, 'NIKE').length, ofBrand(factories, 'CONVERSE').length]).toEqual([nikeRows, converseRows]);
+      const result = await app.raw(
+        `{ nike: brand(id: "${nikeId}") { facilities(disclosedAt: "${date}", first: 1000) { id } } converse: brand(id: "${converseId}") { facilities(disclosedAt: "${date}", first: 1000) { id } } }`,
+      );
+      const count = (key: string) => (result.data![key] as { facilities: unknown[] }).facilities.length;
+      expect([count('nike'), count('converse')]).toEqual([nikeRows, converseRows]);
+    },
+  );
+
+  it('makes Converse its own brand under Nike, Inc., not rows of the brand Nike (#10)', async () => {
+    const brands = await sql<{ name: string; parent_company: string; links: string }>(
+      `select b.name, b.parent_company, count(sl.id) as links from brand b left join sourcing_link sl on sl.brand_id = b.id group by b.id order by b.name`,
+    );
+    expect(brands).toEqual([
+      { name: 'Converse', parent_company: 'Nike, Inc.', links: String(6 + 36 + 34) },
+      { name: 'Nike', parent_company: 'Nike, Inc.', links: String(498 + 607 + 632) },
+    ]);
+    // Each disclosure dataset's rowCount is the sourcing links it holds: 2021's 498 rows are 504 links.
+    const datasets = await sql<{ file: string; row_count: string; links: string }>(
+      `select d.file, d.row_count, (select count(*) from sourcing_link sl where sl.dataset_id = d.id) as links from dataset d
+       where d.kind = 'BRAND_DISCLOSURE' order by d.file`,
+    );
+    expect(datasets).toEqual([
+      { file: 'nike_manufacturing_export_2021-02.csv', row_count: '504', links: '504' },
+      { file: 'nike_manufacturing_export_2023-08.csv', row_count: '643', links: '643' },
+      { file: 'nike_manufacturing_export_2025-06.csv', row_count: '666', links: '666' },
+    ]);
+    // 2021's "NIKE, Converse" rows are one facility with a link for each brand.
+    const [shared] = await sql<{ n: string }>(
+      `select count(*) as n from (select facility_id from sourcing_link where disclosed_at = '2021-02-01' group by facility_id having count(distinct brand_id) = 2) s`,
+    );
+    expect(shared.n).toBe('6');
   });
 
   it('matches the same factory across dates (upper case in 2021, title case later) as one facility', async () => {
     const [row] = await sql<{ facilities: string; links: string }>(
       `select count(distinct facility_id) as facilities, count(*) as links from sourcing_link sl join brand b on b.id = sl.brand_id where b.name = 'Nike'`,
     );
-    expect(Number(row.links)).toBeGreaterThanOrEqual(498 + 643 + 666);
+    expect(Number(row.links)).toBeGreaterThanOrEqual(498 + 607 + 632);
     // Most factories appear in more than one disclosure, so there are far fewer facilities than links.
     expect(Number(row.facilities)).toBeLessThan(0.7 * Number(row.links));
     const ak = await app.gql(FacilitiesPageDocument, { filter: { search: 'A & K Designs' } });
@@ -124,7 +160,9 @@ const haveFiles = Boolean(nike['2021-02-01'] && nike['2023-08-01'] && nike['2025
     async (date) => {
       // Independent: the file's rows, grouped by the country column as written, weighed by Total Workers;
       // rows without workers are left out and counted.
-      const { weights, unknown } = workersBy(readNikeFactories(nike[date as keyof typeof nike]!), (r) => r.countryName.toUpperCase());
+      const { weights, unknown } = workersBy(ofBrand(readNikeFactories(nike[date as keyof typeof nike]!), 'NIKE'), (r) =>
+        r.countryName.toUpperCase(),
+      );
       const total = [...weights.values()].reduce((a, b) => a + b, 0);
       const hhi = [...weights.values()].reduce((a, w) => a + (w / total) ** 2, 0);
 

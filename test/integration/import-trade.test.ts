@@ -168,6 +168,37 @@ const haveFiles = Boolean(baciFile && baciCountries && comtradeEu && comtradeTha
     expect(await counts()).toEqual(before);
   });
 
+  it.each([
+    ['1e999', 'column v: "1e999" is not a finite number'],
+    ['Infinity', 'column v: "Infinity" is not a finite number'],
+    ['NaN', 'column v: "NaN" is not a finite number'],
+    ['100000000000000', 'column v: "100000000000000" is out of range once scaled by 10^3 (at most 99,999,999,999,999,999.999)'],
+  ])('stops at a value numeric(20,3) cannot hold (%s) with file:line: column …, importing nothing (#10)', async (value, reason) => {
+    const before = await counts();
+    const bad = copyWith(baciFile!, `BACI_HS92_Y2017_V202301_${value}.csv`, 300, 7, (l) =>
+      l.replace(/^(2021,\d+,\d+,\d+),[0-9.]+,/, `$1,${value},`),
+    );
+    const error = await runImport(app.running.db, { format: 'baci', files: [bad], countriesFile: baciCountries! }).catch((e) => e);
+    expect(error).toBeInstanceOf(ImportError);
+    expect((error as Error).message).toBe(`${bad}:7: ${reason}`);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('skips BACI self-flows (i = j) and counts them in the summary, as Comtrade does, instead of refusing the file (#10)', async () => {
+    // Line 10 of the real file made Afghanistan → Afghanistan.
+    const self = copyWith(baciFile!, 'BACI_HS92_Y2016_V202301_self.csv', 60, 10, (l) => l.replace(/^2021,4,\d+,/, '2021,4,4,'));
+    expect(fs.readFileSync(self, 'utf8').split('\n')[9]).toMatch(/^2021,4,4,/);
+    const result = await runImport(app.running.db, { format: 'baci', files: [self], countriesFile: baciCountries! });
+    const file = result.files[0];
+    expect(file).toMatchObject({ records: 59, loaded: 58, rejected: 0 });
+    expect(Object.fromEntries(file.skipped)).toEqual({ 'exporter and importer are the same country': 1 });
+    const [flows] = await sql<{ n: string; self: string }>(
+      'select count(*) as n, count(*) filter (where exporter_id = importer_id) as self from trade_flow where dataset_id = ?',
+      [file.datasetId],
+    );
+    expect(flows).toEqual({ n: '58', self: '0' });
+  });
+
   it("loads BACI's own HS92 product table as product descriptions", async () => {
     const productTable = sharedFile('trade/BACI_product_codes_HS92_V202301.csv')!;
     const result = await runImport(app.running.db, { format: 'hs', files: [productTable], dataset: 'BACI HS92 product codes' });

@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { buildCountryRows } from '../../seeds/data/countries';
+import { FORMER_COUNTRIES } from '../../seeds/data/former-countries';
 import { readRecords } from '../../src/modules/import/read-records';
 import type { FormatContext, OpenedFormat, Parsed, SourceFormat, SourceRecord } from '../../src/modules/import/types';
 
@@ -10,9 +11,12 @@ import type { FormatContext, OpenedFormat, Parsed, SourceFormat, SourceRecord } 
  * which reads well-formed CSV exactly as csvRecords does (test/unit/csv-records.test.ts checks that).
  */
 
-/** The reference countries as `npm run seed -- reference` loads them (249 ISO codes, TWN included). */
+/**
+ * The reference countries as `npm run seed -- reference` loads them: 249 ISO codes (TWN included) and the
+ * former countries older trade data reports (ANT, SCG, YUG, SUN, DDR).
+ */
 export function referenceContext(extra: Partial<FormatContext> = {}): FormatContext {
-  const countries = buildCountryRows();
+  const countries = [...buildCountryRows(), ...FORMER_COUNTRIES];
   return {
     countries: new Set(countries.map((c) => c.id)),
     countriesByNumeric: new Map(countries.map((c) => [c.numericCode, c.id])),

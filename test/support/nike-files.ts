@@ -8,7 +8,12 @@ export interface NikeFactoryRow {
   countryName: string;
   /** `Total Workers`; null when the row gives none. */
   workers: number | null;
+  /** The `Nike, Inc. Brand(s)` column split at commas, upper case ("NIKE, Converse" → NIKE, CONVERSE). */
+  brands: string[];
 }
+
+/** The rows of one brand (`NIKE`, `CONVERSE`), as the brand column names them. */
+export const ofBrand = (rows: readonly NikeFactoryRow[], brand: string) => rows.filter((r) => r.brands.includes(brand));
 
 /**
  * The factory rows of a Nike export, read straight from the file (banner on line 1, header on line 2),
@@ -21,12 +26,19 @@ export function readNikeFactories(file: string): NikeFactoryRow[] {
     if (at < 0) throw new Error(`${file}: no column ${pattern}`);
     return at;
   };
-  const [name, address, country, workers] = [/^Factory Name$/, /^Address$/, /^Country ?\/ ?Region$/, /^Total Workers$/].map(column);
+  const [name, address, country, workers, brands] = [
+    /^Factory Name$/,
+    /^Address$/,
+    /^Country ?\/ ?Region$/,
+    /^Total Workers$/,
+    /^Nike, Inc\. Brand\(s\)$/,
+  ].map(column);
   return rows.map((r) => ({
     name: r[name],
     address: r[address],
     countryName: r[country].trim(),
     workers: r[workers].trim() === '' ? null : Number(r[workers]),
+    brands: r[brands].split(',').map((b) => b.trim().toUpperCase()),
   }));
 }
 

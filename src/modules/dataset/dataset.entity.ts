@@ -39,7 +39,10 @@ export class Dataset {
   @Property({ type: 'timestamptz' })
   importedAt: Date = new Date();
 
-  @Field(() => Float, { description: 'Rows loaded from this dataset.' })
+  @Field(() => Float, {
+    description:
+      "Rows the dataset holds of its own kind: trade flows (BACI, Comtrade, flows files, the synthetic demo — whose sourcing links are not counted), export totals (EXPORT_TOTALS), or sourcing links (brand disclosures: one per brand, facility, product type and date, so fewer than the file's rows when rows repeat a facility). For the HS nomenclature and Open Supply Hub, whose products and facilities belong to no dataset, the records loaded from the file.",
+  })
   @Property({ type: new BigIntType('number'), default: 0 })
   rowCount: number = 0;
 

@@ -7,7 +7,7 @@ import { datasetNaming, hsRevisionOf, IMPORT_FORMATS } from './formats/registry'
 import { createDataset, finishDataset, loadedUnderName, removeDatasets } from './dataset-registry';
 import { ImportError } from './import-error';
 import { fileChecksum } from './read-records';
-import type { FormatContext } from './types';
+import type { FlowsOptions, FormatContext } from './types';
 import { newStats, RejectReport, validatedBatches, type FileStats } from './validated-rows';
 
 export interface ImportRequest {
@@ -17,6 +17,8 @@ export interface ImportRequest {
   countriesFile?: string;
   disclosedAt?: string;
   brand?: string;
+  /** The flows format's columns and units. */
+  flows?: FlowsOptions;
   dataset?: string;
   version?: string;
   licence?: string;
@@ -60,6 +62,7 @@ async function formatContext(session: BulkSession, request: ImportRequest): Prom
     sourceCountryCodes,
     disclosedAt: request.disclosedAt,
     brand: request.brand,
+    flows: request.flows,
   };
 }
 

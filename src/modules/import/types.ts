@@ -30,6 +30,21 @@ export interface FormatContext {
   disclosedAt?: string;
   /** A brand name given on the command line, for files that do not name it. */
   brand?: string;
+  /** The flows format's column names and units from the command line. */
+  flows?: FlowsOptions;
+}
+
+/** The columns the flows format reads (see formats/flows.ts). */
+export type FlowsColumn = 'year' | 'exporter' | 'importer' | 'reporter' | 'partner' | 'flow' | 'product' | 'value' | 'quantity';
+
+/** What the command line says about a flows file. */
+export interface FlowsOptions {
+  /** Header names of columns, overriding the names the format looks for. */
+  columns?: Partial<Record<FlowsColumn, string>>;
+  /** Unit of the value column (default USD). */
+  valueUnit?: 'usd' | 'thousand-usd' | 'million-usd';
+  /** Unit of the quantity column (default metric tons). */
+  quantityUnit?: 'tons' | 'kg';
 }
 
 /** A format opened on a file: where its header is, what it learned from the preamble, how to map records. */
@@ -79,6 +94,11 @@ export interface DisclosureRecord {
   brand: string;
   /** Parent company of the brand when the file says (VF Corporation for The North Face), else null. */
   brandParent: string | null;
+  /**
+   * Further brands of the same parent that the row names for the same facility (Nike's "NIKE, Converse"):
+   * each gets its own sourcing link, as `brand` does.
+   */
+  alsoBrands?: string[];
   /** Supplier group / manufacturer name as disclosed, or null. */
   supplierGroup: string | null;
   facilityName: string;

@@ -85,7 +85,7 @@ describe('BACI format (hand-written records)', () => {
     ['2021,4,24,10111,abc,1', 'column v: "abc" is not a number'],
     ['2021,4,24,10111,-1.5,1', 'column v: "-1.5" is negative'],
     ['2021,4,24,10111,,1', 'column v: "" is not a number'],
-    ['2021,4,24,10111,1,"  1,5"', 'column q: "  1,5" is not a number (or NA)'],
+    ['2021,4,24,10111,1,"  1,5"', 'column q: "1,5" is not a number (or NA)'],
     ['2021,4,24,10111,1,-2', 'column q: "-2" is negative'],
     ['20x1,4,24,10111,1,1', 'column t: "20x1" is not a year'],
     ['1949,4,24,10111,1,1', 'column t: year 1949 is outside 1950–2100'],
@@ -95,7 +95,16 @@ describe('BACI format (hand-written records)', () => {
       '2021,4,999,10111,1,1',
       "column j: country code 999 is not an ISO 3166 numeric code we know (give BACI's country table with --countries)",
     ],
-    ['2021,4,4,10111,1,1', 'exporter and importer are both AFG (i=4, j=4)'],
+    ['2021,4,24,10111,1e999,1', 'column v: "1e999" is not a finite number'],
+    ['2021,4,24,10111,Infinity,1', 'column v: "Infinity" is not a finite number'],
+    ['2021,4,24,10111,NaN,1', 'column v: "NaN" is not a finite number'],
+    // numeric(20,3) holds 17 digits before the point: 10^14 thousand USD is 10^17 USD.
+    [
+      '2021,4,24,10111,100000000000000,1',
+      'column v: "100000000000000" is out of range once scaled by 10^3 (at most 99,999,999,999,999,999.999)',
+    ],
+    ['2021,4,24,10111,1,"  -inf"', 'column q: "-inf" is not a finite number'],
+    ['2021,4,24,10111,1,1e17', 'column q: "1e17" is out of range (at most 99,999,999,999,999,999.999)'],
     ['2021,4,24,1011,1,1', 'column k: "1011" is not an HS-6 product code (5 or 6 digits, BACI drops the leading zero)'],
     ['2021,4,24,0101111,1,1', 'column k: "0101111" is not an HS-6 product code (5 or 6 digits, BACI drops the leading zero)'],
     ['2021,4,24,10111,1', 'expected 6 fields (t,i,j,k,v,q), found 5'],
@@ -104,16 +113,25 @@ describe('BACI format (hand-written records)', () => {
     expect(map(line)).toEqual({ kind: 'invalid', reason });
   });
 
+  it('skips self-flows (i = j, or two codes of one country) and counts them, as the Comtrade format does', () => {
+    const self = { kind: 'skip', reason: 'exporter and importer are the same country' };
+    expect(map('2021,4,4,10111,1,1')).toEqual(self);
+    // 251 (BACI's France) and 250 (ISO France) are the same country.
+    expect(map('2021,251,250,10111,1,1')).toEqual(self);
+    // Just below the range of numeric(20,3) once in USD.
+    expect(row('2021,4,24,10111,99999999999999.99,1').valueUsd).toBe(Number('99999999999999990'));
+  });
+
   it('refuses a code the table maps to a country we do not know', () => {
     const withTable = referenceContext({
       sourceCountryCodes: new Map([
-        [530, 'ANT'],
+        [999, 'XKX'],
         [4, 'AFG'],
       ]),
     });
-    expect(map('1995,4,530,10111,1,1', withTable)).toEqual({
+    expect(map('1995,4,999,10111,1,1', withTable)).toEqual({
       kind: 'invalid',
-      reason: 'column j: country code 530 is ANT, which is not a known country',
+      reason: 'column j: country code 999 is XKX, which is not a known country',
     });
   });
 });

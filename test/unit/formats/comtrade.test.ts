@@ -118,19 +118,62 @@ describe('Comtrade format: direction, countries and areas', () => {
       kind: 'skip',
       reason: 'reporter and partner are the same country',
     });
-    expect(api('2008,764,THA,X,530,ANT,0,0,C00,030613,1,1,FALSE')).toEqual({
+    expect(short('ABC,Nowhere,Import,BEL,Belgium,4401,x,1,2018')).toEqual({
       kind: 'invalid',
-      reason: 'partner is not a known country or Comtrade area: partnerISO "ANT", partnerCode "530"',
+      reason: 'reporter is not a known country or Comtrade area: reporter_iso "ABC"',
     });
-    expect(short('ZZZ,Nowhere,Import,BEL,Belgium,4401,x,1,2018')).toEqual({
-      kind: 'invalid',
-      reason: 'reporter is not a known country or Comtrade area: reporter_iso "ZZZ"',
-    });
+    // Kosovo (XKX, user-assigned) is a country our table does not hold, not an area: still refused.
+    expect(short('AUT,Austria,Import,XKX,Kosovo,4401,x,1,2018')).toMatchObject({ kind: 'invalid' });
     expect(short('AUT,Austria,Import,,?,4401,x,1,2018')).toEqual({ kind: 'invalid', reason: 'partner is not given: partner_iso ""' });
     expect(api('2020,97,EUR,M,156,CHN,0,0,C00,61,1,1,TRUE')).toEqual({
       kind: 'skip',
       reason: 'reporter EUR "European Union" is an area, not a country',
     });
+  });
+});
+
+describe('Comtrade format: BLX, OEC and M49 areas, former countries (#10)', () => {
+  it('reads BLX (Belgium-Luxembourg) as Belgium, as the exports format does, in any case', () => {
+    expect(flow(short('AUT,Austria,Import,BLX,Belgium-Luxembourg,4401,x,1,1995'))).toMatchObject({ exporter: 'BEL', importer: 'AUT' });
+    expect(flow(short('blx,Belgium-Luxembourg,Export,AUT,Austria,4401,x,1,1995'))).toMatchObject({ exporter: 'BEL', importer: 'AUT' });
+    expect(flow(api('1995,58,BLX,X,36,AUS,0,0,C00,030613,1,1,FALSE')).exporter).toBe('BEL');
+  });
+
+  it.each([
+    // The OEC's non-country groups (ISO user-assigned XAA–XZZ) and its world total.
+    ['xxb', 'partner "XXB" is an area, not a country'],
+    ['XXC', 'partner "XXC" is an area, not a country'],
+    ['wld', 'partner is World: a total, not a bilateral flow'],
+    ['ANS', 'partner ANS "Areas, nes" is an area, not a country'],
+    ['ZZZ', 'partner "ZZZ" is an area, not a country'],
+  ])('skips partner %s, counted by reason: %s', (partner, reason) => {
+    expect(short(`AUT,Austria,Import,${partner},x,4401,x,1,2018`)).toEqual({ kind: 'skip', reason });
+  });
+
+  it.each([
+    ['150', 'partner 150 "Europe" is an area, not a country'],
+    ['419', 'partner 419 "Latin America and the Caribbean" is an area, not a country'],
+    ['1', 'partner is World: a total, not a bilateral flow'],
+  ])('skips numeric partner %s: %s', (partner, reason) => {
+    const codesOnly = 'refYear,reporterCode,flowCode,partnerCode,cmdCode,primaryValue';
+    expect(mapOne(comtradeFormat, codesOnly, `2020,842,M,${partner},61,1`, context)).toEqual({ kind: 'skip', reason });
+  });
+
+  it('reads former countries the reference data holds (ANT, YUG) as countries, by alpha or numeric code', () => {
+    const codesOnly = 'refYear,reporterCode,flowCode,partnerCode,cmdCode,primaryValue';
+    expect(flow(short('AUT,Austria,Import,ant,Netherlands Antilles,4401,x,1,2008')).exporter).toBe('ANT');
+    expect(flow(mapOne(comtradeFormat, codesOnly, '1990,842,M,890,61,1', context)).exporter).toBe('YUG');
+  });
+
+  it('no M49 region code is an ISO 3166 numeric code: ISO numbers stay countries (010 Antarctica, 840 USA)', () => {
+    const codesOnly = 'refYear,reporterCode,flowCode,partnerCode,cmdCode,primaryValue';
+    expect(flow(mapOne(comtradeFormat, codesOnly, '2020,842,M,010,61,1', context)).exporter).toBe('ATA');
+    for (const code of [
+      1, 2, 5, 9, 11, 13, 14, 15, 17, 18, 19, 21, 29, 30, 34, 35, 39, 53, 54, 57, 61, 142, 143, 145, 150, 151, 154, 155, 202, 419,
+    ]) {
+      expect(context.countriesByNumeric.has(code)).toBe(false);
+      expect(mapOne(comtradeFormat, codesOnly, `2020,842,M,${code},61,1`, context).kind).toBe('skip');
+    }
   });
 });
 
@@ -199,6 +242,18 @@ describe('Comtrade format: breakdowns, products, values', () => {
       reason: 'column primaryValue: "-5" is negative',
     });
     expect(api('2007,764,THA,X,36,AUS,0,0,C00,030613,5,-1,FALSE')).toEqual({ kind: 'invalid', reason: 'column netWgt: "-1" is negative' });
+  });
+
+  it.each([
+    ['1e999,1', 'column primaryValue: "1e999" is not a finite number'],
+    ['Infinity,1', 'column primaryValue: "Infinity" is not a finite number'],
+    ['NaN,1', 'column primaryValue: "NaN" is not a finite number'],
+    ['1e17,1', 'column primaryValue: "1e17" is out of range (at most 99,999,999,999,999,999.999)'],
+    ['1,1e999', 'column netWgt: "1e999" is not a finite number'],
+    ['1,-Infinity', 'column netWgt: "-Infinity" is not a finite number'],
+    ['1,1e20', 'column netWgt: "1e20" is out of range once scaled by 10^-3 (at most 99,999,999,999,999,999.999)'],
+  ])('refuses a value or weight numeric(20,3) cannot hold: %s', (numbers, reason) => {
+    expect(api(`2007,764,THA,X,36,AUS,0,0,C00,030613,${numbers},FALSE`)).toEqual({ kind: 'invalid', reason });
   });
 
   it('refuses bad years, ragged rows and monthly data', () => {

@@ -58,6 +58,14 @@ describe('exporter totals format (hand-written records)', () => {
     ['an empty value', '1995,aut,1704,', 'column export_val is empty'],
     ['a value that is not a number', '1995,aut,1704,12x4', 'column export_val: "12x4" is not a number'],
     ['a negative value', '1995,aut,1704,-5', 'column export_val: "-5" is negative'],
+    ['a value that is not finite', '1995,aut,1704,1e999', 'column export_val: "1e999" is not a finite number'],
+    ['a value written Infinity', '1995,aut,1704,Infinity', 'column export_val: "Infinity" is not a finite number'],
+    ['a value written NaN', '1995,aut,1704,NaN', 'column export_val: "NaN" is not a finite number'],
+    [
+      'a value beyond numeric(20,3)',
+      '1995,aut,1704,123456789012345678',
+      'column export_val: "123456789012345678" is out of range (at most 99,999,999,999,999,999.999)',
+    ],
     ['a short record', '1995,aut,1704', 'expected 4 fields as in the header, found 3'],
   ])('rejects %s, saying why', (_what, line, reason) => {
     expect(map(line)).toEqual({ kind: 'invalid', reason });

@@ -15,6 +15,8 @@ const EXPORTS = [
     dataAsOf: 'February 2021',
     productTypes: { APPAREL: 276, FOOTWEAR: 106, EQUIPMENT: 66, TEXTILES: 50 },
     vietnamChina: [116, 108],
+    // The `Nike, Inc. Brand(s)` column: 492 "NIKE", 6 "NIKE, Converse".
+    brands: { Nike: 492, 'Nike+Converse': 6 },
     // A & K Designs, Inc. (Portland, Oregon): line 3 of 2021 and 2023, line 181 of 2025.
     akDesigns: { line: 3, workers: 130 },
   },
@@ -25,6 +27,7 @@ const EXPORTS = [
     dataAsOf: 'AUG 2023',
     productTypes: { APPAREL: 355, FOOTWEAR: 210, EQUIPMENT: 78 },
     vietnamChina: [160, 160],
+    brands: { Nike: 607, Converse: 36 },
     akDesigns: { line: 3, workers: 111 },
   },
   {
@@ -34,6 +37,7 @@ const EXPORTS = [
     dataAsOf: 'JUNE 2025',
     productTypes: { APPAREL: 368, FOOTWEAR: 217, EQUIPMENT: 81 },
     vietnamChina: [167, 159],
+    brands: { Nike: 632, Converse: 34 },
     akDesigns: { line: 181, workers: 149 },
   },
 ];
@@ -57,7 +61,9 @@ describe.each(EXPORTS)('Nike export $file', (expected) => {
       expect(rows[0].line).toBe(3);
       expect(rows.at(-1)!.line).toBe(expected.facilities + 2);
       expect(tally(rows, (r) => r.disclosedAt)).toEqual({ [expected.disclosedAt]: expected.facilities });
-      expect(tally(rows, (r) => `${r.brand} / ${r.brandParent}`)).toEqual({ 'Nike / Nike, Inc.': expected.facilities });
+      // Each brand of the file's brand column, Converse its own brand under Nike, Inc. (#10).
+      expect(tally(rows, (r) => [r.brand, ...(r.alsoBrands ?? [])].join('+'))).toEqual(expected.brands);
+      expect(tally(rows, (r) => r.brandParent)).toEqual({ 'Nike, Inc.': expected.facilities });
     },
   );
 

@@ -1,4 +1,4 @@
-import { nikeDisclosureFormat } from '../../../src/modules/import/formats/nike';
+import { nikeBrands, nikeDisclosureFormat } from '../../../src/modules/import/formats/nike';
 import { readNikeBanner } from '../../../src/modules/import/formats/nike-banner';
 import { openOn, recordsOf, runFormat, testContext } from './facility-harness';
 
@@ -75,8 +75,25 @@ describe('nikeDisclosureFormat.open', () => {
   });
 });
 
+describe('Nike, Inc. brands (#10)', () => {
+  it.each([
+    ['NIKE', ['Nike']],
+    ['Nike', ['Nike']],
+    ['Converse', ['Converse']],
+    ['CONVERSE', ['Converse']],
+    ['NIKE, Converse', ['Nike', 'Converse']],
+    [' Jordan ,  nike ', ['Jordan', 'Nike']],
+    ['Nike, NIKE', ['Nike']],
+    ['Hurley', ['Hurley']],
+    ['', ['Nike']],
+    [null, ['Nike']],
+  ])('%j → %j', (cell, brands) => {
+    expect(nikeBrands(cell, 'Nike')).toEqual(brands);
+  });
+});
+
 describe('nikeDisclosureFormat.map', () => {
-  it('maps a 2021 row: brand Nike of Nike, Inc., names kept as disclosed but trimmed, exact workers', () => {
+  it('maps a 2021 row: brands Nike and Converse of Nike, Inc. from the brand column, names kept as disclosed but trimmed, exact workers', () => {
     const { rows } = runFormat(
       nikeDisclosureFormat,
       file2021(
@@ -89,6 +106,7 @@ describe('nikeDisclosureFormat.map', () => {
         row: {
           brand: 'Nike',
           brandParent: 'Nike, Inc.',
+          alsoBrands: ['Converse'],
           supplierGroup: 'YESIM',
           facilityName: 'ALMAXTEX TEKSTIL SANAYI VE TICARET A.S.',
           country: 'TUR',

@@ -1,4 +1,5 @@
-import { parseDecimal, parseYear } from '../../../src/modules/import/formats/numbers';
+import { readCount } from '../../../src/modules/import/formats/fields';
+import { parseDecimal, parseYear, readAmount } from '../../../src/modules/import/formats/numbers';
 
 describe('decimal parsing', () => {
   it('reads plain decimals as Number() does', () => {
@@ -51,5 +52,35 @@ describe('decimal parsing', () => {
   it('reads four-digit years only', () => {
     expect(parseYear('2021')).toBe(2021);
     expect([parseYear('21'), parseYear('2021.0'), parseYear(''), parseYear('20x1')]).toEqual([NaN, NaN, NaN, NaN]);
+  });
+});
+
+describe('amounts (readAmount): what numeric(20,3) can hold, or why not', () => {
+  it('reads, scales and bounds', () => {
+    expect(readAmount('52.051', 'v', 3)).toBe(52051);
+    expect(readAmount('0', 'v')).toBe(0);
+    expect(readAmount('99999999999999990', 'v')).toBe(Number('99999999999999990'));
+  });
+
+  it.each([
+    ['1e999', 0, 'column v: "1e999" is not a finite number'],
+    ['Infinity', 0, 'column v: "Infinity" is not a finite number'],
+    ['-inf', 0, 'column v: "-inf" is not a finite number'],
+    ['NaN', 0, 'column v: "NaN" is not a finite number'],
+    ['abc', 0, 'column v: "abc" is not a number'],
+    ['-1', 0, 'column v: "-1" is negative'],
+    ['1e17', 0, 'column v: "1e17" is out of range (at most 99,999,999,999,999,999.999)'],
+    ['1e14', 3, 'column v: "1e14" is out of range once scaled by 10^3 (at most 99,999,999,999,999,999.999)'],
+  ])('%s (scale %d): %s', (text, scale, reason) => {
+    expect(readAmount(text, 'v', scale)).toEqual({ reason });
+  });
+
+  it('head counts beyond int are refused', () => {
+    expect(readCount('2147483647', 'Total Workers')).toEqual({ ok: true, value: 2_147_483_647 });
+    expect(readCount('2147483648', 'Total Workers')).toEqual({
+      ok: false,
+      reason: 'column Total Workers: "2147483648" is out of range (at most 2,147,483,647 workers)',
+    });
+    expect(readCount('99999999999999999999', 'Total Workers')).toMatchObject({ ok: false });
   });
 });

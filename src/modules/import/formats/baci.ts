@@ -1,7 +1,7 @@
 import type { FlowRecord, FormatContext, Parsed, SourceFormat, SourceRecord } from '../types';
 import { BACI_AREA_CODES, BACI_NON_ISO_CODES } from './baci-countries';
 import { MAX_YEAR, MIN_YEAR } from '../../../graphql/years';
-import { parseDecimal, parseYear } from './numbers';
+import { readAmount, parseYear } from './numbers';
 
 /**
  * CEPII BACI, the raw release layout `t,i,j,k,v,q`: year, exporter, importer (BACI numeric codes), HS-6
@@ -25,6 +25,12 @@ function headerOf(record: SourceRecord): string {
 }
 
 const invalid = (reason: string): Parsed<FlowRecord> => ({ kind: 'invalid', reason });
+
+/**
+ * A country's trade with itself (i = j, or two codes of one country such as 251 and 250) is no bilateral
+ * flow: skipped and counted, as the Comtrade format skips a reporter trading with itself.
+ */
+const SKIP_SELF: Parsed<FlowRecord> = { kind: 'skip', reason: 'exporter and importer are the same country' };
 
 type Role = 'exporter' | 'importer';
 const COLUMN_OF: Record<Role, string> = { exporter: 'i', importer: 'j' };
@@ -82,23 +88,22 @@ function mapper(context: FormatContext): (record: SourceRecord) => Parsed<FlowRe
     if (typeof exporter !== 'string') return exporter;
     const importer = country(j, 'importer');
     if (typeof importer !== 'string') return importer;
-    if (exporter === importer) return invalid(`exporter and importer are both ${exporter} (i=${i}, j=${j})`);
+    if (exporter === importer) return SKIP_SELF;
 
     // BACI writes HS codes as numbers: "10111" is 010111.
     const code = k.trim();
     if (!/^\d{5,6}$/.test(code))
       return invalid(`column k: "${k}" is not an HS-6 product code (5 or 6 digits, BACI drops the leading zero)`);
 
-    const value = parseDecimal(v.trim(), 3);
-    if (Number.isNaN(value)) return invalid(`column v: "${v}" is not a number`);
-    if (value < 0) return invalid(`column v: "${v}" is negative`);
+    const value = readAmount(v.trim(), 'v', 3);
+    if (typeof value !== 'number') return invalid(value.reason);
 
     const tons = q.trim();
     let quantityTons: number | null = null;
     if (tons !== 'NA' && tons !== '') {
-      quantityTons = parseDecimal(tons);
-      if (Number.isNaN(quantityTons)) return invalid(`column q: "${q}" is not a number (or NA)`);
-      if (quantityTons < 0) return invalid(`column q: "${tons}" is negative`);
+      const read = readAmount(tons, 'q');
+      if (typeof read !== 'number') return invalid(read.reason.endsWith('is not a number') ? `${read.reason} (or NA)` : read.reason);
+      quantityTons = read;
     }
 
     return {

@@ -2,7 +2,7 @@ import type { FlowRecord, FormatContext, Parsed, SourceFormat, SourceRecord } fr
 import { comtradeColumns, type ComtradeColumns } from './comtrade-columns';
 import { resolveTerritory } from './comtrade-codes';
 import { MAX_YEAR, MIN_YEAR } from '../../../graphql/years';
-import { parseDecimal, parseYear } from './numbers';
+import { isNonFiniteWord, parseDecimal, parseYear, readAmount } from './numbers';
 
 /**
  * UN Comtrade as the reporters declare it: "AUT imports 4401 from BEL" becomes the flow BEL → AUT. Rows that
@@ -71,10 +71,15 @@ function direction({ flowCode, flowDesc }: ComtradeColumns, fields: string[]): '
   const column = flowCode ?? flowDesc!;
   const text = fields[column.index].trim();
   if (text === '') return invalid(`column ${column.name} is empty`);
+  return flowDirection(text) ?? skip(`flow "${text}" is not an import or an export`);
+}
+
+/** M for an import (M, Import), X for an export (X, Export), in any case; null for other flows (RM, Re-export…). */
+export function flowDirection(text: string): 'M' | 'X' | null {
   const flow = text.toUpperCase();
   if (flow === 'M' || flow === 'IMPORT') return 'M';
   if (flow === 'X' || flow === 'EXPORT') return 'X';
-  return skip(`flow "${text}" is not an import or an export`);
+  return null;
 }
 
 function mapper(columns: ComtradeColumns, context: FormatContext): (record: SourceRecord) => Result {
@@ -112,16 +117,19 @@ function mapper(columns: ComtradeColumns, context: FormatContext): (record: Sour
 
     const valueText = fields[valueColumn.index].trim();
     if (valueText === '') return invalid(`column ${valueColumn.name} is empty`);
-    const valueUsd = parseDecimal(valueText);
-    if (Number.isNaN(valueUsd)) return invalid(`column ${valueColumn.name}: "${valueText}" is not a number`);
-    if (valueUsd < 0) return invalid(`column ${valueColumn.name}: "${valueText}" is negative`);
+    const valueUsd = readAmount(valueText, valueColumn.name);
+    if (typeof valueUsd !== 'number') return invalid(valueUsd.reason);
 
-    // Net weight is optional and often missing ("", "NA"): unknown, not an error. Kilograms → tons.
+    // Net weight is optional and often missing ("", "NA"): unknown, not an error. Kilograms → tons. A
+    // number that cannot be stored (negative, not finite, out of range) is invalid.
     let quantityTons: number | null = null;
     if (netWeight) {
-      const kg = parseDecimal(fields[netWeight.index].trim(), -3);
-      if (kg < 0) return invalid(`column ${netWeight.name}: "${fields[netWeight.index]}" is negative`);
-      if (!Number.isNaN(kg)) quantityTons = kg;
+      const text = fields[netWeight.index].trim();
+      if (!Number.isNaN(parseDecimal(text)) || isNonFiniteWord(text)) {
+        const tons = readAmount(text, netWeight.name, -3);
+        if (typeof tons !== 'number') return invalid(tons.reason);
+        quantityTons = tons;
+      }
     }
 
     const exporter = flow === 'M' ? partner : reporter;

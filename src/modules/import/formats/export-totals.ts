@@ -1,7 +1,8 @@
 import { MAX_YEAR, MIN_YEAR } from '../../../graphql/years';
 import type { ExportTotalRecord, FormatContext, Parsed, SourceFormat, SourceRecord } from '../types';
+import { ALPHA_ALIASES, WORLD_ALPHA_CODES } from './comtrade-codes';
 import { findHeader, isBlankRecord } from './fields';
-import { parseDecimal, parseYear } from './numbers';
+import { parseYear, readAmount } from './numbers';
 
 /**
  * Exporter totals: what each country exported of each product in a year to the whole world, with no
@@ -43,13 +44,10 @@ type Column = keyof typeof COLUMNS;
 const PARTNER_COLUMNS = { partner: ['importer', 'partner', 'partner_code', 'partner_iso', 'destination', 'dest'] };
 const REQUIRED: Column[] = ['year', 'exporter', 'product', 'value'];
 
-/**
- * Codes that are not ISO 3166 but name a country we hold. BLX, Belgium-Luxembourg (the two reported as one
- * before 1999), is read as Belgium, as Comtrade's code 58 is (comtrade-codes.ts).
- */
-const EXPORTER_ALIASES: ReadonlyMap<string, string> = new Map([['BLX', 'BEL']]);
-/** Codes of the world total, which a country–product file may carry as a row of its own. */
-const WORLD_CODES = new Set(['WLD', 'W00']);
+// Codes that are not ISO 3166 but name a country we hold (BLX Belgium-Luxembourg → BEL…), and those of the
+// world total, which a country–product file may carry as a row of its own: as the Comtrade format reads them.
+const EXPORTER_ALIASES = ALPHA_ALIASES;
+const WORLD_CODES = WORLD_ALPHA_CODES;
 
 const HS_CODE = /^\d{2}(\d{2}(\d{2})?)?$/;
 
@@ -86,9 +84,8 @@ function mapper(
 
     const valueText = fields[valueAt].trim();
     if (valueText === '') return invalid(`column ${valueName} is empty`);
-    const valueUsd = parseDecimal(valueText);
-    if (Number.isNaN(valueUsd)) return invalid(`column ${valueName}: "${valueText}" is not a number`);
-    if (valueUsd < 0) return invalid(`column ${valueName}: "${valueText}" is negative`);
+    const valueUsd = readAmount(valueText, valueName);
+    if (typeof valueUsd !== 'number') return invalid(valueUsd.reason);
 
     return { kind: 'row', row: { year, exporter, product, valueUsd } };
   };

@@ -51,6 +51,9 @@ export function isBlankRecord(fields: readonly string[]): boolean {
   return fields.every((f) => f.trim() === '');
 }
 
+/** Head counts are stored as int (facility.workers_min/max, sourcing_link.workers_min/max). */
+export const MAX_INT = 2_147_483_647;
+
 /**
  * A head count: digits, optionally with thousands separators ("1,250"); empty → null. Anything else
  * (text, decimals, negatives) is not a count, and the reason names the column and the value.
@@ -59,7 +62,8 @@ export function readCount(value: string | null, column: string): Read<number | n
   if (value === null) return { ok: true, value: null };
   if (/^\d+$/.test(value) || /^\d{1,3}(,\d{3})+$/.test(value)) {
     const n = Number(value.replace(/,/g, ''));
-    if (Number.isSafeInteger(n)) return { ok: true, value: n };
+    if (n <= MAX_INT) return { ok: true, value: n };
+    return { ok: false, reason: `column ${column}: "${value}" is out of range (at most ${MAX_INT.toLocaleString('en-US')} workers)` };
   }
   const kind = /^-?\d+(\.\d+)?$/.test(value) ? 'a whole number of workers' : 'a number';
   return { ok: false, reason: `column ${column}: "${value}" is not ${kind}` };

@@ -14,13 +14,33 @@ const COLUMNS = {
   city: ['City'],
   country: ['Country / Region', 'Country/Region', 'Country'],
   totalWorkers: ['Total Workers'],
+  brands: ['Nike, Inc. Brand(s)', 'Brand(s)', 'Brand'],
 } as const;
 type Column = keyof typeof COLUMNS;
-const REQUIRED = Object.keys(COLUMNS) as Column[];
+const REQUIRED = (Object.keys(COLUMNS) as Column[]).filter((c) => c !== 'brands');
 
-/** Nike, Inc. discloses for all its brands at once; the disclosure is Nike's. */
-const BRAND = 'Nike';
+/** Nike, Inc. discloses for all its brands at once: each brand is a brand of its own, with Nike, Inc. as parent. */
+const DEFAULT_BRAND = 'Nike';
 const PARENT = 'Nike, Inc.';
+/** Nike, Inc.'s brands as tradegraph names them, by upper-case spelling (2021 writes "NIKE", later years "Nike"). */
+const NIKE_INC_BRANDS: ReadonlyMap<string, string> = new Map([
+  ['NIKE', 'Nike'],
+  ['CONVERSE', 'Converse'],
+  ['JORDAN', 'Jordan'],
+]);
+
+/**
+ * The brands of a `Nike, Inc. Brand(s)` cell ("NIKE", "Converse", "NIKE, Converse"): known ones in their
+ * usual spelling, others as written; an empty cell (or no such column) is `fallback`.
+ */
+export function nikeBrands(cell: string | null, fallback: string): string[] {
+  const names = (cell ?? '')
+    .split(',')
+    .map((name) => name.replace(/\s+/g, ' ').trim())
+    .filter((name) => name !== '')
+    .map((name) => NIKE_INC_BRANDS.get(name.toUpperCase()) ?? name);
+  return names.length === 0 ? [fallback] : [...new Set(names)];
+}
 
 /** 2021 writes "NO GROUP (AP)", "NO GROUP (EQ)", "NO GROUP (FW)", "NO SUPPLIER GROUP" for independent factories. */
 const NO_GROUP = /^no (supplier )?group\b/i;
@@ -30,8 +50,10 @@ const NO_GROUP = /^no (supplier )?group\b/i;
  * header on line 2 (spellings vary: `Product Type` / `Product Type Type`, `Country/Region` / `Country /
  * Region`, trailing contact columns in 2021), one row per facility.
  *
- * - Brand "Nike" with parent "Nike, Inc." on every row: the `Nike, Inc. Brand(s)` column (NIKE, Converse,
- *   "NIKE, Converse") names Nike's own brands, and the disclosure is Nike, Inc.'s.
+ * - Brands from the `Nike, Inc. Brand(s)` column, each a brand of its own with parent "Nike, Inc." (as
+ *   VF Corporation is The North Face's): "NIKE"/"Nike" → Nike, "Converse" → Converse, "NIKE, Converse" →
+ *   both (one sourcing link each; the facility is one). An empty cell, or a file without the column, is
+ *   `context.brand` (--brand) or else Nike.
  * - Disclosure date: `context.disclosedAt` when given, else the banner's month (first day); also returned
  *   as `metadata.disclosedAt`, with the banner's words as `metadata.dataAsOf`.
  * - Names, addresses and cities are kept as disclosed (2021 is upper case, later years title case), only
@@ -90,11 +112,13 @@ function opened(
       const workers = readCount(get('totalWorkers'), label('totalWorkers'));
       if (!workers.ok) return { kind: 'invalid', reason: workers.reason };
       const supplierGroup = get('supplierGroup');
+      const [brand, ...alsoBrands] = nikeBrands(get('brands'), context.brand ?? DEFAULT_BRAND);
       return {
         kind: 'row',
         row: {
-          brand: BRAND,
+          brand,
           brandParent: PARENT,
+          ...(alsoBrands.length > 0 ? { alsoBrands } : {}),
           supplierGroup: supplierGroup !== null && NO_GROUP.test(supplierGroup) ? null : supplierGroup,
           facilityName,
           country,

@@ -69,3 +69,34 @@ export function parseDecimal(text: string, scale = 0): number {
 export function parseYear(text: string): number {
   return text.length === 4 && /^\d{4}$/.test(text) ? Number(text) : NaN;
 }
+
+/**
+ * Amounts are stored as numeric(20,3) (trade_flow.value_usd, quantity_tons, export_total.value_usd): 17
+ * digits before the point. A larger value would fail the COPY with a database error and no line.
+ */
+export const MAX_AMOUNT = 1e17;
+const MAX_AMOUNT_TEXT = '99,999,999,999,999,999.999';
+const NON_FINITE = /^[+-]?(inf|infinity|nan)$/i;
+
+/** `Infinity`, `-inf`, `NaN`… : words some writers (pandas, R, spreadsheets) put where a number was not finite. */
+export const isNonFiniteWord = (text: string): boolean => NON_FINITE.test(text);
+
+/**
+ * A non-negative amount of column `column` (already trimmed), scaled by 10^scale as {@link parseDecimal};
+ * or the reason it cannot be stored: not a number, not finite (`Infinity`, `NaN`, `1e999`), beyond what the
+ * column holds after scaling, or negative. Empty text is the caller's case (a missing value means different
+ * things in different sources).
+ */
+export function readAmount(text: string, column: string, scale = 0): number | { reason: string } {
+  const value = parseDecimal(text, scale);
+  if (Number.isNaN(value)) {
+    return { reason: `column ${column}: "${text}" is ${NON_FINITE.test(text) ? 'not a finite number' : 'not a number'}` };
+  }
+  if (!Number.isFinite(value)) return { reason: `column ${column}: "${text}" is not a finite number` };
+  if (value < 0) return { reason: `column ${column}: "${text}" is negative` };
+  if (value >= MAX_AMOUNT) {
+    const scaled = scale === 0 ? '' : ` once scaled by 10^${scale}`;
+    return { reason: `column ${column}: "${text}" is out of range${scaled} (at most ${MAX_AMOUNT_TEXT})` };
+  }
+  return value;
+}

@@ -1,4 +1,4 @@
-import type { Read } from './fields';
+import { MAX_INT, type Read } from './fields';
 import type { Workers } from './workers-range';
 
 const NUMBER = String.raw`(\d{1,3}(?:,\d{3})+|\d+)`;
@@ -19,6 +19,13 @@ const count = (digits: string) => Number(digits.replace(/,/g, ''));
  * - A band whose bounds are inverted, or any other text, is invalid.
  */
 export function readOshWorkers(value: string | null, column: string): Read<Workers> {
+  const read = readBand(value, column);
+  if (read.ok && (read.value.max ?? 0) > MAX_INT)
+    return { ok: false, reason: `column ${column}: "${value}" is out of range (at most ${MAX_INT.toLocaleString('en-US')} workers)` };
+  return read;
+}
+
+function readBand(value: string | null, column: string): Read<Workers> {
   if (value === null) return { ok: true, value: { min: null, max: null } };
   let m = value.match(EXACT);
   if (m) return { ok: true, value: { min: count(m[1]), max: count(m[1]) } };

@@ -12,6 +12,7 @@ import { baciFormat } from './baci';
 import { brandDisclosureFormat } from './brand-disclosures';
 import { comtradeFormat } from './comtrade';
 import { exportTotalsFormat } from './export-totals';
+import { flowsFormat } from './flows';
 import { hsNomenclatureFormat } from './hs-nomenclature';
 import { nikeDisclosureFormat } from './nike';
 import { openSupplyHubFormat } from './open-supply-hub';
@@ -54,6 +55,15 @@ export const IMPORT_FORMATS: Record<string, ImportFormat> = {
     format: comtradeFormat as SourceFormat<unknown>,
     kind: DatasetKind.COMTRADE,
     licence: 'UN Comtrade terms of use',
+    load: (t, batches) => loadFlows(t.session, t.file, t.datasetId, t.hsLabel, batches, t.stages),
+  },
+  flows: {
+    format: flowsFormat as SourceFormat<unknown>,
+    // Bilateral flows as reported trade: the OEC's and other derived files come from Comtrade (or BACI, itself
+    // built on Comtrade). DatasetKind has no generic kind, and the trade queries accept these two only.
+    kind: DatasetKind.COMTRADE,
+    // A generic layout: the licence is the source's, given with --licence.
+    licence: null,
     load: (t, batches) => loadFlows(t.session, t.file, t.datasetId, t.hsLabel, batches, t.stages),
   },
   exports: {

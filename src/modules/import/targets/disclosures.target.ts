@@ -1,6 +1,7 @@
 import { columnList, type BulkSession } from '../../../database/bulk/bulk-session';
 import type { CopyValue } from '../../../database/bulk/copy-format';
 import { sql } from '../../../database/sql';
+import { DatasetKind } from '../../dataset/dataset-kind';
 import { facilityMatchKey, manufacturerKey } from '../formats/facility-match';
 import { ImportError } from '../import-error';
 import type { DisclosureRecord } from '../types';
@@ -38,29 +39,32 @@ export async function loadDisclosures(session: BulkSession, file: string, datase
     STAGE,
     sql`line int, brand text, brand_parent text, supplier_group text, manufacturer_key text, facility_name text, country_id char(3), address text, city text, product_type text, facility_type text, workers_min int, workers_max int, disclosed_at date, match_key text`,
     async () => {
-      const written = await session.copy(
+      await session.copy(
         STAGE,
         columnList(COLUMNS),
         (async function* (): AsyncGenerator<readonly CopyValue[]> {
           for await (const { line, row: r } of rows) {
             const mKey = r.supplierGroup ? manufacturerKey(r.supplierGroup) : null;
-            yield [
-              line,
-              r.brand,
-              r.brandParent,
-              r.supplierGroup,
-              mKey || null,
-              r.facilityName,
-              r.country,
-              r.address,
-              r.city,
-              r.productType,
-              r.facilityType,
-              r.workersMin,
-              r.workersMax,
-              r.disclosedAt,
-              facilityMatchKey({ name: r.facilityName, country: r.country, address: r.address }),
-            ];
+            const matchKey = facilityMatchKey({ name: r.facilityName, country: r.country, address: r.address });
+            // One staging row per brand the record names, all of the same line and facility.
+            for (const brand of [r.brand, ...(r.alsoBrands ?? [])])
+              yield [
+                line,
+                brand,
+                r.brandParent,
+                r.supplierGroup,
+                mKey || null,
+                r.facilityName,
+                r.country,
+                r.address,
+                r.city,
+                r.productType,
+                r.facilityType,
+                r.workersMin,
+                r.workersMax,
+                r.disclosedAt,
+                matchKey,
+              ];
           }
         })(),
       );
@@ -109,7 +113,17 @@ export async function loadDisclosures(session: BulkSession, file: string, datase
        on conflict (brand_id, facility_id, product_type_id, disclosed_at) do update
          set dataset_id = excluded.dataset_id, workers_min = excluded.workers_min, workers_max = excluded.workers_max`,
       );
-      return written;
+      // Dataset.rowCount is the sourcing links a disclosure dataset holds, not the rows staged (a row naming
+      // two brands stages two; rows repeating a facility make one link). Links this load took over from an
+      // earlier disclosure dataset (same brand, facility, type and date) leave that one's count too.
+      await session.query(
+        sql`update dataset d set row_count = (select count(*) from sourcing_link sl where sl.dataset_id = d.id)
+       where d.kind = ${DatasetKind.BRAND_DISCLOSURE} and d.id <> ${datasetId}::int`,
+      );
+      const [{ links }] = await session.query<{ links: number }>(
+        sql`select count(*)::int as links from sourcing_link where dataset_id = ${datasetId}::int`,
+      );
+      return links;
     },
   );
 }
