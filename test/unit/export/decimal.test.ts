@@ -22,6 +22,16 @@ describe('toUnscaledDecimal (Parquet DECIMAL values)', () => {
     expect(toUnscaledDecimal(value, 3, 38)).toBe(unscaled);
   });
 
+  it('reads a number as its text does: the shortcut for numbers agrees with the text path', () => {
+    let seed = 7;
+    const next = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+    for (let k = 0; k < 20_000; k++) {
+      const magnitude = 10 ** Math.floor(next() * 16); // up to 10^15, across the shortcut's 2^51 / 1000 bound
+      const value = k % 2 === 0 ? Math.round(next() * magnitude * 1000) / 1000 : next() * magnitude;
+      expect([value, toUnscaledDecimal(value, 3, 38)]).toEqual([value, toUnscaledDecimal(String(value), 3, 38)]);
+    }
+  });
+
   it('refuses what is no finite decimal, and what does not fit the precision', () => {
     for (const bad of ['', '.', 'abc', '1,5', '0x10', '1e', Number.NaN, Number.POSITIVE_INFINITY])
       expect(() => toUnscaledDecimal(bad, 3, 38)).toThrow(RangeError);

@@ -15,6 +15,13 @@ const DECIMAL_TEXT = /^([+-])?(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;
  */
 export function toUnscaledDecimal(value: number | string, scale: number, precision: number): bigint {
   if (typeof value === 'number' && !Number.isFinite(value)) throw new RangeError(`${value} is not a finite decimal`);
+  if (typeof value === 'number' && Math.abs(value) < 2 ** 51 / 10 ** scale) {
+    // Most money: the double is the one nearest to m / 10^scale (exact integers, one correctly rounded
+    // division), and below 2^51 / 10^scale no other number of `scale` decimals is that near, so m is what
+    // the text path gives. A value with more decimals (0.30000000000000004) fails the test and goes on.
+    const m = Math.round(value * 10 ** scale);
+    if (m / 10 ** scale === value && Math.abs(m) < 10 ** precision) return BigInt(m);
+  }
   const text = typeof value === 'number' ? String(value) : value.trim();
   const match = DECIMAL_TEXT.exec(text);
   const whole = match?.[2] ?? '';

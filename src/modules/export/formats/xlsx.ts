@@ -1,5 +1,5 @@
-import { PassThrough } from 'node:stream';
-import { setImmediate as nextTurn } from 'node:timers/promises';
+import { Writable } from 'node:stream';
+import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promises';
 import ExcelJS from 'exceljs';
 import { exportTooLarge, type RowLimitedFormat } from './row-limit';
 import type { ExportColumn, ExportProvenance, RowBatch } from './table-format';
@@ -53,18 +53,21 @@ async function* encodeXlsx(
   provenance: ExportProvenance,
   batches: AsyncIterable<RowBatch>,
 ): AsyncGenerator<Uint8Array> {
-  const output = new PassThrough();
+  // The zip's bytes as they come out: taken after each batch, never making the zip wait (a stream it had to
+  // wait on would leave the rows' XML piling up uncompressed before it).
+  const pending: Buffer[] = [];
+  const output = new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      pending.push(chunk);
+      callback();
+    },
+  });
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useSharedStrings: false, useStyles: true });
   workbook.creator = 'tradegraph';
   workbook.created = new Date(provenance.exportedAt);
   workbook.title = `tradegraph export: ${provenance.source}`;
   workbook.subject = provenance.datasets.map((d) => `${d.name} ${d.version}`).join('; ');
   workbook.description = `Exported ${provenance.exportedAt} from ${provenance.source}; datasets in sheet "${XLSX_PROVENANCE_SHEET}".`;
-  let failure: Error | null = null;
-  output.once('error', (error: Error) => (failure = error));
-  const drain = function* (): Generator<Uint8Array> {
-    for (let chunk: Buffer | null = output.read(); chunk !== null; chunk = output.read()) yield chunk;
-  };
 
   const dateColumns = columns.flatMap((c, j) => (c.type === 'datetime' ? [j + 1] : []));
   const sheet = workbook.addWorksheet(XLSX_DATA_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
@@ -78,8 +81,8 @@ async function* encodeXlsx(
     }
     // Let the zip's deflate catch up with the rows just serialised, and pass on what it produced.
     await nextTurn();
-    if (failure) throw failure;
-    yield* drain();
+    while (uncompressedBacklog(sheet) > XLSX_MAX_BACKLOG_BYTES) await sleep(1);
+    yield* pending.splice(0);
   }
   sheet.commit();
 
@@ -92,10 +95,29 @@ async function* encodeXlsx(
   }
   datasets.commit();
 
-  // The rest as the zip finishes; a failure to finish ends the stream with the error rather than hanging.
-  const done = workbook.commit().catch((error: Error) => void output.destroy(error));
-  for await (const chunk of output) yield chunk as Buffer;
-  await done;
+  // The rest (the last rows, the provenance sheet, styles, the zip's directory) once the zip has finished.
+  await workbook.commit();
+  yield* pending.splice(0);
+}
+
+/** Serialised rows that may wait for the zip's deflate before more rows are serialised. */
+const XLSX_MAX_BACKLOG_BYTES = 2 * 2 ** 20;
+
+/** The parts of exceljs's and archiver's streams that tell how far the zip is behind (neither exports it). */
+interface PipedSheet {
+  stream?: { pipes?: { _writableState?: { length?: number }; _readableState?: { length?: number } }[] };
+}
+
+/**
+ * Bytes of a sheet's XML written but not yet taken by the zip. exceljs writes a sheet into a buffer that
+ * pushes to archiver's entry stream (a readable-stream 2 PassThrough) without waiting for it, and the zip
+ * takes about one 64 KiB chunk per turn of the event loop: a batch of 1,000 rows is twice that, so without
+ * waiting the XML piled up (60 MB queued after 500,000 rows). The encoder waits while this is above
+ * XLSX_MAX_BACKLOG_BYTES. Zero if those internals change: the encoder then only yields a turn per batch.
+ */
+export function uncompressedBacklog(sheet: ExcelJS.Worksheet): number {
+  const pipes = (sheet as unknown as PipedSheet).stream?.pipes ?? [];
+  return pipes.reduce((sum, pipe) => sum + (pipe._writableState?.length ?? 0) + (pipe._readableState?.length ?? 0), 0);
 }
 
 /** A cell's value: numbers stay numbers, text stays text (never a formula), date-times become dates. */
