@@ -60,6 +60,8 @@ async function* encodeParquet(
   yield take(); // the PAR1 magic: the response starts at once
   let group = columns.map((): ParquetValue[] => []);
   let rowNumber = 0;
+  // write() and finish() return a promise only for a writer with flush(), which a ByteWriter has not: both are
+  // synchronous here, and the group's bytes are in `bytes` when they return.
   const flushGroup = (): Uint8Array => {
     void writer.write({ columnData: columns.map((c, j) => ({ name: c.name, data: group[j] })), rowGroupSize: group[0].length });
     group = columns.map((): ParquetValue[] => []);
