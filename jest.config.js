@@ -27,6 +27,13 @@ const transform = {
   ],
 };
 
+// The Parquet writer's library is an ES module only: Jest's CommonJS runtime cannot require it, so the one file
+// that loads it keeps its dynamic import(), which Jest serves with its ESM loader (src/modules/export/formats/
+// hyparquet-writer.ts). Listed before the general rule: Jest uses the first pattern that matches.
+const keepDynamicImport = structuredClone(transform['^.+\\.ts$']);
+keepDynamicImport[1].module.ignoreDynamic = true;
+const transformWithEsmLoader = { '/src/modules/export/formats/hyparquet-writer\\.ts$': keepDynamicImport, ...transform };
+
 module.exports = {
   // Integration files start a server and a database of their own.
   testTimeout: 120000,
@@ -36,14 +43,14 @@ module.exports = {
       testEnvironment: 'node',
       testMatch: ['<rootDir>/test/unit/**/*.test.ts'],
       setupFiles: ['reflect-metadata'],
-      transform,
+      transform: transformWithEsmLoader,
     },
     {
       displayName: 'integration',
       testEnvironment: 'node',
       testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
       setupFiles: ['reflect-metadata'],
-      transform,
+      transform: transformWithEsmLoader,
     },
   ],
 };

@@ -44,6 +44,8 @@ export enum ErrorCode {
   UNAUTHENTICATED = 'UNAUTHENTICATED',
   /** The API key's role may not do this (HTTP 403). */
   FORBIDDEN = 'FORBIDDEN',
+  /** An export longer than its format holds (xlsx: 1,048,575 data rows); `details` name the format and `maxRows`. */
+  EXPORT_TOO_LARGE = 'EXPORT_TOO_LARGE',
   /** The server is shutting down and takes no new work (HTTP 503). */
   SHUTTING_DOWN = 'SHUTTING_DOWN',
 }
