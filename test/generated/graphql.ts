@@ -69,6 +69,8 @@ export type DatasetKind =
   | 'COMTRADE'
   /** Each country's exports of each product to the whole world, with no importer (e.g. the Growth Lab's country–product data): used for specialisation (RCA, ECI/PCI), never as bilateral flows. */
   | 'EXPORT_TOTALS'
+  /** Bilateral flows from a generic flows file (`npm run import -- flows`: the OEC's and other files derived from Comtrade or BACI); its `file` and `licence` say which. */
+  | 'FLOWS'
   /** The Harmonized System nomenclature. */
   | 'HS_NOMENCLATURE'
   /** Open Supply Hub facility download. */

@@ -88,7 +88,7 @@ const haveFiles = Boolean(baciFile && baciCountries && comtradeEu);
     expect(file.loaded).toBe(2000);
     expect(Number(loaded.total)).toBe(expectedTotal);
     const datasets = await app.gql(DatasetsDocument);
-    expect(datasets.data!.datasets.find((d) => d.name === 'oec_yodp_hs92_2021')).toMatchObject({ kind: 'COMTRADE', rowCount: file.loaded });
+    expect(datasets.data!.datasets.find((d) => d.name === 'oec_yodp_hs92_2021')).toMatchObject({ kind: 'FLOWS', rowCount: file.loaded });
   });
 
   it('loads the BACI extract through the generic format given its columns and unit, summing to the same $69,369,988,138', async () => {

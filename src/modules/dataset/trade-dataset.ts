@@ -17,7 +17,7 @@ interface DatasetDefault {
 const FLOWS: DatasetDefault = {
   holds: (d) => d.holdsFlows,
   what: 'trade flows',
-  kinds: [DatasetKind.BACI, DatasetKind.COMTRADE, DatasetKind.SYNTHETIC],
+  kinds: [DatasetKind.BACI, DatasetKind.COMTRADE, DatasetKind.FLOWS, DatasetKind.SYNTHETIC],
 };
 const EXPORTS: DatasetDefault = {
   holds: (d) => d.holdsFlows || d.holdsExportTotals,

@@ -59,9 +59,9 @@ export const IMPORT_FORMATS: Record<string, ImportFormat> = {
   },
   flows: {
     format: flowsFormat as SourceFormat<unknown>,
-    // Bilateral flows as reported trade: the OEC's and other derived files come from Comtrade (or BACI, itself
-    // built on Comtrade). DatasetKind has no generic kind, and the trade queries accept these two only.
-    kind: DatasetKind.COMTRADE,
+    // Bilateral flows of a generic layout: the OEC's and other derived files. Not COMTRADE: a dataset's kind is
+    // its provenance, and these were not read from UN Comtrade's own files.
+    kind: DatasetKind.FLOWS,
     // A generic layout: the licence is the source's, given with --licence.
     licence: null,
     load: (t, batches) => loadFlows(t.session, t.file, t.datasetId, t.hsLabel, batches, t.stages),
