@@ -6,21 +6,29 @@ import { openDatabase } from '../database/database';
 import { createApollo } from '../graphql/apollo';
 import { createContext, LOCAL_OPERATOR } from '../graphql/create-context';
 import { createSchema } from '../graphql/schema';
-import { runCsvQuery } from '../modules/export/run-csv-query';
-import { streamedCsv } from '../modules/export/stream-csv';
+import { DEFAULT_FORMAT, formatById, formatOfFile, type TableFormat } from '../modules/export/formats';
+import { runExport } from '../modules/export/run-export';
+import { parseLimit } from '../modules/export/export-options';
 import { createCostFunction } from '../server/cost';
 import { edgePlugin } from '../server/edge-plugin';
 import { EXIT, runCli, UsageError, type ParsedArgs } from './run-cli';
 
-const USAGE = `Usage: npm run export -- (--query '<GraphQL>' | --query-file FILE) [--variables '<JSON>'] [--operation NAME] [--out FILE]
+const USAGE = `Usage: npm run export -- (--query '<GraphQL>' | --query-file FILE) [--variables '<JSON>'] [--operation NAME]
+                         [--out FILE] [--format csv|tsv|jsonl] [--limit N] [--bom]
 
 Runs a GraphQL query with one root list (a connection's nodes, a list, or an aggregate's rows) against
-the database and writes it as CSV (header row, RFC 4180 quoting, numbers without locale) to --out or to
-standard output. The same query works at GET /csv?query=… on a running server. A query the API refuses
-(its errors are printed) is invalid input (exit 3).
+the database and writes EVERY row of it to --out or to standard output, in constant memory: a paged list
+is read page by page (after: endCursor) through the API itself, tradeAggregate's own columns come from
+one COPY. Formats: csv (default; RFC 4180, CRLF, numbers without locale), tsv, jsonl; --format, else the
+extension of --out. Text cells a spreadsheet would run as a formula (=, +, -, @, tab, CR first) get a
+leading single quote in csv and tsv. Every row ends with the dataset(s) it was computed from:
+dataset.id, dataset.name, dataset.version. --limit N stops after N rows; --bom starts the file with a
+UTF-8 byte order mark (Excel). The same query works at GET /csv?query=… on a running server. A query the
+API refuses (its errors are printed) is invalid input (exit 3); a failure after the first rows exits 1
+and leaves a file that must not be used.
 
 Example:
-  npm run export -- --query '{ tradeFlows(first: 500, filter: { year: 2022, hsPrefix: "64" }) { nodes { year exporter { id } importer { id } valueUsd } } }' --out flows.csv`;
+  npm run export -- --query '{ tradeFlows(filter: { year: 2022, hsPrefix: "64" }) { nodes { year exporter { id } importer { id } valueUsd } } }' --out flows.csv`;
 
 const OPTIONS = {
   query: { type: 'string' },
@@ -28,6 +36,9 @@ const OPTIONS = {
   variables: { type: 'string' },
   operation: { type: 'string' },
   out: { type: 'string' },
+  format: { type: 'string' },
+  limit: { type: 'string' },
+  bom: { type: 'boolean' },
 } as const;
 
 /** The query text: --query, else the contents of --query-file; a UsageError when neither gives one. */
@@ -56,12 +67,33 @@ function checkVariables(variables: string | undefined): void {
   if (!value || typeof value !== 'object' || Array.isArray(value)) throw new UsageError('--variables must be a JSON object');
 }
 
+/** --format, else the format --out's extension names, else csv. */
+function formatOf(values: ParsedArgs<typeof OPTIONS>['values']): TableFormat {
+  try {
+    if (values.format !== undefined) return formatById(values.format, '--format');
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  return (values.out && formatOfFile(values.out)) || DEFAULT_FORMAT;
+}
+
+/** --limit: a whole number of rows, 1 or more. */
+function limitOf(values: ParsedArgs<typeof OPTIONS>['values']): number | null {
+  try {
+    return parseLimit(values.limit, '--limit');
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
 runCli({
   usage: USAGE,
   options: OPTIONS,
   async run({ values }) {
     const query = queryText(values);
     checkVariables(values.variables);
+    const format = formatOf(values);
+    const limit = limitOf(values);
     const config = loadConfig();
     const db = await openDatabase(config.database);
     const schema = await createSchema();
@@ -71,24 +103,29 @@ runCli({
     ]);
     await apollo.start();
     try {
-      const context = createContext(db.orm, db.catalog, config, LOCAL_OPERATOR);
-      const result = await runCsvQuery(apollo, schema, { query, variables: values.variables, operationName: values.operation }, context);
+      const result = await runExport(
+        apollo,
+        schema,
+        { query, variables: values.variables, operationName: values.operation, format, limit, bom: values.bom },
+        () => createContext(db.orm, db.catalog, config, LOCAL_OPERATOR),
+      );
       if (!result.ok) {
         for (const e of result.errors) console.error(`error [${e.extensions?.code ?? 'ERROR'}]: ${e.message}`);
         return EXIT.INVALID_INPUT;
       }
-      if ('statement' in result) {
-        // A table PostgreSQL writes itself: streamed to the file or stdout as it comes, in constant memory.
-        const out = values.out ? fs.createWriteStream(values.out) : process.stdout;
-        const lines = streamedCsv(context.em, result.header, result.statement);
-        await pipeline(lines, out, { end: Boolean(values.out) });
-        if (values.out) console.error(`${result.name} written to ${values.out}`);
-        return EXIT.OK;
+      // Streamed to the file or stdout as it comes, in constant memory.
+      const out = values.out ? fs.createWriteStream(values.out) : process.stdout;
+      try {
+        await pipeline(result.body, out, { end: Boolean(values.out) });
+      } catch (error) {
+        // A file cut short must not look whole: it goes.
+        if (values.out) fs.rmSync(values.out, { force: true });
+        throw error;
       }
       if (values.out) {
-        fs.writeFileSync(values.out, result.csv);
-        console.error(`${result.rows} rows written to ${values.out}`);
-      } else process.stdout.write(result.csv);
+        const names = result.provenance.datasets.map((d) => `${d.name} ${d.version} (id ${d.id})`).join(', ') || 'no dataset';
+        console.error(`${result.name} written to ${values.out} as ${format.id}, from ${names}`);
+      }
       return EXIT.OK;
     } finally {
       await apollo.stop();

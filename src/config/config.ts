@@ -22,6 +22,11 @@ export interface AppConfig {
   anonymousRole: Role | null;
   /** Deadline of one request, in Node and inside PostgreSQL (statement_timeout). */
   requestTimeoutMs: number;
+  /**
+   * Deadline of one export (GET /csv), in Node and for its COPY statement: an export of every row takes
+   * longer than an interactive query, and each of its pages' statements keeps REQUEST_TIMEOUT_MS.
+   */
+  exportTimeoutMs: number;
   /** How long start-up waits for an unreachable PostgreSQL server before giving up (ms). */
   databaseWaitMs: number;
   /** How long SIGTERM waits for in-flight requests and downloads before cancelling them. */
@@ -137,7 +142,7 @@ function parseLogLevel(env: Env, problems: string[]): AppConfig['logLevel'] {
  * Reads and validates the environment once. Fails fast with every bad variable named.
  *
  * Variables: PORT, HOST, NODE_ENV, DATABASE_URL, TRADEGRAPH_DATA_DIR, MIGRATE_ON_START,
- * SEED_DEMO_WHEN_EMPTY, DEMO_FLOWS, MAX_PAGE_SIZE, ANONYMOUS_ROLE, REQUEST_TIMEOUT_MS, DATABASE_WAIT_MS, SHUTDOWN_GRACE_MS,
+ * SEED_DEMO_WHEN_EMPTY, DEMO_FLOWS, MAX_PAGE_SIZE, ANONYMOUS_ROLE, REQUEST_TIMEOUT_MS, EXPORT_TIMEOUT_MS, DATABASE_WAIT_MS, SHUTDOWN_GRACE_MS,
  * CORS_ORIGINS, REDIS_URL, RESPONSE_CACHE_BYTES, RESPONSE_CACHE_TTL_S, HTTP_CACHE_MAX_AGE_S, MAX_QUERY_COST, MAX_QUERY_DEPTH, MAX_QUERY_ALIASES, MAX_QUERY_DIRECTIVES,
  * MAX_QUERY_TOKENS, RATE_LIMIT_POINTS, RATE_LIMIT_WINDOW_S, LOG_LEVEL, TRUST_PROXY_HOPS.
  */
@@ -164,6 +169,7 @@ export function loadConfig(env: Env = process.env, projectRoot = process.cwd()):
     // The embedded demo is open for reading; a server deployment is closed until keys are handed out.
     anonymousRole: parseAnonymousRole(env, embedded ? 'reader' : null, problems),
     requestTimeoutMs: parseIntVar(env, 'REQUEST_TIMEOUT_MS', 15_000, 100, 3_600_000, problems),
+    exportTimeoutMs: parseIntVar(env, 'EXPORT_TIMEOUT_MS', 600_000, 100, 86_400_000, problems),
     databaseWaitMs: parseIntVar(env, 'DATABASE_WAIT_MS', 300_000, 0, 86_400_000, problems),
     shutdownGraceMs: parseIntVar(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 600_000, problems),
     corsOrigins: parseList(env.CORS_ORIGINS),

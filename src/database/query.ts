@@ -158,8 +158,12 @@ export async function queryRow<R extends object>(em: EntityManager, statement: S
  *
  * Stopping early (a consumer that returns) never hands a connection still in COPY back to the pool: the
  * rest is read and dropped, which a cancelled statement (the request was aborted) makes short.
+ *
+ * `statementTimeoutMs` replaces the pooled connection's statement_timeout (the interactive deadline) for
+ * this one statement on a PostgreSQL server, and the connection's own is restored before it goes back to the
+ * pool: an export's deadline is its own (EXPORT_TIMEOUT_MS).
  */
-export async function* copyCsvOut(em: EntityManager, statement: Sql): AsyncGenerator<Buffer> {
+export async function* copyCsvOut(em: EntityManager, statement: Sql, options: CopyOptions = {}): AsyncGenerator<Buffer> {
   const knex = em.getConnection().getKnex();
   const path = directPaths.get(knex);
   const text = sql`copy (${statement}) to stdout (format csv)`.toLiteral();
@@ -167,12 +171,15 @@ export async function* copyCsvOut(em: EntityManager, statement: Sql): AsyncGener
   path?.tracker?.beforeQuery(text);
   const connection = await pool.acquireConnection();
   const started = Date.now();
+  // PGlite has no statement_timeout to replace (database.ts); a server's pooled connections have one.
+  const ownTimeout = options.statementTimeoutMs !== undefined && path?.prepare === true;
   let failed = false;
   let finished: ((error?: { code?: string; message?: string }) => void) | undefined;
   let output: Readable | undefined;
   try {
     finished = path?.tracker?.started(connection, text);
     knex.emit('query', { sql: text, bindings: [], method: 'raw', __knexUid: connection.__knexUid });
+    if (ownTimeout) await connection.query({ text: `set statement_timeout = ${Math.floor(options.statementTimeoutMs!)}`, values: [] });
     output = connection.query(copyTo(text));
     // Not destroyed when the consumer stops: a COPY left half read would break the pooled connection.
     for await (const chunk of output.iterator({ destroyOnReturn: false })) yield chunk as Buffer;
@@ -185,9 +192,15 @@ export async function* copyCsvOut(em: EntityManager, statement: Sql): AsyncGener
     // Still running while the rest is dropped, so that an abort of its request can still cancel it.
     if (output && !output.readableEnded && !output.destroyed) await drain(output);
     finished?.();
+    if (ownTimeout) await connection.query({ text: 'reset statement_timeout', values: [] }).catch(() => undefined);
     await pool.releaseConnection(connection);
     path?.onQuery?.(`[query] ${text} [took ${Date.now() - started} ms${failed ? ', failed' : ''}]`);
   }
+}
+
+export interface CopyOptions {
+  /** statement_timeout of this statement (ms) instead of the pooled connection's. */
+  statementTimeoutMs?: number;
 }
 
 /** Reads a stream to its end (or error), dropping what it gives. */

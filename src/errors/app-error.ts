@@ -30,6 +30,8 @@ export enum ErrorCode {
   BAD_CURSOR = 'BAD_CURSOR',
   /** A year outside 1950–2100, or a year range whose start is after its end. */
   YEAR_OUT_OF_RANGE = 'YEAR_OUT_OF_RANGE',
+  /** An export `format` that does not exist (`details.formats` lists those that do). */
+  UNKNOWN_FORMAT = 'UNKNOWN_FORMAT',
   /** Any other argument that cannot be used as given (the message says which and why). */
   INVALID_ARGUMENT = 'INVALID_ARGUMENT',
   /** The operation's static cost, depth, aliases, directives or tokens exceed the server's limits (HTTP 400). */

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { CatalogSnapshot } from '../catalog/catalog';
 import type { AppConfig } from '../config/config';
 import type { Viewer } from '../modules/access/role';
+import type { DatasetsUsed } from '../modules/dataset/datasets-used';
 import type { CsvStreamSlot } from '../modules/export/csv-stream';
 import type { RequestState } from '../server/request-state';
 import type { Loaders } from './loaders';
@@ -24,4 +25,6 @@ export interface GraphQLContext {
   request?: RequestState;
   /** GET /csv only: where the table's resolver may leave a statement for PostgreSQL to stream (instead of rows). */
   csvStream?: CsvStreamSlot;
+  /** Exports only: collects the datasets the figures came from (see recordDataset), for the file's provenance. */
+  datasetsUsed?: DatasetsUsed;
 }

@@ -9,7 +9,7 @@ import type { StatementTracker } from '../database/statement-tracker';
 import { createApollo, PERSISTED_QUERY_BYTES } from '../graphql/apollo';
 import type { GraphQLContext } from '../graphql/context';
 import { createSchema } from '../graphql/schema';
-import { csvHandler } from './csv-route';
+import { csvHandler, isCsvPath } from './csv-route';
 import { DOCS_PATH, docsRoutes } from './docs-route';
 import { edgePlugin } from './edge-plugin';
 import { EXPLORER_ASSETS_PATH, explorerAssets } from './explorer';
@@ -116,7 +116,8 @@ export async function createApp({ config, orm, catalog, logger, tracker, metrics
   const tracking: NodeHandler[] = [
     requestContext({
       inFlight,
-      timeoutMs: config.requestTimeoutMs,
+      // An export streams every row of a list: it has a deadline of its own (EXPORT_TIMEOUT_MS).
+      timeoutMs: (req) => (isCsvPath(req.url) ? config.exportTimeoutMs : config.requestTimeoutMs),
       // A request aborted by its deadline, its client or the shutdown stops its statements inside PostgreSQL.
       onAbort: tracker && ((state) => void tracker.cancel(state)),
     }),

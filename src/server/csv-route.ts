@@ -1,16 +1,22 @@
 import type { ApolloServer } from '@apollo/server';
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { createHash } from 'node:crypto';
+import accepts from 'accepts';
+import fresh from 'fresh';
 import type { RequestHandler, Response } from 'express';
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import type { Catalog } from '../catalog/catalog';
 import type { AppConfig } from '../config/config';
 import { abortedRequestError } from '../database/statement-tracker';
-import { AppError } from '../errors/app-error';
+import { AppError, ErrorCode } from '../errors/app-error';
 import { classifyFailure, formatAppError } from '../errors/format-error';
 import type { GraphQLContext } from '../graphql/context';
 import { createContext } from '../graphql/create-context';
-import { runCsvQuery } from '../modules/export/run-csv-query';
-import { streamedCsv } from '../modules/export/stream-csv';
+import { formatById, type TableFormat } from '../modules/export/formats';
+import type { ExportProvenance } from '../modules/export/formats/table-format';
+import { gzipChunks } from '../modules/export/gzip';
+import { parseLimit } from '../modules/export/export-options';
+import { runExport } from '../modules/export/run-export';
 import { rejectionReason } from './edge-plugin';
 import { sendJsonError } from './http-errors';
 import { requestStateOf } from './observability/request-context';
@@ -28,11 +34,50 @@ function statusOfErrors(errors: readonly GraphQLFormattedError[]): HttpStatus {
   return { status: 400, headers: {} };
 }
 
+/** Whether a request is for the export route (it gets the export deadline, EXPORT_TIMEOUT_MS). */
+export function isCsvPath(url: string | undefined): boolean {
+  return url === '/csv' || Boolean(url?.startsWith('/csv?'));
+}
+
+const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+
+/** `bom=1`: start the file with a UTF-8 byte order mark (Excel then reads it as UTF-8). */
+function parseBom(raw: string | undefined): boolean {
+  if (raw === undefined || raw === '' || raw === '0' || raw === 'false') return false;
+  if (raw === '1' || raw === 'true') return true;
+  throw new AppError(ErrorCode.INVALID_ARGUMENT, `bom must be 1 or 0 (got "${raw}").`, { argument: 'bom', value: raw });
+}
+
 /**
- * GET /csv?query=…&variables=…&operationName=… — any list query as CSV, for Excel, Power BI and Tableau
- * ("From Web" with no code). Errors are answered as JSON with their stable codes: HTTP 400 for the
- * client's mistakes, 401 without a valid key, 429 over the budget, 503 while the database is away, 504
- * past the deadline (a CSV has no partial answer to give).
+ * The datasets of an export as one header value: a JSON array of {id, kind, name, version, file,
+ * checksum, licence, importedAt}, characters outside ASCII escaped (\uXXXX) so the header stays valid.
+ */
+export function datasetsHeader(provenance: ExportProvenance): string {
+  return JSON.stringify(provenance.datasets).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** A weak ETag of an export: the data version, the viewer's role, the parameters and the encoding; null without a version. */
+async function exportEtag(catalog: Catalog, params: Record<string, unknown>, role: string, gzip: boolean): Promise<string | null> {
+  let version: string;
+  try {
+    version = (await catalog.snapshot()).version;
+  } catch {
+    return null;
+  }
+  const keys = ['query', 'variables', 'operationName', 'format', 'limit', 'bom'];
+  const hash = createHash('sha256')
+    .update(JSON.stringify([version, role, gzip, ...keys.map((k) => params[k] ?? null)]))
+    .digest('base64url')
+    .slice(0, 27);
+  return `W/"${hash}"`;
+}
+
+/**
+ * GET /csv?query=…&variables=…&operationName=…&format=…&limit=…&bom=1 — every row of any list query as a
+ * file (csv by default, tsv, jsonl), for Excel, Power BI and Tableau ("From Web" with no code), gzipped
+ * when the client accepts it. Errors are answered as JSON with their stable codes: HTTP 400 for the
+ * client's mistakes (UNKNOWN_FORMAT lists the formats), 401 without a valid key, 429 over the budget,
+ * 503 while the database is away, 504 past the deadline (an export has no partial answer to give).
  */
 export function csvHandler(
   server: ApolloServer<GraphQLContext>,
@@ -44,7 +89,7 @@ export function csvHandler(
   onRejection?: (reason: RejectionReason) => void,
 ): RequestHandler {
   return async (req, res) => {
-    const query = typeof req.query.query === 'string' ? req.query.query : undefined;
+    const query = text(req.query.query);
     if (!query) {
       sendJsonError(
         res,
@@ -55,24 +100,50 @@ export function csvHandler(
       return;
     }
     const state = requestStateOf(res);
-    let contextValue: GraphQLContext;
+    let options: { format: TableFormat; limit: number | null; bom: boolean };
     try {
-      contextValue = createContext(orm, catalog, config, await identify(req, state), state);
+      options = {
+        format: formatById(text(req.query.format)),
+        limit: parseLimit(text(req.query.limit)),
+        bom: parseBom(text(req.query.bom)),
+      };
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      // As the API's own errors: the code and its details (UNKNOWN_FORMAT lists the formats).
+      res.status(400).json({ errors: [formatAppError(error)] });
+      return;
+    }
+    let newContext: () => GraphQLContext;
+    let viewerRole: string;
+    try {
+      const viewer = await identify(req, state);
+      newContext = () => createContext(orm, catalog, config, viewer, state);
+      viewerRole = viewer.role ?? '';
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       const { status, headers } = httpOf(error);
       sendJsonError(res, status, error.code, error.message, headers);
       return;
     }
-    const result = await runCsvQuery(
+    const gzip = accepts(req).encoding(['identity', 'gzip']) === 'gzip';
+    // The file is a function of the data version and of the request: its ETag is known before any row is
+    // read, so a BI refresh of unchanged data is a 304 without running the export.
+    const etag = await exportEtag(catalog, req.query, viewerRole, gzip);
+    if (etag && fresh(req.headers, { etag })) {
+      res.status(304).set({ ETag: etag, Vary: 'Accept-Encoding' }).end();
+      return;
+    }
+    const result = await runExport(
       server,
       schema,
       {
         query,
         variables: req.query.variables,
-        operationName: typeof req.query.operationName === 'string' ? req.query.operationName : undefined,
+        operationName: text(req.query.operationName),
+        ...options,
+        statementTimeoutMs: config.exportTimeoutMs,
       },
-      contextValue,
+      newContext,
     );
     if (!result.ok) {
       const { status, headers } = statusOfErrors(result.errors);
@@ -80,18 +151,18 @@ export function csvHandler(
       res.status(status).json({ errors: result.errors });
       return;
     }
-    const headers = {
-      'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': `attachment; filename="${result.name}.csv"`,
+    const headers: Record<string, string> = {
+      'Content-Type': options.format.contentType,
+      'Content-Disposition': `attachment; filename="${result.name}.${options.format.extension}"`,
+      Vary: 'Accept-Encoding',
+      'X-Tradegraph-Datasets': datasetsHeader(result.provenance),
       // Data changes only when a dataset is imported; let BI refreshes and proxies reuse an answer briefly,
       // but never let a shared cache hand one key's answer to another client.
       'Cache-Control': req.headers.authorization ? 'private, max-age=60' : 'public, max-age=60',
+      ...(gzip ? { 'Content-Encoding': 'gzip' } : {}),
+      ...(etag ? { ETag: etag } : {}),
     };
-    if ('statement' in result) {
-      await sendStreamed(res, streamedCsv(contextValue.em, result.header, result.statement), headers, state, onRejection);
-      return;
-    }
-    res.set(headers).send(result.csv);
+    await sendStreamed(res, gzip ? gzipChunks(result.body) : result.body, headers, state, onRejection);
   };
 }
 

@@ -170,7 +170,13 @@ export function responseCachePlugin(options: ResponseCacheOptions): ApolloServer
       let documentHash: string | undefined;
       return {
         async responseForOperation(ctx): Promise<GraphQLResponse | null> {
-          cacheable = ctx.operation !== null && isCacheableOperation(ctx.operation, ctx.document);
+          // An export's pages are neither kept nor served: their resolvers must run to record the datasets used (the
+          // file's provenance), and one that leaves its rows to a COPY stream (csvStream) answers without them.
+          cacheable =
+            ctx.operation !== null &&
+            !ctx.contextValue.datasetsUsed &&
+            !ctx.contextValue.csvStream &&
+            isCacheableOperation(ctx.operation, ctx.document);
           const store = options.store;
           if (!cacheable || !store) return null;
           // The operation's own catalog snapshot, which its resolvers read too: the answer is computed from the data

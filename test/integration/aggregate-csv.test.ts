@@ -116,7 +116,19 @@ describe('trade aggregate and CSV export', () => {
     expect(response.headers.get('content-type')).toMatch(/^text\/csv/);
     expect(response.headers.get('content-disposition')).toBe('attachment; filename="tradeAggregate.csv"');
     const [header, ...rows] = parseCsv(await response.text());
-    expect(header).toEqual(['exporterId', 'productCode', 'valueUsd', 'quantityTons', 'flowCount', 'exporter.name']);
+    // The dataset the rows came from ends every row, though the query did not select it.
+    expect(header).toEqual([
+      'exporterId',
+      'productCode',
+      'valueUsd',
+      'quantityTons',
+      'flowCount',
+      'exporter.name',
+      'dataset.id',
+      'dataset.name',
+      'dataset.version',
+    ]);
+    expect(new Set(rows.map((r) => r.slice(6).join('|')))).toEqual(new Set([`${baci}|BACI-like|v1`]));
     const expected = (graphql.data!.tradeAggregate as { rows: Array<Record<string, unknown> & { exporter: { name: string } }> }).rows;
     expect(rows).toHaveLength(expected.length);
     expect(rows.map((r) => [r[0], r[1], Number(r[2]), r[3] === '' ? null : Number(r[3]), Number(r[4]), r[5]])).toEqual(
@@ -129,11 +141,16 @@ describe('trade aggregate and CSV export', () => {
     const response = await fetch(
       `${app.baseUrl}/csv?query=${encodeURIComponent('{ countries(filter: { search: "bolivia" }) { nodes { id name region } } }')}`,
     );
-    expect(await response.text()).toBe('id,name,region\r\nBOL,Bolivia (Plurinational State of),Americas\r\n');
+    // Reference data comes from no dataset: the provenance columns are there, empty.
+    expect(await response.text()).toBe(
+      'id,name,region,dataset.id,dataset.name,dataset.version\r\nBOL,Bolivia (Plurinational State of),Americas,,,\r\n',
+    );
     const hongKong = await fetch(
       `${app.baseUrl}/csv?query=${encodeURIComponent('{ countries(filter: { search: "HKG" }) { edges { node { id name } } } }')}`,
     );
-    expect(await hongKong.text()).toBe('id,name\r\nHKG,"China, Hong Kong Special Administrative Region"\r\n');
+    expect(await hongKong.text()).toBe(
+      'id,name,dataset.id,dataset.name,dataset.version\r\nHKG,"China, Hong Kong Special Administrative Region",,,\r\n',
+    );
   });
 
   it('exports the one list of rows of an analytics result, reached through its objects', async () => {
@@ -146,15 +163,24 @@ describe('trade aggregate and CSV export', () => {
       `{ strategicDependencies(importer: "DEU", year: 2021, only: ALL, dataset: "${baci}") { productsImported items { productCode importHhi c1 largestSource { participantId share } } } }`,
     );
     expect(parseCsv(geodep.text)).toEqual([
-      ['productCode', 'importHhi', 'c1', 'largestSource.participantId', 'largestSource.share'],
-      ['640399', '0.625', 'true', 'CHN', '0.75'],
+      [
+        'productCode',
+        'importHhi',
+        'c1',
+        'largestSource.participantId',
+        'largestSource.share',
+        'dataset.id',
+        'dataset.name',
+        'dataset.version',
+      ],
+      ['640399', '0.625', 'true', 'CHN', '0.75', baci, 'BACI-like', 'v1'],
     ]);
     const disruption = await csv(
       `{ disruptionScenario(remove: { countries: ["CHN"] }) { importMarkets(year: 2021, dataset: "${baci}") { totalCount nodes { importerCode productCode supplyLostShare } } } }`,
     );
     expect(parseCsv(disruption.text)).toEqual([
-      ['importerCode', 'productCode', 'supplyLostShare'],
-      ['DEU', '640399', '0.75'],
+      ['importerCode', 'productCode', 'supplyLostShare', 'dataset.id', 'dataset.name', 'dataset.version'],
+      ['DEU', '640399', '0.75', baci, 'BACI-like', 'v1'],
     ]);
     // Two lists would be two tables.
     const two = await csv(

@@ -199,8 +199,8 @@ describe(`tradeAggregate keyset paging and streaming (${onServer ? 'PostgreSQL s
     }
   });
 
-  const csv = async (query: string) => {
-    const response = await fetch(`${app.baseUrl}/csv?query=${encodeURIComponent(query)}`);
+  const csv = async (query: string, params = '') => {
+    const response = await fetch(`${app.baseUrl}/csv?query=${encodeURIComponent(query)}${params}`);
     return { status: response.status, type: response.headers.get('content-type'), text: await response.text() };
   };
 
@@ -224,14 +224,20 @@ describe(`tradeAggregate keyset paging and streaming (${onServer ? 'PostgreSQL s
         'quantityTons',
         'flowsWithQuantity',
         'flowCount',
+        'dataset.id',
+        'dataset.name',
+        'dataset.version',
       ]);
       const text = (v: string | number | null | undefined) => (v === null || v === undefined ? '' : String(v));
       expect(rows).toEqual(
-        paged.rows.map((r) =>
-          [r.importerSubRegion, r.exporterId, r.productCode, r.year, r.valueUsd, r.quantityTons, r.flowsWithQuantity, r.flowCount].map(
+        paged.rows.map((r) => [
+          ...[r.importerSubRegion, r.exporterId, r.productCode, r.year, r.valueUsd, r.quantityTons, r.flowsWithQuantity, r.flowCount].map(
             text,
           ),
-        ),
+          dataset,
+          'generated with ties',
+          'v1',
+        ]),
       );
       expect(rows.length).toBeGreaterThan(100);
     }
@@ -246,14 +252,27 @@ describe(`tradeAggregate keyset paging and streaming (${onServer ? 'PostgreSQL s
         .slice(1)
         .map((r) => [r[0], r[2]]),
     ).toEqual(all.rows.map((r) => [r.exporterId, r.productCode]));
-    // From a cursor on, and at most `first` rows when given.
+    // From a cursor on, and at most `limit` rows when given (`first` is a page size: every row comes whatever it is).
     const firstPage = (await page('groupBy: [EXPORTER, PRODUCT], first: 5')).data!.tradeAggregate as Page;
     const rest = await walk('groupBy: [EXPORTER, PRODUCT]', 50);
     const cursor = firstPage.pageInfo.endCursor;
     const fromCursor = await csv(
       `{ tradeAggregate(dataset: "${dataset}", groupBy: [EXPORTER, PRODUCT], after: "${cursor}", first: 9) { rows { exporterId productCode } } }`,
     );
-    expect(parseCsv(fromCursor.text).slice(1)).toEqual(rest.rows.slice(5, 14).map((r) => [r.exporterId, r.productCode]));
+    expect(
+      parseCsv(fromCursor.text)
+        .slice(1)
+        .map((r) => r.slice(0, 2)),
+    ).toEqual(rest.rows.slice(5).map((r) => [r.exporterId, r.productCode]));
+    const limited = await csv(
+      `{ tradeAggregate(dataset: "${dataset}", groupBy: [EXPORTER, PRODUCT], after: "${cursor}") { rows { exporterId productCode } } }`,
+      '&limit=9',
+    );
+    expect(
+      parseCsv(limited.text)
+        .slice(1)
+        .map((r) => r.slice(0, 2)),
+    ).toEqual(rest.rows.slice(5, 14).map((r) => [r.exporterId, r.productCode]));
   });
 
   it('keeps the errors of a streamed CSV: JSON with a code before any row, never a silently short table', async () => {

@@ -122,7 +122,8 @@ describe(`request deadlines and client hang-ups (${engine})`, () => {
 
   beforeAll(async () => {
     [short, long] = await Promise.all([
-      startTestApp({ env: { REQUEST_TIMEOUT_MS: String(DEADLINE_MS), ...LIMITS } }),
+      // GET /csv has a deadline of its own (EXPORT_TIMEOUT_MS): as short here.
+      startTestApp({ env: { REQUEST_TIMEOUT_MS: String(DEADLINE_MS), EXPORT_TIMEOUT_MS: String(DEADLINE_MS), ...LIMITS } }),
       startTestApp({ env: { REQUEST_TIMEOUT_MS: '30000', ...LIMITS } }),
     ]);
     const demo = { flows: FLOWS, brands: 2, manufacturers: 3, facilities: 6 };

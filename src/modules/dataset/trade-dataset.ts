@@ -3,6 +3,7 @@ import { AppError, ErrorCode } from '../../errors/app-error';
 import type { GraphQLContext } from '../../graphql/context';
 import { parseNumericId } from '../../graphql/ids';
 import { DatasetKind } from './dataset-kind';
+import { recordDataset } from './datasets-used';
 
 /** Which datasets can serve a figure by default, and how errors name them. */
 interface DatasetDefault {
@@ -69,7 +70,7 @@ export async function resolveTradeDataset(
   id: string | null | undefined,
   argument = 'dataset',
 ): Promise<CatalogDataset> {
-  return resolveTradeDatasetIn(await ctx.catalog.snapshot(), id, argument);
+  return recordDataset(ctx, resolveTradeDatasetIn(await ctx.catalog.snapshot(), id, argument));
 }
 
 /** {@link resolveTradeDataset} on a catalog snapshot already in hand. */
@@ -88,5 +89,5 @@ export async function resolveExportDataset(
   id: string | null | undefined,
   argument = 'dataset',
 ): Promise<CatalogDataset> {
-  return resolveDataset(await ctx.catalog.snapshot(), id, argument, EXPORTS);
+  return recordDataset(ctx, resolveDataset(await ctx.catalog.snapshot(), id, argument, EXPORTS));
 }

@@ -7,19 +7,39 @@ import {
   type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
+  type GraphQLField,
   type GraphQLObjectType,
   type GraphQLSchema,
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
 import { AppError, ErrorCode } from '../../errors/app-error';
+import { columnTypeOf } from './column-types';
+import type { ExportColumn } from './formats/table-format';
+
+/**
+ * The table a query's result is laid out as, known from the document alone: its columns (with their
+ * types), where its rows are in a result, and the connection (if any) whose pages hold them.
+ */
+export interface TableShape {
+  /** Name of the root field, e.g. "tradeFlows" (used as the file name). */
+  name: string;
+  columns: ExportColumn[];
+  /** Each column's field names from the row down (the column's name uses aliases). */
+  fields: string[][];
+  /**
+   * The field whose pages hold the rows (`first`/`after` arguments and a `pageInfo`): the root connection,
+   * a page of aggregate rows, or a connection reached through single objects; null for a plain list.
+   */
+  paged: { node: FieldNode; type: GraphQLObjectType; path: string[] } | null;
+  /** The rows of one result, each row's values in column order. */
+  rowsOf(data: Record<string, unknown>): unknown[][];
+}
 
 /** A GraphQL result laid out as a table: a header and one row per list item. */
 export interface Table {
-  /** Name of the root field, e.g. "tradeFlows" (used as the file name). */
   name: string;
   columns: string[];
-  /** Each column's field names from the row down (the column's name uses aliases). */
   fields: string[][];
   rows: unknown[][];
 }
@@ -30,6 +50,7 @@ interface Column {
   fields: string[];
   /** True when the field is a list of scalars (joined with "; " in one cell). */
   list: boolean;
+  field: GraphQLField<unknown, unknown>;
 }
 
 const invalid = (message: string) => new AppError(ErrorCode.INVALID_ARGUMENT, message, { argument: 'query' });
@@ -79,7 +100,7 @@ function columnsOf(
     }
     const fields = [...fieldPrefix, node.name.value];
     if (isObjectType(named) && node.selectionSet) columnsOf(node.selectionSet, named, fragments, [...prefix, key], into, fields);
-    else into.push({ name: [...prefix, key].join('.'), path: [...prefix, key], fields, list: isListType(nullable) });
+    else into.push({ name: [...prefix, key].join('.'), path: [...prefix, key], fields, list: isListType(nullable), field });
   }
 }
 
@@ -94,6 +115,8 @@ interface RowsPath {
   path: string[];
   type: GraphQLObjectType;
   selection: SelectionSetNode;
+  /** The fields from the root to the list, with the object types they return. */
+  chain: Array<{ node: FieldNode; field: GraphQLField<unknown, unknown>; type: GraphQLObjectType; path: string[] }>;
 }
 
 /** Every list of objects reachable from `selection` through single objects (not through other lists). */
@@ -102,19 +125,21 @@ function listsUnder(
   type: GraphQLObjectType,
   fragments: Map<string, FragmentDefinitionNode>,
   path: string[],
+  chain: RowsPath['chain'] = [],
 ): RowsPath[] {
   return fieldsOf(selection, fragments).flatMap((node) => {
     const field = type.getFields()[node.name.value];
     const named = field ? getNamedType(field.type) : undefined;
     if (!field || !isObjectType(named) || !node.selectionSet) return [];
     const at = [...path, node.alias?.value ?? node.name.value];
-    if (!isListType(getNullableType(field.type))) return listsUnder(node.selectionSet, named, fragments, at);
-    if (node.name.value !== 'edges') return [{ path: at, type: named, selection: node.selectionSet }];
+    const through = [...chain, { node, field, type: named, path: at }];
+    if (!isListType(getNullableType(field.type))) return listsUnder(node.selectionSet, named, fragments, at, through);
+    if (node.name.value !== 'edges') return [{ path: at, type: named, selection: node.selectionSet, chain }];
     // A connection's edges: the rows are their nodes.
     const nodeSelection = fieldsOf(node.selectionSet, fragments).find((s) => s.name.value === 'node');
     if (!nodeSelection?.selectionSet) throw invalid('select edges { node { … } }');
     const nodeType = getNamedType(named.getFields().node.type) as GraphQLObjectType;
-    return [{ path: [...at, '*', nodeSelection.alias?.value ?? 'node'], type: nodeType, selection: nodeSelection.selectionSet }];
+    return [{ path: [...at, '*', nodeSelection.alias?.value ?? 'node'], type: nodeType, selection: nodeSelection.selectionSet, chain }];
   });
 }
 
@@ -126,14 +151,20 @@ function itemsAt(value: unknown, path: string[]): unknown[] {
   return value == null ? [] : itemsAt((value as Record<string, unknown>)[step], rest);
 }
 
+/** Whether a field returns pages: it takes `first` and `after`, and its object has a `pageInfo`. */
+function isPaged(field: GraphQLField<unknown, unknown>, type: GraphQLObjectType): boolean {
+  const args = new Set(field.args.map((a) => a.name));
+  return args.has('first') && args.has('after') && 'pageInfo' in type.getFields();
+}
+
 /**
- * Lays out the result of a query with one root field as a table. The rows are the one list of objects
- * the query selects: the root list itself, a connection's `nodes` (or `edges { node }`), a page's `rows`,
- * or any list reached through single objects (e.g. `disruptionScenario { importMarkets { nodes } }`);
- * figures selected beside it (totalCount…) are not part of the table. The columns are the fields selected
- * on a row, in query order, so an empty result still has its header.
+ * The table of a query with one root field. The rows are the one list of objects the query selects: the
+ * root list itself, a connection's `nodes` (or `edges { node }`), a page's `rows`, or any list reached
+ * through single objects (e.g. `disruptionScenario { importMarkets { nodes } }`); figures selected beside
+ * it (totalCount…) are not part of the table. The columns are the fields selected on a row, in query
+ * order, so an empty result still has its header.
  */
-export function tabulate(schema: GraphQLSchema, document: DocumentNode, data: Record<string, unknown>, operationName?: string): Table {
+export function tableShape(schema: GraphQLSchema, document: DocumentNode, operationName?: string): TableShape {
   const op = operation(document, operationName);
   if (op.operation !== 'query') throw invalid('only queries can be exported');
   const roots = op.selectionSet.selections.filter((s) => s.kind === Kind.FIELD);
@@ -157,11 +188,18 @@ export function tabulate(schema: GraphQLSchema, document: DocumentNode, data: Re
   const [rows] = candidates;
   const columns: Column[] = [];
   columnsOf(rows.selection, rows.type, fragments, [], columns);
-  const list = itemsAt(data, rows.path);
+  const paged = [...rows.chain].reverse().find((step) => isPaged(step.field, step.type));
   return {
     name: rootKey,
-    columns: columns.map((c) => c.name),
+    columns: columns.map((c) => ({ name: c.name, type: columnTypeOf(c.field) })),
     fields: columns.map((c) => c.fields),
-    rows: list.map((item) => columns.map((c) => valueAt(item, c))),
+    paged: paged ? { node: paged.node, type: paged.type, path: paged.path } : null,
+    rowsOf: (data) => itemsAt(data, rows.path).map((item) => columns.map((c) => valueAt(item, c))),
   };
+}
+
+/** Lays out the result of a query with one root field as a table (see {@link tableShape}). */
+export function tabulate(schema: GraphQLSchema, document: DocumentNode, data: Record<string, unknown>, operationName?: string): Table {
+  const shape = tableShape(schema, document, operationName);
+  return { name: shape.name, columns: shape.columns.map((c) => c.name), fields: shape.fields, rows: shape.rowsOf(data) };
 }

@@ -1,5 +1,4 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { AppError, ErrorCode } from '../../errors/app-error';
 import type { PageInfo } from '../../graphql/pagination';
 import type { CsvStreamSlot } from '../export/csv-stream';
 import { encodeAggregateCursor, type AggregateIdentity } from './aggregate-cursor';
@@ -25,10 +24,8 @@ export interface AggregatePageQuery extends Omit<AggregateQuery, 'sums' | 'withT
   /** Whether `totalCount` is selected. */
   withTotal: boolean;
   first: number | null;
-  /** Given when GET /csv streams the rows (and every selected row field is a column the statement can write). */
+  /** Given when a CSV export streams the rows (and every selected row field is a column the statement can write). */
   stream?: CsvStreamSlot;
-  /** A CSV that cannot stream (it selects nested objects): without `first`, every row or an error, never a silently short table. */
-  wholeTable?: boolean;
 }
 
 /** Whether GET /csv can write these row fields straight from PostgreSQL (no nested country or product). */
@@ -40,7 +37,8 @@ export function streamableFields(rowFields: ReadonlySet<string>): boolean {
  * A page of the aggregate by keyset: `first` rows after the cursor's row, one more to see whether more
  * follow, and the cursors of its rows. The number of rows over all pages is counted only when selected (in
  * the same statement, as a window; by itself past the last row). For GET /csv the rows are not read here:
- * the statement of every row from the cursor on (at most `first` when given) goes to the stream instead.
+ * the statement of every row from the cursor on (at most the export's limit) goes to the stream instead; an
+ * export that cannot stream (nested objects) pages through the rows like any client.
  */
 export async function aggregatePage(em: EntityManager, q: AggregatePageQuery): Promise<Omit<TradeAggregate, 'dataset' | 'hsLevel'>> {
   const base: AggregateQuery = { ...q, sums: new Set([...q.rowFields].filter(isAggregateSum)), withTotal: false, limit: null };
@@ -48,20 +46,12 @@ export async function aggregatePage(em: EntityManager, q: AggregatePageQuery): P
   const countIfSelected = async (page?: number | null) => (q.withTotal ? (page ?? (await countTradeAggregate(em, base))) : 0);
   if (q.stream) {
     q.stream.statement = (fields) =>
-      tradeAggregateCsvSql({ ...base, sums: new Set(fields.filter(isAggregateSum)), limit: q.first }, fields);
+      tradeAggregateCsvSql({ ...base, sums: new Set(fields.filter(isAggregateSum)), limit: q.stream!.limit ?? null }, fields);
     const pageInfo: PageInfo = { hasNextPage: false, hasPreviousPage: q.after !== null, startCursor: null, endCursor: null };
     return { rows: [], pageInfo, totalCount: await countIfSelected() };
   }
-  const whole = q.wholeTable && q.first === null;
-  const first = q.first ?? (whole ? AGGREGATE_MAX_ROWS : AGGREGATE_DEFAULT_ROWS);
+  const first = q.first ?? AGGREGATE_DEFAULT_ROWS;
   const page = await readTradeAggregate(em, { ...base, withTotal: q.withTotal, limit: first + 1 });
-  if (whole && page.rows.length > first) {
-    throw new AppError(
-      ErrorCode.INVALID_ARGUMENT,
-      `This CSV has more than ${AGGREGATE_MAX_ROWS} rows, the most a table with nested objects (exporter, importer, product) can hold; select only the row's own columns (exporterId, productCode, …) to stream every row, or ask for pages with first and after.`,
-      { argument: 'query', max: AGGREGATE_MAX_ROWS },
-    );
-  }
   const rows = page.rows.slice(0, first);
   const cursorAt = (i: number) => encodeAggregateCursor(q.identity, page.positionOf(i));
   return {

@@ -19,7 +19,7 @@ export { AGGREGATE_MAX_ROWS } from './trade-aggregate.page';
 export class TradeAggregateResolver {
   @Query(() => TradeAggregate, {
     description:
-      'Trade value and quantity summed by any combination of year, exporter, importer, their UN M49 regions and sub-regions, and HS product at level 2/4/6 — flat rows for BI tools, computed in PostgreSQL from ONE dataset. HS roll-up: a code and its own sub-codes are never added together ([HS roll-up](/docs/metrics#hs-roll-up)). Only the sums selected are computed. As GET /csv, every row comes in one streamed request (up to `first` when given).',
+      'Trade value and quantity summed by any combination of year, exporter, importer, their UN M49 regions and sub-regions, and HS product at level 2/4/6 — flat rows for BI tools, computed in PostgreSQL from ONE dataset. HS roll-up: a code and its own sub-codes are never added together ([HS roll-up](/docs/metrics#hs-roll-up)). Only the sums selected are computed. As GET /csv, every row comes in one streamed request.',
   })
   async tradeAggregate(
     @Arg('groupBy', () => [TradeDimension], { description: 'Dimensions to group by; an empty list gives one grand-total row.' })
@@ -36,7 +36,7 @@ export class TradeAggregateResolver {
     @Arg('orderBy', () => AggregateOrder, { defaultValue: AggregateOrder.VALUE_DESC, description: 'Row order.' }) orderBy: AggregateOrder,
     @Arg('first', () => Int, {
       nullable: true,
-      description: `Rows per page (default ${AGGREGATE_DEFAULT_ROWS}, max ${AGGREGATE_MAX_ROWS}); as GET /csv, every row when not given.`,
+      description: `Rows per page (default ${AGGREGATE_DEFAULT_ROWS}, max ${AGGREGATE_MAX_ROWS}); GET /csv returns every row whatever the page size (see its limit parameter).`,
     })
     first: number | null | undefined,
     @Arg('after', () => String, { nullable: true, description: 'Cursor of the previous page (its endCursor).' })
@@ -65,7 +65,6 @@ export class TradeAggregateResolver {
       withTotal,
       first: first ?? null,
       stream,
-      wholeTable: Boolean(ctx.csvStream),
     });
     return { dataset, hsLevel, ...page };
   }

@@ -187,16 +187,24 @@ const SUM_COLUMNS: Record<AggregateSum, Sql> = {
 };
 
 /**
+ * A text cell a spreadsheet would run as a formula (starting with =, +, -, @, tab or CR) behind a single
+ * quote, as OWASP recommends for CSV files (the same rule as formula.ts, for the rows PostgreSQL writes).
+ */
+const neutralised = (column: Sql): Sql =>
+  sql`case when left(${column}, 1) in ('=', '+', '-', '@', chr(9), chr(13)) then '''' || ${column} else ${column} end`;
+
+/**
  * A row field as GET /csv writes it: the grouped dimensions as they are (null when not grouped), the sums
  * as the doubles the API returns (PostgreSQL's float8 text is the shortest that reads back as the same
  * double, like JavaScript's; it switches to exponent notation from 1e15 rather than 1e21). No field can
- * hold a line break, so the CSV's lines are its rows.
+ * hold a line break, so the CSV's lines are its rows. Text cells are neutralised (see `neutralised`).
  */
 const CSV_FIELD: Record<DimensionProperty | AggregateSum, (grouped: ReadonlySet<DimensionProperty>) => Sql> = {
   ...(Object.fromEntries(
     Object.values(DIMENSIONS).map((d) => [
       d.property,
-      (grouped: ReadonlySet<DimensionProperty>) => (grouped.has(d.property) ? d.column : sql`null`),
+      (grouped: ReadonlySet<DimensionProperty>) =>
+        grouped.has(d.property) ? (d.property === 'year' ? d.column : neutralised(d.column)) : sql`null`,
     ]),
   ) as Record<DimensionProperty, (grouped: ReadonlySet<DimensionProperty>) => Sql>),
   valueUsd: () => sql`"valueUsd"::float8`,

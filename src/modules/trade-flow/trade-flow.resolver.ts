@@ -5,6 +5,8 @@ import { paginate } from '../../graphql/paginate';
 import { Connection, PageArgs } from '../../graphql/pagination';
 import { Country } from '../country/country.entity';
 import { Dataset } from '../dataset/dataset.entity';
+import { recordDataset } from '../dataset/datasets-used';
+import { resolveTradeDatasetIn } from '../dataset/trade-dataset';
 import { Product } from '../product/product.entity';
 import { TradeFlow } from './trade-flow.entity';
 import { TradeFlowFilter } from './trade-flow.input';
@@ -35,7 +37,11 @@ export class TradeFlowResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: GraphQLContext,
   ) {
-    const { qb } = tradeFlowQuery(ctx.em, await ctx.catalog.snapshot(), filter);
+    const catalog = await ctx.catalog.snapshot();
+    const { qb } = tradeFlowQuery(ctx.em, catalog, filter);
+    // The flows of the one dataset named, else of every dataset that holds flows (an export's provenance).
+    if (filter?.dataset) recordDataset(ctx, resolveTradeDatasetIn(catalog, filter.dataset, 'filter.dataset'));
+    else for (const d of catalog.datasets.filter((d) => d.holdsFlows)) recordDataset(ctx, d);
     return paginate<TradeFlow>(qb, page, { keyProperty: 'id', keyKind: 'string', keyOf: (f) => f.id, maxPageSize: ctx.config.maxPageSize });
   }
 
