@@ -28,7 +28,10 @@ describe('scripts/cli.mjs', () => {
     const built = spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'scripts', 'build.mjs')], { cwd: PROJECT_ROOT, encoding: 'utf8' });
     expect([built.status, built.stderr]).toEqual([0, expect.any(String)]);
     for (const entry of ['src', 'migrations', 'seeds', 'scripts', 'dist', 'tsconfig.json', 'tsconfig.build.json', 'package.json'])
-      fs.cpSync(path.join(PROJECT_ROOT, entry), path.join(copy, entry), { recursive: true });
+      fs.cpSync(path.join(PROJECT_ROOT, entry), path.join(copy, entry), {
+        recursive: true,
+        filter: (source) => path.basename(source) !== '.build.lock', // another test's build, not the copy's
+      });
     fs.symlinkSync(path.join(PROJECT_ROOT, 'node_modules'), path.join(copy, 'node_modules'));
   });
   afterAll(() => fs.rmSync(copy, { recursive: true, force: true }));
