@@ -76,11 +76,11 @@ async function main(): Promise<void> {
   if (!url) {
     url = await freshDatabase('tg_bench_aggregate');
     const t = Date.now();
-    const seeded = spawnSync(
-      process.execPath,
-      ['-r', 'ts-node/register/transpile-only', 'src/cli/seed.ts', 'demo', '--flows', String(flows), '--years', '2021-2023'],
-      { cwd: root, env: { ...process.env, DATABASE_URL: url }, encoding: 'utf8' },
-    );
+    const seeded = spawnSync(process.execPath, ['scripts/cli.mjs', 'seed', 'demo', '--flows', String(flows), '--years', '2021-2023'], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: url },
+      encoding: 'utf8',
+    });
     if (seeded.status !== 0) throw new Error(`seeding failed:\n${seeded.stderr}`);
     console.log(`Seeded the demo with ${flows.toLocaleString('en-US')} flows in ${((Date.now() - t) / 1000).toFixed(1)} s`);
   }

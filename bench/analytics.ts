@@ -56,11 +56,11 @@ async function main(): Promise<void> {
   const url = kept?.url ?? (await freshDatabase('tg_bench_analytics'));
   const env = { ...process.env, DATABASE_URL: url };
   const t = Date.now();
-  const seeded = spawnSync(
-    process.execPath,
-    ['-r', 'ts-node/register/transpile-only', 'src/cli/seed.ts', 'demo', '--flows', String(flows)],
-    { cwd: root, env, encoding: 'utf8' },
-  );
+  const seeded = spawnSync(process.execPath, ['scripts/cli.mjs', 'seed', 'demo', '--flows', String(flows)], {
+    cwd: root,
+    env,
+    encoding: 'utf8',
+  });
   if (seeded.status !== 0) throw new Error(`seeding failed:\n${seeded.stderr}`);
   console.log(
     `${kept?.existed ? 'Reused (migrated, demo checked)' : 'Seeded'} the demo with ${flows.toLocaleString('en-US')} flows into PostgreSQL in ${((Date.now() - t) / 1000).toFixed(1)} s`,

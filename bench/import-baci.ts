@@ -105,8 +105,7 @@ const load = () =>
     .map((l) => l.toFixed(2))
     .join(' ');
 const rate = (rows: number, seconds: number) => `${Math.round(rows / seconds).toLocaleString('en-US')} rows/s`;
-const cli = (script: string, ...args: string[]) =>
-  [process.execPath, ['-r', 'ts-node/register/transpile-only', `src/cli/${script}.ts`, ...args]] as const;
+const cli = (script: string, ...args: string[]) => [process.execPath, ['scripts/cli.mjs', script, ...args]] as const; // what `npm run <script>` runs
 
 function report(label: string, run: ReturnType<typeof timed>, rows: number, floorSeconds: number): void {
   const inner = loadSeconds(run.output);

@@ -23,6 +23,16 @@ function processIsAlive(pid: number): boolean {
   }
 }
 
+/** ` (node dist/src/main.js)`: the command line of a process, when the system tells it (Linux's /proc). */
+function commandOf(pid: number): string {
+  try {
+    const command = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean).join(' ');
+    return command ? ` (${command.length > 120 ? `${command.slice(0, 117)}...` : command})` : '';
+  } catch {
+    return '';
+  }
+}
+
 /**
  * A PGlite data directory must be owned by one process at a time: two writers corrupt it.
  * The lock file holds the owner's pid; a lock left by a dead process is taken over.
@@ -33,7 +43,11 @@ function acquireLock(dataDir: string): () => void {
     const owner = Number(fs.readFileSync(lockPath, 'utf8').trim());
     if (owner && owner !== process.pid && processIsAlive(owner)) {
       throw new Error(
-        `The embedded database in ${dataDir} is in use by process ${owner}. Stop it, or set TRADEGRAPH_DATA_DIR to another directory.`,
+        `The embedded database in ${dataDir} is in use by process ${owner}${commandOf(owner)}: an embedded (PGlite) data ` +
+          'directory belongs to one process at a time, so a command cannot run beside a server on it. Stop that process, ' +
+          'run the command, then start the server again; or, with the server running, use its API (GET /csv for exports, ' +
+          'createApiKey for keys); or run the server and the commands on a PostgreSQL server (DATABASE_URL), which they can ' +
+          'share; or set TRADEGRAPH_DATA_DIR to another directory.',
       );
     }
   } catch (error) {

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,9 +6,8 @@ import { openDatabase } from '../../src/database/database';
 import { AppError } from '../../src/errors/app-error';
 import { authenticate } from '../../src/modules/access/authenticate';
 import { VerifiedKeyCache } from '../../src/modules/access/verified-key-cache';
+import { runCommand } from '../support/cli';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
-
-const root = path.resolve(__dirname, '..', '..');
 
 /** `npm run keys` as an operator uses it, on a database of this test's own (embedded, or the DATABASE_URL server). */
 describe('npm run keys', () => {
@@ -17,13 +15,7 @@ describe('npm run keys', () => {
   let database: TestDatabase | undefined;
   let env: NodeJS.ProcessEnv;
 
-  const run = (args: string[]) =>
-    spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/cli/keys.ts', ...args], {
-      cwd: root,
-      env,
-      encoding: 'utf8',
-      timeout: 120_000,
-    });
+  const run = (args: string[]) => runCommand('keys', args, env);
 
   /** What the server would make of `key`: opens the same database in this process (no cache), then closes it. */
   async function serverSees(key: string): Promise<string> {

@@ -1,10 +1,9 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { runCommand } from '../support/cli';
 import { sharedFile } from '../support/shared-data';
 
-const root = path.resolve(__dirname, '..', '..');
 const baciFile = sharedFile('trade/BACI_HS92_Y2021_V202301_exporters_AFG_ZAF.csv');
 
 /** The import and export commands as a script uses them: exit codes, messages, summary. */
@@ -12,13 +11,7 @@ const baciFile = sharedFile('trade/BACI_HS92_Y2021_V202301_exporters_AFG_ZAF.csv
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tg-cli-'));
   const env: NodeJS.ProcessEnv = { ...process.env, TRADEGRAPH_DATA_DIR: path.join(dir, 'db') };
   delete env.DATABASE_URL; // the commands' own embedded database, in a directory of this test's
-  const run = (script: string, args: string[]) =>
-    spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', `src/cli/${script}.ts`, ...args], {
-      cwd: root,
-      env,
-      encoding: 'utf8',
-      timeout: 120_000,
-    });
+  const run = (script: string, args: string[]) => runCommand(script, args, env);
 
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
