@@ -33,6 +33,11 @@ export interface CatalogDataset {
   groupMarkets: string[];
   /** The HS levels (2, 4, 6) its flows' codes are at, in order; empty without flows. Its finest level is the last. */
   flowLevels: number[];
+  /**
+   * For a dataset that mixes levels, the finest level of its codes in each HS chapter it has ("44" → 4 where chapter
+   * 44 is stored as headings); empty for one of HS-6 codes alone (6 in every chapter).
+   */
+  chapterLevels: Record<string, number>;
   /** How many countries its flows come from (exporters) and go to (importers): an imports-only file has few importers. */
   exporterCount: number;
   importerCount: number;
@@ -86,7 +91,7 @@ export async function readCatalog(em: EntityManager): Promise<CatalogRows> {
               'holdsFlows', s.flows, 'holdsExportTotals', s.totals,
               'mixed', s.coarse_flows or s.coarse_totals, 'worldRollup', s.world, 'importMarkets', s.markets,
               'exporterYears', s.exporter_years, 'importerYears', s.importer_years, 'groupMarkets', s.group_markets,
-              'flowLevels', l.levels, 'exporterCount', l.exporters, 'importerCount', l.importers) order by d.id), '[]')
+              'flowLevels', l.levels, 'chapterLevels', l.chapters, 'exporterCount', l.exporters, 'importerCount', l.importers) order by d.id), '[]')
            from dataset d cross join lateral (select
               coalesce((select true from trade_flow f where f.dataset_id = d.id limit 1), false) as flows,
               coalesce((select true from export_total e where e.dataset_id = d.id limit 1), false) as totals,
@@ -103,6 +108,9 @@ export async function readCatalog(em: EntityManager): Promise<CatalogRows> {
               -- A dataset of HS-6 codes alone (no coarse code) is at level 6; only one that mixes levels is read for them.
               case when not s.flows then '{}'::int[] when not s.coarse_flows then array[6]
                    else array(select distinct length(f.product_code) from trade_flow f where f.dataset_id = d.id order by 1) end as levels,
+              case when not s.coarse_flows then '{}'::json
+                   else (select json_object_agg(c.chapter, c.finest) from (select left(f.product_code, 2) as chapter, max(length(f.product_code)) as finest
+                         from trade_flow f where f.dataset_id = d.id group by 1) c) end as chapters,
               -- The country-year rollups (a few thousand rows) answer where the dataset has them; its flows otherwise.
               case when not s.flows then 0
                    when s.exporter_years then (select count(distinct x.exporter_id) from trade_exporter_year x where x.dataset_id = d.id)

@@ -9,6 +9,7 @@ import { AppError } from '../errors/app-error';
 import { classifyFailure, formatAppError } from '../errors/format-error';
 import type { GraphQLContext } from '../graphql/context';
 import { createContext } from '../graphql/create-context';
+import { warningsHeader } from '../graphql/warnings';
 import { runCsvQuery } from '../modules/export/run-csv-query';
 import { streamedCsv } from '../modules/export/stream-csv';
 import { rejectionReason } from './edge-plugin';
@@ -80,7 +81,10 @@ export function csvHandler(
       res.status(status).json({ errors: result.errors });
       return;
     }
+    // What a JSON answer says in extensions.warnings (a level the dataset lacks…), for a table that has no room for it.
+    const warnings = warningsHeader(contextValue.warnings.list());
     const headers = {
+      ...(warnings && { 'X-Tradegraph-Warnings': warnings }),
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': `attachment; filename="${result.name}.csv"`,
       // Data changes only when a dataset is imported; let BI refreshes and proxies reuse an answer briefly,
