@@ -57,6 +57,20 @@ const { comtradeEu } = TRADE_FILES;
     return rows.map((r) => ({ year: r.year, valueUsd: Number(r.value) }));
   }
 
+  it('makes the first Comtrade file loaded the default trade dataset, though the synthetic demo was loaded before it', async () => {
+    const answer = await ask('{ datasets { id kind isDefault } }');
+    expect(answer.data!.datasets).toEqual([
+      { id: wood, kind: 'COMTRADE', isDefault: true },
+      { id: demo, kind: 'SYNTHETIC', isDefault: false },
+    ]);
+    // Marked at its load (by name, so that its next release keeps the mark), not merely chosen for want of a mark.
+    const mark = await queryRows<{ name: string; version: string | null }>(
+      app.running.db.orm.em.fork(),
+      sql`select name, version from default_dataset`,
+    );
+    expect(mark).toEqual([{ name: 'comtrade_eu27_wood_imports_2018-2022', version: null }]);
+  });
+
   it('sums HS 44 stored as headings when the query does not group by product, with no warning (it used to be 0 rows at level 6)', async () => {
     const expected = await byYear('44');
     expect(expected.map((r) => r.year)).toEqual([2018, 2019, 2020, 2021, 2022]);
