@@ -1,7 +1,7 @@
-import type { CatalogCountry, CatalogDataset, CatalogRows } from './catalog.sql';
+import type { CatalogCountry, CatalogDataset, CatalogRows, DefaultDatasetMark } from './catalog.sql';
 import { onLocalDataChange } from './data-changes';
 
-export type { CatalogCountry, CatalogDataset } from './catalog.sql';
+export type { CatalogCountry, CatalogDataset, DefaultDatasetMark } from './catalog.sql';
 
 /**
  * What the database holds, as of one data version: the datasets (what each holds, the shape of its rows),
@@ -12,6 +12,8 @@ export class CatalogSnapshot {
   /** The data version (`data_version`): changes with every committed write of a data table. */
   readonly version: string;
   readonly datasets: readonly CatalogDataset[];
+  /** The default trade dataset as marked (by name, and version when given); null when none is (see modules/dataset/trade-dataset.ts). */
+  readonly defaultMark: DefaultDatasetMark | null;
   private readonly datasetsById: ReadonlyMap<number, CatalogDataset>;
   private readonly countries: ReadonlyMap<string, CatalogCountry>;
   private readonly groups: ReadonlyMap<string, readonly string[]>;
@@ -21,6 +23,7 @@ export class CatalogSnapshot {
   constructor(rows: CatalogRows) {
     this.version = rows.version;
     this.datasets = rows.datasets;
+    this.defaultMark = rows.defaultMark;
     this.datasetsById = new Map(rows.datasets.map((d) => [d.id, d]));
     this.countries = new Map(rows.countries.map((c) => [c.id, c]));
     this.groups = new Map(Object.entries(rows.groups));

@@ -22,6 +22,7 @@ export const DATA_TABLES = [
   'country_group',
   'country_group_member',
   'dataset',
+  'default_dataset',
   'brand',
   'manufacturer',
   'facility',

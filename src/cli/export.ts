@@ -113,6 +113,8 @@ runCli({
         for (const e of result.errors) console.error(`error [${e.extensions?.code ?? 'ERROR'}]: ${e.message}`);
         return EXIT.INVALID_INPUT;
       }
+      // What the API would say in extensions.warnings (a level the dataset lacks, no matching rows…).
+      for (const w of result.warnings) console.error(`warning [${w.code}]: ${w.message}`);
       // Streamed to the file or stdout as it comes, in constant memory.
       const out = values.out ? fs.createWriteStream(values.out) : process.stdout;
       try {

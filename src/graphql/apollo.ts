@@ -7,6 +7,7 @@ import { createFormatError } from '../errors/format-error';
 import type { GraphQLContext } from './context';
 import { costParseOptions, costValidationRules } from './cost';
 import { KnownOperationTypesRule } from './operation-type-rule';
+import { warningsPlugin } from './warnings-plugin';
 
 /** Header names that mark a request as not a browser's simple cross-site request (Apollo's CSRF prevention). */
 export const CSRF_SAFE_HEADERS = ['x-apollo-operation-name', 'apollo-require-preflight', 'authorization'];
@@ -51,6 +52,8 @@ export function createApollo(
     stopOnTerminationSignals: false,
     // Cache-Control is the response cache's to set (src/server/response-cache.ts); Apollo's plugin would also
     // wrap every field resolver to collect cache hints nobody declares.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), ...plugins],
+    // The warnings plugin before the others: `extensions.warnings` comes before the edge plugin's `extensions.cost`,
+    // as the response cache's front writes a cached answer.
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), warningsPlugin(), ...plugins],
   });
 }

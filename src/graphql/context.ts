@@ -6,6 +6,7 @@ import type { DatasetsUsed } from '../modules/dataset/datasets-used';
 import type { CsvStreamSlot } from '../modules/export/csv-stream';
 import type { RequestState } from '../server/request-state';
 import type { Loaders } from './loaders';
+import type { AnswerWarnings } from './warnings';
 
 /** The catalog as one operation sees it: read (if at all) at the operation's first look, then the same snapshot for every field. */
 export interface RequestCatalog {
@@ -23,6 +24,8 @@ export interface GraphQLContext {
   viewer: Viewer;
   /** The HTTP request's state (deadline signal, cost, timings); absent for the CLI export. */
   request?: RequestState;
+  /** What the answer says besides its data (an empty match, a level the dataset lacks): `extensions.warnings`. */
+  warnings: AnswerWarnings;
   /** GET /csv only: where the table's resolver may leave a statement for PostgreSQL to stream (instead of rows). */
   csvStream?: CsvStreamSlot;
   /** Exports only: collects the datasets the figures came from (see recordDataset), for the file's provenance. */

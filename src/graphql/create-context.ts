@@ -5,6 +5,7 @@ import type { Viewer } from '../modules/access/role';
 import type { RequestState } from '../server/request-state';
 import type { GraphQLContext, RequestCatalog } from './context';
 import { createLoaders, type Loaders } from './loaders';
+import { AnswerWarnings } from './warnings';
 
 /** The viewer of local tools (CLI export): the operator of the machine, with every role. */
 export const LOCAL_OPERATOR: Viewer = { role: 'admin', keyId: null, name: 'local operator' };
@@ -20,6 +21,7 @@ export const LOCAL_OPERATOR: Viewer = { role: 'admin', keyId: null, name: 'local
  */
 class OperationContext implements GraphQLContext {
   readonly catalog: RequestCatalog;
+  readonly warnings = new AnswerWarnings();
   private forked?: EntityManager;
   private built?: Loaders;
 

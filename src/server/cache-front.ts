@@ -169,7 +169,9 @@ export class CacheFront {
       return true;
     }
     // As Apollo writes an answer: its JSON and a newline.
-    const body = `{"data":${cached.json},"extensions":{"cost":${JSON.stringify(report)}}}\n`;
+    // Warnings before the cost, as Apollo's plugins write them (src/graphql/apollo.ts).
+    const warnings = cached.warnings === undefined ? '' : `"warnings":${cached.warnings},`;
+    const body = `{"data":${cached.json},"extensions":{${warnings}"cost":${JSON.stringify(report)}}}\n`;
     res.setHeader('content-type', operation.contentType);
     res.setHeader('content-length', Buffer.byteLength(body));
     res.statusCode = 200;

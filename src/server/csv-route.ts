@@ -14,6 +14,7 @@ import type { GraphQLContext } from '../graphql/context';
 import { createContext } from '../graphql/create-context';
 import { formatById, type TableFormat } from '../modules/export/formats';
 import type { ExportProvenance } from '../modules/export/formats/table-format';
+import { warningsHeader } from '../graphql/warnings';
 import { gzipChunks } from '../modules/export/gzip';
 import { parseLimit } from '../modules/export/export-options';
 import { runExport } from '../modules/export/run-export';
@@ -151,11 +152,14 @@ export function csvHandler(
       res.status(status).json({ errors: result.errors });
       return;
     }
+    // What a JSON answer says in extensions.warnings (a level the dataset lacks…), for a file that has no room for it.
+    const warnings = warningsHeader(result.warnings);
     const headers: Record<string, string> = {
       'Content-Type': options.format.contentType,
       'Content-Disposition': `attachment; filename="${result.name}.${options.format.extension}"`,
       Vary: 'Accept-Encoding',
       'X-Tradegraph-Datasets': datasetsHeader(result.provenance),
+      ...(warnings && { 'X-Tradegraph-Warnings': warnings }),
       // Data changes only when a dataset is imported; let BI refreshes and proxies reuse an answer briefly,
       // but never let a shared cache hand one key's answer to another client.
       'Cache-Control': req.headers.authorization ? 'private, max-age=60' : 'public, max-age=60',

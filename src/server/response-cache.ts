@@ -9,6 +9,7 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
+import type { AnswerWarning } from '../errors/warning-code';
 import type { GraphQLContext } from '../graphql/context';
 import type { SharedCache } from './shared-cache';
 
@@ -85,19 +86,32 @@ export function isCacheableOperation(operation: OperationDefinitionNode, documen
   return cacheable;
 }
 
-/** One cached answer: its weak ETag and its `data` as JSON. */
+/** One cached answer: its weak ETag, its `data` as JSON and, when it has any, its `extensions.warnings` as JSON. */
 interface CachedAnswer {
   etag: string;
   json: string;
+  /** The warnings' JSON array; absent when the answer has none. */
+  warnings?: string;
 }
 
+/** `etag\n[warnings]\n{data}`, or `etag\n{data}` without warnings (JSON.stringify writes no line break in either). */
 function encode(answer: CachedAnswer): string {
-  return `${answer.etag}\n${answer.json}`;
+  return answer.warnings === undefined ? `${answer.etag}\n${answer.json}` : `${answer.etag}\n${answer.warnings}\n${answer.json}`;
 }
 
 export function decodeAnswer(value: string): CachedAnswer | null {
   const newline = value.indexOf('\n');
-  return newline < 0 ? null : { etag: value.slice(0, newline), json: value.slice(newline + 1) };
+  if (newline < 0) return null;
+  const etag = value.slice(0, newline);
+  // Data is an object (`{`); a line starting with `[` is the warnings.
+  if (value[newline + 1] !== '[') return { etag, json: value.slice(newline + 1) };
+  const second = value.indexOf('\n', newline + 1);
+  return second < 0 ? null : { etag, warnings: value.slice(newline + 1, second), json: value.slice(second + 1) };
+}
+
+/** A cached answer's warnings, for the answer that replays it. */
+export function warningsOfAnswer(answer: CachedAnswer): AnswerWarning[] {
+  return answer.warnings === undefined ? [] : (JSON.parse(answer.warnings) as AnswerWarning[]);
 }
 
 function etagOf(json: string): string {
@@ -156,7 +170,7 @@ export function cacheControlOf(method: string, withKey: boolean, maxAgeSeconds: 
  * Runs after the edge plugin, whose didResolveOperation has authenticated, priced and charged the request
  * already: a hit is charged the same static cost as a miss (the cost depends on nothing but the document
  * and the variables of the key) and is refused by the rate limit alike. Only answers without errors are
- * stored. Every answer that could be cached carries a weak ETag of its data (the cost report in
+ * stored, with their warnings (`extensions.warnings`), which a hit replays. Every answer that could be cached carries a weak ETag of its data (the cost report in
  * `extensions` differs between requests) and, on GET, `Cache-Control: public|private, max-age`; Express
  * answers 304 when If-None-Match matches. Everything else says `Cache-Control: no-store`.
  */
@@ -208,6 +222,8 @@ export function responseCachePlugin(options: ResponseCacheOptions): ApolloServer
           }
           if (state) state.cache = 'hit';
           etag = answer.etag;
+          // No resolver runs on a hit: the answer's warnings come from the cache (the warnings plugin writes them).
+          for (const warning of warningsOfAnswer(answer)) ctx.contextValue.warnings.add(warning);
           return {
             http: { status: undefined, headers: new HeaderMap() },
             body: { kind: 'single', singleResult: { data: JSON.parse(answer.json) } },
@@ -239,7 +255,9 @@ export function responseCachePlugin(options: ResponseCacheOptions): ApolloServer
             if (etag === undefined) {
               const json = JSON.stringify(result.data);
               etag = etagOf(json);
-              if (key !== undefined) await options.store?.set(key, encode({ etag, json }));
+              const warnings = ctx.contextValue.warnings.list();
+              const answer = { etag, json, ...(warnings.length > 0 && { warnings: JSON.stringify(warnings) }) };
+              if (key !== undefined) await options.store?.set(key, encode(answer));
             }
             http.headers.set('etag', etag);
           }

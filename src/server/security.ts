@@ -73,7 +73,8 @@ export function corsPolicy(origins: string[]): NodeHandler {
     origin: (origin, callback) => callback(null, origin !== undefined && (any || allowed.has(origin)) ? origin : false),
     methods: ['GET', 'POST', 'OPTIONS'],
     allowedHeaders: ['content-type', 'authorization', 'x-request-id', 'apollo-require-preflight', 'x-apollo-operation-name', 'accept'],
-    exposedHeaders: ['x-request-id', 'retry-after'],
+    // A browser client of GET /csv reads an export's datasets and warnings from these.
+    exposedHeaders: ['x-request-id', 'retry-after', 'x-tradegraph-datasets', 'x-tradegraph-warnings', 'content-disposition'],
     credentials: false,
     maxAge: 600,
   });

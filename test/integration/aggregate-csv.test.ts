@@ -98,10 +98,12 @@ describe('trade aggregate and CSV export', () => {
     expect(third.pageInfo.hasNextPage).toBe(false);
   });
 
-  it('refuses to pick between several datasets, and rejects bad arguments with codes', async () => {
-    const noDataset = await app.raw('{ tradeAggregate(groupBy: [EXPORTER]) { totalCount } }');
-    expect(noDataset.errors![0].extensions!.code).toBe('INVALID_ARGUMENT');
-    expect(noDataset.errors![0].message).toMatch(/several datasets hold trade flows/);
+  it('answers from the default dataset (the first loaded) when none is named, and rejects bad arguments with codes', async () => {
+    const noDataset = await app.raw('{ tradeAggregate(groupBy: [EXPORTER]) { dataset { id } } }');
+    expect(noDataset.errors).toBeUndefined();
+    expect(noDataset.data).toEqual({ tradeAggregate: { dataset: { id: baci } } });
+    const unknown = await app.raw('{ tradeAggregate(dataset: "987654", groupBy: [EXPORTER]) { totalCount } }');
+    expect(unknown.errors![0].extensions!.code).toBe('UNKNOWN_DATASET');
     const level = await app.raw(`{ tradeAggregate(dataset: "${baci}", groupBy: [PRODUCT], hsLevel: 3) { totalCount } }`);
     expect(level.errors![0].extensions!.code).toBe('INVALID_ARGUMENT');
   });

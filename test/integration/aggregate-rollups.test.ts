@@ -269,11 +269,16 @@ describe('tradeAggregate from rollups', () => {
       [2022, 'VNM', 'USA', '610910', 5, null],
     ]);
     expect(await partitions(ds)).toEqual([]);
-    const result = await app.raw(
-      `{ tradeAggregate(dataset: "${ds}", groupBy: [YEAR], filter: { exporters: ["CHN"] }) { rows { year valueUsd flowCount } } }`,
-    );
-    // At HS 6 the heading (6109) cannot be split and is left out (METRICS.md): its subheading alone counts.
-    expect(result.data).toEqual({ tradeAggregate: { rows: [{ year: 2022, valueUsd: 20, flowCount: 1 }] } });
+    const at = async (level: string) =>
+      (
+        await app.raw(
+          `{ tradeAggregate(dataset: "${ds}", groupBy: [YEAR], ${level} filter: { exporters: ["CHN"] }) { rows { year valueUsd flowCount } } }`,
+        )
+      ).data;
+    // Not grouped by product, every flow counts once (METRICS.md): the heading (6109) and not its own subheading.
+    expect(await at('')).toEqual({ tradeAggregate: { rows: [{ year: 2022, valueUsd: 30, flowCount: 1 }] } });
+    // At HS 6 the heading cannot be split and is left out: its subheading alone counts.
+    expect(await at('hsLevel: 6,')).toEqual({ tradeAggregate: { rows: [{ year: 2022, valueUsd: 20, flowCount: 1 }] } });
   });
 
   it('go with their dataset, and are not left behind by a load that fails', async () => {

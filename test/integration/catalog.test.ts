@@ -2,6 +2,7 @@ import pg from 'pg';
 import { DATA_TABLES, OPERATIONAL_TABLES } from '../../src/catalog/data-tables';
 import { queryRows } from '../../src/database/query';
 import { sql } from '../../src/database/sql';
+import { markDefaultDataset } from '../../src/modules/dataset/default-dataset.sql';
 import { factories } from '../support/factories';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { waitFor } from '../support/waiting';
@@ -82,22 +83,24 @@ describe('the catalog', () => {
     }
   });
 
-  it("sees this process's writes at once: a second dataset makes the default ambiguous on the next request", async () => {
-    expect((await app.raw(hhiOf('USA'))).errors).toBeUndefined();
+  it("sees this process's writes at once: a second dataset leaves the default alone, marking it default switches the next request", async () => {
+    expect((await app.raw(hhiOf('USA'))).data).toEqual({ importConcentration: { participants: 3, hhi: 0.38 } });
     const make = factories(app.running.db.orm.em.fork());
     const second = await make.dataset({ name: 'catalog second', version: 'v1' });
     await make.flows(second, [{ year: 2023, exporter: 'VNM', importer: 'USA', product: '640399', valueUsd: 1 }]);
-    const after = await app.raw(hhiOf('USA'));
-    expect(after.errors?.[0]?.extensions?.code).toBe('INVALID_ARGUMENT');
-    expect(after.errors?.[0]?.message).toMatch(/several datasets hold trade flows/);
-    // Naming one still works; removing the second restores the default.
+    // Loaded later, the second is not the default: the answer is still the first dataset's.
+    expect((await app.raw(hhiOf('USA'))).data).toEqual({ importConcentration: { participants: 3, hhi: 0.38 } });
+    await markDefaultDataset(app.running.db.orm.em.fork(), 'catalog second', null);
+    // One exporter (VNM) in the second dataset: HHI 1.
+    expect((await app.raw(hhiOf('USA'))).data).toEqual({ importConcentration: { participants: 1, hhi: 1 } });
+    // Naming one still works; removing the second (the mark then names no dataset) restores the first as default.
     expect((await app.raw(hhiOf('USA', ds))).data).toEqual({ importConcentration: { participants: 3, hhi: 0.38 } });
     const em = app.running.db.orm.em.fork();
     await em.transactional(async (tx) => {
       await queryRows(tx, sql`delete from trade_flow where dataset_id = ${second.id}`);
       await queryRows(tx, sql`delete from dataset where id = ${second.id}`);
     });
-    expect((await app.raw(hhiOf('USA'))).errors).toBeUndefined();
+    expect((await app.raw(hhiOf('USA'))).data).toEqual({ importConcentration: { participants: 3, hhi: 0.38 } });
   });
 
   it('hears plain SQL this process sends through its pool, before the statement returns', async () => {

@@ -1,4 +1,5 @@
 import { ComplexityDocument, RcaDocument } from '../generated/graphql';
+import { markDefaultDataset } from '../../src/modules/dataset/default-dataset.sql';
 import { factories } from '../support/factories';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -152,14 +153,14 @@ describe('RCA from bilateral flows (hand-made dataset, computed in PostgreSQL)',
     expect(c.worldExports).toBe(250);
   });
 
-  it('needs the dataset named once two datasets hold exports', async () => {
+  it('keeps answering from the first dataset loaded once a second holds exports, and from the second once it is marked default', async () => {
     expect((await app.gql(RcaDocument, { year: 2021, level: 2 })).data!.rca.dataset.id).toBe(ds);
     const make = factories(app.running.db.orm.em.fork());
     const other = await make.dataset({ name: 'another source', version: 'v1' });
     await make.flows(other, [{ year: 2021, exporter: 'VNM', importer: 'USA', product: '640391', valueUsd: 5 }]);
-    const result = await app.gql(RcaDocument, { year: 2021 });
-    expect(result.errors![0].extensions!.code).toBe('INVALID_ARGUMENT');
-    expect(result.errors![0].message).toMatch(/several datasets hold trade flows or export totals/);
+    expect((await app.gql(RcaDocument, { year: 2021 })).data!.rca.dataset.id).toBe(ds);
+    await markDefaultDataset(app.running.db.orm.em.fork(), 'another source', 'v1');
+    expect((await app.gql(RcaDocument, { year: 2021 })).data!.rca.dataset.id).toBe(String(other.id));
   });
 
   it.each([

@@ -12,7 +12,8 @@ import { TradeMarketKind } from './trade-market-kind';
 /** Most participants a concentration lists (`top`): more than there are countries, and a bound on the response. */
 export const MAX_TOP = 1000;
 
-export const DATASET_DESCRIPTION = 'Dataset the flows come from; default: the only dataset holding trade flows (required when several do).';
+export const DATASET_DESCRIPTION =
+  'Dataset the flows come from; default: the default trade dataset (`datasets { isDefault }`; marked by `npm run datasets -- default`, else the first BACI or Comtrade dataset loaded).';
 
 /** Arguments every concentration field takes. */
 @ArgsType()

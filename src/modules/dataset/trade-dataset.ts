@@ -26,6 +26,31 @@ const EXPORTS: DatasetDefault = {
   kinds: [...FLOWS.kinds, DatasetKind.EXPORT_TOTALS],
 };
 
+/** Whether a dataset is the one the default mark names (by name, and by version when the mark has one). */
+export function isMarkedDefault(catalog: CatalogSnapshot, dataset: Pick<CatalogDataset, 'name' | 'version'>): boolean {
+  const mark = catalog.defaultMark;
+  return mark !== null && mark.name === dataset.name && (mark.version === null || mark.version === dataset.version);
+}
+
+/**
+ * The dataset a figure is computed from when its query names none (README "Several datasets"): the dataset
+ * marked default (`npm run datasets -- default <name> [<version>]`; the first BACI or Comtrade dataset loaded is
+ * marked so at its load) when it holds such rows; otherwise the first loaded of those that hold them, real data
+ * before synthetic (the demo seed's). Undefined when no dataset holds any.
+ */
+function defaultDatasetFor(catalog: CatalogSnapshot, fallback: DatasetDefault): CatalogDataset | undefined {
+  const holding = catalog.datasets.filter(fallback.holds);
+  const marked = holding.find((d) => isMarkedDefault(catalog, d));
+  if (marked) return marked;
+  const byLoad = [...holding].sort((a, b) => a.importedAt.getTime() - b.importedAt.getTime() || a.id - b.id);
+  return byLoad.find((d) => d.kind !== DatasetKind.SYNTHETIC) ?? byLoad[0];
+}
+
+/** The default trade dataset: what trade figures without a `dataset` argument are computed from (see defaultDatasetFor). */
+export function defaultTradeDataset(catalog: CatalogSnapshot): CatalogDataset | undefined {
+  return defaultDatasetFor(catalog, FLOWS);
+}
+
 /** Answered from the catalog: which datasets exist and what each holds is known without a statement. */
 function resolveDataset(
   catalog: CatalogSnapshot,
@@ -46,24 +71,16 @@ function resolveDataset(
     }
     return dataset;
   }
-  const holding = catalog.datasets.filter(fallback.holds);
-  if (holding.length === 1) return holding[0];
-  if (holding.length === 0)
+  const dataset = defaultDatasetFor(catalog, fallback);
+  if (!dataset)
     throw new AppError(ErrorCode.UNKNOWN_DATASET, `No dataset holds ${fallback.what} yet: import one (npm run import).`, { argument });
-  throw new AppError(
-    ErrorCode.INVALID_ARGUMENT,
-    `${argument} is required: several datasets hold ${fallback.what} (ids ${holding
-      .slice(0, 10)
-      .map((d) => d.id)
-      .join(', ')}), and figures from two sources are never added.`,
-    { argument },
-  );
+  return dataset;
 }
 
 /**
- * The one dataset a trade figure is computed from: the one named, or — when none is named — the only
- * dataset that holds trade flows. With several and none named, the caller must choose: adding BACI to
- * Comtrade (or two BACI releases) would count the same trade twice.
+ * The one dataset a trade figure is computed from: the one named, or — when none is named — the default trade
+ * dataset (defaultDatasetFor). Figures from two datasets are never added: BACI and Comtrade (or two BACI
+ * releases) would count the same trade twice.
  */
 export async function resolveTradeDataset(
   ctx: GraphQLContext,
@@ -79,10 +96,10 @@ export function resolveTradeDatasetIn(catalog: CatalogSnapshot, id: string | nul
 }
 
 /**
- * The one dataset a specialisation figure (RCA, ECI/PCI) is computed from: the one named, or the only
- * dataset that holds exports of any kind — bilateral flows (summed over importers) or exporter totals.
- * Several and none named is an error, as for trade figures: BACI and the Growth Lab's totals of the same
- * trade are never added.
+ * The one dataset a specialisation figure (RCA, ECI/PCI) is computed from: the one named, or by default the
+ * default trade dataset when it holds exports, else the first loaded that holds exports of any kind — bilateral
+ * flows (summed over importers) or exporter totals. BACI and the Growth Lab's totals of the same trade are never
+ * added.
  */
 export async function resolveExportDataset(
   ctx: GraphQLContext,

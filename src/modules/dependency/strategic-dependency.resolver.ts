@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import { AppError, ErrorCode } from '../../errors/app-error';
 import type { GraphQLContext } from '../../graphql/context';
 import { nestedLimit } from '../../graphql/nested';
@@ -10,6 +11,8 @@ import { dependencyItems, listedItems } from './strategic-dependency.report';
 import { geoDepRows } from './strategic-dependency.sql';
 import { DependencyFilter, GeoDepArgs, StrategicDependency, StrategicDependencyReport } from './strategic-dependency.types';
 import { resolveTradeDataset } from '../dataset/trade-dataset';
+import { geoDepWarnings } from './strategic-dependency.warnings';
+import { warn } from '../../graphql/warnings';
 
 /** Validates thresholds (INVALID_ARGUMENT naming the argument). */
 function checkGeoDepArgs(a: GeoDepArgs): void {
@@ -50,6 +53,7 @@ export class StrategicDependencyResolver {
     @Arg('dataset', () => ID, { nullable: true, description: DATASET_DESCRIPTION }) datasetId: string | null,
     @Args(() => GeoDepArgs) args: GeoDepArgs,
     @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<StrategicDependencyReport> {
     checkYear(year, 'year');
     checkGeoDepArgs(args);
@@ -71,6 +75,7 @@ export class StrategicDependencyResolver {
       groupMarkets,
     });
     const items = dependencyItems(rows, year, args);
+    for (const w of geoDepWarnings(dataset, reporter.code, year, args.criteria, items.length)) warn(ctx.warnings, info, w.code, w.message);
     return {
       importer: reporter.code,
       group: reporter.group,

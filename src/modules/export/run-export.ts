@@ -3,6 +3,7 @@ import { getOperationAST, parse, print, type DocumentNode, type GraphQLFormatted
 import type { CatalogDataset } from '../../catalog/catalog';
 import { AppError, ErrorCode } from '../../errors/app-error';
 import { formatAppError } from '../../errors/format-error';
+import type { AnswerWarning } from '../../errors/warning-code';
 import type { GraphQLContext } from '../../graphql/context';
 import { AGGREGATE_MAX_ROWS } from '../trade-aggregate/trade-aggregate.page';
 import { RCA_MAX_ROWS } from '../specialisation/rca.resolver';
@@ -35,6 +36,8 @@ export type ExportResult =
       name: string;
       columns: readonly ExportColumn[];
       provenance: ExportProvenance;
+      /** What the first page's answer said besides its data (extensions.warnings): a file has no room for it. */
+      warnings: readonly AnswerWarning[];
       /** The file, as it comes: a failure while it streams is thrown from here (the download must then fail). */
       body: AsyncGenerator<Buffer>;
     }
@@ -110,7 +113,7 @@ export async function runExport(
       );
       if (response.body.kind !== 'single') throw new Error('incremental delivery is not supported for exports');
       const { data, errors } = response.body.singleResult;
-      return { data: (data ?? {}) as Record<string, unknown>, errors, em: contextValue.em };
+      return { data: (data ?? {}) as Record<string, unknown>, errors, em: contextValue.em, warnings: contextValue.warnings };
     };
 
     const page = await runPage(paged?.startCursor ?? null, true);
@@ -120,7 +123,7 @@ export async function runExport(
       exportedAt: new Date().toISOString(),
       source: shape.paged?.node.name.value ?? shape.name,
     };
-    const base = { ok: true as const, name: shape.name, columns: shape.columns, provenance };
+    const base = { ok: true as const, name: shape.name, columns: shape.columns, provenance, warnings: page.warnings.list() };
     if (slot?.statement) {
       // The header and each row's provenance cells as the CSV format writes them.
       const header = Buffer.from([...shape.columns.map((c) => c.name), ...PROVENANCE_COLUMNS].map(csvCell).join(',') + '\r\n');

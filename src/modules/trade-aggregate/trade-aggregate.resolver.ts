@@ -5,7 +5,9 @@ import type { GraphQLContext } from '../../graphql/context';
 import { checkFirst } from '../../graphql/pagination';
 import { selectedFieldNames } from '../../graphql/selection';
 import { DATASET_DESCRIPTION } from '../concentration/concentration.args';
-import { checkHsLevel } from '../product/hs-code';
+import { checkHsLevel, parseHsCode } from '../product/hs-code';
+import { warn } from '../../graphql/warnings';
+import { aggregateLevel, emptyAggregateWarning } from './aggregate-level';
 import { tradeFlowConditions } from '../trade-flow/trade-flow.query';
 import { decodeAggregateCursor } from './aggregate-cursor';
 import { aggregateRollups, restrictingFields } from './aggregate-source';
@@ -26,11 +28,11 @@ export class TradeAggregateResolver {
     groupBy: TradeDimension[],
     @Arg('dataset', () => ID, { nullable: true, description: DATASET_DESCRIPTION }) datasetId: string | null,
     @Arg('hsLevel', () => Int, {
-      defaultValue: 6,
+      nullable: true,
       description:
-        'HS level products are rolled up to when grouping by PRODUCT (2, 4 or 6); flows reported at a coarser level are left out.',
+        "HS level products are rolled up to (2, 4 or 6); flows reported at a coarser level are left out. Default: grouped by PRODUCT, the dataset's finest level (4 for Comtrade data stored at headings, 6 for BACI); otherwise the length of filter.hsPrefix, or 2 (every flow once, a heading and its own subheadings never added together). A level finer than the dataset has is answered with the warning HS_LEVEL_NOT_IN_DATASET.",
     })
-    hsLevel: number,
+    hsLevel: number | null,
     @Arg('filter', () => TradeAggregateFilter, { nullable: true, description: 'Which flows to include.' })
     filter: TradeAggregateFilter | null,
     @Arg('orderBy', () => AggregateOrder, { defaultValue: AggregateOrder.VALUE_DESC, description: 'Row order.' }) orderBy: AggregateOrder,
@@ -44,19 +46,30 @@ export class TradeAggregateResolver {
     @Ctx() ctx: GraphQLContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<TradeAggregate> {
-    checkHsLevel(hsLevel, 'hsLevel');
+    if (hsLevel != null) checkHsLevel(hsLevel, 'hsLevel');
     if (first != null) checkFirst(first, AGGREGATE_MAX_ROWS, 'page with `after` instead, or stream every row with GET /csv');
     if (new Set(groupBy).size !== groupBy.length)
       throw new AppError(ErrorCode.INVALID_ARGUMENT, 'groupBy lists a dimension twice.', { argument: 'groupBy' });
     const dataset = await resolveTradeDataset(ctx, datasetId);
-    const identity = { datasetId: dataset.id, groupBy, hsLevel, order: orderBy, filter };
+    const prefix = filter?.hsPrefix ? parseHsCode(filter.hsPrefix, 'filter.hsPrefix') : null;
+    const { level, warnings } = aggregateLevel(dataset, groupBy, hsLevel, prefix);
+    const identity = { datasetId: dataset.id, groupBy, hsLevel: level, order: orderBy, filter };
     const position = after == null ? null : decodeAggregateCursor(after, identity);
     const conditions = filter ? tradeFlowConditions(await ctx.catalog.snapshot(), filter) : [];
     const { mixed } = dataset;
     const rowFields = selectedFieldNames(info, ['rows']);
     const withTotal = selectedFieldNames(info).has('totalCount');
     const sources = { rollups: aggregateRollups(dataset), filterFields: restrictingFields(filter) };
-    const query = { datasetId: dataset.id, groupBy, hsLevel, mixedLevels: mixed, conditions, order: orderBy, after: position, ...sources };
+    const query = {
+      datasetId: dataset.id,
+      groupBy,
+      hsLevel: level,
+      mixedLevels: mixed,
+      conditions,
+      order: orderBy,
+      after: position,
+      ...sources,
+    };
     const stream = ctx.csvStream && streamableFields(rowFields) ? ctx.csvStream : undefined;
     const page = await aggregatePage(ctx.em, {
       ...query,
@@ -66,6 +79,8 @@ export class TradeAggregateResolver {
       first: first ?? null,
       stream,
     });
-    return { dataset, hsLevel, ...page };
+    const empty = after == null && !stream ? emptyAggregateWarning(dataset, page.rows, warnings.length > 0) : null;
+    for (const w of empty ? [...warnings, empty] : warnings) warn(ctx.warnings, info, w.code, w.message);
+    return { dataset, hsLevel: level, ...page };
   }
 }

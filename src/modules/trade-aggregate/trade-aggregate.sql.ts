@@ -92,7 +92,9 @@ function sumsOf(q: AggregateQuery): AggregateSum[] {
  * cannot be split and are left out at that level.
  * The rows are those of the smallest rollup that answers the query exactly, or the flows (aggregateSource):
  * a rollup's sums of sums equal the flows' sums, and its groups are the flows' groups.
- * Without dimensions, `group by ()` makes the one grand-total row whatever is selected (even no sum).
+ * Without dimensions, `group by ()` makes the one grand-total row whatever is selected (even no sum) — when some
+ * flow matches: the total of nothing is no row (as a grouped aggregate of nothing has none), not a row of null sums
+ * that the schema's non-null `valueUsd` could not carry.
  */
 function groupsSql(q: AggregateQuery, sums: readonly AggregateSum[], withTotal: boolean): Sql {
   const source = aggregateSource(q, sums);
@@ -112,7 +114,7 @@ function groupsSql(q: AggregateQuery, sums: readonly AggregateSum[], withTotal: 
       ${joins.has('ce') ? sql`join country ce on ce.id = f.exporter_id` : empty}
       ${joins.has('ci') ? sql`join country ci on ci.id = f.importer_id` : empty}
       where ${join([sql`f.dataset_id = ${q.datasetId}`, ...rollup, ...q.conditions], ' and ')}
-      group by ${dims.length ? join(dims.map((_, i) => int(i + 1))) : sql`()`}`;
+      group by ${dims.length ? join(dims.map((_, i) => int(i + 1))) : sql`() having count(*) > 0`}`;
 }
 
 /**

@@ -119,7 +119,7 @@ export class TradeAggregate {
   @Field(() => Dataset, { description: 'The one dataset every figure here comes from.' })
   dataset!: Dataset;
 
-  @Field(() => Int, { description: 'HS level products were rolled up to.' })
+  @Field(() => Int, { description: 'HS level the figures were rolled up at: `hsLevel` as asked, or its default (see the argument).' })
   hsLevel!: number;
 
   @Field(() => Int, {

@@ -25,6 +25,7 @@ function source() {
         countries: [{ id: 'USA', region: 'Americas', subRegion: 'Northern America' }],
         groups: { EU27: ['DEU', 'FRA'], EMPTY: [] },
         products: '64,6403,640399',
+        defaultMark: null,
       };
     },
   };
