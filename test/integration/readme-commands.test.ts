@@ -27,10 +27,6 @@ const SKIPPED: ReadonlyArray<[RegExp, string]> = [
 /** Commands whose example value is a placeholder: the exit code they must give here, and why. */
 const EXPECTED_EXIT: ReadonlyArray<[RegExp, number, string]> = [
   [/^npm run keys -- revoke tg_3f9c0a1b2c3d4e5f\b/, 3, 'an example key id, unknown to this database: invalid input'],
-  // Issue #10 item 4 (a default trade dataset, used when `dataset` is omitted) is not on this branch: with the
-  // BACI and Comtrade files of the import table loaded, the aggregate is refused ("dataset is required").
-  // When it lands this example must exit 0: delete this entry.
-  [/^npm run -s export -- --query '\{ tradeAggregate\(groupBy: \[YEAR, EXPORTER\]/, 3, 'several trade datasets, no default yet'],
 ];
 
 /** Inline spans that are CLI examples (not synopses with `<…>`, `[…]` or `…`). */
