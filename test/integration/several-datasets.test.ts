@@ -62,8 +62,9 @@ describe('several trade datasets', () => {
     const query = readmeExportQuery();
     const csv = await fetch(`${app.baseUrl}/csv?query=${encodeURIComponent(query)}`);
     expect(csv.status).toBe(200);
-    const lines = (await csv.text()).trim().split(/\r?\n/);
-    expect(lines[0].trim()).toBe('year,exporterId,valueUsd');
+    expect(JSON.parse(csv.headers.get('x-tradegraph-datasets')!)).toEqual([expect.objectContaining({ id: String(demo) })]);
+    const lines = (await csv.text()).trim().split('\r\n');
+    expect(lines[0]).toBe('year,exporterId,valueUsd,dataset.id,dataset.name,dataset.version');
     // The demo's footwear exports by year and exporter: many rows, not the second dataset's two.
     expect(lines.length).toBeGreaterThan(10);
     const answer = await app.raw(WHICH);
