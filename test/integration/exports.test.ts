@@ -1,7 +1,12 @@
 import http from 'node:http';
 import { gunzipSync } from 'node:zlib';
 import { loadConfig } from '../../src/config/config';
+import { createApollo } from '../../src/graphql/apollo';
+import { createContext, LOCAL_OPERATOR } from '../../src/graphql/create-context';
 import { createSchema } from '../../src/graphql/schema';
+import { XLSX } from '../../src/modules/export/formats/xlsx';
+import { runExport } from '../../src/modules/export/run-export';
+import { edgePlugin } from '../../src/server/edge-plugin';
 import { createCostFunction } from '../../src/server/cost';
 import { parse } from 'graphql';
 import { factories } from '../support/factories';
@@ -185,6 +190,36 @@ describe(`complete exports with provenance (${onServer ? 'PostgreSQL server' : '
       flowCount: 'BIGINT',
     });
     expect(xlsx.sheets).toEqual(['data', 'provenance']);
+  }, 120_000);
+
+  it("refuses a list longer than the format holds (xlsx) before the first byte, from the list's count, and lets a limit settle it", async () => {
+    const schema = await createSchema();
+    const config = app.running.config;
+    const apollo = createApollo(schema, config, () => undefined, [edgePlugin({ config, costOf: createCostFunction(schema, config) })]);
+    await apollo.start();
+    try {
+      // The sheet of a test holds 1,000 rows: the 100,800-row aggregate does not fit, its first 1,000 do.
+      const small = { ...XLSX, maxRows: 1_000 };
+      const run = (limit: number | null) =>
+        runExport(apollo, schema, { query: AGGREGATE(dataset), format: small, limit }, () =>
+          createContext(app.running.db.orm, app.running.db.catalog, config, LOCAL_OPERATOR),
+        );
+      const refused = await run(null);
+      expect(refused.ok).toBe(false);
+      expect(!refused.ok && refused.errors[0].extensions).toMatchObject({
+        code: 'EXPORT_TOO_LARGE',
+        format: 'xlsx',
+        maxRows: 1_000,
+        rows: flows.length,
+      });
+      const fits = await run(1_000);
+      expect(fits.ok).toBe(true);
+      const chunks: Buffer[] = [];
+      if (fits.ok) for await (const chunk of fits.body) chunks.push(chunk);
+      expect((await readXlsx(Buffer.concat(chunks))).rows).toHaveLength(1_000);
+    } finally {
+      await apollo.stop();
+    }
   }, 120_000);
 
   it('gzips when the client accepts it (Vary: Accept-Encoding), and the bytes round-trip', async () => {

@@ -12,6 +12,14 @@ import {
 /** The variable that carries each page's cursor, and the alias of the page info the export reads. */
 export const AFTER_VARIABLE = 'tgExportAfter';
 export const PAGE_INFO_ALIAS = 'tgExportPageInfo';
+/** The alias of the list's `totalCount`, asked on the first page when the format holds a limited number of rows. */
+export const TOTAL_ALIAS = 'tgExportTotal';
+
+const TOTAL: SelectionNode = {
+  kind: Kind.FIELD,
+  alias: { kind: Kind.NAME, value: TOTAL_ALIAS },
+  name: { kind: Kind.NAME, value: 'totalCount' },
+};
 
 const name = (value: string) => ({ kind: Kind.NAME, value }) as const;
 
@@ -47,7 +55,9 @@ function givenCursor(node: FieldNode, variables: Record<string, unknown> | undef
  * and its page size from the query's own `first` when it has one (checked by the API like any `first`),
  * else `pageSize` (the API's largest page); and it selects its `pageInfo` under an alias of its own, so
  * that the export knows where the next page starts. Everything else — validation, cost, limits, errors —
- * stays the API's, page by page. Returns the cursor the query itself started from (its `after`).
+ * stays the API's, page by page. Returns the cursor the query itself started from (its `after`). With
+ * `withTotal`, the field also selects its `totalCount` under an alias (for a first page only: counting is a
+ * statement of its own).
  */
 export function pagedDocument(
   document: DocumentNode,
@@ -55,6 +65,7 @@ export function pagedDocument(
   target: FieldNode,
   pageSize: number,
   variables: Record<string, unknown> | undefined,
+  withTotal = false,
 ): { document: DocumentNode; startCursor: string | null } {
   const startCursor = givenCursor(target, variables);
   const rewritten = visit(document, {
@@ -79,7 +90,10 @@ export function pagedDocument(
       return {
         ...node,
         arguments: [...kept, ...first, argument('after', { kind: Kind.VARIABLE, name: name(AFTER_VARIABLE) })],
-        selectionSet: node.selectionSet && { ...node.selectionSet, selections: [...node.selectionSet.selections, PAGE_INFO] },
+        selectionSet: node.selectionSet && {
+          ...node.selectionSet,
+          selections: [...node.selectionSet.selections, PAGE_INFO, ...(withTotal ? [TOTAL] : [])],
+        },
       };
     },
   });

@@ -10,9 +10,10 @@ import { RCA_MAX_ROWS } from '../specialisation/rca.resolver';
 import type { DatasetsUsed } from '../dataset/datasets-used';
 import type { CsvStreamSlot } from './csv-stream';
 import { csvCell, UTF8_BOM } from './formats/delimited';
+import { assertRowsFit, rowLimitOf } from './formats/row-limit';
 import { PROVENANCE_COLUMNS, provenanceValues } from './formats/provenance-columns';
 import type { ExportColumn, ExportProvenance, RowBatch, TableFormat } from './formats/table-format';
-import { AFTER_VARIABLE, PAGE_INFO_ALIAS, pagedDocument } from './page-document';
+import { AFTER_VARIABLE, PAGE_INFO_ALIAS, pagedDocument, TOTAL_ALIAS } from './page-document';
 import { streamedCsv } from './stream-csv';
 import { tableShape, type TableShape } from './tabulate';
 
@@ -86,17 +87,21 @@ export async function runExport(
       if (errors.length) return { ok: false, errors };
       throw error;
     }
-    const paged =
-      shape.paged && operation
-        ? pagedDocument(
-            document,
-            operation,
-            shape.paged.node,
-            PAGE_SIZES[shape.paged.type.name] ?? newContext().config.maxPageSize,
-            variables,
-          )
-        : null;
+    const pageSize = shape.paged ? (PAGE_SIZES[shape.paged.type.name] ?? newContext().config.maxPageSize) : 0;
+    const paged = shape.paged && operation ? pagedDocument(document, operation, shape.paged.node, pageSize, variables) : null;
     const query = paged ? print(paged.document) : request.query;
+    // A format that holds a limited number of rows (xlsx) is refused before the first byte when the list is
+    // longer: the first page also asks the list's totalCount, where the list has one and no limit settles it.
+    const maxRows = rowLimitOf(request.format);
+    const countFirst =
+      paged !== null &&
+      maxRows !== null &&
+      (request.limit ?? Infinity) > maxRows &&
+      paged.startCursor === null &&
+      'totalCount' in shape.paged!.type.getFields();
+    const firstQuery = countFirst
+      ? print(pagedDocument(document, operation!, shape.paged!.node, pageSize, variables, true).document)
+      : query;
     const datasetsUsed: DatasetsUsed = new Map();
     const limit = request.limit ?? null;
     // Only a CSV is written by PostgreSQL itself: its COPY output is CSV.
@@ -108,7 +113,7 @@ export async function runExport(
       if (first && slot) contextValue.csvStream = slot;
       const pageVariables = paged ? { ...variables, [AFTER_VARIABLE]: after } : variables;
       const response = await server.executeOperation(
-        { query, variables: pageVariables, operationName: request.operationName },
+        { query: first ? firstQuery : query, variables: pageVariables, operationName: request.operationName },
         { contextValue },
       );
       if (response.body.kind !== 'single') throw new Error('incremental delivery is not supported for exports');
@@ -118,6 +123,10 @@ export async function runExport(
 
     const page = await runPage(paged?.startCursor ?? null, true);
     if (page.errors?.length) return { ok: false, errors: page.errors };
+    if (countFirst) {
+      const total = valueAt(page.data, shape.paged!.path, TOTAL_ALIAS);
+      if (typeof total === 'number') assertRowsFit(request.format, total);
+    }
     const provenance: ExportProvenance = {
       datasets: [...datasetsUsed.values()].map(provenanceOf),
       exportedAt: new Date().toISOString(),
@@ -179,12 +188,16 @@ async function errorsOf(
   return response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];
 }
 
-/** The page info the export selected on the paged field, from a page's result. */
-function pageInfoAt(data: Record<string, unknown>, path: readonly string[]): { hasNextPage: boolean; endCursor: string | null } | null {
+/** What the export selected under `alias` on the paged field (at `path`), from a page's result. */
+function valueAt(data: Record<string, unknown>, path: readonly string[], alias: string): unknown {
   let value: unknown = data;
   for (const key of path) value = value == null ? null : (value as Record<string, unknown>)[key];
-  const info = value == null ? null : (value as Record<string, unknown>)[PAGE_INFO_ALIAS];
-  return (info as { hasNextPage: boolean; endCursor: string | null } | null) ?? null;
+  return value == null ? null : (value as Record<string, unknown>)[alias];
+}
+
+/** The page info the export selected on the paged field, from a page's result. */
+function pageInfoAt(data: Record<string, unknown>, path: readonly string[]): { hasNextPage: boolean; endCursor: string | null } | null {
+  return (valueAt(data, path, PAGE_INFO_ALIAS) as { hasNextPage: boolean; endCursor: string | null } | null) ?? null;
 }
 
 /** A later page's errors as the failure that aborts the download (its code and message, as the API gave them). */
