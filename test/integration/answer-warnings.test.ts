@@ -166,6 +166,27 @@ const { comtradeEu } = TRADE_FILES;
     ]);
   });
 
+  it('says IMPORTS_ONLY_DATASET for world export concentration, export concentration and RCA on the imports of 27 reporters, not on world trade', async () => {
+    const figures = `query ($ds: ID) {
+      worldExportConcentration(product: "4407", year: 2022, dataset: $ds) { participants }
+      exportConcentration(exporter: "DEU", by: DESTINATIONS, year: 2022, dataset: $ds) { participants }
+      rca(year: 2022, level: 4, product: "44", dataset: $ds, first: 1) { totalCount }
+    }`;
+    const eu = await ask(figures, { ds: wood });
+    expect(eu.errors).toBeUndefined();
+    expect(codes(eu)).toEqual([
+      ['IMPORTS_ONLY_DATASET', 'worldExportConcentration'],
+      ['IMPORTS_ONLY_DATASET', 'exportConcentration'],
+      ['IMPORTS_ONLY_DATASET', 'rca'],
+    ]);
+    expect(eu.extensions!.warnings![0].message).toMatch(
+      /World export concentration needs world exports, but dataset \d+ .* holds the imports of 27 reporters only/,
+    );
+    const world = await ask(figures, { ds: demo });
+    expect(world.errors).toBeUndefined();
+    expect(world.extensions?.warnings).toBeUndefined();
+  });
+
   it('keeps the warnings with a cached answer: replayed by the front and by Apollo, and sent by GET /csv as a header', async () => {
     const query = `{ tradeAggregate(dataset: "${wood}", groupBy: [PRODUCT], hsLevel: 6, filter: { hsPrefix: "4401" }) { rows { productCode valueUsd } } }`;
     const get = async (text: string) => {

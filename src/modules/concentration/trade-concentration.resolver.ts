@@ -22,7 +22,9 @@ import { requireProductCode, resolveReporter } from './trade-arguments';
 import { groupMarketsServe, importMarketsServe, tradeConcentration } from './trade-concentration.sql';
 import { TradeMarketKind } from './trade-market-kind';
 import type { TradeReporter } from './trade-reporter';
+import { importsOnlyWarning } from '../dataset/dataset-coverage';
 import { resolveTradeDataset } from '../dataset/trade-dataset';
+import { warn } from '../../graphql/warnings';
 
 @Resolver()
 export class TradeConcentrationResolver {
@@ -52,8 +54,10 @@ export class TradeConcentrationResolver {
     @Args(() => ProductYearArgs) { product, ...at }: ProductYearArgs,
     @Args(() => ConcentrationOptions) options: ConcentrationOptions,
     @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Concentration> {
     checkYear(at.year, 'year');
+    await warnIfImportsOnly(ctx, info, at.dataset, 'World export concentration');
     return this.market(ctx, TradeMarketKind.WORLD_EXPORTERS, null, await requireProductCode(ctx, product, 'product'), at, options);
   }
 
@@ -74,8 +78,11 @@ export class TradeConcentrationResolver {
     @Arg('dataset', () => ID, { nullable: true, description: DATASET_DESCRIPTION }) dataset: string | null,
     @Args(() => ConcentrationOptions) options: ConcentrationOptions,
     @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Concentration> {
     checkYear(year, 'year');
+    // An exporter's destinations or products are its exports to every country: an imports-only file has those to its reporters only.
+    await warnIfImportsOnly(ctx, info, dataset, 'Export concentration');
     const reporter = await resolveReporter(ctx, exporter, 'exporter');
     const code = product == null ? null : await requireProductCode(ctx, product, 'product');
     return this.market(ctx, EXPORT_MARKET[by], reporter, code, { year, dataset }, options);
@@ -137,4 +144,10 @@ export class TradeConcentrationResolver {
     };
     return toConcentration(await tradeConcentration(ctx.em, market, { k, top }), dataset, guidelines, k, TRADE_PARTICIPANTS[kind]);
   }
+}
+
+/** IMPORTS_ONLY_DATASET on the field when the figure needs world exports and its dataset holds the imports of a few reporters. */
+async function warnIfImportsOnly(ctx: GraphQLContext, info: GraphQLResolveInfo, datasetId: string | null | undefined, figure: string) {
+  const partial = importsOnlyWarning(await resolveTradeDataset(ctx, datasetId), figure);
+  if (partial) warn(ctx.warnings, info, partial.code, partial.message);
 }

@@ -1,4 +1,5 @@
-import { Arg, Ctx, Float, ID, Int, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, Float, ID, Info, Int, Query, Resolver } from 'type-graphql';
 import { AppError, ErrorCode } from '../../errors/app-error';
 import type { GraphQLContext } from '../../graphql/context';
 import { checkFirst, decodeCursor, encodeCursor } from '../../graphql/pagination';
@@ -7,7 +8,9 @@ import { requireCountry } from '../country/country-code';
 import { rcaPage } from './rca.sql';
 import { RcaPage } from './rca.types';
 import { checkYearAndLevel, DATASET_DESCRIPTION, LEVEL_DESCRIPTION } from './specialisation-args';
+import { importsOnlyWarning } from '../dataset/dataset-coverage';
 import { resolveExportDataset } from '../dataset/trade-dataset';
+import { warn } from '../../graphql/warnings';
 
 /**
  * Largest page of RCA rows. A whole year of BACI at HS-6 is ~1M (country, product) pairs: it is read page
@@ -64,6 +67,7 @@ export class RcaResolver {
     @Arg('first', () => Int, { defaultValue: 100, description: `Rows per page (0–${RCA_MAX_ROWS}).` }) first: number,
     @Arg('after', () => String, { nullable: true, description: 'Cursor of the previous page (its endCursor).' }) after: string | null,
     @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<RcaPage> {
     checkYearAndLevel(year, level);
     checkFirst(first, RCA_MAX_ROWS, 'page with `after` instead');
@@ -72,6 +76,9 @@ export class RcaResolver {
     checkRcaFilters(product, code, level, minRca);
     const resume = after ? parseAfter(after) : null;
     const dataset = await resolveExportDataset(ctx, datasetId);
+    // x_wk and X_w are world exports: from an imports-only file, only the exports to its reporters.
+    const partial = importsOnlyWarning(dataset, 'RCA');
+    if (partial) warn(ctx.warnings, info, partial.code, partial.message);
     const shape = dataset;
     const { totalCount, worldTotal, rows } = await rcaPage(ctx.em, {
       dataset,
