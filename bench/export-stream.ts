@@ -1,6 +1,7 @@
 /**
  * A complete export (#10): 129,011 tradeAggregate rows as CSV through ONE GET /csv (PostgreSQL's COPY,
- * streamed), and the same through the paged path (tsv: keyset pages of 10,000 through GraphQL), on a
+ * streamed), as tsv, jsonl, Parquet and xlsx (the same COPY read back into each format's encoder), and as
+ * tsv through the paged path (the exporter as a nested object: keyset pages of 10,000 through GraphQL), on a
  * generated dataset whose aggregate by year × exporter × importer × product has exactly that many rows.
  * For each: the median time of `--runs` downloads after one warm-up, the server process's peak RSS above its
  * value before the download (sampled every 5 ms; the client only counts bytes, it keeps none), the bytes,
@@ -151,20 +152,29 @@ async function main(): Promise<void> {
     rows = [];
     const query = `{ tradeAggregate(dataset: "${dataset}", groupBy: [YEAR, EXPORTER, IMPORTER, PRODUCT]) { rows { year exporterId importerId productCode valueUsd quantityTons flowCount } } }`;
     const base = `http://127.0.0.1:${running.port}/csv?query=${encodeURIComponent(query)}`;
+    // The same rows with the exporter as a nested object: PostgreSQL cannot write them, they come in keyset pages through GraphQL.
+    const nested = query.replace('exporterId', 'exporter { id }');
+    const pagedBase = `http://127.0.0.1:${running.port}/csv?query=${encodeURIComponent(nested)}`;
     global.gc?.();
     console.log(`server process RSS before the exports: ${mb(process.memoryUsage().rss)}`);
     console.log(`${runs} timed runs after one warm-up; load average before: ${load()}; ${os.cpus().length} cores; node ${process.version}`);
-    for (const [label, format] of [
-      ['csv (COPY)', 'csv'],
-      ['tsv (pages of 10,000)', 'tsv'],
+    for (const [label, format, url] of [
+      ['csv (COPY)', 'csv', base],
+      ['tsv (COPY, encoder)', 'tsv', base],
+      ['jsonl (COPY, encoder)', 'jsonl', base],
+      ['parquet (COPY, encoder)', 'parquet', base],
+      ['xlsx (COPY, encoder)', 'xlsx', base],
+      ['tsv (pages of 10,000)', 'tsv', pagedBase],
     ]) {
       const results = [];
-      for (let r = 0; r <= runs; r++) results.push(await download(`${base}&format=${format}`, false));
+      for (let r = 0; r <= runs; r++) results.push(await download(`${url}&format=${format}`, false));
       const timed = results.slice(1);
       const plain = results[0];
-      if (plain.lines !== wanted + 1) throw new Error(`${format}: ${plain.lines - 1} rows, ${wanted} expected`);
+      const lines = format === 'jsonl' ? wanted : wanted + 1;
+      if (['csv', 'tsv', 'jsonl'].includes(format) && plain.lines !== lines)
+        throw new Error(`${format}: ${plain.lines} lines, ${lines} expected`);
       const zipped = [];
-      for (let r = 0; r <= runs; r++) zipped.push(await download(`${base}&format=${format}`, true));
+      for (let r = 0; r <= runs; r++) zipped.push(await download(`${url}&format=${format}`, true));
       if (zipped[0].plain !== plain.bytes) throw new Error(`${format}: gunzipped ${zipped[0].plain} bytes, plain ${plain.bytes}`);
       console.log(
         `  ${label.padEnd(22)} ${wanted.toLocaleString('en-US')} rows, ${mb(plain.bytes)}: median ${(median(timed.map((x) => x.ms)) / 1000).toFixed(2)} s, ` +

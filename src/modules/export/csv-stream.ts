@@ -10,6 +10,11 @@ export interface CsvStreamSlot {
   /** At most this many rows (the export's `limit`); absent or null for every row. */
   limit?: number | null;
   /**
+   * Whether text cells a spreadsheet would run as a formula are neutralised in the statement (the CSV that
+   * PostgreSQL writes is the file); false when the rows go through a format's encoder, which does its own.
+   */
+  neutralise?: boolean;
+  /**
    * Set by the resolver of the table's rows (instead of reading them): the statement whose output columns
    * are the given row fields, in their order, with values written as the API writes them (text cells that
    * a spreadsheet would run as a formula neutralised, see formula.ts).

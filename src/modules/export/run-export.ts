@@ -1,6 +1,12 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { ApolloServer } from '@apollo/server';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { parse as parseCsv } from 'csv-parse';
 import { getOperationAST, parse, print, type DocumentNode, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import type { CatalogDataset } from '../../catalog/catalog';
+import { copyCsvOut, type CopyOptions } from '../../database/query';
+import type { Sql } from '../../database/sql';
 import { AppError, ErrorCode } from '../../errors/app-error';
 import { formatAppError } from '../../errors/format-error';
 import type { AnswerWarning } from '../../errors/warning-code';
@@ -104,8 +110,10 @@ export async function runExport(
       : query;
     const datasetsUsed: DatasetsUsed = new Map();
     const limit = request.limit ?? null;
-    // Only a CSV is written by PostgreSQL itself: its COPY output is CSV.
-    const slot: CsvStreamSlot | undefined = request.format.id === 'csv' ? { limit } : undefined;
+    // A table PostgreSQL can write itself is one COPY whatever the format: its output is the file for a CSV
+    // (formula cells neutralised in the statement), else rows read back for the format's encoder.
+    const copiesCsv = request.format.id === 'csv';
+    const slot: CsvStreamSlot = { limit, neutralise: copiesCsv };
 
     const runPage = async (after: string | null, first: boolean) => {
       const contextValue = newContext();
@@ -133,16 +141,20 @@ export async function runExport(
       source: shape.paged?.node.name.value ?? shape.name,
     };
     const base = { ok: true as const, name: shape.name, columns: shape.columns, provenance, warnings: page.warnings.list() };
-    if (slot?.statement) {
+    const copyOptions = { statementTimeoutMs: request.statementTimeoutMs };
+    if (slot.statement && !copiesCsv) {
+      const statement = slot.statement(shape.fields.map((f) => f.join('.')));
+      const rows = copiedBatches(page.em, statement, shape.columns, copyOptions);
+      return { ...base, body: encoded(request.format, shape.columns, provenance, rows, request.bom ?? false) };
+    }
+    if (slot.statement) {
       // The header and each row's provenance cells as the CSV format writes them.
       const header = Buffer.from([...shape.columns.map((c) => c.name), ...PROVENANCE_COLUMNS].map(csvCell).join(',') + '\r\n');
       const lineEnd = Buffer.from(`,${provenanceValues(provenance).map(csvCell).join(',')}\r\n`);
       const statement = slot.statement(shape.fields.map((f) => f.join('.')));
       return {
         ...base,
-        body: streamedCsv(page.em, request.bom ? Buffer.concat([UTF8_BOM, header]) : header, statement, lineEnd, {
-          statementTimeoutMs: request.statementTimeoutMs,
-        }),
+        body: streamedCsv(page.em, request.bom ? Buffer.concat([UTF8_BOM, header]) : header, statement, lineEnd, copyOptions),
       };
     }
 
@@ -166,6 +178,48 @@ export async function runExport(
     throw error;
   }
 }
+
+/** Rows a format's encoder takes at a time when they come from a COPY. */
+const COPY_BATCH_ROWS = 5_000;
+
+/**
+ * The rows of a COPY statement (CSV text from PostgreSQL) as cells of their columns' types, in batches: a
+ * table of any size read in constant memory, with no GraphQL execution per row. An unquoted empty field is
+ * NULL (quoted "" is the empty text), as PostgreSQL writes them.
+ */
+async function* copiedBatches(
+  em: EntityManager,
+  statement: Sql,
+  columns: readonly ExportColumn[],
+  options: CopyOptions,
+): AsyncGenerator<RowBatch> {
+  const parser = parseCsv({ cast: (value, context) => (context.quoting || value !== '' ? value : null) });
+  const reading = pipeline(Readable.from(copyCsvOut(em, statement, options)), parser);
+  // The failure of the COPY (or of the parser) is thrown by the iteration below; this one is its echo.
+  reading.catch(() => undefined);
+  const cell = columns.map((c) => CELL_OF_TYPE[c.type]);
+  let batch: (string | number | boolean | null)[][] = [];
+  for await (const record of parser as AsyncIterable<(string | null)[]>) {
+    batch.push(record.map((value, j) => (value === null ? null : cell[j](value))));
+    if (batch.length === COPY_BATCH_ROWS) {
+      yield batch;
+      batch = [];
+    }
+  }
+  await reading;
+  if (batch.length) yield batch;
+}
+
+/** A COPY cell's text as the value the API gives for its column type (numbers as the doubles it returns). */
+const CELL_OF_TYPE: Record<ExportColumn['type'], (text: string) => string | number | boolean> = {
+  text: (t) => t,
+  code: (t) => t,
+  datetime: (t) => t,
+  integer: Number,
+  decimal: Number,
+  float: Number,
+  boolean: (t) => t === 't' || t === 'true',
+};
 
 async function* encoded(
   format: TableFormat,

@@ -46,7 +46,11 @@ export async function aggregatePage(em: EntityManager, q: AggregatePageQuery): P
   const countIfSelected = async (page?: number | null) => (q.withTotal ? (page ?? (await countTradeAggregate(em, base))) : 0);
   if (q.stream) {
     q.stream.statement = (fields) =>
-      tradeAggregateCsvSql({ ...base, sums: new Set(fields.filter(isAggregateSum)), limit: q.stream!.limit ?? null }, fields);
+      tradeAggregateCsvSql(
+        { ...base, sums: new Set(fields.filter(isAggregateSum)), limit: q.stream!.limit ?? null },
+        fields,
+        q.stream!.neutralise ?? true,
+      );
     const pageInfo: PageInfo = { hasNextPage: false, hasPreviousPage: q.after !== null, startCursor: null, endCursor: null };
     return { rows: [], pageInfo, totalCount: await countIfSelected() };
   }

@@ -201,14 +201,14 @@ const neutralised = (column: Sql): Sql =>
  * double, like JavaScript's; it switches to exponent notation from 1e15 rather than 1e21). No field can
  * hold a line break, so the CSV's lines are its rows. Text cells are neutralised (see `neutralised`).
  */
-const CSV_FIELD: Record<DimensionProperty | AggregateSum, (grouped: ReadonlySet<DimensionProperty>) => Sql> = {
+const CSV_FIELD: Record<DimensionProperty | AggregateSum, (grouped: ReadonlySet<DimensionProperty>, neutralise: boolean) => Sql> = {
   ...(Object.fromEntries(
     Object.values(DIMENSIONS).map((d) => [
       d.property,
-      (grouped: ReadonlySet<DimensionProperty>) =>
-        grouped.has(d.property) ? (d.property === 'year' ? d.column : neutralised(d.column)) : sql`null`,
+      (grouped: ReadonlySet<DimensionProperty>, neutralise: boolean) =>
+        grouped.has(d.property) ? (d.property === 'year' || !neutralise ? d.column : neutralised(d.column)) : sql`null`,
     ]),
-  ) as Record<DimensionProperty, (grouped: ReadonlySet<DimensionProperty>) => Sql>),
+  ) as Record<DimensionProperty, (grouped: ReadonlySet<DimensionProperty>, neutralise: boolean) => Sql>),
   valueUsd: () => sql`"valueUsd"::float8`,
   quantityTons: () => sql`"quantityTons"::float8`,
   flowsWithQuantity: () => sql`"flowsWithQuantity"`,
@@ -218,13 +218,16 @@ const CSV_FIELD: Record<DimensionProperty | AggregateSum, (grouped: ReadonlySet<
 /** The row fields GET /csv can write straight from the statement. */
 export const AGGREGATE_CSV_FIELDS: ReadonlySet<string> = new Set(Object.keys(CSV_FIELD));
 
-/** Every row of `q` (at most `q.limit`) with the given row fields as its columns, in their order (for COPY). */
-export function tradeAggregateCsvSql(q: AggregateQuery, fields: readonly string[]): Sql {
+/**
+ * Every row of `q` (at most `q.limit`) with the given row fields as its columns, in their order (for COPY);
+ * text cells neutralised unless `neutralise` is false (rows read back for another format's encoder).
+ */
+export function tradeAggregateCsvSql(q: AggregateQuery, fields: readonly string[], neutralise = true): Sql {
   const grouped = new Set(q.groupBy.map((d) => DIMENSIONS[d].property));
   const output = fields.map((f) => {
     const column = CSV_FIELD[f as keyof typeof CSV_FIELD];
     if (!column) throw new TypeError(`tradeAggregate: ${f} is not a column of the CSV stream`);
-    return column(grouped);
+    return column(grouped, neutralise);
   });
   return tradeAggregateSql(q, output);
 }
