@@ -1,4 +1,6 @@
 import { GraphQLLocalDate } from 'graphql-scalars';
+import { recordDatasetsOf } from '../dataset/datasets-used';
+import { linkDatasetIds } from '../sourcing-link/sourcing-link.resolver';
 import { Arg, Args, Ctx, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context';
 import { parseNumericId } from '../../graphql/ids';
@@ -65,7 +67,7 @@ export class BrandResolver {
   @FieldResolver(() => [SourcingLink], {
     description: "The brand's sourcing links at `disclosedAt`, or at every date when omitted; by date, then id.",
   })
-  sourcingLinks(
+  async sourcingLinks(
     @Root() brand: Brand,
     @Arg('disclosedAt', () => GraphQLLocalDate, { nullable: true, description: 'Only links of this disclosure date.' })
     disclosedAt: string | null,
@@ -73,8 +75,10 @@ export class BrandResolver {
     first: number | null,
     @Ctx() ctx: GraphQLContext,
   ) {
-    return ctx.loaders.linksOfBrand
+    const links = await ctx.loaders.linksOfBrand
       .with({ disclosedAt: disclosedAt ?? null, limit: boundedFirst(first, LIST_BOUNDS.sourcingLinks) })
       .load(brand.id);
+    await recordDatasetsOf(ctx, linkDatasetIds(links));
+    return links;
   }
 }

@@ -13,3 +13,19 @@ export function recordDataset<D extends CatalogDataset>(ctx: { datasetsUsed?: Da
   if (ctx.datasetsUsed && !ctx.datasetsUsed.has(dataset.id)) ctx.datasetsUsed.set(dataset.id, dataset);
   return dataset;
 }
+
+/**
+ * Records the datasets rows were loaded from (each row's dataset id), as far as the catalog knows them: for
+ * lists whose rows carry their own dataset (sourcing links come from the brand disclosures that listed them).
+ */
+export async function recordDatasetsOf(
+  ctx: { datasetsUsed?: DatasetsUsed; catalog: { snapshot(): Promise<{ dataset(id: number): CatalogDataset | undefined }> } },
+  datasetIds: Iterable<number | null | undefined>,
+): Promise<void> {
+  if (!ctx.datasetsUsed) return;
+  const catalog = await ctx.catalog.snapshot();
+  for (const id of datasetIds) {
+    const dataset = id == null ? undefined : catalog.dataset(id);
+    if (dataset) recordDataset(ctx, dataset);
+  }
+}

@@ -1,8 +1,5 @@
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import type { ApolloServer } from '@apollo/server';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { parse as parseCsv } from 'csv-parse';
 import { getOperationAST, parse, print, type DocumentNode, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import type { CatalogDataset } from '../../catalog/catalog';
 import { copyCsvOut, type CopyOptions } from '../../database/query';
@@ -20,7 +17,7 @@ import { assertRowsFit, rowLimitOf } from './formats/row-limit';
 import { PROVENANCE_COLUMNS, provenanceValues } from './formats/provenance-columns';
 import type { ExportColumn, ExportProvenance, RowBatch, TableFormat } from './formats/table-format';
 import { AFTER_VARIABLE, PAGE_INFO_ALIAS, pagedDocument, TOTAL_ALIAS } from './page-document';
-import { streamedCsv } from './stream-csv';
+import { copyCsvRows, streamedCsv } from './stream-csv';
 import { tableShape, type TableShape } from './tabulate';
 
 export interface ExportRequest {
@@ -184,8 +181,7 @@ const COPY_BATCH_ROWS = 5_000;
 
 /**
  * The rows of a COPY statement (CSV text from PostgreSQL) as cells of their columns' types, in batches: a
- * table of any size read in constant memory, with no GraphQL execution per row. An unquoted empty field is
- * NULL (quoted "" is the empty text), as PostgreSQL writes them.
+ * table of any size read in constant memory, with no GraphQL execution per row (see copyCsvRows).
  */
 async function* copiedBatches(
   em: EntityManager,
@@ -193,20 +189,15 @@ async function* copiedBatches(
   columns: readonly ExportColumn[],
   options: CopyOptions,
 ): AsyncGenerator<RowBatch> {
-  const parser = parseCsv({ cast: (value, context) => (context.quoting || value !== '' ? value : null) });
-  const reading = pipeline(Readable.from(copyCsvOut(em, statement, options)), parser);
-  // The failure of the COPY (or of the parser) is thrown by the iteration below; this one is its echo.
-  reading.catch(() => undefined);
   const cell = columns.map((c) => CELL_OF_TYPE[c.type]);
   let batch: (string | number | boolean | null)[][] = [];
-  for await (const record of parser as AsyncIterable<(string | null)[]>) {
+  for await (const record of copyCsvRows(copyCsvOut(em, statement, options))) {
     batch.push(record.map((value, j) => (value === null ? null : cell[j](value))));
     if (batch.length === COPY_BATCH_ROWS) {
       yield batch;
       batch = [];
     }
   }
-  await reading;
   if (batch.length) yield batch;
 }
 

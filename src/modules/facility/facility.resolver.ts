@@ -1,4 +1,6 @@
 import { GraphQLLocalDate } from 'graphql-scalars';
+import { recordDatasetsOf } from '../dataset/datasets-used';
+import { linkDatasetIds } from '../sourcing-link/sourcing-link.resolver';
 import { Arg, Args, Ctx, FieldResolver, Float, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context';
 import { LIST_BOUNDS } from '../../graphql/cost/list-bounds';
@@ -82,7 +84,7 @@ export class FacilityResolver {
   @FieldResolver(() => [SourcingLink], {
     description: 'Sourcing links to this facility at `disclosedAt`, or at every date; by date, then id.',
   })
-  sourcingLinks(
+  async sourcingLinks(
     @Root() facility: Facility,
     @Arg('disclosedAt', () => GraphQLLocalDate, { nullable: true, description: 'Only links of this disclosure date.' })
     disclosedAt: string | null,
@@ -90,9 +92,11 @@ export class FacilityResolver {
     first: number | null,
     @Ctx() ctx: GraphQLContext,
   ) {
-    return ctx.loaders.linksOfFacility
+    const links = await ctx.loaders.linksOfFacility
       .with({ disclosedAt: disclosedAt ?? null, limit: boundedFirst(first, LIST_BOUNDS.sourcingLinks) })
       .load(facility.id);
+    await recordDatasetsOf(ctx, linkDatasetIds(links));
+    return links;
   }
 
   @FieldResolver(() => [ProductType], { description: 'Product types brands disclosed this facility for, over all dates.' })

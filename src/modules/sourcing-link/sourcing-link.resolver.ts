@@ -12,6 +12,7 @@ import { requireCountry } from '../country/country-code';
 import { Dataset } from '../dataset/dataset.entity';
 import { Facility } from '../facility/facility.entity';
 import { ProductType } from '../product-type/product-type.entity';
+import { recordDatasetsOf } from '../dataset/datasets-used';
 import { SourcingLink } from './sourcing-link.entity';
 import { requireProductType } from '../product-type/product-type.lookup';
 
@@ -66,7 +67,14 @@ export class SourcingLinkResolver {
     }
     if (filter?.disclosedFrom) qb.andWhere({ disclosedAt: { $gte: filter.disclosedFrom } });
     if (filter?.disclosedTo) qb.andWhere({ disclosedAt: { $lte: filter.disclosedTo } });
-    return paginate(qb, page, { keyProperty: 'id', keyKind: 'number', keyOf: (l) => l.id, maxPageSize: ctx.config.maxPageSize });
+    const links = await paginate(qb, page, {
+      keyProperty: 'id',
+      keyKind: 'number',
+      keyOf: (l) => l.id,
+      maxPageSize: ctx.config.maxPageSize,
+    });
+    await recordDatasetsOf(ctx, linkDatasetIds(links.nodes));
+    return links;
   }
 
   @FieldResolver(() => Brand, { description: 'The disclosing brand.' })
@@ -88,4 +96,9 @@ export class SourcingLinkResolver {
   dataset(@Root() link: SourcingLink, @Ctx() ctx: GraphQLContext) {
     return link.dataset ? ctx.loaders.dataset.load(link.dataset.unwrap().id) : null;
   }
+}
+
+/** The disclosure dataset of each link (an export's provenance). */
+export function linkDatasetIds(links: readonly SourcingLink[]): Array<number | undefined> {
+  return links.map((link) => link.dataset?.unwrap().id);
 }
