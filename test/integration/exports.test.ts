@@ -9,6 +9,7 @@ import { runExport } from '../../src/modules/export/run-export';
 import { edgePlugin } from '../../src/server/edge-plugin';
 import { createCostFunction } from '../../src/server/cost';
 import { parse } from 'graphql';
+import { DatasetKind } from '../../src/modules/dataset/dataset-kind';
 import { factories } from '../support/factories';
 import { loadFlowDataset, type FlowTuple } from '../support/flow-datasets';
 import type { ExportProvenance } from '../../src/modules/export/formats/table-format';
@@ -221,6 +222,28 @@ describe(`complete exports with provenance (${onServer ? 'PostgreSQL server' : '
       await apollo.stop();
     }
   }, 120_000);
+
+  it("names the disclosure datasets of sourcing links in an export's rows and headers, for the links' list and a brand's", async () => {
+    const make = factories(app.running.db.orm.em.fork());
+    const disclosure = await make.dataset({ kind: DatasetKind.BRAND_DISCLOSURE, name: 'export test disclosures', version: '2023' });
+    const brand = await make.brand('Export Provenance Brand');
+    const facility = await make.facility({ name: 'Export Provenance Mill', country: 'VNM' });
+    await make.link(brand, facility, '2023-06-30', 'APPAREL', disclosure);
+    const expected = `${disclosure.id}|export test disclosures|2023`;
+    for (const query of [
+      `{ sourcingLinks(filter: { brand: "${brand.id}" }) { nodes { id disclosedAt } } }`,
+      `{ brand(id: "${brand.id}") { sourcingLinks { id disclosedAt } } }`,
+    ]) {
+      const answer = await get(exportUrl(app, query));
+      expect(answer.status).toBe(200);
+      const records = TEXT_READERS.csv(answer.body);
+      expect(records).toHaveLength(1);
+      expect(records.map((r) => `${r['dataset.id']}|${r['dataset.name']}|${r['dataset.version']}`)).toEqual([expected]);
+      expect(JSON.parse(String(answer.headers['x-tradegraph-datasets']))).toEqual([
+        expect.objectContaining({ id: String(disclosure.id), kind: 'BRAND_DISCLOSURE' }),
+      ]);
+    }
+  });
 
   it('gzips when the client accepts it (Vary: Accept-Encoding), and the bytes round-trip', async () => {
     const query = `{ tradeFlows(filter: { year: 2021, dataset: "${dataset}", exporters: ["${flows[0][1]}"] }) { nodes { id valueUsd } } }`;
