@@ -48,6 +48,9 @@ const baciFile = sharedFile('trade/BACI_HS92_Y2021_V202301_exporters_AFG_ZAF.csv
 
     const exported = run('export', ['--query', '{ tradeAggregate(groupBy: [EXPORTER]) { rows { exporterId flowCount } } }']);
     expect(exported.status).toBe(0);
-    expect(exported.stdout).toBe('exporterId,flowCount\r\nAFG,399\r\n');
+    // Every row carries the dataset it came from (provenance), whether or not the query selected it.
+    expect(exported.stdout).toMatch(
+      /^exporterId,flowCount,dataset\.id,dataset\.name,dataset\.version\r\nAFG,399,\d+,BACI_HS92_Y2021_good,V202301\r\n$/,
+    );
   });
 });

@@ -85,13 +85,16 @@ describe('export formats', () => {
   });
 
   it('finds a format by id or file extension, and refuses an unknown one with the list', () => {
-    expect([...FORMATS.keys()]).toEqual(['csv', 'tsv', 'jsonl']);
+    expect([...FORMATS.keys()]).toEqual(['csv', 'tsv', 'jsonl', 'parquet', 'xlsx']);
     expect(formatById(undefined).id).toBe('csv');
     expect(formatById('TSV').id).toBe('tsv');
     expect(formatOfFile('out/flows.jsonl')?.id).toBe('jsonl');
     expect(formatOfFile('flows.txt')).toBeUndefined();
     expect(() => formatById('xml')).toThrow(
-      expect.objectContaining({ code: 'UNKNOWN_FORMAT', details: expect.objectContaining({ formats: ['csv', 'tsv', 'jsonl'] }) }),
+      expect.objectContaining({
+        code: 'UNKNOWN_FORMAT',
+        details: expect.objectContaining({ formats: ['csv', 'tsv', 'jsonl', 'parquet', 'xlsx'] }),
+      }),
     );
   });
 
