@@ -4,6 +4,7 @@ import { migrate, openDatabase } from '../database/database';
 import { AppError } from '../errors/app-error';
 import { currentCatalog, markDefaultDataset } from '../modules/dataset/default-dataset.sql';
 import { defaultTradeDataset } from '../modules/dataset/trade-dataset';
+import { textTable } from './text-table';
 import { EXIT, runCli, UsageError, type ParsedArgs } from './run-cli';
 
 const USAGE = `Usage: npm run datasets -- <command>
@@ -41,19 +42,6 @@ function datasetsCommand({ positionals }: ParsedArgs<typeof OPTIONS>): Command {
 
 const date = (value: Date) => value.toISOString().replace(/\.\d{3}Z$/, 'Z');
 
-/** Rows as aligned columns. */
-function table(rows: string[][]): string {
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
-  return rows
-    .map((row) =>
-      row
-        .map((cell, i) => (i === 0 || i === 4 ? cell.padStart(widths[i]) : cell.padEnd(widths[i])))
-        .join('  ')
-        .trimEnd(),
-    )
-    .join('\n');
-}
-
 runCli({
   usage: USAGE,
   options: OPTIONS,
@@ -86,7 +74,7 @@ runCli({
           .sort((a, b) => a.importedAt.getTime() - b.importedAt.getTime() || a.id - b.id)
           .map((d) => [String(d.id), d.kind, d.name, d.version, String(d.rowCount), date(d.importedAt), d.id === chosen?.id ? 'yes' : '']),
       ];
-      console.log(table(rows));
+      console.log(textTable(rows, [0, 4]));
       return EXIT.OK;
     } catch (error) {
       // The AppErrors left once the command line is checked: no such dataset, or one without trade rows (exit 3).

@@ -8,6 +8,7 @@ import { keyPrefix } from '../modules/access/api-key-format';
 import { checkKeyInput, createApiKey, listApiKeys, revokeApiKey } from '../modules/access/api-key.service';
 import { ROLES } from '../modules/access/role';
 import { DEFAULT_VERIFIED_KEY_TTL_MS } from '../modules/access/verified-key-cache';
+import { textTable } from './text-table';
 import { EXIT, runCli, UsageError, type ParsedArgs } from './run-cli';
 
 const TTL_S = DEFAULT_VERIFIED_KEY_TTL_MS / 1000;
@@ -56,15 +57,7 @@ function formatKeyTable(keys: ApiKey[]): string {
     ['id', 'name', 'role', 'created', 'last used', 'revoked'],
     ...keys.map((k) => [keyPrefix(k.id), k.name, k.role, date(k.createdAt), date(k.lastUsedAt), date(k.revokedAt)]),
   ];
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
-  return rows
-    .map((row) =>
-      row
-        .map((cell, i) => cell.padEnd(widths[i]))
-        .join('  ')
-        .trimEnd(),
-    )
-    .join('\n');
+  return textTable(rows);
 }
 
 runCli({

@@ -6,13 +6,12 @@ import { openDatabase } from '../../src/database/database';
 import { AppError } from '../../src/errors/app-error';
 import { authenticate } from '../../src/modules/access/authenticate';
 import { VerifiedKeyCache } from '../../src/modules/access/verified-key-cache';
-import { runCommand } from '../support/cli';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { cliDatabase, runCommand } from '../support/cli';
 
 /** `npm run keys` as an operator uses it, on a database of this test's own (embedded, or the DATABASE_URL server). */
 describe('npm run keys', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tg-keys-'));
-  let database: TestDatabase | undefined;
+  let drop: (() => Promise<void>) | undefined;
   let env: NodeJS.ProcessEnv;
 
   const run = (args: string[]) => runCommand('keys', args, env);
@@ -32,17 +31,10 @@ describe('npm run keys', () => {
   }
 
   beforeAll(async () => {
-    if (process.env.DATABASE_URL) {
-      database = await createTestDatabase();
-      env = { ...process.env, ...database.env, MIGRATE_ON_START: 'true' };
-    } else {
-      // The CLI runs in processes of its own, so the embedded database must live on disk, not in memory.
-      env = { ...process.env, TRADEGRAPH_DATA_DIR: path.join(dir, 'db') };
-      delete env.DATABASE_URL;
-    }
+    ({ env, drop } = await cliDatabase(dir));
   });
   afterAll(async () => {
-    await database?.drop();
+    await drop?.();
     fs.rmSync(dir, { recursive: true, force: true });
   });
 

@@ -1,39 +1,23 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { cliDatabase, runCommand } from '../support/cli';
 import { loadConfig } from '../../src/config/config';
 import { migrate, openDatabase } from '../../src/database/database';
 import { seedReference } from '../../seeds/reference';
 import { loadFlowDataset } from '../support/flow-datasets';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
-
-const root = path.resolve(__dirname, '..', '..');
 
 /** `npm run datasets` as a data maintainer uses it, on a database of this test's own (embedded on disk, or the DATABASE_URL server). */
 describe('npm run datasets', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tg-datasets-'));
-  let database: TestDatabase | undefined;
+  let drop: (() => Promise<void>) | undefined;
   let env: NodeJS.ProcessEnv;
   const ids: number[] = [];
 
-  const run = (args: string[]) =>
-    spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/cli/datasets.ts', ...args], {
-      cwd: root,
-      env,
-      encoding: 'utf8',
-      timeout: 120_000,
-    });
+  const run = (args: string[]) => runCommand('datasets', args, env);
 
   beforeAll(async () => {
-    if (process.env.DATABASE_URL) {
-      database = await createTestDatabase();
-      env = { ...process.env, ...database.env, MIGRATE_ON_START: 'true' };
-    } else {
-      // The CLI runs in processes of its own, so the embedded database must live on disk, not in memory.
-      env = { ...process.env, TRADEGRAPH_DATA_DIR: path.join(dir, 'db') };
-      delete env.DATABASE_URL;
-    }
+    ({ env, drop } = await cliDatabase(dir));
     // Two trade datasets, loaded in this process and closed before the CLI opens the database (the embedded one is locked while open).
     const db = await openDatabase(loadConfig(env as Record<string, string>).database);
     try {
@@ -52,7 +36,7 @@ describe('npm run datasets', () => {
     }
   });
   afterAll(async () => {
-    await database?.drop();
+    await drop?.();
     fs.rmSync(dir, { recursive: true, force: true });
   });
 

@@ -1,41 +1,25 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { start } from '../../src/bootstrap';
+import { cliDatabase, runCommand } from '../support/cli';
 import { loadConfig } from '../../src/config/config';
 import { seedReference } from '../../seeds/reference';
 import { factories } from '../support/factories';
 import { loadFlowDataset } from '../support/flow-datasets';
 import { TEXT_READERS } from '../support/read-text-export';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
-
-const root = path.resolve(__dirname, '..', '..');
 
 /** `npm run export` as an analyst uses it, on a database of this test's own (embedded on disk, or the DATABASE_URL server). */
 describe('npm run export', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tg-export-'));
-  let database: TestDatabase | undefined;
+  let drop: (() => Promise<void>) | undefined;
   let env: NodeJS.ProcessEnv;
   let dataset: number;
 
-  const run = (args: string[]) =>
-    spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/cli/export.ts', ...args], {
-      cwd: root,
-      env,
-      encoding: 'utf8',
-      timeout: 120_000,
-    });
+  const run = (args: string[]) => runCommand('export', args, env);
 
   beforeAll(async () => {
-    if (process.env.DATABASE_URL) {
-      database = await createTestDatabase();
-      env = { ...process.env, ...database.env, MIGRATE_ON_START: 'true' };
-    } else {
-      // The CLI runs in a process of its own, so the embedded database must live on disk, not in memory.
-      env = { ...process.env, TRADEGRAPH_DATA_DIR: path.join(dir, 'db') };
-      delete env.DATABASE_URL;
-    }
+    ({ env, drop } = await cliDatabase(dir));
     const running = await start(
       loadConfig({
         ...(env as Record<string, string>),
@@ -66,7 +50,7 @@ describe('npm run export', () => {
     }
   }, 300_000);
   afterAll(async () => {
-    await database?.drop();
+    await drop?.();
     fs.rmSync(dir, { recursive: true, force: true });
   });
 

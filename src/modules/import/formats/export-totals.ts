@@ -1,7 +1,7 @@
 import { MAX_YEAR, MIN_YEAR } from '../../../graphql/years';
 import type { ExportTotalRecord, FormatContext, Parsed, SourceFormat, SourceRecord } from '../types';
 import { ALPHA_ALIASES, WORLD_ALPHA_CODES } from './comtrade-codes';
-import { findHeader, isBlankRecord } from './fields';
+import { findHeader, HS_PRODUCT_COLUMN_NAMES, isBlankRecord } from './fields';
 import { parseYear, readAmount } from './numbers';
 
 /**
@@ -21,22 +21,7 @@ const SKIP_WORLD: Result = { kind: 'skip', reason: 'exporter is World: a total, 
 const COLUMNS = {
   year: ['year', 'period', 'ref_year'],
   exporter: ['exporter', 'origin', 'location_code', 'country_iso3', 'exporter_iso3', 'iso3', 'country'],
-  product: [
-    'product',
-    'product_code',
-    'hs_product_code',
-    'hs_code',
-    'hs',
-    'hs92',
-    'hs96',
-    'hs02',
-    'hs07',
-    'hs12',
-    'hs17',
-    'hs22',
-    'commodity_code',
-    'cmd_code',
-  ],
+  product: [...HS_PRODUCT_COLUMN_NAMES, 'commodity_code', 'cmd_code'],
   value: ['export_value', 'export_val', 'exports', 'value_usd', 'value'],
 } as const;
 type Column = keyof typeof COLUMNS;

@@ -20,6 +20,22 @@ export function headerKey(name: string): string {
     .replace(/^_+|_+$/g, '');
 }
 
+/** Names a column of HS product codes goes by in the files we read (the generic formats add their own after these). */
+export const HS_PRODUCT_COLUMN_NAMES = [
+  'product',
+  'product_code',
+  'hs_product_code',
+  'hs_code',
+  'hs',
+  'hs92',
+  'hs96',
+  'hs02',
+  'hs07',
+  'hs12',
+  'hs17',
+  'hs22',
+] as const;
+
 /**
  * Index of each wanted column in `header` (−1 when absent). Each column is given by its accepted names
  * (any spelling that `headerKey` makes equal); the first name found wins.

@@ -2,7 +2,7 @@ import { MAX_YEAR, MIN_YEAR } from '../../../graphql/years';
 import type { FlowRecord, FlowsColumn, FlowsOptions, FormatContext, Parsed, SourceFormat, SourceRecord } from '../types';
 import { flowDirection } from './comtrade';
 import { resolveTerritory } from './comtrade-codes';
-import { columnIndexes, headerKey, isBlankRecord } from './fields';
+import { columnIndexes, headerKey, HS_PRODUCT_COLUMN_NAMES, isBlankRecord } from './fields';
 import { parseYear, readAmount } from './numbers';
 
 /**
@@ -71,26 +71,7 @@ const NAMES: Record<FlowsColumn | 'reverse', readonly string[]> = {
   reporter: ['reporter', 'reporter_iso', 'reporter_iso3', 'reporter_code'],
   partner: ['partner', 'partner_iso', 'partner_iso3', 'partner_code'],
   flow: ['flow', 'flow_code', 'flow_desc', 'trade_flow', 'flow_type'],
-  product: [
-    'product',
-    'product_code',
-    'hs_product_code',
-    'hs_code',
-    'hs',
-    'hs92',
-    'hs96',
-    'hs02',
-    'hs07',
-    'hs12',
-    'hs17',
-    'hs22',
-    'hs2',
-    'hs4',
-    'hs6',
-    'commodity',
-    'commodity_code',
-    'cmd_code',
-  ],
+  product: [...HS_PRODUCT_COLUMN_NAMES, 'hs2', 'hs4', 'hs6', 'commodity', 'commodity_code', 'cmd_code'],
   value: ['value', 'value_usd', 'trade_value', 'trade_value_usd', 'primary_value', 'export_val', 'export_value', 'export', 'exports'],
   reverse: ['import_val', 'import_value', 'import', 'imports'],
   quantity: ['quantity', 'quantity_tons', 'qty', 'tons'],
