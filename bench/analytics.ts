@@ -11,7 +11,11 @@
  * Each answer is checked against its SQL twin before timing (the same HHIs), so both sides do the same work.
  * The response cache is off: every request computes its answer, as every SQL statement does.
  *
- *   npm run bench:analytics -- [flows=1000000] [--runs 9] [--reuse] [--twins-only]
+ * After them, the OEM-risk questions of bench/analytics-risk.ts (rival overlap, unit values, upstream exposure,
+ * country indicators), each with its twin.
+ *
+ *   npm run bench:analytics -- [flows=1000000] [--runs 9] [--reuse] [--twins-only] [--only <regex>]
+ * `--only` keeps the questions whose name matches the regular expression (case-insensitive).
  * Needs DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres); uses database tg_bench_analytics.
  * `--reuse` keeps that database if it exists (migrations are applied; the demo, if it holds the same one
  * already, is not loaded again), so a rerun at 10 M flows costs minutes less. `--twins-only` leaves out the
@@ -25,6 +29,7 @@ import pg from 'pg';
 import { start } from '../src/bootstrap';
 import { loadConfig } from '../src/config/config';
 import { analyticsCases, benchInputs } from './analytics-cases';
+import { RISK_CASES } from './analytics-risk';
 import type { Case } from './analytics-case';
 import { freshDatabase, keptDatabase } from './bench-db';
 
@@ -33,6 +38,8 @@ const runsArg = process.argv.indexOf('--runs');
 const runs = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 9;
 const reuse = process.argv.includes('--reuse');
 const twinsOnly = process.argv.includes('--twins-only');
+const onlyArg = process.argv.indexOf('--only');
+const only = onlyArg > 0 ? new RegExp(process.argv[onlyArg + 1], 'i') : null;
 const root = path.resolve(__dirname, '..');
 
 const median = (xs: number[]) => {
@@ -91,7 +98,9 @@ async function main(): Promise<void> {
     console.log(
       `Inputs: dataset ${dataset}, year ${year}, importer ${importer} (${hs6} HS-6 products), product ${product}, brand ${brand}, removed exporter ${exporter}; ${runs} timed runs each after one warm-up`,
     );
-    const cases = analyticsCases(inputs);
+    const risk = [];
+    for (const build of RISK_CASES) risk.push(...(await build(inputs, q)));
+    const cases = [...analyticsCases(inputs), ...risk].filter((c) => only === null || only.test(c.name));
     const load = () =>
       os
         .loadavg()
@@ -149,7 +158,7 @@ async function main(): Promise<void> {
       ],
     ];
     if (!twinsOnly) console.log('\n| question (API only) | median (min–max) |\n|---|---|');
-    for (const [name, query] of twinsOnly ? [] : others) {
+    for (const [name, query] of twinsOnly ? [] : others.filter(([name]) => only === null || only.test(name))) {
       const c = { name, api: { query, variables: {} } } as Case;
       await ask(c);
       const api = await timeIt(() => ask(c));
