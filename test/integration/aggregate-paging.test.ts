@@ -4,6 +4,8 @@ import { copyCsvOut } from '../../src/database/query';
 import { sql, type Sql } from '../../src/database/sql';
 import { streamedCsv } from '../../src/modules/export/stream-csv';
 import { sendStreamed } from '../../src/server/csv-route';
+import { InFlightRequests } from '../../src/server/observability/in-flight';
+import { requestContext } from '../../src/server/observability/request-context';
 import type { RequestState } from '../../src/server/request-state';
 import { factories } from '../support/factories';
 import { parseCsv } from '../support/csv';
@@ -286,20 +288,14 @@ describe(`tradeAggregate keyset paging and streaming (${onServer ? 'PostgreSQL s
   /**
    * The route's streaming half, served by a server of the test's own, on the test database: a real
    * statement that fails (or whose request passes its deadline) after its first 20,000 rows have gone
-   * out. No failure of the aggregate's own statement can be provoked at will once it streams.
+   * out. No failure of the aggregate's own statement can be provoked at will once it streams. The request's
+   * state and deadline come from the server's own middleware (requestContext), as on the CSV route.
    */
-  const cutShort = async (statement: Sql, abortAfterMs?: number) => {
-    const controller = new AbortController();
+  const cutShort = async (statement: Sql, deadlineMs = 60_000) => {
     const server = express()
+      .use(requestContext({ inFlight: new InFlightRequests(), timeoutMs: deadlineMs }))
       .get('/', (_req, res) => {
-        const state = {
-          signal: controller.signal,
-          get abortReason() {
-            return controller.signal.reason as unknown;
-          },
-          errorCodes: [] as string[],
-        } as unknown as RequestState;
-        if (abortAfterMs !== undefined) setTimeout(() => controller.abort('timeout'), abortAfterMs);
+        const state = res.locals.requestState as RequestState;
         return sendStreamed(res, streamedCsv(app.running.db.orm.em.fork(), 'g,x\r\n', statement), { 'Content-Type': 'text/csv' }, state);
       })
       .listen(0, '127.0.0.1');
@@ -327,7 +323,7 @@ describe(`tradeAggregate keyset paging and streaming (${onServer ? 'PostgreSQL s
     if (onServer) expect([failing.status, failing.complete]).toEqual([200, false]);
     // Past its deadline after its first rows (pg_sleep in the middle of the output): cut off too.
     if (onServer) {
-      const late = await cutShort(sql`select g, pg_sleep(case when g = 20000 then 0.5 else 0 end) from generate_series(1, 40000) g`, 200);
+      const late = await cutShort(sql`select g, pg_sleep(case when g = 20000 then 1.5 else 0 end) from generate_series(1, 40000) g`, 750);
       expect([late.status, late.complete]).toEqual([200, false]);
     }
     // The pooled connection was handed back in a state to serve the next request.
