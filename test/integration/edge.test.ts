@@ -284,12 +284,14 @@ describe('cost budgets', () => {
       console.warn('skipped: no Redis at 127.0.0.1:6379');
       return;
     }
-    // Start from no counters: an earlier run (the other engine's) may have left this client's.
-    const redis = new Redis('redis://127.0.0.1:6379');
+    // A Redis database of each engine's run (CI runs both at once, each charging client 127.0.0.1), and in
+    // it no counters to start from: an earlier run may have left this client's.
+    const redisUrl = `redis://127.0.0.1:6379/${process.env.DATABASE_URL ? 2 : 1}`;
+    const redis = new Redis(redisUrl);
     const stale = await redis.keys('tg-cost:*');
     if (stale.length) await redis.del(...stale);
     redis.disconnect();
-    const env = { REDIS_URL: 'redis://127.0.0.1:6379', RATE_LIMIT_POINTS: '4', RATE_LIMIT_WINDOW_S: '60', MAX_QUERY_COST: '4' };
+    const env = { REDIS_URL: redisUrl, RATE_LIMIT_POINTS: '4', RATE_LIMIT_WINDOW_S: '60', MAX_QUERY_COST: '4' };
     const [a, b] = [await startTestApp({ env }), await startTestApp({ env })];
     try {
       const statuses = [];
