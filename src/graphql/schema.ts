@@ -36,6 +36,9 @@ import {
   ProductComplexityResolver,
   RcaRowResolver,
 } from '../modules/specialisation/specialisation-rows.resolver';
+// Country indicators (#12, part "indicators").
+import { IndicatorsResolver } from '../modules/indicators/indicators.resolver';
+import { CountryProfileResolver } from '../modules/indicators/profile.resolver';
 
 export const resolvers = [
   CountryResolver,
@@ -74,6 +77,9 @@ export const resolvers = [
   ProductComplexityResolver,
   CountryProductComplexityResolver,
   ApiKeyResolver,
+  // Country indicators (#12, part "indicators").
+  IndicatorsResolver,
+  CountryProfileResolver,
 ] as const;
 
 let cached: Promise<GraphQLSchema> | undefined;
