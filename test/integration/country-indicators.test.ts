@@ -1,0 +1,248 @@
+import { runImport } from '../../src/modules/import/run-import';
+import {
+  ComplementarityDocument,
+  CountryProfilesDocument,
+  CountryProfileTradeDocument,
+  ExportMarketPenetrationDocument,
+  StrategicDependenciesDocument,
+  TradeIntensityDocument,
+} from '../generated/graphql';
+import { parseCsv } from '../support/csv';
+import { readCsv, sharedFile } from '../support/shared-data';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+/**
+ * The WITS country indicators through the API on the real samples loaded by the product's importers, checked
+ * against sums written here from the raw files. Both samples are small worlds: the BACI extract holds the
+ * exports of AFG and ZAF alone (X_w = their exports, the importers of a product = their customers), the Thai
+ * Comtrade file Thailand's trade in four HS-6 products with its partners (X_w = that trade).
+ */
+
+const baciFile = sharedFile('trade/BACI_HS92_Y2021_V202301_exporters_AFG_ZAF.csv');
+const baciCountries = sharedFile('trade/BACI_country_codes_V202301.csv');
+const thaFile = sharedFile('trade/comtrade_tha_hs030613_2007-2011.csv');
+
+interface Flow {
+  year: number;
+  e: string;
+  i: string;
+  k: string;
+  v: number;
+}
+
+/** BACI rows as the format documents them: thousand USD, numeric codes by the country table (490 is Taiwan), HS-6 with leading zeros. */
+function baciFlows(): Flow[] {
+  const iso = new Map(readCsv(baciCountries!).map((r) => [r.country_code, r.country_code === '490' ? 'TWN' : r.iso_3digit_alpha]));
+  return readCsv(baciFile!)
+    .map((r) => ({ year: Number(r.t), e: iso.get(r.i)!, i: iso.get(r.j)!, k: r.k.padStart(6, '0'), v: Number(r.v) * 1000 }))
+    .filter((f) => /^[A-Z]{3}$/.test(f.i) && f.e !== f.i);
+}
+
+/** Comtrade rows: X leaves the reporter, M arrives; re-imports and areas ("_X") out; S19 is Taiwan. */
+function thaFlows(): Flow[] {
+  return readCsv(thaFile!)
+    .filter((r) => (r.flow_code === 'X' || r.flow_code === 'M') && /^[A-Z0-9]{3}$/.test(r.partner_iso))
+    .map((r) => {
+      const partner = r.partner_iso === 'S19' ? 'TWN' : r.partner_iso;
+      const [e, i] = r.flow_code === 'X' ? [r.reporter_iso, partner] : [partner, r.reporter_iso];
+      return { year: Number(r.ref_year), e, i, k: r.cmd_code, v: Number(r.primary_value) };
+    });
+}
+
+const total = (flows: Flow[]) => flows.reduce((s, f) => s + f.v, 0);
+function byKey(flows: Flow[], key: (f: Flow) => string): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const f of flows) m.set(key(f), (m.get(key(f)) ?? 0) + f.v);
+  return m;
+}
+const largest = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+
+/** Independent figures from the raw flows of one year. */
+function ti(flows: Flow[], c: string, p: string) {
+  const xw = total(flows);
+  const xc = total(flows.filter((f) => f.e === c));
+  const xwp = total(flows.filter((f) => f.i === p));
+  const xcp = total(flows.filter((f) => f.e === c && f.i === p));
+  return { xcp, xc, xwp, xw, index: xcp / xc / (xwp / xw) };
+}
+function complementarityOf(flows: Flow[], c: string, p: string, level: number) {
+  const shares = (rows: Flow[]) => {
+    const m = byKey(rows, (f) => f.k.slice(0, level));
+    const t = total(rows);
+    return new Map([...m].map(([k, v]) => [k, v / t]));
+  };
+  const x = shares(flows.filter((f) => f.e === c));
+  const m = shares(flows.filter((f) => f.i === p));
+  let d = 0;
+  for (const k of new Set([...x.keys(), ...m.keys()])) d += Math.abs((m.get(k) ?? 0) - (x.get(k) ?? 0));
+  return 100 * (1 - d / 2);
+}
+const hhi = (m: Map<string, number>) => {
+  const t = [...m.values()].reduce((a, b) => a + b, 0);
+  return [...m.values()].reduce((s, v) => s + (v / t) ** 2, 0);
+};
+const relClose = (actual: number | null | undefined, expected: number) =>
+  expect(Math.abs((actual as number) - expected)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(expected)));
+
+(baciFile && baciCountries && thaFile ? describe : describe.skip)('country indicators on the BACI and Thai Comtrade samples', () => {
+  let app: TestApp;
+  let baci: string;
+  let tha: string;
+  const baciRows = baciFile ? baciFlows() : [];
+  const thaRows = thaFile ? thaFlows() : [];
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    baci = String((await runImport(app.running.db, { format: 'baci', files: [baciFile!], countriesFile: baciCountries! })).files[0].datasetId);
+    const loaded = await runImport(app.running.db, { format: 'comtrade', files: [thaFile!] });
+    tha = String(loaded.files[0].datasetId);
+    // The raw rows read here are the flows the importers kept.
+    const [counts] = (await app.running.db.orm.em
+      .fork()
+      .getConnection()
+      .execute('select count(*) filter (where dataset_id = ?) as b, count(*) filter (where dataset_id = ?) as t from trade_flow', [
+        Number(baci),
+        Number(tha),
+      ])) as Array<{ b: string; t: string }>;
+    expect([Number(counts.b), Number(counts.t)]).toEqual([baciRows.length, thaRows.length]);
+  }, 120_000);
+  afterAll(() => app?.close());
+
+  it("gives ZAF's trade intensity with its five largest customers and AFG's with its largest, X_w being the sample's world", async () => {
+    const zafTop = largest(byKey(baciRows.filter((f) => f.e === 'ZAF'), (f) => f.i)).slice(0, 5).map(([p]) => p);
+    const result = await app.gql(TradeIntensityDocument, { reporters: ['ZAF', 'AFG'], partners: zafTop, year: 2021, dataset: baci });
+    expect(result.errors).toBeUndefined();
+    const rows = result.data!.tradeIntensity;
+    expect(rows.map((r) => `${r.reporter}>${r.partner}`)).toEqual(
+      ['AFG', 'ZAF'].flatMap((c) => [...zafTop].sort().map((p) => `${c}>${p}`)),
+    );
+    for (const r of rows) {
+      const e = ti(baciRows, r.reporter, r.partner);
+      for (const part of ['xcp', 'xc', 'xwp', 'xw'] as const) relClose(r[part], e[part]);
+      if (e.xcp === 0) expect(r.index).toBe(0);
+      else relClose(r.index, e.index);
+    }
+    // Pinned: ZAF's largest customer in 2021 is CHN; in a world of AFG's and ZAF's exports ZAF's TI with it is close to 1.
+    const zafChn = rows.find((r) => r.reporter === 'ZAF' && r.partner === zafTop[0])!;
+    expect(zafTop[0]).toBe('CHN');
+    console.log(`TI findings: ${rows.map((r) => `${r.reporter}>${r.partner} ${r.index?.toFixed(4)}`).join(', ')}; X_w ${zafChn.xw}`);
+    const afgTop = largest(byKey(baciRows.filter((f) => f.e === 'AFG'), (f) => f.i))[0][0];
+    const afg = await app.gql(TradeIntensityDocument, { reporter: 'AFG', partner: afgTop, year: 2021, dataset: baci });
+    relClose(afg.data!.tradeIntensity[0].index, ti(baciRows, 'AFG', afgTop).index);
+    console.log(`AFG's largest customer ${afgTop}: TI ${afg.data!.tradeIntensity[0].index}`);
+  });
+
+  it('gives complementarity of ZAF and AFG exports with partners\u2019 imports at HS 6 and HS 2', async () => {
+    const partners = ['CHN', 'USA', 'IND', 'AFG'];
+    for (const level of [6, 2]) {
+      const result = await app.gql(ComplementarityDocument, { reporters: ['ZAF', 'AFG'], partners, year: 2021, level, dataset: baci });
+      expect(result.errors).toBeUndefined();
+      for (const r of result.data!.complementarity) {
+        const hasImports = baciRows.some((f) => f.i === r.partner);
+        if (!hasImports) expect(r.index).toBeNull();
+        else expect(r.index).toBeCloseTo(complementarityOf(baciRows, r.reporter, r.partner, level), 8);
+      }
+      console.log(`Complementarity HS${level}: ${result.data!.complementarity.map((r) => `${r.reporter}>${r.partner} ${r.index?.toFixed(3)}`).join(', ')}`);
+    }
+  });
+
+  it("gives AFG's export market penetration per HS-6 product and its mean", async () => {
+    const result = await app.gql(ExportMarketPenetrationDocument, { exporter: 'AFG', year: 2021, dataset: baci, first: 6000 });
+    expect(result.errors).toBeUndefined();
+    const answer = result.data!.exportMarketPenetration;
+    const positive = (rows: Flow[]) => new Set([...byKey(rows, (f) => `${f.k}|${f.i}`)].filter(([, v]) => v > 0).map(([key]) => key));
+    const count = (pairs: Set<string>) => byKey([...pairs].map((p) => ({ year: 0, e: '', i: '', k: p.split('|')[0], v: 1 })), (f) => f.k);
+    const destinations = count(positive(baciRows.filter((f) => f.e === 'AFG')));
+    const importers = count(positive(baciRows));
+    const expected = [...destinations].map(([k, n]) => ({ k, p: n / importers.get(k)! }));
+    expect(answer.productCount).toBe(expected.length);
+    relClose(answer.mean, expected.reduce((s, e) => s + e.p, 0) / expected.length);
+    for (const p of answer.products) relClose(p.penetration, destinations.get(p.productCode)! / importers.get(p.productCode)!);
+    console.log(`AFG penetration: ${answer.productCount} products, mean ${answer.mean}; first ${JSON.stringify(answer.products[0])}`);
+  });
+
+  it('profiles AFG and ZAF: totals, export structure and HHIs, counts, GeoDep count, sourcing — one statement per part', async () => {
+    app.resetQueryCount();
+    const result = await app.gql(CountryProfilesDocument, { countries: ['AFG', 'ZAF'], year: 2021, dataset: baci, first: 3 });
+    const statements = app.queryCount();
+    expect(result.errors).toBeUndefined();
+    const [afg, zaf] = result.data!.countryProfile;
+    for (const [profile, c] of [
+      [afg, 'AFG'],
+      [zaf, 'ZAF'],
+    ] as const) {
+      const exports = baciRows.filter((f) => f.e === c);
+      const imports = baciRows.filter((f) => f.i === c);
+      relClose(profile.trade.exports, total(exports));
+      relClose(profile.trade.imports, total(imports));
+      // The sample has 2021 only: no growth.
+      expect([profile.trade.exportsPrevious, profile.trade.exportGrowth]).toEqual([0, null]);
+      const partners = byKey(exports, (f) => f.i);
+      const products = byKey(exports, (f) => f.k);
+      relClose(profile.exportStructure.partnerHhi, hhi(partners));
+      relClose(profile.exportStructure.productHhi, hhi(products));
+      expect(profile.exportStructure.topPartners.map((p) => p.code)).toEqual(largest(partners).slice(0, 3).map(([p]) => p));
+      expect(profile.exportStructure.topProducts.map((p) => p.code)).toEqual(largest(products).slice(0, 3).map(([p]) => p));
+      expect(profile.counts).toEqual({
+        threshold: 0,
+        exportPartners: [...partners.values()].filter((v) => v > 0).length,
+        importPartners: [...byKey(imports, (f) => f.e).values()].filter((v) => v > 0).length,
+        exportProducts: [...products.values()].filter((v) => v > 0).length,
+        importProducts: [...byKey(imports, (f) => f.k).values()].filter((v) => v > 0).length,
+      });
+      const geodep = await app.gql(StrategicDependenciesDocument, { importer: c, year: 2021, dataset: baci });
+      expect(profile.strategicDependencies).toEqual({
+        productsImported: geodep.data!.strategicDependencies.productsImported,
+        dependent: geodep.data!.strategicDependencies.dependentCount,
+      });
+      expect([profile.eciRank, profile.sourcing]).toEqual([null, { facilities: 0, brands: 0 }]);
+    }
+    console.log(`Profiles: ${JSON.stringify(result.data!.countryProfile.map((p) => ({ c: p.country.id, t: p.trade, s: p.exportStructure, n: p.counts, d: p.strategicDependencies })))}`);
+    // The catalog aside, one statement per part (trade, structure, counts, dependencies, sourcing, the country) for both countries.
+    app.resetQueryCount();
+    await app.gql(CountryProfilesDocument, { country: 'ZAF', year: 2021, dataset: baci, first: 3 });
+    expect(app.queryCount()).toBe(statements);
+    app.resetQueryCount();
+    await app.gql(CountryProfileTradeDocument, { countries: ['AFG', 'ZAF'], year: 2021, dataset: baci });
+    expect(app.queryCount()).toBeLessThanOrEqual(2);
+  });
+
+  it("gives Thailand's indicators on the Comtrade file, growth against the year before", async () => {
+    const y2011 = thaRows.filter((f) => f.year === 2011);
+    const y2010 = thaRows.filter((f) => f.year === 2010);
+    const intensity = await app.gql(TradeIntensityDocument, { reporter: 'THA', partners: ['USA', 'JPN'], year: 2011, dataset: tha });
+    for (const r of intensity.data!.tradeIntensity) {
+      const e = ti(y2011, 'THA', r.partner);
+      relClose(r.index, e.index);
+      // Every flow into USA or JPN is Thailand's: TI = X_w / X_c, the same for both.
+      relClose(r.index, total(y2011) / total(y2011.filter((f) => f.e === 'THA')));
+    }
+    const comp = await app.gql(ComplementarityDocument, { reporter: 'THA', partner: 'USA', year: 2011, dataset: tha });
+    expect(comp.data!.complementarity[0].index).toBeCloseTo(complementarityOf(y2011, 'THA', 'USA', 6), 8);
+    const profile = await app.gql(CountryProfilesDocument, { country: 'THA', year: 2011, dataset: tha });
+    const t = profile.data!.countryProfile[0].trade;
+    relClose(t.exports, total(y2011.filter((f) => f.e === 'THA')));
+    relClose(t.importsPrevious, total(y2010.filter((f) => f.i === 'THA')));
+    relClose(t.exportGrowth, total(y2011.filter((f) => f.e === 'THA')) / total(y2010.filter((f) => f.e === 'THA')) - 1);
+    console.log(`THA 2011: TI ${intensity.data!.tradeIntensity.map((r) => `${r.partner} ${r.index}`)}, C(THA, USA) ${comp.data!.complementarity[0].index}, trade ${JSON.stringify(t)}`);
+  });
+
+  it('refuses bad arguments with stable codes and serves trade intensity as CSV', async () => {
+    const both = await app.raw('{ tradeIntensity(reporter: "ZAF", reporters: ["AFG"], partner: "CHN", year: 2021) { index } }');
+    expect(both.errors![0].extensions!.code).toBe('INVALID_ARGUMENT');
+    const unknown = await app.raw('{ complementarity(reporter: "ZZZ", partner: "CHN", year: 2021) { index } }');
+    expect(unknown.errors![0].extensions!.code).toBe('UNKNOWN_COUNTRY');
+    const level = await app.raw('{ complementarity(reporter: "ZAF", partner: "CHN", year: 2021, level: 3) { index } }');
+    expect(level.errors![0].extensions!.code).toBe('INVALID_ARGUMENT');
+    const query = `{ tradeIntensity(reporter: "ZAF", partners: ["CHN", "USA"], year: 2021, dataset: "${baci}") { reporter partner index } }`;
+    const response = await fetch(`${app.baseUrl}/csv?query=${encodeURIComponent(query)}`);
+    expect(response.status).toBe(200);
+    const [header, ...rows] = parseCsv(await response.text());
+    expect(header).toEqual(['reporter', 'partner', 'index', 'dataset.id', 'dataset.name', 'dataset.version']);
+    expect(rows.map((r) => [r[0], r[1], r[3]])).toEqual([
+      ['ZAF', 'CHN', baci],
+      ['ZAF', 'USA', baci],
+    ]);
+    relClose(Number(rows[0][2]), ti(baciRows, 'ZAF', 'CHN').index);
+  });
+});
