@@ -38,7 +38,7 @@ function baciFlows(): Flow[] {
     .filter((f) => /^[A-Z]{3}$/.test(f.i) && f.e !== f.i);
 }
 
-/** Comtrade rows: X leaves the reporter, M arrives; re-imports and areas ("_X") out; S19 is Taiwan. */
+/** Comtrade rows: X leaves the reporter, M arrives; re-imports, areas ("_X") and Thailand with itself out; S19 is Taiwan. */
 function thaFlows(): Flow[] {
   return readCsv(thaFile!)
     .filter((r) => (r.flow_code === 'X' || r.flow_code === 'M') && /^[A-Z0-9]{3}$/.test(r.partner_iso))
@@ -46,7 +46,8 @@ function thaFlows(): Flow[] {
       const partner = r.partner_iso === 'S19' ? 'TWN' : r.partner_iso;
       const [e, i] = r.flow_code === 'X' ? [r.reporter_iso, partner] : [partner, r.reporter_iso];
       return { year: Number(r.ref_year), e, i, k: r.cmd_code, v: Number(r.primary_value) };
-    });
+    })
+    .filter((f) => f.e !== f.i);
 }
 
 const total = (flows: Flow[]) => flows.reduce((s, f) => s + f.v, 0);
@@ -93,7 +94,9 @@ const relClose = (actual: number | null | undefined, expected: number) =>
 
   beforeAll(async () => {
     app = await startTestApp();
-    baci = String((await runImport(app.running.db, { format: 'baci', files: [baciFile!], countriesFile: baciCountries! })).files[0].datasetId);
+    baci = String(
+      (await runImport(app.running.db, { format: 'baci', files: [baciFile!], countriesFile: baciCountries! })).files[0].datasetId,
+    );
     const loaded = await runImport(app.running.db, { format: 'comtrade', files: [thaFile!] });
     tha = String(loaded.files[0].datasetId);
     // The raw rows read here are the flows the importers kept.
@@ -109,7 +112,14 @@ const relClose = (actual: number | null | undefined, expected: number) =>
   afterAll(() => app?.close());
 
   it("gives ZAF's trade intensity with its five largest customers and AFG's with its largest, X_w being the sample's world", async () => {
-    const zafTop = largest(byKey(baciRows.filter((f) => f.e === 'ZAF'), (f) => f.i)).slice(0, 5).map(([p]) => p);
+    const zafTop = largest(
+      byKey(
+        baciRows.filter((f) => f.e === 'ZAF'),
+        (f) => f.i,
+      ),
+    )
+      .slice(0, 5)
+      .map(([p]) => p);
     const result = await app.gql(TradeIntensityDocument, { reporters: ['ZAF', 'AFG'], partners: zafTop, year: 2021, dataset: baci });
     expect(result.errors).toBeUndefined();
     const rows = result.data!.tradeIntensity;
@@ -125,10 +135,20 @@ const relClose = (actual: number | null | undefined, expected: number) =>
     // Pinned: ZAF's largest customer in 2021 is CHN; in a world of AFG's and ZAF's exports ZAF's TI with it is close to 1.
     const zafChn = rows.find((r) => r.reporter === 'ZAF' && r.partner === zafTop[0])!;
     expect(zafTop[0]).toBe('CHN');
+    // ZAF is 99 % of this world, so its TI with any customer is near 1; X_w = 69.37 bn USD, AFG's and ZAF's exports.
+    expect(zafChn.index).toBeCloseTo(1.0095, 4);
+    expect(zafChn.xw).toBeCloseTo(69_369_988_138, 0);
     console.log(`TI findings: ${rows.map((r) => `${r.reporter}>${r.partner} ${r.index?.toFixed(4)}`).join(', ')}; X_w ${zafChn.xw}`);
-    const afgTop = largest(byKey(baciRows.filter((f) => f.e === 'AFG'), (f) => f.i))[0][0];
+    const afgTop = largest(
+      byKey(
+        baciRows.filter((f) => f.e === 'AFG'),
+        (f) => f.i,
+      ),
+    )[0][0];
     const afg = await app.gql(TradeIntensityDocument, { reporter: 'AFG', partner: afgTop, year: 2021, dataset: baci });
     relClose(afg.data!.tradeIntensity[0].index, ti(baciRows, 'AFG', afgTop).index);
+    // AFG sends 55 % of its exports to India, which takes 9.6 % of the sample's world: TI 5.73.
+    expect([afgTop, afg.data!.tradeIntensity[0].index]).toEqual(['IND', expect.closeTo(5.7332, 4)]);
     console.log(`AFG's largest customer ${afgTop}: TI ${afg.data!.tradeIntensity[0].index}`);
   });
 
@@ -142,7 +162,12 @@ const relClose = (actual: number | null | undefined, expected: number) =>
         if (!hasImports) expect(r.index).toBeNull();
         else expect(r.index).toBeCloseTo(complementarityOf(baciRows, r.reporter, r.partner, level), 8);
       }
-      console.log(`Complementarity HS${level}: ${result.data!.complementarity.map((r) => `${r.reporter}>${r.partner} ${r.index?.toFixed(3)}`).join(', ')}`);
+      const zafChn = result.data!.complementarity.find((r) => r.reporter === 'ZAF' && r.partner === 'CHN')!;
+      // China's imports here are AFG's and ZAF's exports to it: ZAF's exports match them 25.0 % at HS 6, 55.0 % at HS 2.
+      expect(zafChn.index).toBeCloseTo(level === 6 ? 25.045 : 55.048, 3);
+      console.log(
+        `Complementarity HS${level}: ${result.data!.complementarity.map((r) => `${r.reporter}>${r.partner} ${r.index?.toFixed(3)}`).join(', ')}`,
+      );
     }
   });
 
@@ -151,12 +176,18 @@ const relClose = (actual: number | null | undefined, expected: number) =>
     expect(result.errors).toBeUndefined();
     const answer = result.data!.exportMarketPenetration;
     const positive = (rows: Flow[]) => new Set([...byKey(rows, (f) => `${f.k}|${f.i}`)].filter(([, v]) => v > 0).map(([key]) => key));
-    const count = (pairs: Set<string>) => byKey([...pairs].map((p) => ({ year: 0, e: '', i: '', k: p.split('|')[0], v: 1 })), (f) => f.k);
+    const count = (pairs: Set<string>) =>
+      byKey(
+        [...pairs].map((p) => ({ year: 0, e: '', i: '', k: p.split('|')[0], v: 1 })),
+        (f) => f.k,
+      );
     const destinations = count(positive(baciRows.filter((f) => f.e === 'AFG')));
     const importers = count(positive(baciRows));
     const expected = [...destinations].map(([k, n]) => ({ k, p: n / importers.get(k)! }));
     expect(answer.productCount).toBe(expected.length);
     relClose(answer.mean, expected.reduce((s, e) => s + e.p, 0) / expected.length);
+    // AFG exports 1,177 HS-6 products; it reaches on average 11.1 % of their importers in this sample.
+    expect([answer.productCount, answer.mean]).toEqual([1177, expect.closeTo(0.11077, 5)]);
     for (const p of answer.products) relClose(p.penetration, destinations.get(p.productCode)! / importers.get(p.productCode)!);
     console.log(`AFG penetration: ${answer.productCount} products, mean ${answer.mean}; first ${JSON.stringify(answer.products[0])}`);
   });
@@ -181,8 +212,16 @@ const relClose = (actual: number | null | undefined, expected: number) =>
       const products = byKey(exports, (f) => f.k);
       relClose(profile.exportStructure.partnerHhi, hhi(partners));
       relClose(profile.exportStructure.productHhi, hhi(products));
-      expect(profile.exportStructure.topPartners.map((p) => p.code)).toEqual(largest(partners).slice(0, 3).map(([p]) => p));
-      expect(profile.exportStructure.topProducts.map((p) => p.code)).toEqual(largest(products).slice(0, 3).map(([p]) => p));
+      expect(profile.exportStructure.topPartners.map((p) => p.code)).toEqual(
+        largest(partners)
+          .slice(0, 3)
+          .map(([p]) => p),
+      );
+      expect(profile.exportStructure.topProducts.map((p) => p.code)).toEqual(
+        largest(products)
+          .slice(0, 3)
+          .map(([p]) => p),
+      );
       expect(profile.counts).toEqual({
         threshold: 0,
         exportPartners: [...partners.values()].filter((v) => v > 0).length,
@@ -197,7 +236,15 @@ const relClose = (actual: number | null | undefined, expected: number) =>
       });
       expect([profile.eciRank, profile.sourcing]).toEqual([null, { facilities: 0, brands: 0 }]);
     }
-    console.log(`Profiles: ${JSON.stringify(result.data!.countryProfile.map((p) => ({ c: p.country.id, t: p.trade, s: p.exportStructure, n: p.counts, d: p.strategicDependencies })))}`);
+    // AFG imports 34 HS-6 products in this sample, all from ZAF (the only other exporter): 18 meet C1–C3; ZAF none of 51.
+    expect([afg.strategicDependencies, zaf.strategicDependencies]).toEqual([
+      { productsImported: 34, dependent: 18 },
+      { productsImported: 51, dependent: 0 },
+    ]);
+    expect([afg.exportStructure.topPartners[0].code, zaf.exportStructure.topProducts[0].code]).toEqual(['IND', '710812']);
+    console.log(
+      `Profiles: ${JSON.stringify(result.data!.countryProfile.map((p) => ({ c: p.country.id, t: p.trade, s: p.exportStructure, n: p.counts, d: p.strategicDependencies })))}`,
+    );
     // The catalog aside, one statement per part (trade, structure, counts, dependencies, sourcing, the country) for both countries.
     app.resetQueryCount();
     await app.gql(CountryProfilesDocument, { country: 'ZAF', year: 2021, dataset: baci, first: 3 });
@@ -221,10 +268,15 @@ const relClose = (actual: number | null | undefined, expected: number) =>
     expect(comp.data!.complementarity[0].index).toBeCloseTo(complementarityOf(y2011, 'THA', 'USA', 6), 8);
     const profile = await app.gql(CountryProfilesDocument, { country: 'THA', year: 2011, dataset: tha });
     const t = profile.data!.countryProfile[0].trade;
+    // Every flow into the USA is Thailand's, so TI = X_w / X_c = 1.0126 (its 4 products' trade, 2011); C(THA, USA) = 94.28.
+    expect(intensity.data!.tradeIntensity[0].index).toBeCloseTo(1.0126, 4);
+    expect(comp.data!.complementarity[0].index).toBeCloseTo(94.28, 2);
     relClose(t.exports, total(y2011.filter((f) => f.e === 'THA')));
     relClose(t.importsPrevious, total(y2010.filter((f) => f.i === 'THA')));
     relClose(t.exportGrowth, total(y2011.filter((f) => f.e === 'THA')) / total(y2010.filter((f) => f.e === 'THA')) - 1);
-    console.log(`THA 2011: TI ${intensity.data!.tradeIntensity.map((r) => `${r.partner} ${r.index}`)}, C(THA, USA) ${comp.data!.complementarity[0].index}, trade ${JSON.stringify(t)}`);
+    console.log(
+      `THA 2011: TI ${intensity.data!.tradeIntensity.map((r) => `${r.partner} ${r.index}`)}, C(THA, USA) ${comp.data!.complementarity[0].index}, trade ${JSON.stringify(t)}`,
+    );
   });
 
   it('refuses bad arguments with stable codes and serves trade intensity as CSV', async () => {

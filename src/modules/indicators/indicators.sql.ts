@@ -125,7 +125,8 @@ export interface PenetrationRows {
 /**
  * Export market penetration of one exporter (METRICS.md), in one statement: for each HS-6 product it exports
  * (under `prefix`), its destinations with a value > 0 over every country importing the product with a value > 0
- * (from any exporter of the dataset); the mean over every such product, and the `first` by penetration.
+ * (from any exporter of the dataset); the mean over every such product, and the `first` by penetration. One pass
+ * over the (product, importer) pairs counts both.
  */
 export async function penetrationRows(
   em: EntityManager,
@@ -135,10 +136,9 @@ export async function penetrationRows(
     em,
     sql`with f as (select f.exporter_id::text as e, f.importer_id::text as i, f.product_code as k, f.value_usd as v
                    from trade_flow f where ${flowScope(q, 6, q.prefix)} and length(f.product_code) = 6),
-      own as (select k, count(*)::int as destinations from (select k, i from f where e = ${q.exporter} group by k, i having sum(v) > 0) s group by k),
-      imp as (select k, count(*)::int as importers from (
-          select k, i from f where k in (select k from own) group by k, i having sum(v) > 0) s group by k),
-      products as (select own.k as product, own.destinations, imp.importers, own.destinations::float8 / imp.importers as penetration from own join imp using (k))
+      pairs as (select k, i, sum(v) filter (where e = ${q.exporter}) as own, sum(v) as v from f group by k, i),
+      per as (select k, count(*) filter (where own > 0)::int as destinations, count(*) filter (where v > 0)::int as importers from pairs group by k),
+      products as (select k as product, destinations, importers, destinations::float8 / importers as penetration from per where destinations > 0)
     select s.*, t.* from (select count(*)::int as "productCount", avg(penetration)::float8 as mean from products) s
       left join lateral (select product as "productCode", destinations, importers, penetration from products
                          order by penetration desc, product collate "C" limit ${q.first}) t on true
