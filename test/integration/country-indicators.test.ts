@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { runImport } from '../../src/modules/import/run-import';
 import {
   ComplementarityDocument,
@@ -277,6 +280,42 @@ const relClose = (actual: number | null | undefined, expected: number) =>
     console.log(
       `THA 2011: TI ${intensity.data!.tradeIntensity.map((r) => `${r.partner} ${r.index}`)}, C(THA, USA) ${comp.data!.complementarity[0].index}, trade ${JSON.stringify(t)}`,
     );
+  });
+
+  it("warns IMPORTS_ONLY_DATASET on one reporter's imports, and rolls mixed HS levels up without adding a code to its sub-codes", async () => {
+    // A Comtrade file of DEU's imports alone (1 importer, 3 partners): 4401 and its own 440110 from CHN are one flow counted once.
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tg-indicators-')), 'deu_imports.csv');
+    const line = (partner: string, code: string, value: number) =>
+      `"DEU","Germany","Import","${partner}","${partner}","${code}","wood",${value},2021`;
+    fs.writeFileSync(
+      file,
+      [
+        '"reporter_iso","reporter_desc","flow_desc","partner_iso","partner_desc","cmd_code","cmd_desc","primary_value","ref_year"',
+        line('CHN', '4401', 100),
+        line('CHN', '440110', 60),
+        line('POL', '440110', 50),
+        line('FRA', '4402', 50),
+      ].join('\n') + '\n',
+    );
+    const deu = String((await runImport(app.running.db, { format: 'comtrade', files: [file] })).files[0].datasetId);
+    fs.rmSync(path.dirname(file), { recursive: true, force: true });
+    const response = await fetch(`${app.baseUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: `{ tradeIntensity(reporter: "CHN", partner: "DEU", year: 2021, dataset: "${deu}") { index xcp xc xwp xw } }`,
+      }),
+    });
+    const intensity = (await response.json()) as {
+      data: { tradeIntensity: unknown[] };
+      extensions?: { warnings?: Array<{ code: string }> };
+    };
+    // X_cp = X_c = 100 (4401 alone), X_wp = X_w = 200: TI 1, from a world that is DEU's imports only — and it says so.
+    expect(intensity.data.tradeIntensity).toEqual([{ index: 1, xcp: 100, xc: 100, xwp: 200, xw: 200 }]);
+    expect((intensity.extensions?.warnings ?? []).map((w) => w.code)).toEqual(['IMPORTS_ONLY_DATASET']);
+    // At HS 4, DEU imports 4401 150 (CHN's 100, POL's 50) and 4402 50; POL exports 4401 alone: C = 100 · min(1, 0.75) = 75.
+    const comp = await app.raw(`{ complementarity(reporter: "POL", partner: "DEU", year: 2021, level: 4, dataset: "${deu}") { index } }`);
+    expect(comp.data!.complementarity).toEqual([{ index: 75 }]);
   });
 
   it('refuses bad arguments with stable codes and serves trade intensity as CSV', async () => {
