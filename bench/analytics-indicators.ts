@@ -5,9 +5,12 @@
  * (the demo's dataset holds HS-6 codes alone, so no roll-up is needed there).
  */
 import { assertClose, type Case } from './analytics-case';
-import type { RiskCases } from './analytics-risk';
+import type { BenchInputs } from './analytics-cases';
 
-export const indicatorCases: RiskCases = async ({ dataset, year, importer, exporter }, q) => {
+/** analytics-risk.ts's RiskCases, spelled here: that file imports this one. */
+type Query = (text: string, values?: unknown[]) => Promise<any[]>;
+
+export async function indicatorCases({ dataset, year, importer, exporter }: BenchInputs, q: Query): Promise<Case[]> {
   // The exporter's two largest customers besides the importer: three partners in one statement.
   const customers = await q(
     `select importer_id as c from trade_flow where dataset_id = $1 and year = $2 and exporter_id = $3 and importer_id <> $4
@@ -112,4 +115,4 @@ export const indicatorCases: RiskCases = async ({ dataset, year, importer, expor
     },
   ];
   return cases;
-};
+}
