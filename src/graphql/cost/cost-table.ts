@@ -243,7 +243,8 @@ export const COST_TABLE: Readonly<Record<string, FieldCost>> = {
   'ImportMarketDisruptions.nodes': { itemOf: itemOf('`first` of importMarkets', RANKED_MAX) },
 
   // Country indicators (#12, part "indicators"): a year of flows per statement; a profile's parts are each one
-  // statement for every country asked, priced per country as its share of that year.
+  // statement for every country asked, priced per country as its share of that year (a full profile of the
+  // 50 countries a query may name stays under the default limit).
   'Query.tradeIntensity': { base: fixed(STATEMENT + YEAR_OF_FLOWS, 'a year of flows (X_w, X_c, X_wp, X_cp)'), list: COUNTRY_PAIRS },
   'Query.complementarity': {
     base: fixed(STATEMENT + YEAR_OF_FLOWS, "a year of flows (the reporters' exports, the partners' imports)"),
@@ -255,16 +256,18 @@ export const COST_TABLE: Readonly<Record<string, FieldCost>> = {
   },
   'ExportMarketPenetration.products': { itemOf: itemOf('`first` of exportMarketPenetration', LIST_BOUNDS.penetrationProducts.max) },
   'Query.countryProfile': { base: fixed(STATEMENT, 'the countries checked against the catalog'), list: PROFILE_COUNTRIES },
-  'CountryProfile.trade': { base: fixed(STATEMENT + YEAR_OF_FLOWS / 10, "the country's flows of two years, batched") },
+  'CountryProfile.trade': {
+    base: fixed(STATEMENT + YEAR_OF_FLOWS / 50, "the country's flows of two years (~2 % of a year each), batched"),
+  },
   'CountryProfile.exportStructure': {
-    base: fixed(STATEMENT + YEAR_OF_FLOWS / 10, "the country's exports by partner and product, batched"),
+    base: fixed(STATEMENT + YEAR_OF_FLOWS / 50, "the country's exports by partner and product, batched"),
     items: { topPartners: firstOf(LIST_BOUNDS.profileTop), topProducts: firstOf(LIST_BOUNDS.profileTop) },
   },
   'ProfileExportStructure.topPartners': { itemOf: itemOf('`first` of exportStructure', LIST_BOUNDS.profileTop.max) },
   'ProfileExportStructure.topProducts': { itemOf: itemOf('`first` of exportStructure', LIST_BOUNDS.profileTop.max) },
-  'CountryProfile.counts': { base: fixed(STATEMENT + YEAR_OF_FLOWS / 10, "the country's flows by partner and product, batched") },
+  'CountryProfile.counts': { base: fixed(STATEMENT + YEAR_OF_FLOWS / 50, "the country's flows by partner and product, batched") },
   'CountryProfile.strategicDependencies': {
-    base: fixed(STATEMENT + YEAR_OF_FLOWS / 5, "the country's imports of every HS-6 product and the world exports of each, batched"),
+    base: fixed(STATEMENT + YEAR_OF_FLOWS / 10, "the country's imports of every HS-6 product and the world exports of each, batched"),
   },
   'CountryProfile.sourcing': { base: fixed(2, "the country's facilities and their brands, batched") },
 };
