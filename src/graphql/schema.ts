@@ -39,6 +39,7 @@ import {
 // Country indicators (#12, part "indicators").
 import { IndicatorsResolver } from '../modules/indicators/indicators.resolver';
 import { CountryProfileResolver } from '../modules/indicators/profile.resolver';
+import { CountryTradeCountsResolver } from '../modules/indicators/country-counts.resolver';
 
 export const resolvers = [
   CountryResolver,
@@ -80,6 +81,7 @@ export const resolvers = [
   // Country indicators (#12, part "indicators").
   IndicatorsResolver,
   CountryProfileResolver,
+  CountryTradeCountsResolver,
 ] as const;
 
 let cached: Promise<GraphQLSchema> | undefined;

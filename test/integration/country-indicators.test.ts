@@ -6,6 +6,7 @@ import {
   ComplementarityDocument,
   CountryProfilesDocument,
   CountryProfileTradeDocument,
+  CountryTradeCountsDocument,
   ExportMarketPenetrationDocument,
   StrategicDependenciesDocument,
   TradeIntensityDocument,
@@ -142,6 +143,16 @@ const relClose = (actual: number | null | undefined, expected: number) =>
     expect(zafChn.index).toBeCloseTo(1.0095, 4);
     expect(zafChn.xw).toBeCloseTo(69_369_988_138, 0);
     console.log(`TI findings: ${rows.map((r) => `${r.reporter}>${r.partner} ${r.index?.toFixed(4)}`).join(', ')}; X_w ${zafChn.xw}`);
+    // Under a product slice every X is of those products: ZAF's HS 71 (gold, platinum) exports to CHN.
+    const slice = await app.gql(TradeIntensityDocument, { reporter: 'ZAF', partner: 'CHN', year: 2021, hsPrefix: '71', dataset: baci });
+    relClose(
+      slice.data!.tradeIntensity[0].index,
+      ti(
+        baciRows.filter((f) => f.k.startsWith('71')),
+        'ZAF',
+        'CHN',
+      ).index,
+    );
     const afgTop = largest(
       byKey(
         baciRows.filter((f) => f.e === 'AFG'),
@@ -255,6 +266,22 @@ const relClose = (actual: number | null | undefined, expected: number) =>
     app.resetQueryCount();
     await app.gql(CountryProfileTradeDocument, { countries: ['AFG', 'ZAF'], year: 2021, dataset: baci });
     expect(app.queryCount()).toBeLessThanOrEqual(2);
+    // Country.tradeCounts over a page of countries: the page, its count and one statement for every country's counts.
+    app.resetQueryCount();
+    const page = await app.gql(CountryTradeCountsDocument, { first: 300, year: 2021, dataset: baci, threshold: 1e6 });
+    expect(app.queryCount()).toBeLessThanOrEqual(3);
+    const counted = new Map(page.data!.countries.nodes.map((n) => [n.id, n.tradeCounts]));
+    const zafPartners = byKey(
+      baciRows.filter((f) => f.e === 'ZAF'),
+      (f) => f.i,
+    );
+    expect(counted.get('ZAF')!.exportPartners).toBe([...zafPartners.values()].filter((v) => v > 1e6).length);
+    // CHN exports nothing in this sample; it imports from AFG and ZAF, each counted when above 1 M USD.
+    const chnSources = byKey(
+      baciRows.filter((f) => f.i === 'CHN'),
+      (f) => f.e,
+    );
+    expect(counted.get('CHN')).toMatchObject({ exportPartners: 0, importPartners: [...chnSources.values()].filter((v) => v > 1e6).length });
   });
 
   it("gives Thailand's indicators on the Comtrade file, growth against the year before", async () => {

@@ -269,5 +269,6 @@ export const COST_TABLE: Readonly<Record<string, FieldCost>> = {
   'CountryProfile.strategicDependencies': {
     base: fixed(STATEMENT + YEAR_OF_FLOWS / 10, "the country's imports of every HS-6 product and the world exports of each, batched"),
   },
+  'Country.tradeCounts': { base: fixed(STATEMENT + YEAR_OF_FLOWS / 50, "the country's flows by partner and product, batched") },
   'CountryProfile.sourcing': { base: fixed(2, "the country's facilities and their brands, batched") },
 };

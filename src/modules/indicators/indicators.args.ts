@@ -58,3 +58,9 @@ export function warnIndicator(
       `Dataset ${dataset.id} ("${dataset.name}" ${dataset.version}) holds no flow for ${figure} in ${year}: the nulls and zeros are no finding.`,
     );
 }
+
+/** A count threshold: a number ≥ 0 (INVALID_ARGUMENT naming `threshold`). */
+export function checkThreshold(threshold: number): void {
+  if (!(threshold >= 0) || !Number.isFinite(threshold))
+    throw new AppError(ErrorCode.INVALID_ARGUMENT, `threshold must be a number ≥ 0 (got ${threshold}).`, { argument: 'threshold' });
+}

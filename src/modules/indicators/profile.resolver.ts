@@ -1,6 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, Float, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
-import { AppError, ErrorCode } from '../../errors/app-error';
 import type { GraphQLContext } from '../../graphql/context';
 import { LIST_BOUNDS } from '../../graphql/cost/list-bounds';
 import { boundedFirst, firstDescription } from '../../graphql/nested';
@@ -8,7 +7,13 @@ import { checkYear } from '../../graphql/years';
 import { Country } from '../country/country.entity';
 import { resolveTradeDataset } from '../dataset/trade-dataset';
 import { growth } from '../metrics/indicators';
-import { countriesArgument, INDICATOR_DATASET_DESCRIPTION, MAX_INDICATOR_COUNTRIES, warnIndicator } from './indicators.args';
+import {
+  checkThreshold,
+  countriesArgument,
+  INDICATOR_DATASET_DESCRIPTION,
+  MAX_INDICATOR_COUNTRIES,
+  warnIndicator,
+} from './indicators.args';
 import { CountryProfile, ProfileDependencies, ProfileExportStructure, ProfileSourcing, ProfileTrade, TradeCounts } from './profile.types';
 
 const scopeOf = (p: CountryProfile) => ({ datasetId: p.dataset.id, mixed: p.mixed, year: p.year });
@@ -76,8 +81,7 @@ export class CountryProfileResolver {
     threshold: number,
     @Ctx() ctx: GraphQLContext,
   ): Promise<TradeCounts> {
-    if (!(threshold >= 0) || !Number.isFinite(threshold))
-      throw new AppError(ErrorCode.INVALID_ARGUMENT, `threshold must be a number ≥ 0 (got ${threshold}).`, { argument: 'threshold' });
+    checkThreshold(threshold);
     const row = await ctx.loaders.profile.counts.with({ ...scopeOf(p), threshold }).load(p.countryId);
     return { threshold, exportPartners: 0, importPartners: 0, exportProducts: 0, importProducts: 0, ...row };
   }
