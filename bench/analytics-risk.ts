@@ -7,9 +7,14 @@
  */
 import type { Case } from './analytics-case';
 import type { BenchInputs } from './analytics-cases';
+// Country indicators (#12, part "indicators").
+import { indicatorCases } from './analytics-indicators';
 
 export type Query = (text: string, values?: unknown[]) => Promise<any[]>;
 export type RiskCases = (inputs: BenchInputs, q: Query) => Promise<Case[]>;
 
 /** Every part's builder, in the order their rows appear in the table. */
-export const RISK_CASES: RiskCases[] = [];
+export const RISK_CASES: RiskCases[] = [
+  // Country indicators (#12, part "indicators").
+  indicatorCases,
+];

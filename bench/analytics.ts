@@ -14,9 +14,10 @@
  * After them, the OEM-risk questions of bench/analytics-risk.ts (rival overlap, unit values, upstream exposure,
  * country indicators), each with its twin.
  *
- *   npm run bench:analytics -- [flows=1000000] [--runs 9] [--reuse] [--twins-only] [--only <regex>]
+ *   npm run bench:analytics -- [flows=1000000] [--runs 9] [--reuse] [--twins-only] [--only <regex>] [--database <name>]
  * `--only` keeps the questions whose name matches the regular expression (case-insensitive).
- * Needs DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres); uses database tg_bench_analytics.
+ * Needs DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres); uses database tg_bench_analytics (or the
+ * one `--database` names: it is dropped and created afresh unless `--reuse`).
  * `--reuse` keeps that database if it exists (migrations are applied; the demo, if it holds the same one
  * already, is not loaded again), so a rerun at 10 M flows costs minutes less. `--twins-only` leaves out the
  * questions timed through the API alone.
@@ -40,6 +41,9 @@ const reuse = process.argv.includes('--reuse');
 const twinsOnly = process.argv.includes('--twins-only');
 const onlyArg = process.argv.indexOf('--only');
 const only = onlyArg > 0 ? new RegExp(process.argv[onlyArg + 1], 'i') : null;
+// `--database <name>`: a database of one's own, so that two benches on one server do not drop each other's.
+const databaseArg = process.argv.indexOf('--database');
+const databaseName = databaseArg > 0 ? process.argv[databaseArg + 1] : 'tg_bench_analytics';
 const root = path.resolve(__dirname, '..');
 
 const median = (xs: number[]) => {
@@ -59,8 +63,8 @@ async function timeIt(run: () => Promise<unknown>): Promise<{ median: number; mi
 }
 
 async function main(): Promise<void> {
-  const kept = reuse ? await keptDatabase('tg_bench_analytics') : null;
-  const url = kept?.url ?? (await freshDatabase('tg_bench_analytics'));
+  const kept = reuse ? await keptDatabase(databaseName) : null;
+  const url = kept?.url ?? (await freshDatabase(databaseName));
   const env = { ...process.env, DATABASE_URL: url };
   const t = Date.now();
   const seeded = spawnSync(process.execPath, ['scripts/cli.mjs', 'seed', 'demo', '--flows', String(flows)], {

@@ -40,6 +40,8 @@ import {
 } from '../modules/trends/disclosure-change.loader';
 import type { DisclosurePair, ShareArgs } from '../modules/trends/disclosure-change.sql';
 import { LoaderFamily } from './loader-utils';
+// Country indicators (#12, part "indicators").
+import { createProfileLoaders } from '../modules/indicators/profile.loader';
 
 /** Every per-request DataLoader, built from the request's own EntityManager fork. */
 export function createLoaders(em: EntityManager) {
@@ -74,6 +76,8 @@ export function createLoaders(em: EntityManager) {
     facilityDiff: new LoaderFamily((pair: DisclosurePair) => createFacilityDiffLoader(em, pair)),
     changedFacilities: createChangedFacilitiesLoader(em),
     disclosureShares: new LoaderFamily((args: ShareArgs) => createDisclosureSharesLoader(em, args)),
+    // Country indicators (#12, part "indicators"): the country profile's parts.
+    profile: createProfileLoaders(em),
   };
 }
 

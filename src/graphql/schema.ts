@@ -36,6 +36,10 @@ import {
   ProductComplexityResolver,
   RcaRowResolver,
 } from '../modules/specialisation/specialisation-rows.resolver';
+// Country indicators (#12, part "indicators").
+import { IndicatorsResolver } from '../modules/indicators/indicators.resolver';
+import { CountryProfileResolver } from '../modules/indicators/profile.resolver';
+import { CountryTradeCountsResolver } from '../modules/indicators/country-counts.resolver';
 
 export const resolvers = [
   CountryResolver,
@@ -74,6 +78,10 @@ export const resolvers = [
   ProductComplexityResolver,
   CountryProductComplexityResolver,
   ApiKeyResolver,
+  // Country indicators (#12, part "indicators").
+  IndicatorsResolver,
+  CountryProfileResolver,
+  CountryTradeCountsResolver,
 ] as const;
 
 let cached: Promise<GraphQLSchema> | undefined;

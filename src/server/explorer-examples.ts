@@ -120,4 +120,28 @@ query Datasets {
   datasets { id kind name version file licence checksum importedAt rowCount }
 }`,
   },
+  // Country indicators (#12, part "indicators").
+  {
+    title: 'Country indicators',
+    query: `# WITS indicators: Viet Nam's trade intensity with its customers, how its exports fit their imports, and its market penetration (/docs/metrics#country-indicators).
+query CountryIndicators {
+  tradeIntensity(reporter: "VNM", partners: ["USA", "DEU", "JPN"], year: 2023) { partner index xcp xc xwp xw }
+  complementarity(reporter: "VNM", partners: ["USA", "DEU", "JPN"], year: 2023) { partner index }
+  exportMarketPenetration(exporter: "VNM", year: 2023, product: "64", first: 5) { productCount mean products { productCode destinations importers penetration } }
+}`,
+  },
+  {
+    title: 'WITS country profile',
+    query: `# Trade and growth, export structure, counts, strategic dependencies and the facilities and brands of two countries (/docs/metrics#country-profile).
+query CountryProfiles {
+  countryProfile(countries: ["VNM", "IDN"], year: 2023) {
+    country { name }
+    trade { exports imports exportGrowth importGrowth }
+    exportStructure(first: 3) { partnerHhi productHhi topPartners { code share } topProducts { code share } }
+    counts { exportPartners importPartners exportProducts importProducts }
+    strategicDependencies { productsImported dependent }
+    sourcing { facilities brands }
+  }
+}`,
+  },
 ];

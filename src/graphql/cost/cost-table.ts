@@ -59,6 +59,16 @@ const exporterYear = (statement: number) =>
 /** GeoDep per window year: the importer's imports of every HS-6 product, and the world exports of each. */
 const GEODEP_YEAR = 20 * STATEMENT + YEAR_OF_FLOWS / 5;
 
+// Country indicators (#12, part "indicators").
+const countriesIn = (value: unknown, fallback: number) =>
+  Array.isArray(value) ? Math.min(value.length, LIST_BOUNDS.indicatorCountries.max) : fallback;
+/** One row per (reporter, partner) pair: `reporters` × `partners` (one each for `reporter`, `partner`). */
+const COUNTRY_PAIRS = sizeOf(
+  '`reporters` × `partners` (one for `reporter` or `partner`; max 50 each)',
+  (a) => countriesIn(a.reporters, 1) * countriesIn(a.partners, 1),
+);
+const PROFILE_COUNTRIES = sizeOf('`countries` (one for `country`; max 50)', (a) => countriesIn(a.countries, 1));
+
 /** Every field with a cost of its own, by `Type.field`. */
 export const COST_TABLE: Readonly<Record<string, FieldCost>> = {
   // Root connections: keyset pages over an index; totalCount is a COUNT(*) of the filter.
@@ -231,4 +241,34 @@ export const COST_TABLE: Readonly<Record<string, FieldCost>> = {
   },
   'BrandDisruptions.nodes': { itemOf: itemOf('`first` of brands', RANKED_MAX) },
   'ImportMarketDisruptions.nodes': { itemOf: itemOf('`first` of importMarkets', RANKED_MAX) },
+
+  // Country indicators (#12, part "indicators"): a year of flows per statement; a profile's parts are each one
+  // statement for every country asked, priced per country as its share of that year (a full profile of the
+  // 50 countries a query may name stays under the default limit).
+  'Query.tradeIntensity': { base: fixed(STATEMENT + YEAR_OF_FLOWS, 'a year of flows (X_w, X_c, X_wp, X_cp)'), list: COUNTRY_PAIRS },
+  'Query.complementarity': {
+    base: fixed(STATEMENT + YEAR_OF_FLOWS, "a year of flows (the reporters' exports, the partners' imports)"),
+    list: COUNTRY_PAIRS,
+  },
+  'Query.exportMarketPenetration': {
+    base: fixed(STATEMENT + YEAR_OF_FLOWS / 2, "the exporter's products and every importer of them"),
+    items: { products: firstOf(LIST_BOUNDS.penetrationProducts) },
+  },
+  'ExportMarketPenetration.products': { itemOf: itemOf('`first` of exportMarketPenetration', LIST_BOUNDS.penetrationProducts.max) },
+  'Query.countryProfile': { base: fixed(STATEMENT, 'the countries checked against the catalog'), list: PROFILE_COUNTRIES },
+  'CountryProfile.trade': {
+    base: fixed(STATEMENT + YEAR_OF_FLOWS / 50, "the country's flows of two years (~2 % of a year each), batched"),
+  },
+  'CountryProfile.exportStructure': {
+    base: fixed(STATEMENT + YEAR_OF_FLOWS / 50, "the country's exports by partner and product, batched"),
+    items: { topPartners: firstOf(LIST_BOUNDS.profileTop), topProducts: firstOf(LIST_BOUNDS.profileTop) },
+  },
+  'ProfileExportStructure.topPartners': { itemOf: itemOf('`first` of exportStructure', LIST_BOUNDS.profileTop.max) },
+  'ProfileExportStructure.topProducts': { itemOf: itemOf('`first` of exportStructure', LIST_BOUNDS.profileTop.max) },
+  'CountryProfile.counts': { base: fixed(STATEMENT + YEAR_OF_FLOWS / 50, "the country's flows by partner and product, batched") },
+  'CountryProfile.strategicDependencies': {
+    base: fixed(STATEMENT + YEAR_OF_FLOWS / 10, "the country's imports of every HS-6 product and the world exports of each, batched"),
+  },
+  'Country.tradeCounts': { base: fixed(STATEMENT + YEAR_OF_FLOWS / 50, "the country's flows by partner and product, batched") },
+  'CountryProfile.sourcing': { base: fixed(2, "the country's facilities and their brands, batched") },
 };

@@ -45,4 +45,11 @@ export const LIST_BOUNDS = {
   importMarkets: { default: 6000, max: 6000 },
   /** Participants above a single-source threshold (at most 8 at the default 20 %). */
   aboveThreshold: { default: 20, max: 2000 },
+  // Country indicators (#12, part "indicators").
+  /** Reporters, partners or profiled countries of one country-indicator query (one, unless a list is named). */
+  indicatorCountries: { default: 1, max: 50 },
+  /** Products listed by exportMarketPenetration (a BACI exporter-year has at most ~5,300 HS-6 products). */
+  penetrationProducts: { default: 100, max: 6000 },
+  /** Partners and products listed in a country profile's export structure. */
+  profileTop: { default: 10, max: 300 },
 } as const satisfies Record<string, ListBound>;
