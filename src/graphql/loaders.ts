@@ -39,6 +39,10 @@ import {
   createFacilityDiffLoader,
 } from '../modules/trends/disclosure-change.loader';
 import type { DisclosurePair, ShareArgs } from '../modules/trends/disclosure-change.sql';
+// #12 unit values
+import { createQualitySignalsLoader } from '../modules/unit-value/quality-signals.loader';
+import type { QualitySignalArgs } from '../modules/unit-value/quality-signals.sql';
+import { createUnitValueRankingLoader, type RankingCellArgs } from '../modules/unit-value/unit-value.loader';
 import { LoaderFamily } from './loader-utils';
 
 /** Every per-request DataLoader, built from the request's own EntityManager fork. */
@@ -74,6 +78,9 @@ export function createLoaders(em: EntityManager) {
     facilityDiff: new LoaderFamily((pair: DisclosurePair) => createFacilityDiffLoader(em, pair)),
     changedFacilities: createChangedFacilitiesLoader(em),
     disclosureShares: new LoaderFamily((args: ShareArgs) => createDisclosureSharesLoader(em, args)),
+    // #12 unit values
+    unitValueRanking: new LoaderFamily((args: RankingCellArgs) => createUnitValueRankingLoader(em, args)),
+    qualitySignals: new LoaderFamily((args: QualitySignalArgs) => createQualitySignalsLoader(em, args)),
   };
 }
 

@@ -45,4 +45,9 @@ export const LIST_BOUNDS = {
   importMarkets: { default: 6000, max: 6000 },
   /** Participants above a single-source threshold (at most 8 at the default 20 %). */
   aboveThreshold: { default: 20, max: 2000 },
+  // #12 unit values
+  /** Exporters of a product's unit-value ranking: every country of the table fits. */
+  unitValueRanking: { default: 20, max: 300 },
+  /** Exporters one unitValues request takes (`exporters`, one statement for all). */
+  unitValueExporters: { default: 1, max: 50 },
 } as const satisfies Record<string, ListBound>;
