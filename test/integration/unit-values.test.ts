@@ -1,5 +1,6 @@
 import { runImport } from '../../src/modules/import/run-import';
-import { UnitValueRankingDocument, UnitValuesDocument } from '../generated/graphql';
+import { seedDemo } from '../../seeds/demo/seed-demo';
+import { QualitySignalsDocument, UnitValueRankingDocument, UnitValuesDocument } from '../generated/graphql';
 import { readCsv, readCsvRows, sharedFile } from '../support/shared-data';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -59,6 +60,9 @@ const close = (actual: number | null | undefined, want: number | null, rtol = 1e
   let comtrade: string;
   let baciFlows: RawFlow[];
   let thaFlows: RawFlow[];
+  let demo: string;
+  const sql = async <T>(text: string, params: unknown[] = []) =>
+    (await app.running.db.orm.em.fork().getConnection().execute(text, params)) as T[];
 
   beforeAll(async () => {
     app = await startTestApp();
@@ -66,6 +70,10 @@ const close = (actual: number | null | undefined, want: number | null, rtol = 1e
       (await runImport(app.running.db, { format: 'baci', files: [baciFile!], countriesFile: baciCountries! })).files[0].datasetId,
     );
     comtrade = String((await runImport(app.running.db, { format: 'comtrade', files: [comtradeFile!] })).files[0].datasetId);
+    demo = String(
+      (await seedDemo(app.running.db, { flows: 3000, brands: 6, manufacturers: 20, facilities: 80, yearFrom: 2020, yearTo: 2022 }))
+        .datasetId,
+    );
 
     const alpha = new Map(readCsv(baciCountries!).map((c) => [c.country_code, c.iso_3digit_alpha]));
     baciFlows = readCsvRows(baciFile!)
@@ -191,5 +199,83 @@ const close = (actual: number | null | undefined, want: number | null, rtol = 1e
     expect(answer.rows.map((r) => Number(r.ruv!.toFixed(4)))).toEqual([1.0075, 0.9872, 1.0044, 1.0097, 1.0095]);
     expect(answer.series[0].uvCagr).toBeCloseTo((answer.rows[4].uv! / answer.rows[0].uv!) ** (1 / 4) - 1, 12);
     expect([answer.series[0].cagrFrom, answer.series[0].cagrTo]).toEqual([2007, 2011]);
+  });
+
+  it("gives a demo brand's quality signals: capacity shares of its countries, their RUV in its product types' HS codes, drops", async () => {
+    // Independent reading of the tables: the brand's latest links, workers (the link's, else the facility's
+    // range midpoint), the HS codes of its product types, and the demo's flows.
+    const [brand] = await sql<{ id: number; name: string }>('select id, name from brand order by name limit 1');
+    const links = await sql<{
+      facility_id: number;
+      country_id: string;
+      product_type_id: string;
+      lmin: number | null;
+      lmax: number | null;
+      fmin: number | null;
+      fmax: number | null;
+    }>(
+      `select sl.facility_id, f.country_id, sl.product_type_id, sl.workers_min as lmin, sl.workers_max as lmax, f.workers_min as fmin, f.workers_max as fmax
+       from sourcing_link sl join facility f on f.id = sl.facility_id
+       where sl.brand_id = ? and sl.disclosed_at = (select max(disclosed_at) from sourcing_link where brand_id = ?)`,
+      [brand.id, brand.id],
+    );
+    const byFacility = new Map<number, { country: string; min: number | null; max: number | null }>();
+    for (const l of links) {
+      const had = byFacility.get(l.facility_id);
+      const min = [had?.min, l.lmin].filter((v): v is number => v != null);
+      const max = [had?.max, l.lmax].filter((v): v is number => v != null);
+      byFacility.set(l.facility_id, {
+        country: l.country_id,
+        min: min.length ? Math.min(...min) : null,
+        max: max.length ? Math.max(...max) : null,
+      });
+    }
+    const facilities = await sql<{ id: number; min: number | null; max: number | null }>(
+      'select id, workers_min as min, workers_max as max from facility',
+    );
+    const own = new Map(facilities.map((f) => [f.id, f]));
+    const capacity = new Map<string, number>();
+    for (const [id, f] of byFacility) {
+      const [min, max] = f.min !== null ? [f.min, f.max!] : [own.get(id)!.min, own.get(id)!.max];
+      if (min !== null && max !== null) capacity.set(f.country, (capacity.get(f.country) ?? 0) + (Number(min) + Number(max)) / 2);
+    }
+    const total = [...capacity.values()].reduce((a, b) => a + b, 0);
+    const types = [...new Set(links.map((l) => l.product_type_id))];
+    const codes = (
+      await sql<{ product_code: string }>('select product_code from product_type_hs where product_type_id in (?)', [types])
+    ).map((r) => r.product_code);
+    const flows = (
+      await sql<{ exporter: string; year: number; code: string; usd: number; tons: number | null }>(
+        'select exporter_id as exporter, year, product_code as code, value_usd::float8 as usd, quantity_tons::float8 as tons from trade_flow where dataset_id = ?',
+        [Number(demo)],
+      )
+    ).map((f) => ({ ...f, exporter: f.exporter.trim() }));
+
+    const result = await app.gql(QualitySignalsDocument, { search: brand.name, year: 2022, dataset: demo });
+    expect(result.errors).toBeUndefined();
+    const signals = result.data!.brands.nodes.find((b) => b.name === brand.name)!.qualitySignals;
+    expect(signals.signals.length).toBe(capacity.size * new Set(codes).size);
+    let checked = 0;
+    for (const s of signals.signals) {
+      expect(close(s.capacityShare, capacity.get(s.country.id)! / total)).toBe(true);
+      const now = expected(flows, s.productCode, 2022).byExporter.get(s.country.id);
+      const before = expected(flows, s.productCode, 2021).byExporter.get(s.country.id);
+      expect([s.country.id, s.productCode, close(s.ruv, now?.ruv ?? null), close(s.ruvBefore, before?.ruv ?? null)]).toEqual([
+        s.country.id,
+        s.productCode,
+        true,
+        true,
+      ]);
+      const change = now?.ruv != null && before?.ruv != null ? now.ruv / before.ruv - 1 : null;
+      expect(s.drop).toBe(change === null ? null : change < -0.15);
+      if (s.ruv !== null) checked++;
+    }
+    expect(checked).toBeGreaterThan(0);
+    for (const row of signals.summary) {
+      const of = signals.signals.filter((s) => s.productCode === row.productCode && s.ruv !== null);
+      const covered = of.reduce((a, s) => a + s.capacityShare, 0);
+      expect(close(row.coveredShare, covered)).toBe(true);
+      expect(close(row.weightedRuv, covered > 0 ? of.reduce((a, s) => a + s.capacityShare * s.ruv!, 0) / covered : null)).toBe(true);
+    }
   });
 });
