@@ -175,6 +175,16 @@ const close = (actual: number | null | undefined, want: number | null, rtol = 1e
     expect(ranking.nodes.map((n) => Number(n.ruv!.toFixed(4)))).toEqual([2.3377, 0.5754]);
   });
 
+  it('exports the rows as CSV (GET /csv), one per exporter and year, with the dataset columns', async () => {
+    const query = `{ unitValues(exporters: ["AFG", "ZAF"], product: "0806", fromYear: 2020, toYear: 2021, dataset: "${baci}") { rows { exporter { id } year uv ruv coverage drop } } }`;
+    const response = await fetch(`${app.baseUrl}/csv?${new URLSearchParams({ query }).toString()}`);
+    expect(response.status).toBe(200);
+    const lines = (await response.text()).trim().split(/\r?\n/);
+    expect(lines[0]).toBe('exporter.id,year,uv,ruv,coverage,drop,dataset.id,dataset.name,dataset.version');
+    expect(lines.slice(1).map((l) => l.split(',').slice(0, 2).join(','))).toEqual(['AFG,2020', 'AFG,2021', 'ZAF,2020', 'ZAF,2021']);
+    expect(lines[2].split(',')[6]).toBe(baci);
+  });
+
   it("follows Thailand's UV of frozen shrimps (030613) over 2007–2011 as the Comtrade file gives it, kg read as tonnes", async () => {
     const answer = await series(comtrade, ['THA'], '030613', 2007, 2011);
     for (const row of answer.rows) {
