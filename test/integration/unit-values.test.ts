@@ -175,6 +175,22 @@ const close = (actual: number | null | undefined, want: number | null, rtol = 1e
     expect(ranking.nodes.map((n) => Number(n.ruv!.toFixed(4)))).toEqual([2.3377, 0.5754]);
   });
 
+  it('batches: a ranking for 20 chapters, and the quality signals of 6 brands, cost the statements of 1', async () => {
+    const count = async (query: string) => {
+      await app.raw(query); // the first read of a data version also loads the catalog
+      app.resetQueryCount();
+      const result = await app.raw(query);
+      expect(result.errors).toBeUndefined();
+      return app.queryCount();
+    };
+    const ranking = (n: number) =>
+      `{ products(first: ${n}, filter: { level: 2 }) { nodes { code unitValueRanking(year: 2021, dataset: "${baci}", first: 3) { totalCount nodes { exporter { id } } } } } }`;
+    expect(await count(ranking(20))).toBe(await count(ranking(1)));
+    const signals = (n: number) =>
+      `{ brands(first: ${n}) { nodes { qualitySignals(year: 2022, dataset: "${demo}") { summary { productCode } signals { country { id } } } } } }`;
+    expect(await count(signals(6))).toBe(await count(signals(1)));
+  });
+
   it('exports the rows as CSV (GET /csv), one per exporter and year, with the dataset columns', async () => {
     const query = `{ unitValues(exporters: ["AFG", "ZAF"], product: "0806", fromYear: 2020, toYear: 2021, dataset: "${baci}") { rows { exporter { id } year uv ruv coverage drop } } }`;
     const response = await fetch(`${app.baseUrl}/csv?${new URLSearchParams({ query }).toString()}`);
