@@ -191,6 +191,23 @@ const close = (actual: number | null | undefined, want: number | null, rtol = 1e
     expect(await count(signals(6))).toBe(await count(signals(1)));
   });
 
+  it('refuses bad input with a stable code, never an empty answer', async () => {
+    const code = async (args: string, field = 'unitValues') => {
+      const result = await app.raw(`{ ${field}(${args}) { rows { year } } }`);
+      return result.errors?.[0]?.extensions?.code;
+    };
+    expect(await code(`exporter: "XXX", product: "0806", fromYear: 2021, toYear: 2021, dataset: "${baci}"`)).toBe('UNKNOWN_COUNTRY');
+    expect(await code(`exporter: "AFG", product: "999999", fromYear: 2021, toYear: 2021, dataset: "${baci}"`)).toBe('UNKNOWN_PRODUCT');
+    expect(await code(`exporter: "AFG", exporters: ["ZAF"], product: "0806", fromYear: 2021, toYear: 2021`)).toBe('INVALID_ARGUMENT');
+    expect(await code(`exporters: [], product: "0806", fromYear: 2021, toYear: 2021`)).toBe('INVALID_ARGUMENT');
+    expect(await code(`exporter: "AFG", product: "0806", fromYear: 2021, toYear: 2021, dropThreshold: 2`)).toBe('INVALID_ARGUMENT');
+    expect(await code(`exporter: "AFG", product: "0806", fromYear: 2021, toYear: 2021, dataset: "999"`)).toBe('UNKNOWN_DATASET');
+    const tooMany = await app.raw(
+      `{ product(code: "08") { unitValueRanking(year: 2021, dataset: "${baci}", first: 301) { totalCount } } }`,
+    );
+    expect(tooMany.errors?.[0]?.extensions?.code).toBe('PAGE_SIZE_TOO_LARGE');
+  });
+
   it('exports the rows as CSV (GET /csv), one per exporter and year, with the dataset columns', async () => {
     const query = `{ unitValues(exporters: ["AFG", "ZAF"], product: "0806", fromYear: 2020, toYear: 2021, dataset: "${baci}") { rows { exporter { id } year uv ruv coverage drop } } }`;
     const response = await fetch(`${app.baseUrl}/csv?${new URLSearchParams({ query }).toString()}`);
