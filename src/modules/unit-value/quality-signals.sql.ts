@@ -23,8 +23,8 @@ export interface QualitySignalCell {
   countryId: string;
   /** a_c: the country's share of the brand's capacity of known weight. */
   capacityShare: number;
-  /** An HS code the brand's product types map to (its own level, flows rolled up to it). */
-  productCode: string;
+  /** An HS code the brand's product types map to (its own level, flows rolled up to it); null on the one row per country of a brand whose types map to none (it still says which disclosure was read). */
+  productCode: string | null;
   value: number | null;
   valueWithQuantity: number | null;
   quantityTons: number | null;
@@ -92,7 +92,7 @@ export async function qualitySignalCells(
              k.product_code as "productCode", cur.x::float8 as value, cur.xq::float8 as "valueWithQuantity", cur.q::float8 as "quantityTons",
              cur.uv::float8 as uv, wc.uv::float8 as "worldUv", cur.ruv::float8 as ruv, (cur.xq / nullif(cur.x, 0))::float8 as coverage,
              prev.uv::float8 as "uvBefore", prev.ruv::float8 as "ruvBefore"
-      from shares s join codes k on k.brand_id = s.brand_id
+      from shares s left join codes k on k.brand_id = s.brand_id
         left join figures cur on cur.product = k.product_code and cur.exporter_id = s.country_id and cur.year = ${q.year}
         left join figures prev on prev.product = k.product_code and prev.exporter_id = s.country_id and prev.year = ${q.year - q.window}
         left join world wc on wc.product = k.product_code and wc.year = ${q.year}

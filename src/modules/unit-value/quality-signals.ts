@@ -9,7 +9,8 @@ export function qualitySignalsOf(
   dropThreshold: number,
   coverageThreshold: number,
 ): { signals: QualitySignal[]; summary: QualitySummaryRow[] } {
-  const signals: QualitySignal[] = cells.map((c) => {
+  const mapped = cells.filter((c): c is QualitySignalCell & { productCode: string } => c.productCode !== null);
+  const signals: QualitySignal[] = mapped.map((c) => {
     const ruvChange = yoyGrowth(c.ruvBefore, c.ruv);
     return {
       countryId: c.countryId,
