@@ -52,7 +52,9 @@ export async function qualitySignalCells(
 ): Promise<QualitySignalCell[]> {
   if (brandIds.length === 0) return [];
   const w = FACILITY_WEIGHT[q.weight];
-  // The ancestor test of the roll-up, at each code's own level (the codes mix levels).
+  // The codes under k are the range [k, k || 'z') (digits sort before letters in every collation) for the
+  // (product_code, year) index, and left() = k says it exactly. The ancestor test of the roll-up runs at each
+  // code's own level (the codes mix levels).
   const rollup = q.mixed
     ? sql`and not exists (select 1 from trade_flow a where a.dataset_id = f.dataset_id and a.year = f.year and a.exporter_id = f.exporter_id
           and a.importer_id = f.importer_id and length(a.product_code) >= length(k.product_code) and length(a.product_code) < length(f.product_code)
@@ -77,7 +79,7 @@ export async function qualitySignalCells(
         select k.product_code as product, f.exporter_id, f.year, f.value_usd, case when f.quantity_tons > 0 then f.quantity_tons end as q
         from (select distinct product_code from codes) k
         join trade_flow f on f.dataset_id = ${q.datasetId} and f.year in (${q.year}, ${q.year - q.window})
-          and f.product_code >= k.product_code and left(f.product_code, length(k.product_code)) = k.product_code ${rollup}
+          and f.product_code >= k.product_code and f.product_code < k.product_code || 'z' and left(f.product_code, length(k.product_code)) = k.product_code ${rollup}
       ),
       world as (select product, year, sum(value_usd) filter (where q is not null) / sum(q) as uv from flows group by product, year),
       cells as (
