@@ -9,6 +9,7 @@ import type { Case } from './analytics-case';
 import type { BenchInputs } from './analytics-cases';
 // Country indicators (#12, part "indicators").
 import { indicatorCases } from './analytics-indicators';
+import { unitValueCases } from './analytics-unitvalue'; // #12 unit values
 
 export type Query = (text: string, values?: unknown[]) => Promise<any[]>;
 export type RiskCases = (inputs: BenchInputs, q: Query) => Promise<Case[]>;
@@ -17,4 +18,5 @@ export type RiskCases = (inputs: BenchInputs, q: Query) => Promise<Case[]>;
 export const RISK_CASES: RiskCases[] = [
   // Country indicators (#12, part "indicators").
   indicatorCases,
+  unitValueCases, // #12 unit values
 ];

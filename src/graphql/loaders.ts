@@ -39,6 +39,10 @@ import {
   createFacilityDiffLoader,
 } from '../modules/trends/disclosure-change.loader';
 import type { DisclosurePair, ShareArgs } from '../modules/trends/disclosure-change.sql';
+// #12 unit values
+import { createQualitySignalsLoader } from '../modules/unit-value/quality-signals.loader';
+import type { QualitySignalArgs } from '../modules/unit-value/quality-signals.sql';
+import { createUnitValueRankingLoader, type RankingCellArgs } from '../modules/unit-value/unit-value.loader';
 import { LoaderFamily } from './loader-utils';
 // Country indicators (#12, part "indicators").
 import { createProfileLoaders } from '../modules/indicators/profile.loader';
@@ -78,6 +82,9 @@ export function createLoaders(em: EntityManager) {
     disclosureShares: new LoaderFamily((args: ShareArgs) => createDisclosureSharesLoader(em, args)),
     // Country indicators (#12, part "indicators"): the country profile's parts.
     profile: createProfileLoaders(em),
+    // #12 unit values
+    unitValueRanking: new LoaderFamily((args: RankingCellArgs) => createUnitValueRankingLoader(em, args)),
+    qualitySignals: new LoaderFamily((args: QualitySignalArgs) => createQualitySignalsLoader(em, args)),
   };
 }
 

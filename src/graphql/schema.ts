@@ -30,6 +30,15 @@ import { BrandDisclosureChangeResolver, DisclosureChangeResolver } from '../modu
 import { ShareShiftResolver } from '../modules/trends/share-shift.resolver';
 import { ComplexityResolver } from '../modules/specialisation/complexity.resolver';
 import { RcaResolver } from '../modules/specialisation/rca.resolver';
+// #12 unit values
+import { BrandQualitySignalsResolver, QualitySignalResolver } from '../modules/unit-value/quality-signals.resolver';
+import {
+  ProductUnitValueResolver,
+  UnitValueRankResolver,
+  UnitValueSeriesResolver,
+  UnitValuesResolver,
+  UnitValueYearResolver,
+} from '../modules/unit-value/unit-value.resolver';
 import {
   CountryComplexityResolver,
   CountryProductComplexityResolver,
@@ -82,6 +91,14 @@ export const resolvers = [
   IndicatorsResolver,
   CountryProfileResolver,
   CountryTradeCountsResolver,
+  // #12 unit values
+  UnitValuesResolver,
+  ProductUnitValueResolver,
+  UnitValueYearResolver,
+  UnitValueSeriesResolver,
+  UnitValueRankResolver,
+  BrandQualitySignalsResolver,
+  QualitySignalResolver,
 ] as const;
 
 let cached: Promise<GraphQLSchema> | undefined;

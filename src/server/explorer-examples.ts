@@ -113,6 +113,20 @@ query HsTree {
   hsSections { roman name chapters { code description productTypes { id } } }
 }`,
   },
+  // #12 unit values
+  {
+    title: 'Unit values',
+    query: `# Value per tonne of Viet Nam's and Indonesia's footwear exports, relative to the world, with drops (/docs/metrics#unit-values);
+# who sells footwear dearest; and a brand's supplier countries' unit values in what it buys (/docs/metrics#quality-signals).
+query UnitValues {
+  unitValues(exporters: ["VNM", "IDN"], product: "64", fromYear: 2019, toYear: 2023) {
+    rows { exporter { id } year uv worldUv ruv coverage lowCoverage uvYoY ruvChange drop }
+    series { exporter { id } uvCagr ruvCagr dropYears }
+  }
+  product(code: "64") { unitValueRanking(year: 2022, first: 5) { worldUv nodes { rank exporter { name } uv ruv coverage } } }
+  brands(first: 1) { nodes { name qualitySignals(year: 2022) { asOf summary { productCode weightedRuv coveredShare dropShare } } } }
+}`,
+  },
   {
     title: 'Datasets',
     query: `# Where every figure comes from.

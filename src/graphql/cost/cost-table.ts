@@ -4,6 +4,7 @@ import { COMPLEXITY_MAX_PRODUCTS } from '../../modules/specialisation/complexity
 import { RCA_MAX_ROWS } from '../../modules/specialisation/rca.resolver';
 import { AGGREGATE_MAX_ROWS } from '../../modules/trade-aggregate/trade-aggregate.resolver';
 import { MAX_TREND_YEARS } from '../../modules/trends/concentration-trend.args';
+import { MAX_UNIT_VALUE_YEARS } from '../../modules/unit-value/unit-value.args';
 import { NESTED_BOUND } from '../nested';
 import { DEFAULT_PAGE_SIZE } from '../pagination';
 import { LIST_BOUNDS } from './list-bounds';
@@ -46,6 +47,10 @@ const COMPLEXITY_CPU: Record<number, number> = { 2: 200, 4: 10_000, 6: 50_000 };
 /** Products a complexity matrix can have at each level (HS-2 ~97, HS-4 ~1,240; larger ones are refused). */
 const MATRIX_PRODUCTS: Record<number, number> = { 2: 100, 4: 1300, 6: COMPLEXITY_MAX_PRODUCTS };
 const matrixProducts = (args: Args) => MATRIX_PRODUCTS[num(args.level, 4)] ?? COMPLEXITY_MAX_PRODUCTS;
+
+// #12 unit values
+const unitValueExporters = (a: Args) =>
+  Array.isArray(a.exporters) ? Math.max(1, Math.min(a.exporters.length, LIST_BOUNDS.unitValueExporters.max)) : 1;
 
 const RANKED = firstOf({ default: RANKED_DEFAULT, max: RANKED_MAX });
 
@@ -271,4 +276,34 @@ export const COST_TABLE: Readonly<Record<string, FieldCost>> = {
   },
   'Country.tradeCounts': { base: fixed(STATEMENT + YEAR_OF_FLOWS / 50, "the country's flows by partner and product, batched") },
   'CountryProfile.sourcing': { base: fixed(2, "the country's facilities and their brands, batched") },
+  // #12 unit values: one product's flows (quantities are not in the roll-up tables) per year read.
+  'Query.unitValues': {
+    base: computed(
+      `${STATEMENT} + ${YEAR_OF_FLOWS / 50} per year read (the range and the drop window before it: one product's flows)`,
+      (a) => STATEMENT + (YEAR_OF_FLOWS / 50) * (yearsOf(a, 'fromYear', 'toYear', MAX_UNIT_VALUE_YEARS) + num(a.dropWindow, 1)),
+    ),
+    items: {
+      rows: sizeOf('exporters × years of the range', (a) => unitValueExporters(a) * yearsOf(a, 'fromYear', 'toYear', MAX_UNIT_VALUE_YEARS)),
+      series: sizeOf('the exporters asked', unitValueExporters),
+    },
+  },
+  'UnitValues.rows': { itemOf: itemOf('exporters × years of unitValues', LIST_BOUNDS.unitValueExporters.max * MAX_UNIT_VALUE_YEARS) },
+  'UnitValues.series': { itemOf: itemOf('the exporters of unitValues', LIST_BOUNDS.unitValueExporters.max) },
+  'Product.unitValueRanking': {
+    base: fixed(WORLD_PRODUCT, "one product's flows of the year, batched over the products of the query"),
+    items: { nodes: firstOf(LIST_BOUNDS.unitValueRanking) },
+  },
+  'UnitValueRanking.nodes': { itemOf: itemOf('`first` of unitValueRanking', LIST_BOUNDS.unitValueRanking.max) },
+  'Brand.qualitySignals': {
+    base: fixed(
+      STATEMENT + (2 * YEAR_OF_FLOWS) / 5,
+      "the brand's disclosure, and the flows of its product types' HS codes in two years, batched",
+    ),
+    items: {
+      signals: sizeOf('HS codes × supplier countries, priced as 500', () => 500),
+      summary: sizeOf('the HS codes, priced as 20', () => 20),
+    },
+  },
+  'QualitySignals.signals': { itemOf: itemOf('HS codes × supplier countries of qualitySignals', 500) },
+  'QualitySignals.summary': { itemOf: itemOf('HS codes of qualitySignals', 20) },
 };

@@ -52,4 +52,9 @@ export const LIST_BOUNDS = {
   penetrationProducts: { default: 100, max: 6000 },
   /** Partners and products listed in a country profile's export structure. */
   profileTop: { default: 10, max: 300 },
+  // #12 unit values
+  /** Exporters of a product's unit-value ranking: every country of the table fits. */
+  unitValueRanking: { default: 20, max: 300 },
+  /** Exporters one unitValues request takes (`exporters`, one statement for all). */
+  unitValueExporters: { default: 1, max: 50 },
 } as const satisfies Record<string, ListBound>;

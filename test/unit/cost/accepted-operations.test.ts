@@ -32,6 +32,10 @@ const REQUIRED_VARIABLES: Record<string, Record<string, unknown>> = {
   CountryProfiles: { countries: ['VNM', 'IDN'], year: 2023 },
   CountryProfileTrade: { countries: ['VNM', 'IDN'], year: 2023 },
   CountryTradeCounts: { year: 2023 },
+  // #12 unit values
+  UnitValues: { exporters: ['VNM', 'IDN'], product: '64', fromYear: 2019, toYear: 2023 },
+  UnitValueRanking: { code: '64', year: 2023 },
+  QualitySignals: { search: 'Nike', year: 2023 },
 };
 
 describe('what analysts and the tests send is accepted under the default limits', () => {
@@ -71,7 +75,8 @@ describe('what analysts and the tests send is accepted under the default limits'
         .map(([n, c]) => `  ${n.padEnd(28)} ${c}`)
         .join('\n')}`,
     );
-    expect(Object.keys(costs)).toHaveLength(28 + 6); // + 6: country indicators (#12, part "indicators")
+    // + 6 of the country indicators, + 3 of unit values (#12)
+    expect(Object.keys(costs)).toHaveLength(28 + 6 + 3);
     expect(Object.entries(costs).filter(([, cost]) => cost > DEFAULTS.maxCost)).toEqual([]);
   });
 
