@@ -40,6 +40,11 @@ import {
 } from '../modules/trends/disclosure-change.loader';
 import type { DisclosurePair, ShareArgs } from '../modules/trends/disclosure-change.sql';
 import { LoaderFamily } from './loader-utils';
+// #12 rival overlap
+import { createLeakageExposureLoader } from '../modules/overlap/leakage-exposure.loader';
+import type { LeakageArgs } from '../modules/overlap/leakage-exposure.sql';
+import { createRivalOverlapLoader } from '../modules/overlap/rival-overlap.loader';
+import type { RivalOverlapArgs } from '../modules/overlap/rival-overlap.sql';
 
 /** Every per-request DataLoader, built from the request's own EntityManager fork. */
 export function createLoaders(em: EntityManager) {
@@ -74,6 +79,9 @@ export function createLoaders(em: EntityManager) {
     facilityDiff: new LoaderFamily((pair: DisclosurePair) => createFacilityDiffLoader(em, pair)),
     changedFacilities: createChangedFacilitiesLoader(em),
     disclosureShares: new LoaderFamily((args: ShareArgs) => createDisclosureSharesLoader(em, args)),
+    // #12 rival overlap
+    rivalOverlap: new LoaderFamily((args: RivalOverlapArgs) => createRivalOverlapLoader(em, args)),
+    leakageExposure: new LoaderFamily((args: LeakageArgs) => createLeakageExposureLoader(em, args)),
   };
 }
 

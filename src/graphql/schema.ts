@@ -36,6 +36,10 @@ import {
   ProductComplexityResolver,
   RcaRowResolver,
 } from '../modules/specialisation/specialisation-rows.resolver';
+// #12 rival overlap
+import { BrandOverlapResolver } from '../modules/overlap/brand-overlap.resolver';
+import { OverlapNetworkResolver } from '../modules/overlap/overlap-network.resolver';
+import { RivalOverlapResolver } from '../modules/overlap/rival-overlap.resolver';
 
 export const resolvers = [
   CountryResolver,
@@ -74,6 +78,10 @@ export const resolvers = [
   ProductComplexityResolver,
   CountryProductComplexityResolver,
   ApiKeyResolver,
+  // #12 rival overlap
+  BrandOverlapResolver,
+  RivalOverlapResolver,
+  OverlapNetworkResolver,
 ] as const;
 
 let cached: Promise<GraphQLSchema> | undefined;

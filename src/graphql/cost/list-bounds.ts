@@ -45,4 +45,9 @@ export const LIST_BOUNDS = {
   importMarkets: { default: 6000, max: 6000 },
   /** Participants above a single-source threshold (at most 8 at the default 20 %). */
   aboveThreshold: { default: 20, max: 2000 },
+  // #12 rival overlap
+  /** Rivals of a brand sharing a facility (every other brand with a disclosure, at most). */
+  rivalOverlaps: { default: 20, max: 1000 },
+  /** Edges of an overlap network (pairs of brands): ~500 brands make ~125,000 pairs, most sharing nothing. */
+  overlapEdges: { default: 500, max: 5000 },
 } as const satisfies Record<string, ListBound>;
