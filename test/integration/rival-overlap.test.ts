@@ -1,4 +1,5 @@
 import { runImport } from '../../src/modules/import/run-import';
+import { parseCsv as readCsvText } from '../support/csv';
 import { readCsvRows, sharedFile } from '../support/shared-data';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -14,11 +15,20 @@ const GENERIC_DATE = '2023-06-30';
 const AS_OF = '2023-08-31';
 
 // ---- The match rule, from its definition (steps 1–7 of facility-match.ts's documentation) ----
-const PHRASES = ['JOINT STOCK', 'LIMITED LIABILITY', 'SOCIEDAD ANONIMA', 'SOCIEDADE ANONIMA', 'ANONIM SIRKETI', 'S DE RL DE CV', 'SA DE CV', 'S DE RL'].map(
-  (p) => p.split(' '),
-);
+const PHRASES = [
+  'JOINT STOCK',
+  'LIMITED LIABILITY',
+  'SOCIEDAD ANONIMA',
+  'SOCIEDADE ANONIMA',
+  'ANONIM SIRKETI',
+  'S DE RL DE CV',
+  'SA DE CV',
+  'S DE RL',
+].map((p) => p.split(' '));
 const FORMS = new Set(
-  'AB AG AS BHD BV CO COMPANY CORP CORPORATION CV DOO GMBH INC INCORPORATED JSC KFT KG LIMITED LLC LLP LTD LTDA NV OOO OY PLC PRIVATE PT PTE PTY PVT SA SARL SAS SDN SL SLU SPA SRL SRO STI TBK'.split(' '),
+  'AB AG AS BHD BV CO COMPANY CORP CORPORATION CV DOO GMBH INC INCORPORATED JSC KFT KG LIMITED LLC LLP LTD LTDA NV OOO OY PLC PRIVATE PT PTE PTY PVT SA SARL SAS SDN SL SLU SPA SRL SRO STI TBK'.split(
+    ' ',
+  ),
 );
 function normalise(text: string): string {
   const plain = text
@@ -32,7 +42,7 @@ function normalise(text: string): string {
     .trim();
   const words = plain.split(' ').filter((w) => w !== '');
   const kept: string[] = [];
-  for (let i = 0; i < words.length; ) {
+  for (let i = 0; i < words.length;) {
     const phrase = PHRASES.find((p) => p.every((w, j) => words[i + j] === w));
     if (phrase) i += phrase.length;
     else {
@@ -51,24 +61,71 @@ interface Row {
   rawKey: string;
   /** The same, only upper-cased with white space collapsed. */
   caseKey: string;
+  /** normalise(name)|country: the rule without the address. */
+  nameKey: string;
   type: string;
   min: number | null;
   max: number | null;
   group: string | null;
 }
-const TYPES: Record<string, string> = { apparel: 'APPAREL', footwear: 'FOOTWEAR', equipment: 'EQUIPMENT', gear: 'EQUIPMENT', 'hard goods': 'EQUIPMENT', materials: 'TEXTILES' };
-const typeOf = (label: string) => label.split(',').map((l) => TYPES[l.trim().toLowerCase()] ?? 'OTHER').find((t) => t !== 'OTHER') ?? 'OTHER';
+const TYPES: Record<string, string> = {
+  apparel: 'APPAREL',
+  footwear: 'FOOTWEAR',
+  equipment: 'EQUIPMENT',
+  gear: 'EQUIPMENT',
+  'hard goods': 'EQUIPMENT',
+  materials: 'TEXTILES',
+};
+const typeOf = (label: string) =>
+  label
+    .split(',')
+    .map((l) => TYPES[l.trim().toLowerCase()] ?? 'OTHER')
+    .find((t) => t !== 'OTHER') ?? 'OTHER';
 const count = (v: string) => (v.trim() === '' ? null : Number(v.trim().replace(/,/g, '')));
 // Nike's country names as ISO alpha-3 (every name of the August 2023 file).
 const NIKE_COUNTRIES: Record<string, string> = {
-  USA: 'USA', Vietnam: 'VNM', Jordan: 'JOR', India: 'IND', Georgia: 'GEO', Turkey: 'TUR', China: 'CHN', Brazil: 'BRA', Nicaragua: 'NIC',
-  Cambodia: 'KHM', Moldova: 'MDA', Japan: 'JPN', Honduras: 'HND', Italy: 'ITA', 'South Korea': 'KOR', Indonesia: 'IDN', 'Sri Lanka': 'LKA',
-  Thailand: 'THA', Taiwan: 'TWN', Argentina: 'ARG', Guatemala: 'GTM', 'El Salvador': 'SLV', Egypt: 'EGY', Israel: 'ISR', Bulgaria: 'BGR',
-  Mexico: 'MEX', Croatia: 'HRV', Malaysia: 'MYS', Pakistan: 'PAK', Spain: 'ESP', Canada: 'CAN', Netherlands: 'NLD', Bosnia: 'BIH',
-  Lithuania: 'LTU', Philippines: 'PHL', 'South Africa': 'ZAF', France: 'FRA', 'United Kingdom': 'GBR',
+  USA: 'USA',
+  Vietnam: 'VNM',
+  Jordan: 'JOR',
+  India: 'IND',
+  Georgia: 'GEO',
+  Turkey: 'TUR',
+  China: 'CHN',
+  Brazil: 'BRA',
+  Nicaragua: 'NIC',
+  Cambodia: 'KHM',
+  Moldova: 'MDA',
+  Japan: 'JPN',
+  Honduras: 'HND',
+  Italy: 'ITA',
+  'South Korea': 'KOR',
+  Indonesia: 'IDN',
+  'Sri Lanka': 'LKA',
+  Thailand: 'THA',
+  Taiwan: 'TWN',
+  Argentina: 'ARG',
+  Guatemala: 'GTM',
+  'El Salvador': 'SLV',
+  Egypt: 'EGY',
+  Israel: 'ISR',
+  Bulgaria: 'BGR',
+  Mexico: 'MEX',
+  Croatia: 'HRV',
+  Malaysia: 'MYS',
+  Pakistan: 'PAK',
+  Spain: 'ESP',
+  Canada: 'CAN',
+  Netherlands: 'NLD',
+  Bosnia: 'BIH',
+  Lithuania: 'LTU',
+  Philippines: 'PHL',
+  'South Africa': 'ZAF',
+  France: 'FRA',
+  'United Kingdom': 'GBR',
 };
 const keys = (name: string, country: string, address: string) => ({
   key: `${normalise(name)}|${country}|${normalise(address)}`,
+  nameKey: `${normalise(name)}|${country}`,
   rawKey: `${name.trim()}|${country}|${address.trim()}`,
   caseKey: `${name.replace(/\s+/g, ' ').trim().toUpperCase()}|${country}|${address.replace(/\s+/g, ' ').trim().toUpperCase()}`,
 });
@@ -76,7 +133,15 @@ const keys = (name: string, country: string, address: string) => ({
 function readNike(file: string): Row[] {
   const [, header, ...rows] = readCsvRows(file);
   const at = (name: string) => header.findIndex((h) => h.trim() === name);
-  const [name, type, brands, group, address, country, workers] = ['Factory Name', 'Product Type Type', 'Nike, Inc. Brand(s)', 'Supplier Group', 'Address', 'Country / Region', 'Total Workers'].map(at);
+  const [name, type, brands, group, address, country, workers] = [
+    'Factory Name',
+    'Product Type Type',
+    'Nike, Inc. Brand(s)',
+    'Supplier Group',
+    'Address',
+    'Country / Region',
+    'Total Workers',
+  ].map(at);
   return rows.flatMap((r) =>
     r[brands].split(',').map((b) => ({
       brand: b.trim().toUpperCase() === 'NIKE' ? 'Nike' : b.trim(),
@@ -142,7 +207,10 @@ function sitesOf(rows: Row[], facilityWorkers: Map<string, Row>): Sites {
     app = await startTestApp();
     await runImport(app.running.db, { format: 'nike', files: [nikeFile!] });
     await runImport(app.running.db, { format: 'brand-disclosures', files: [genericFile!], disclosedAt: GENERIC_DATE });
-    const brands = (await app.running.db.orm.em.fork().getConnection().execute('select id, name from brand')) as Array<{ id: number; name: string }>;
+    const brands = (await app.running.db.orm.em.fork().getConnection().execute('select id, name from brand')) as Array<{
+      id: number;
+      name: string;
+    }>;
     ids = new Map(brands.map((b) => [b.name, Number(b.id)]));
 
     const nike = readNike(nikeFile!);
@@ -174,5 +242,286 @@ function sitesOf(rows: Row[], facilityWorkers: Map<string, Row>): Sites {
       ['VF Corporation', 1464],
       ['adidas', 375],
     ]);
+  });
+
+  it("makes one facility of the files' factories as the match rule (written here from its definition) does", async () => {
+    const [{ n }] = (await app.running.db.orm.em.fork().getConnection().execute('select count(*)::int as n from facility')) as Array<{
+      n: number;
+    }>;
+    expect(n).toBe(new Set(rows.map((r) => r.key)).size);
+  });
+
+  /** The independent rival overlap of `brand` (METRICS.md, "Shared facilities", "Overlap share and Jaccard"). */
+  const expectedOverlap = (brand: string) => {
+    const own = sites.get(brand)!;
+    const capacity = [...own.values()].reduce((a, s) => a + (s.cap ?? 0), 0);
+    return [...sites]
+      .filter(([rival]) => rival !== brand)
+      .map(([rival, theirs]) => {
+        const shared = [...own.keys()].filter((k) => theirs.has(k));
+        const sharedCapacity = shared.reduce((a, k) => a + (own.get(k)!.cap ?? 0), 0);
+        return {
+          rival,
+          sharedFacilities: shared.length,
+          sameTypeShared: shared.filter((k) => [...own.get(k)!.types].some((t) => theirs.get(k)!.types.has(t))).length,
+          sharedCapacity,
+          sharedUnknownCapacity: shared.filter((k) => own.get(k)!.cap === null).length,
+          overlapShare: sharedCapacity / capacity,
+          jaccard: shared.length / (own.size + theirs.size - shared.length),
+        };
+      })
+      .filter((r) => r.sharedFacilities > 0)
+      .sort((a, b) => b.sharedFacilities - a.sharedFacilities || ids.get(a.rival)! - ids.get(b.rival)!)
+      .slice(0, 10);
+  };
+
+  type Overlap = {
+    name: string;
+    rivalOverlap: {
+      asOf: string;
+      facilities: number;
+      capacity: number;
+      unknownCapacity: number;
+      rivalCount: number;
+      rivals: Array<{
+        rank: number;
+        sharedFacilities: number;
+        sameTypeShared: number;
+        sharedCapacity: number;
+        sharedUnknownCapacity: number;
+        overlapShare: number;
+        jaccard: number;
+        rival: { name: string };
+        facilities: Array<{ id: string }>;
+      }>;
+    };
+  };
+  const OVERLAP = `rivalOverlap(asOf: "${AS_OF}", first: 10) { asOf facilities capacity unknownCapacity rivalCount
+    rivals { rank sharedFacilities sameTypeShared sharedCapacity sharedUnknownCapacity overlapShare jaccard rival { name } facilities(first: 100) { id } } }`;
+
+  it("gives every brand's overlap with each rival as computed from the files, in one statement for all brands", async () => {
+    await gqlData(`{ brands(first: 1) { nodes { name ${OVERLAP} } } }`); // reads the catalog once
+    app.resetQueryCount();
+    await gqlData(`{ brands(first: 1) { nodes { name ${OVERLAP} } } }`);
+    const oneBrand = app.queryCount();
+    app.resetQueryCount();
+    const data = await gqlData<{ brands: { nodes: Overlap[] } }>(`{ brands(first: 10) { nodes { name ${OVERLAP} } } }`);
+    // Brands, rival overlap, rival brands, facilities: one statement each, whatever the number of brands.
+    expect(app.queryCount()).toBe(oneBrand);
+    expect(data.brands.nodes).toHaveLength(5);
+    for (const { name, rivalOverlap } of data.brands.nodes) {
+      const own = sites.get(name)!;
+      expect(rivalOverlap).toMatchObject({
+        asOf: name === 'Nike' || name === 'Converse' ? '2023-08-01' : GENERIC_DATE,
+        facilities: own.size,
+        unknownCapacity: [...own.values()].filter((s) => s.cap === null).length,
+      });
+      expect(rivalOverlap.capacity).toBeCloseTo(
+        [...own.values()].reduce((a, s) => a + (s.cap ?? 0), 0),
+        6,
+      );
+      const expected = expectedOverlap(name);
+      expect(rivalOverlap.rivalCount).toBe(expected.length);
+      expect(rivalOverlap.rivals.map((r) => ({ ...r, rival: r.rival.name, facilities: r.facilities.length }))).toEqual(
+        expected.map((e, i) => ({
+          ...e,
+          rank: i + 1,
+          facilities: Math.min(e.sharedFacilities, 100),
+          overlapShare: expect.closeTo(e.overlapShare, 12),
+          jaccard: expect.closeTo(e.jaccard, 12),
+          sharedCapacity: expect.closeTo(e.sharedCapacity, 6),
+        })),
+      );
+    }
+  });
+
+  it("pins the real findings: the facilities Nike shares with adidas, Puma and VF, and what the match rule's normalisation decides", async () => {
+    const nike = (await gqlData<{ brand: Overlap }>(`{ brand(id: "${ids.get('Nike')}") { name ${OVERLAP} } }`)).brand.rivalOverlap;
+    const of = (name: string) => nike.rivals.find((r) => r.rival.name === name)!;
+    const found = Object.fromEntries(
+      ['adidas', 'Puma', 'VF Corporation', 'Converse'].map((b) => [
+        b,
+        [
+          of(b)?.sharedFacilities ?? 0,
+          of(b)?.sameTypeShared ?? 0,
+          Number((of(b)?.overlapShare ?? 0).toFixed(4)),
+          Number((of(b)?.jaccard ?? 0).toFixed(4)),
+        ],
+      ]),
+    );
+    console.log('Nike shares [facilities, same type, overlap share, Jaccard]', JSON.stringify(found));
+    // How many of Nike's shared facilities exist only through the normalisation: the same pairs keyed by the
+    // name, country and address as written, and then only upper-cased with white space collapsed.
+    const nikeRows = rows.filter((r) => r.brand === 'Nike');
+    const decided = Object.fromEntries(
+      ['adidas', 'Puma', 'VF Corporation'].map((b) => {
+        const theirs = rows.filter((r) => r.brand === b);
+        const sharedBy = (k: 'key' | 'rawKey' | 'caseKey' | 'nameKey') => {
+          const mine = new Set(nikeRows.map((r) => r[k]));
+          return new Set(theirs.map((r) => r[k]).filter((v) => mine.has(v))).size;
+        };
+        return [
+          b,
+          { rule: sharedBy('key'), asWritten: sharedBy('rawKey'), caseAndSpaces: sharedBy('caseKey'), nameAndCountry: sharedBy('nameKey') },
+        ];
+      }),
+    );
+    console.log('Nike shared facilities by key', JSON.stringify(decided));
+    expect(decided.adidas.rule).toBe(of('adidas').sharedFacilities);
+    // Nike at August 2023: 1 facility with adidas, 2 with Puma (1 of the same type), 6 with VF (2 of the same
+    // type), none with Converse; each a tiny share of Nike's capacity.
+    expect(found).toEqual({
+      adidas: [1, 0, 0.0002, 0.001],
+      Puma: [2, 1, 0.005, 0.0021],
+      'VF Corporation': [6, 2, 0.0045, 0.0029],
+      Converse: [0, 0, 0, 0],
+    });
+    // Not one of the 9 is spelled alike by both brands (not even up to case and spacing): every match is the
+    // normalisation's. Matching by normalised name and country alone would find 24, 20 and 32: addresses
+    // written differently keep most shared factories apart, so overlap is a lower bound.
+    expect(decided).toEqual({
+      adidas: { rule: 1, asWritten: 0, caseAndSpaces: 0, nameAndCountry: 24 },
+      Puma: { rule: 2, asWritten: 0, caseAndSpaces: 0, nameAndCountry: 20 },
+      'VF Corporation': { rule: 6, asWritten: 0, caseAndSpaces: 0, nameAndCountry: 32 },
+    });
+  });
+
+  /** Independent leakage exposure of `brand` at FACILITY or MANUFACTURER level (METRICS.md, "Leakage exposure"). */
+  const expectedLeakage = (brand: string, level: 'FACILITY' | 'MANUFACTURER') => {
+    const placeOf = (key: string) => (level === 'FACILITY' ? key : (owner.get(key) ?? `facility:${key}`));
+    const typesAt = (b: string) => {
+      const at = new Map<string, Set<string>>();
+      for (const [key, site] of sites.get(b)!) {
+        const types = at.get(placeOf(key)) ?? at.set(placeOf(key), new Set()).get(placeOf(key))!;
+        site.types.forEach((t) => types.add(t));
+      }
+      return at;
+    };
+    const mine = typesAt(brand);
+    const rivals = new Set<string>();
+    const exposed = new Set<string>();
+    for (const rival of sites.keys()) {
+      if (rival === brand) continue;
+      for (const [place, types] of typesAt(rival))
+        if ([...(mine.get(place) ?? [])].some((t) => types.has(t))) {
+          exposed.add(place);
+          rivals.add(rival);
+        }
+    }
+    const own = [...sites.get(brand)!];
+    const hit = own.filter(([key]) => exposed.has(placeOf(key))).map(([, s]) => s);
+    const capacity = own.reduce((a, [, s]) => a + (s.cap ?? 0), 0);
+    const exposedCapacity = hit.reduce((a, s) => a + (s.cap ?? 0), 0);
+    return {
+      facilities: own.length,
+      participants: mine.size,
+      unknownCapacity: own.filter(([, s]) => s.cap === null).length,
+      exposedFacilities: hit.length,
+      exposedParticipants: exposed.size,
+      exposedUnknownCapacity: hit.filter((s) => s.cap === null).length,
+      rivals: rivals.size,
+      capacity,
+      exposedCapacity,
+      share: exposedCapacity / capacity,
+    };
+  };
+
+  it.each(['FACILITY', 'MANUFACTURER'] as const)(
+    'gives every brand the leakage exposure computed from the files at %s level',
+    async (level) => {
+      const data = await gqlData<{ brands: { nodes: Array<{ name: string; leakageExposure: Record<string, number> }> } }>(
+        `{ brands(first: 10) { nodes { name leakageExposure(asOf: "${AS_OF}", level: ${level}) { level facilities participants capacity unknownCapacity
+         exposedFacilities exposedParticipants exposedCapacity exposedUnknownCapacity share rivals } } } }`,
+      );
+      const found: Record<string, unknown> = {};
+      for (const { name, leakageExposure } of data.brands.nodes) {
+        const e = expectedLeakage(name, level);
+        expect(leakageExposure).toEqual({
+          ...e,
+          level,
+          capacity: expect.closeTo(e.capacity, 6),
+          exposedCapacity: expect.closeTo(e.exposedCapacity, 6),
+          share: expect.closeTo(e.share, 12),
+        });
+        found[name] = [leakageExposure.exposedFacilities, leakageExposure.exposedParticipants, Number(leakageExposure.share.toFixed(4))];
+      }
+      console.log(`leakage exposure at ${level} [exposed facilities, exposed places, share]`, JSON.stringify(found));
+    },
+  );
+
+  it('lays out the overlap network of each product type as the files give it, nodes and edges as flat rows', async () => {
+    for (const type of ['FOOTWEAR', 'APPAREL', null]) {
+      const data = await gqlData<{
+        overlapNetwork: {
+          nodeCount: number;
+          edgeCount: number;
+          nodes: Array<{ brandName: string; facilities: number }>;
+          edges: Array<{
+            brandAName: string;
+            brandBName: string;
+            sharedFacilities: number;
+            sharedCapacity: number;
+            sharedUnknownCapacity: number;
+          }>;
+        };
+      }>(
+        `{ overlapNetwork(asOf: "${AS_OF}"${type ? `, productType: "${type}"` : ''}) { nodeCount edgeCount nodes { brandName facilities }
+           edges { brandAName brandBName sharedFacilities sharedCapacity sharedUnknownCapacity } } }`,
+      );
+      const ofType = new Map(
+        [...sites].map(([b, own]) => [b, new Set([...own].filter(([, s]) => type === null || s.types.has(type)).map(([k]) => k))]),
+      );
+      const brands = [...ofType].filter(([, f]) => f.size > 0).map(([b]) => b);
+      const edges = brands
+        .flatMap((a) => brands.filter((b) => ids.get(a)! < ids.get(b)!).map((b) => [a, b]))
+        .map(([a, b]) => {
+          const shared = [...ofType.get(a)!].filter((k) => ofType.get(b)!.has(k));
+          const caps = shared.map((k) => facilityRow.get(k)!).map((r) => (r.min === null || r.max === null ? null : (r.min + r.max) / 2));
+          return {
+            brandAName: a,
+            brandBName: b,
+            sharedFacilities: shared.length,
+            sharedCapacity: caps.reduce<number>((x, c) => x + (c ?? 0), 0),
+            sharedUnknownCapacity: caps.filter((c) => c === null).length,
+          };
+        })
+        .filter((e) => e.sharedFacilities > 0)
+        .sort(
+          (x, y) =>
+            y.sharedFacilities - x.sharedFacilities ||
+            ids.get(x.brandAName)! - ids.get(y.brandAName)! ||
+            ids.get(x.brandBName)! - ids.get(y.brandBName)!,
+        );
+      const net = data.overlapNetwork;
+      expect(net.nodeCount).toBe(brands.length);
+      expect(net.nodes.map((n) => [n.brandName, n.facilities]).sort()).toEqual(brands.map((b) => [b, ofType.get(b)!.size]).sort());
+      expect(net.edgeCount).toBe(edges.length);
+      expect(net.edges).toEqual(edges.map((e) => ({ ...e, sharedCapacity: expect.closeTo(e.sharedCapacity, 6) })));
+      console.log(
+        `overlap network ${type}`,
+        JSON.stringify(net.edges.map((e) => [e.brandAName, e.brandBName, e.sharedFacilities, e.sharedCapacity])),
+      );
+    }
+  });
+
+  it('exports the network edges as CSV through GET /csv', async () => {
+    const query = `{ overlapNetwork(asOf: "${AS_OF}") { edges { brandAId brandAName brandBId brandBName sharedFacilities sharedCapacity } } }`;
+    const json = await gqlData<{ overlapNetwork: { edges: Array<Record<string, unknown>> } }>(query);
+    const response = await fetch(`${app.baseUrl}/csv?query=${encodeURIComponent(query)}`);
+    expect(response.status).toBe(200);
+    const [header, ...lines] = readCsvText(await response.text());
+    expect(header).toEqual(['brandAId', 'brandAName', 'brandBId', 'brandBName', 'sharedFacilities', 'sharedCapacity']);
+    expect(lines.map((l) => [l[1], l[3], Number(l[4])])).toEqual(
+      json.overlapNetwork.edges.map((e) => [e.brandAName, e.brandBName, e.sharedFacilities]),
+    );
+  });
+
+  it('refuses an unknown product type and a minShared below 1, never an empty answer that looks like data', async () => {
+    const unknown = await app.raw(`{ overlapNetwork(productType: "SHOES") { edgeCount } }`);
+    expect(unknown.errors![0].extensions!.code).toBe('UNKNOWN_PRODUCT_TYPE');
+    const brand = await app.raw(`{ brand(id: "${ids.get('Nike')}") { rivalOverlap(productType: "shoes") { rivalCount } } }`);
+    expect(brand.errors![0].extensions!.code).toBe('UNKNOWN_PRODUCT_TYPE');
+    const zero = await app.raw(`{ overlapNetwork(minShared: 0) { edgeCount } }`);
+    expect(zero.errors![0].extensions!.code).toBe('INVALID_ARGUMENT');
   });
 });
