@@ -302,12 +302,13 @@ function sitesOf(rows: Row[], facilityWorkers: Map<string, Row>): Sites {
   it("gives every brand's overlap with each rival as computed from the files, in one statement for all brands", async () => {
     await gqlData(`{ brands(first: 1) { nodes { name ${OVERLAP} } } }`); // reads the catalog once
     app.resetQueryCount();
-    await gqlData(`{ brands(first: 1) { nodes { name ${OVERLAP} } } }`);
-    const oneBrand = app.queryCount();
+    await gqlData(`{ brands(first: 2) { nodes { name ${OVERLAP} } } }`);
+    const twoBrands = app.queryCount();
     app.resetQueryCount();
     const data = await gqlData<{ brands: { nodes: Overlap[] } }>(`{ brands(first: 10) { nodes { name ${OVERLAP} } } }`);
     // Brands, rival overlap, rival brands, facilities: one statement each, whatever the number of brands.
-    expect(app.queryCount()).toBe(oneBrand);
+    expect(app.queryCount()).toBe(twoBrands);
+    expect(twoBrands).toBe(4);
     expect(data.brands.nodes).toHaveLength(5);
     for (const { name, rivalOverlap } of data.brands.nodes) {
       const own = sites.get(name)!;
@@ -349,7 +350,6 @@ function sitesOf(rows: Row[], facilityWorkers: Map<string, Row>): Sites {
         ],
       ]),
     );
-    console.log('Nike shares [facilities, same type, overlap share, Jaccard]', JSON.stringify(found));
     // How many of Nike's shared facilities exist only through the normalisation: the same pairs keyed by the
     // name, country and address as written, and then only upper-cased with white space collapsed.
     const nikeRows = rows.filter((r) => r.brand === 'Nike');
@@ -366,7 +366,6 @@ function sitesOf(rows: Row[], facilityWorkers: Map<string, Row>): Sites {
         ];
       }),
     );
-    console.log('Nike shared facilities by key', JSON.stringify(decided));
     expect(decided.adidas.rule).toBe(of('adidas').sharedFacilities);
     // Nike at August 2023: 1 facility with adidas, 2 with Puma (1 of the same type), 6 with VF (2 of the same
     // type), none with Converse; each a tiny share of Nike's capacity.
@@ -387,7 +386,7 @@ function sitesOf(rows: Row[], facilityWorkers: Map<string, Row>): Sites {
   });
 
   /** Independent leakage exposure of `brand` at FACILITY or MANUFACTURER level (METRICS.md, "Leakage exposure"). */
-  const expectedLeakage = (brand: string, level: 'FACILITY' | 'MANUFACTURER') => {
+  const expectedLeakage = (brand: string, level: 'FACILITY' | 'MANUFACTURER', notRival?: string) => {
     const placeOf = (key: string) => (level === 'FACILITY' ? key : (owner.get(key) ?? `facility:${key}`));
     const typesAt = (b: string) => {
       const at = new Map<string, Set<string>>();
@@ -401,7 +400,7 @@ function sitesOf(rows: Row[], facilityWorkers: Map<string, Row>): Sites {
     const rivals = new Set<string>();
     const exposed = new Set<string>();
     for (const rival of sites.keys()) {
-      if (rival === brand) continue;
+      if (rival === brand || rival === notRival) continue;
       for (const [place, types] of typesAt(rival))
         if ([...(mine.get(place) ?? [])].some((t) => types.has(t))) {
           exposed.add(place);
@@ -445,18 +444,46 @@ function sitesOf(rows: Row[], facilityWorkers: Map<string, Row>): Sites {
         });
         found[name] = [leakageExposure.exposedFacilities, leakageExposure.exposedParticipants, Number(leakageExposure.share.toFixed(4))];
       }
-      console.log(`leakage exposure at ${level} [exposed facilities, exposed places, share]`, JSON.stringify(found));
+      // The real findings [exposed facilities, exposed places, share of capacity]. Converse counts as Nike's rival
+      // (a brand of its own); at MANUFACTURER level most of Converse's exposure is Nike's own supplier groups.
+      expect(found).toEqual(
+        level === 'FACILITY'
+          ? {
+              Converse: [1, 1, 0.0016],
+              Nike: [3, 3, 0.0035],
+              Puma: [16, 16, 0.0753],
+              'VF Corporation': [32, 32, 0.1063],
+              adidas: [27, 27, 0.1249],
+            }
+          : {
+              Converse: [11, 4, 0.5309],
+              Nike: [59, 20, 0.1341],
+              Puma: [59, 41, 0.2526],
+              'VF Corporation': [97, 39, 0.2227],
+              adidas: [91, 46, 0.415],
+            },
+      );
+      if (level === 'MANUFACTURER') {
+        const withoutConverse = expectedLeakage('Nike', level, 'Converse');
+        console.log(
+          'Nike at MANUFACTURER level without Converse as a rival',
+          withoutConverse.exposedFacilities,
+          withoutConverse.exposedParticipants,
+          withoutConverse.share,
+        );
+      }
     },
   );
 
   it('lays out the overlap network of each product type as the files give it, nodes and edges as flat rows', async () => {
+    const found: Record<string, unknown[]> = {};
     for (const type of ['FOOTWEAR', 'APPAREL', null]) {
       const data = await gqlData<{
         overlapNetwork: {
           nodeCount: number;
-          edgeCount: number;
+          pairCount: number;
           nodes: Array<{ brandName: string; facilities: number }>;
-          edges: Array<{
+          pairs: Array<{
             brandAName: string;
             brandBName: string;
             sharedFacilities: number;
@@ -465,8 +492,8 @@ function sitesOf(rows: Row[], facilityWorkers: Map<string, Row>): Sites {
           }>;
         };
       }>(
-        `{ overlapNetwork(asOf: "${AS_OF}"${type ? `, productType: "${type}"` : ''}) { nodeCount edgeCount nodes { brandName facilities }
-           edges { brandAName brandBName sharedFacilities sharedCapacity sharedUnknownCapacity } } }`,
+        `{ overlapNetwork(asOf: "${AS_OF}"${type ? `, productType: "${type}"` : ''}) { nodeCount pairCount nodes { brandName facilities }
+           pairs { brandAName brandBName sharedFacilities sharedCapacity sharedUnknownCapacity } } }`,
       );
       const ofType = new Map(
         [...sites].map(([b, own]) => [b, new Set([...own].filter(([, s]) => type === null || s.types.has(type)).map(([k]) => k))]),
@@ -495,33 +522,66 @@ function sitesOf(rows: Row[], facilityWorkers: Map<string, Row>): Sites {
       const net = data.overlapNetwork;
       expect(net.nodeCount).toBe(brands.length);
       expect(net.nodes.map((n) => [n.brandName, n.facilities]).sort()).toEqual(brands.map((b) => [b, ofType.get(b)!.size]).sort());
-      expect(net.edgeCount).toBe(edges.length);
-      expect(net.edges).toEqual(edges.map((e) => ({ ...e, sharedCapacity: expect.closeTo(e.sharedCapacity, 6) })));
-      console.log(
-        `overlap network ${type}`,
-        JSON.stringify(net.edges.map((e) => [e.brandAName, e.brandBName, e.sharedFacilities, e.sharedCapacity])),
-      );
+      expect(net.pairCount).toBe(edges.length);
+      expect(net.pairs).toEqual(edges.map((e) => ({ ...e, sharedCapacity: expect.closeTo(e.sharedCapacity, 6) })));
+      found[String(type)] = net.pairs.map((e) => [e.brandAName, e.brandBName, e.sharedFacilities]);
     }
+    // The real network: VF and adidas share the most factories; Nike's ties are few.
+    expect(found).toEqual({
+      FOOTWEAR: [
+        ['Converse', 'VF Corporation', 1],
+        ['Puma', 'VF Corporation', 1],
+        ['VF Corporation', 'adidas', 1],
+      ],
+      APPAREL: [
+        ['VF Corporation', 'adidas', 14],
+        ['Puma', 'VF Corporation', 4],
+        ['Puma', 'adidas', 4],
+        ['Nike', 'VF Corporation', 2],
+        ['Nike', 'Puma', 1],
+      ],
+      null: [
+        ['VF Corporation', 'adidas', 21],
+        ['Puma', 'VF Corporation', 10],
+        ['Puma', 'adidas', 9],
+        ['Nike', 'VF Corporation', 6],
+        ['Converse', 'VF Corporation', 2],
+        ['Nike', 'Puma', 2],
+        ['Nike', 'adidas', 1],
+      ],
+    });
   });
 
-  it('exports the network edges as CSV through GET /csv', async () => {
-    const query = `{ overlapNetwork(asOf: "${AS_OF}") { edges { brandAId brandAName brandBId brandBName sharedFacilities sharedCapacity } } }`;
-    const json = await gqlData<{ overlapNetwork: { edges: Array<Record<string, unknown>> } }>(query);
+  it('exports the network edges (pairs) as CSV through GET /csv', async () => {
+    const query = `{ overlapNetwork(asOf: "${AS_OF}") { pairs { brandAId brandAName brandBId brandBName sharedFacilities sharedCapacity } } }`;
+    const json = await gqlData<{ overlapNetwork: { pairs: Array<Record<string, unknown>> } }>(query);
     const response = await fetch(`${app.baseUrl}/csv?query=${encodeURIComponent(query)}`);
-    expect(response.status).toBe(200);
+    expect([response.status, response.status === 200 ? '' : await response.text()]).toEqual([200, '']);
     const [header, ...lines] = readCsvText(await response.text());
-    expect(header).toEqual(['brandAId', 'brandAName', 'brandBId', 'brandBName', 'sharedFacilities', 'sharedCapacity']);
+    // The selected columns, then the provenance columns every export carries (no trade dataset here: empty).
+    expect(header).toEqual([
+      'brandAId',
+      'brandAName',
+      'brandBId',
+      'brandBName',
+      'sharedFacilities',
+      'sharedCapacity',
+      'dataset.id',
+      'dataset.name',
+      'dataset.version',
+    ]);
+    expect(lines.every((l) => l.slice(6).every((v) => v === ''))).toBe(true);
     expect(lines.map((l) => [l[1], l[3], Number(l[4])])).toEqual(
-      json.overlapNetwork.edges.map((e) => [e.brandAName, e.brandBName, e.sharedFacilities]),
+      json.overlapNetwork.pairs.map((e) => [e.brandAName, e.brandBName, e.sharedFacilities]),
     );
   });
 
   it('refuses an unknown product type and a minShared below 1, never an empty answer that looks like data', async () => {
-    const unknown = await app.raw(`{ overlapNetwork(productType: "SHOES") { edgeCount } }`);
+    const unknown = await app.raw(`{ overlapNetwork(productType: "SHOES") { pairCount } }`);
     expect(unknown.errors![0].extensions!.code).toBe('UNKNOWN_PRODUCT_TYPE');
     const brand = await app.raw(`{ brand(id: "${ids.get('Nike')}") { rivalOverlap(productType: "shoes") { rivalCount } } }`);
     expect(brand.errors![0].extensions!.code).toBe('UNKNOWN_PRODUCT_TYPE');
-    const zero = await app.raw(`{ overlapNetwork(minShared: 0) { edgeCount } }`);
+    const zero = await app.raw(`{ overlapNetwork(minShared: 0) { pairCount } }`);
     expect(zero.errors![0].extensions!.code).toBe('INVALID_ARGUMENT');
   });
 });

@@ -246,10 +246,10 @@ export const COST_TABLE: Readonly<Record<string, FieldCost>> = {
   'Query.overlapNetwork': {
     base: fixed(1000, "every brand's links in force of the type, paired by facility (~0.1 s)"),
     items: {
-      edges: firstOf(LIST_BOUNDS.overlapEdges),
+      pairs: firstOf(LIST_BOUNDS.overlapEdges),
       nodes: sizeOf(`every brand sourcing the type, at most ${OVERLAP_MAX_NODES}`, () => OVERLAP_MAX_NODES),
     },
   },
-  'OverlapNetwork.edges': { itemOf: itemOf('`first` of overlapNetwork', LIST_BOUNDS.overlapEdges.max) },
+  'OverlapNetwork.pairs': { itemOf: itemOf('`first` of overlapNetwork', LIST_BOUNDS.overlapEdges.max) },
   'OverlapNetwork.nodes': { itemOf: itemOf('the brands of the network', OVERLAP_MAX_NODES) },
 };

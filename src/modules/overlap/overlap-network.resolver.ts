@@ -10,7 +10,7 @@ import { OverlapNetwork } from './overlap.types';
 @Resolver()
 export class OverlapNetworkResolver {
   @Query(() => OverlapNetwork, {
-    description: `The network of brands tied by shared factories in a product type ([overlap network](/docs/metrics#overlap-network)): nodes (brands, with their facilities of the type, at most ${OVERLAP_MAX_NODES}) and weighted edges (pairs sharing at least \`minShared\` facilities where both source the type), as flat rows a graph tool or BI reads; GET /csv exports \`edges\` or \`nodes\`. One statement.`,
+    description: `The network of brands tied by shared factories in a product type ([overlap network](/docs/metrics#overlap-network)): nodes (brands, with their facilities of the type, at most ${OVERLAP_MAX_NODES}) and weighted edges (pairs sharing at least \`minShared\` facilities where both source the type), as flat rows a graph tool or BI reads; GET /csv exports \`pairs\` (the edges) or \`nodes\`. One statement.`,
   })
   async overlapNetwork(
     @Arg('productType', () => String, { nullable: true, description: 'Product type (e.g. "FOOTWEAR"); default facilities of any type.' })

@@ -32,9 +32,9 @@ export interface OverlapEdgeRow {
 
 export interface OverlapNetworkRows {
   nodeCount: number;
-  edgeCount: number;
+  pairCount: number;
   nodes: OverlapNodeRow[];
-  edges: OverlapEdgeRow[];
+  pairs: OverlapEdgeRow[];
 }
 
 type Row = { kind: 'count' | 'node' | 'edge'; a: number | null; aName: string | null; b: number | null; bName: string | null } & {
@@ -81,13 +81,13 @@ export async function overlapNetwork(em: EntityManager, q: OverlapNetworkArgs): 
       from edges e join brand ba on ba.id = e.a join brand bb on bb.id = e.b where e.rank <= ${q.first}
       order by kind, rank`,
   );
-  const network: OverlapNetworkRows = { nodeCount: 0, edgeCount: 0, nodes: [], edges: [] };
+  const network: OverlapNetworkRows = { nodeCount: 0, pairCount: 0, nodes: [], pairs: [] };
   for (const r of rows) {
-    if (r.kind === 'count') [network.nodeCount, network.edgeCount] = [Number(r.a), Number(r.b)];
+    if (r.kind === 'count') [network.nodeCount, network.pairCount] = [Number(r.a), Number(r.b)];
     else if (r.kind === 'node')
       network.nodes.push({ brandId: Number(r.a), brandName: r.aName!, disclosedAt: r.disclosedAt!, facilities: r.n });
     else
-      network.edges.push({
+      network.pairs.push({
         brandAId: Number(r.a),
         brandAName: r.aName!,
         brandBId: Number(r.b),

@@ -180,12 +180,15 @@ export class OverlapNetwork {
   @Field(() => Int, { description: 'Brands sourcing the type (all of them; `nodes` lists at most the bound).' })
   nodeCount!: number;
 
-  @Field(() => Int, { description: 'Pairs with at least `minShared` shared facilities (all of them; `edges` lists the `first`).' })
-  edgeCount!: number;
+  @Field(() => Int, { description: 'Pairs with at least `minShared` shared facilities (all of them; `pairs` lists the `first`).' })
+  pairCount!: number;
 
   @Field(() => [OverlapNode], { description: 'Brands sourcing the type, the most facilities first (ties by brand id).' })
   nodes!: OverlapNode[];
 
-  @Field(() => [OverlapEdge], { description: 'Edges, the most shared facilities first (ties by brandAId, brandBId).' })
-  edges!: OverlapEdge[];
+  @Field(() => [OverlapEdge], {
+    description:
+      'The edges: pairs of brands, the most shared facilities first (ties by brandAId, brandBId). Named `pairs`, not `edges`, so that GET /csv exports it as rows (`edges` means a connection there).',
+  })
+  pairs!: OverlapEdge[];
 }
