@@ -46,7 +46,8 @@ export class BrandOverlapResolver {
   async leakageExposure(
     @Root() brand: Brand,
     @Arg('asOf', () => GraphQLLocalDate, { nullable: true, description: AS_OF_DESCRIPTION }) asOf: string | null,
-    @Arg('level', () => LeakageLevel, { defaultValue: LeakageLevel.FACILITY, description: 'Where rivals are looked for.' }) level: LeakageLevel,
+    @Arg('level', () => LeakageLevel, { defaultValue: LeakageLevel.FACILITY, description: 'Where rivals are looked for.' })
+    level: LeakageLevel,
     @Arg('weight', () => CapacityWeight, { defaultValue: CapacityWeight.CAPACITY, description: WEIGHT_DESCRIPTION }) weight: CapacityWeight,
     @Ctx() ctx: GraphQLContext,
   ): Promise<LeakageExposure> {

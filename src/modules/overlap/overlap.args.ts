@@ -18,6 +18,9 @@ export async function productTypeArgument(ctx: GraphQLContext, raw: string | nul
 /** `minShared`: a whole number ≥ 1 (INVALID_ARGUMENT otherwise: 0 would make an edge of every pair). */
 export function checkMinShared(minShared: number): number {
   if (!Number.isInteger(minShared) || minShared < 1)
-    throw new AppError(ErrorCode.INVALID_ARGUMENT, `minShared must be 1 or more (got ${minShared}).`, { argument: 'minShared', value: minShared });
+    throw new AppError(ErrorCode.INVALID_ARGUMENT, `minShared must be 1 or more (got ${minShared}).`, {
+      argument: 'minShared',
+      value: minShared,
+    });
   return minShared;
 }

@@ -41,7 +41,9 @@ export class RivalOverlap {
   })
   sameTypeShared!: number;
 
-  @Field(() => Float, { description: "Σ cap(f) over the shared facilities of known weight, in the brand's own weights (unit of `weight`)." })
+  @Field(() => Float, {
+    description: "Σ cap(f) over the shared facilities of known weight, in the brand's own weights (unit of `weight`).",
+  })
   sharedCapacity!: number;
 
   @Field(() => Int, { description: 'Shared facilities whose weight is unknown: left out of sharedCapacity, never weighed as 0 or 1.' })
@@ -174,7 +176,10 @@ export class OverlapNetwork {
   @Field(() => String, { nullable: true, description: 'Product type (null: facilities of any type).' })
   productType!: string | null;
 
-  @Field(() => GraphQLLocalDate, { nullable: true, description: "Date asked: each brand's latest disclosure on or before it counts; null = each brand's latest." })
+  @Field(() => GraphQLLocalDate, {
+    nullable: true,
+    description: "Date asked: each brand's latest disclosure on or before it counts; null = each brand's latest.",
+  })
   asOf!: string | null;
 
   @Field(() => Int, { description: 'Brands sourcing the type (all of them; `nodes` lists at most the bound).' })

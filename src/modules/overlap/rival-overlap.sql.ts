@@ -96,7 +96,18 @@ export async function rivalOverlaps(em: EntityManager, brandIds: readonly number
       order by t.brand_id, r.rank`,
   );
   const byBrand = new Map<number, BrandOverlap>();
-  for (const { rivalId, rank, sharedFacilities, sameTypeShared, sharedCapacity, sharedUnknownCapacity, overlapShare, jaccard, facilityIds, ...b } of rows) {
+  for (const {
+    rivalId,
+    rank,
+    sharedFacilities,
+    sameTypeShared,
+    sharedCapacity,
+    sharedUnknownCapacity,
+    overlapShare,
+    jaccard,
+    facilityIds,
+    ...b
+  } of rows) {
     const brandId = Number(b.brandId);
     let overlap = byBrand.get(brandId);
     if (!overlap) byBrand.set(brandId, (overlap = { ...b, brandId, rivals: [] }));
@@ -110,7 +121,10 @@ export async function rivalOverlaps(em: EntityManager, brandIds: readonly number
       sharedUnknownCapacity: sharedUnknownCapacity!,
       overlapShare: overlapShare ?? null,
       jaccard: jaccard!,
-      facilityIds: (facilityIds ?? '').split(',').filter((id) => id !== '').map(Number),
+      facilityIds: (facilityIds ?? '')
+        .split(',')
+        .filter((id) => id !== '')
+        .map(Number),
     });
   }
   return [...byBrand.values()];
