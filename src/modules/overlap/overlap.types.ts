@@ -19,7 +19,7 @@ registerEnumType(LeakageLevel, {
  * c. 2023 disclosures of Nike, adidas, VF and Puma (repeated in the descriptions below).
  */
 export const MATCH_RULE_NOTE =
-  "Facilities are shared when the importers' match rule made one facility of the brands' disclosures ([facility matching](/docs/metrics#facility-matching)): normalised name + country + normalised address, so a factory spelled differently by two brands counts twice and overlap is a lower bound.";
+  "Facilities are shared when the importers' match rule made one facility of the brands' disclosures ([facility matching](/docs/metrics#facility-matching)): normalised name + country + normalised address. The rule decides a great deal: on the c. 2023 disclosures, none of the 9 facilities Nike shares with adidas (1), Puma (2) and VF (6) is spelled alike by both brands (all 9 exist only through the normalisation), and normalised name + country alone would pair 76 (24, 20, 32) — addresses written differently keep most shared factories apart, so overlap is a lower bound.";
 
 @ObjectType({
   description: `A brand's overlap with one rival at their disclosures in force ([shared facilities](/docs/metrics#shared-facilities), [overlap share and Jaccard](/docs/metrics#overlap-share-and-jaccard)). ${MATCH_RULE_NOTE}`,
