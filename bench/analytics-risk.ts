@@ -7,9 +7,12 @@
  */
 import type { Case } from './analytics-case';
 import type { BenchInputs } from './analytics-cases';
+import { overlapCases } from './analytics-overlap'; // #12 rival overlap
 
 export type Query = (text: string, values?: unknown[]) => Promise<any[]>;
 export type RiskCases = (inputs: BenchInputs, q: Query) => Promise<Case[]>;
 
 /** Every part's builder, in the order their rows appear in the table. */
-export const RISK_CASES: RiskCases[] = [];
+export const RISK_CASES: RiskCases[] = [
+  overlapCases, // #12 rival overlap
+];
