@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- the API's JSON answers and the rows are walked by path here; each check asserts the values it reads against the SQL's */
 /**
  * Rival overlap's questions for bench/analytics.ts (#12): the brand sharing most facilities with other
  * brands (at every brand's latest disclosure) — its overlap with each rival, its leakage exposure — and the
