@@ -1,4 +1,5 @@
 import { runImport } from '../../src/modules/import/run-import';
+import { rivalOverlap as referenceOverlap, type OverlapLink } from '../../src/modules/metrics/overlap';
 import { parseCsv as readCsvText } from '../support/csv';
 import { readCsvRows, sharedFile } from '../support/shared-data';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -333,6 +334,34 @@ function sitesOf(rows: Row[], facilityWorkers: Map<string, Row>): Sites {
           sharedCapacity: expect.closeTo(e.sharedCapacity, 6),
         })),
       );
+    }
+  });
+
+  it('restricts every brand to the facilities of a product type as the reference function does on the files', async () => {
+    // The reference function (src/modules/metrics/overlap.ts) over links built here from the files' rows.
+    const links: OverlapLink[] = [...sites].flatMap(([brand, own]) =>
+      [...own].flatMap(([facility, site]) => [...site.types].map((productType) => ({ brand, facility, productType, capacity: site.cap }))),
+    );
+    for (const type of ['APPAREL', 'FOOTWEAR']) {
+      const data = await gqlData<{ brands: { nodes: Overlap[] } }>(
+        `{ brands(first: 10) { nodes { name rivalOverlap(asOf: "${AS_OF}", productType: "${type}", first: 10) { asOf facilities capacity unknownCapacity rivalCount
+           rivals { rank sharedFacilities sameTypeShared sharedCapacity sharedUnknownCapacity overlapShare jaccard rival { name } } } } } }`,
+      );
+      for (const { name, rivalOverlap } of data.brands.nodes) {
+        const expected = referenceOverlap(links, name, type).sort((a, b) => b.shared - a.shared || ids.get(a.rival)! - ids.get(b.rival)!);
+        expect([name, type, rivalOverlap.facilities]).toEqual([
+          name,
+          type,
+          [...sites.get(name)!.values()].filter((s) => s.types.has(type)).length,
+        ]);
+        expect(
+          rivalOverlap.rivals.map((r) => [r.rival.name, r.sharedFacilities, r.sameTypeShared, r.sharedCapacity, r.sharedUnknownCapacity]),
+        ).toEqual(expected.map((e) => [e.rival, e.shared, e.sameTypeShared, expect.closeTo(e.sharedCapacity, 6), e.sharedUnknownCapacity]));
+        rivalOverlap.rivals.forEach((r, i) => {
+          expect(r.overlapShare).toBeCloseTo(expected[i].overlapShare!, 12);
+          expect(r.jaccard).toBeCloseTo(expected[i].jaccard, 12);
+        });
+      }
     }
   });
 

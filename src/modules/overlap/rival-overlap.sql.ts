@@ -69,11 +69,14 @@ export async function rivalOverlaps(em: EntityManager, brandIds: readonly number
                coalesce(sum(weight), 0)::float8 as capacity, (count(*) filter (where weight is null))::int as unknown
         from own group by brand_id
       ),
+      same_type as (
+        select a.brand_id, r.brand_id as rival_id, count(distinct a.facility_id)::int as n
+        from typed a join typed r on r.facility_id = a.facility_id and r.product_type_id = a.product_type_id and r.brand_id <> a.brand_id
+        where a.brand_id in (select brand_id from totals)
+        group by a.brand_id, r.brand_id
+      ),
       pairs as (
         select o.brand_id, s.brand_id as rival_id, count(*)::int as shared,
-               (count(*) filter (where exists (
-                  select 1 from typed a join typed r on r.product_type_id = a.product_type_id and r.facility_id = a.facility_id
-                  where a.brand_id = o.brand_id and a.facility_id = o.facility_id and r.brand_id = s.brand_id)))::int as same_type,
                coalesce(sum(o.weight), 0)::float8 as shared_capacity, (count(*) filter (where o.weight is null))::int as shared_unknown,
                string_agg(o.facility_id::text, ',' order by o.facility_id) as facility_ids
         from own o join sites s on s.facility_id = o.facility_id and s.brand_id <> o.brand_id
@@ -86,13 +89,14 @@ export async function rivalOverlaps(em: EntityManager, brandIds: readonly number
       )
       select t.brand_id as "brandId", t.as_of as "asOf", t.facilities, t.capacity, t.unknown as "unknownCapacity",
              coalesce(max(r.rival_count) over (partition by t.brand_id), 0)::int as "rivalCount",
-             r.rival_id as "rivalId", r.rank, r.shared as "sharedFacilities", r.same_type as "sameTypeShared",
+             r.rival_id as "rivalId", r.rank, r.shared as "sharedFacilities", coalesce(st.n, 0) as "sameTypeShared",
              r.shared_capacity as "sharedCapacity", r.shared_unknown as "sharedUnknownCapacity",
              r.shared_capacity / nullif(t.capacity, 0) as "overlapShare",
              r.shared::float8 / (t.facilities + z.n - r.shared) as jaccard, r.facility_ids as "facilityIds"
       from totals t
       left join ranked r on r.brand_id = t.brand_id and r.rank <= ${q.first}
       left join sizes z on z.brand_id = r.rival_id
+      left join same_type st on st.brand_id = r.brand_id and st.rival_id = r.rival_id
       order by t.brand_id, r.rank`,
   );
   const byBrand = new Map<number, BrandOverlap>();
