@@ -608,6 +608,13 @@ function sitesOf(rows: Row[], facilityWorkers: Map<string, Row>): Sites {
     expect(unknown.errors![0].extensions!.code).toBe('UNKNOWN_PRODUCT_TYPE');
     const brand = await app.raw(`{ brand(id: "${ids.get('Nike')}") { rivalOverlap(productType: "shoes") { rivalCount } } }`);
     expect(brand.errors![0].extensions!.code).toBe('UNKNOWN_PRODUCT_TYPE');
+    const tooMany = await app.raw(`{ brand(id: "${ids.get('Nike')}") { rivalOverlap(first: 1001) { rivalCount } } }`);
+    expect(tooMany.errors![0].extensions!.code).toBe('PAGE_SIZE_TOO_LARGE');
+    // first: 0 lists no rival and still counts them all (adidas, Puma, VF).
+    const none = await gqlData<{ brand: { rivalOverlap: { rivalCount: number; rivals: unknown[] } } }>(
+      `{ brand(id: "${ids.get('Nike')}") { rivalOverlap(asOf: "${AS_OF}", first: 0) { rivalCount rivals { rank } } } }`,
+    );
+    expect(none.brand.rivalOverlap).toEqual({ rivalCount: 3, rivals: [] });
     const zero = await app.raw(`{ overlapNetwork(minShared: 0) { pairCount } }`);
     expect(zero.errors![0].extensions!.code).toBe('INVALID_ARGUMENT');
   });

@@ -83,17 +83,17 @@ export async function rivalOverlaps(em: EntityManager, brandIds: readonly number
         group by o.brand_id, s.brand_id
       ),
       ranked as (
-        select p.*, (row_number() over (partition by p.brand_id order by p.shared desc, p.rival_id))::int as rank,
-               (count(*) over (partition by p.brand_id))::int as rival_count
-        from pairs p
-      )
+        select p.*, (row_number() over (partition by p.brand_id order by p.shared desc, p.rival_id))::int as rank from pairs p
+      ),
+      rival_counts as (select brand_id, count(*)::int as n from pairs group by brand_id)
       select t.brand_id as "brandId", t.as_of as "asOf", t.facilities, t.capacity, t.unknown as "unknownCapacity",
-             coalesce(max(r.rival_count) over (partition by t.brand_id), 0)::int as "rivalCount",
+             coalesce(rc.n, 0) as "rivalCount",
              r.rival_id as "rivalId", r.rank, r.shared as "sharedFacilities", coalesce(st.n, 0) as "sameTypeShared",
              r.shared_capacity as "sharedCapacity", r.shared_unknown as "sharedUnknownCapacity",
              r.shared_capacity / nullif(t.capacity, 0) as "overlapShare",
              r.shared::float8 / (t.facilities + z.n - r.shared) as jaccard, r.facility_ids as "facilityIds"
       from totals t
+      left join rival_counts rc on rc.brand_id = t.brand_id
       left join ranked r on r.brand_id = t.brand_id and r.rank <= ${q.first}
       left join sizes z on z.brand_id = r.rival_id
       left join same_type st on st.brand_id = r.brand_id and st.rival_id = r.rival_id
