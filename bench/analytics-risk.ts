@@ -10,6 +10,7 @@ import type { BenchInputs } from './analytics-cases';
 // Country indicators (#12, part "indicators").
 import { indicatorCases } from './analytics-indicators';
 import { unitValueCases } from './analytics-unitvalue'; // #12 unit values
+import { overlapCases } from './analytics-overlap'; // #12 rival overlap
 
 export type Query = (text: string, values?: unknown[]) => Promise<any[]>;
 export type RiskCases = (inputs: BenchInputs, q: Query) => Promise<Case[]>;
@@ -19,4 +20,5 @@ export const RISK_CASES: RiskCases[] = [
   // Country indicators (#12, part "indicators").
   indicatorCases,
   unitValueCases, // #12 unit values
+  overlapCases, // #12 rival overlap
 ];

@@ -46,6 +46,11 @@ import { createUnitValueRankingLoader, type RankingCellArgs } from '../modules/u
 import { LoaderFamily } from './loader-utils';
 // Country indicators (#12, part "indicators").
 import { createProfileLoaders } from '../modules/indicators/profile.loader';
+// #12 rival overlap
+import { createLeakageExposureLoader } from '../modules/overlap/leakage-exposure.loader';
+import type { LeakageArgs } from '../modules/overlap/leakage-exposure.sql';
+import { createRivalOverlapLoader } from '../modules/overlap/rival-overlap.loader';
+import type { RivalOverlapArgs } from '../modules/overlap/rival-overlap.sql';
 
 /** Every per-request DataLoader, built from the request's own EntityManager fork. */
 export function createLoaders(em: EntityManager) {
@@ -85,6 +90,9 @@ export function createLoaders(em: EntityManager) {
     // #12 unit values
     unitValueRanking: new LoaderFamily((args: RankingCellArgs) => createUnitValueRankingLoader(em, args)),
     qualitySignals: new LoaderFamily((args: QualitySignalArgs) => createQualitySignalsLoader(em, args)),
+    // #12 rival overlap
+    rivalOverlap: new LoaderFamily((args: RivalOverlapArgs) => createRivalOverlapLoader(em, args)),
+    leakageExposure: new LoaderFamily((args: LeakageArgs) => createLeakageExposureLoader(em, args)),
   };
 }
 

@@ -49,6 +49,10 @@ import {
 import { IndicatorsResolver } from '../modules/indicators/indicators.resolver';
 import { CountryProfileResolver } from '../modules/indicators/profile.resolver';
 import { CountryTradeCountsResolver } from '../modules/indicators/country-counts.resolver';
+// #12 rival overlap
+import { BrandOverlapResolver } from '../modules/overlap/brand-overlap.resolver';
+import { OverlapNetworkResolver } from '../modules/overlap/overlap-network.resolver';
+import { RivalOverlapResolver } from '../modules/overlap/rival-overlap.resolver';
 
 export const resolvers = [
   CountryResolver,
@@ -99,6 +103,10 @@ export const resolvers = [
   UnitValueRankResolver,
   BrandQualitySignalsResolver,
   QualitySignalResolver,
+  // #12 rival overlap
+  BrandOverlapResolver,
+  RivalOverlapResolver,
+  OverlapNetworkResolver,
 ] as const;
 
 let cached: Promise<GraphQLSchema> | undefined;

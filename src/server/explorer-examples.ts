@@ -158,4 +158,23 @@ query CountryProfiles {
   }
 }`,
   },
+  // #12 rival overlap
+  {
+    title: 'Rival overlap',
+    query: `# Which factories brands share with their rivals, the brand's capacity exposed to them, and the network of brands tied
+# by shared footwear factories (definitions: /docs/metrics#rival-overlap; GET /csv exports \`pairs\` as an edge list).
+query RivalOverlap {
+  brands(first: 3) {
+    nodes {
+      name
+      rivalOverlap(first: 5) { facilities rivalCount rivals { rival { name } sharedFacilities sameTypeShared overlapShare jaccard } }
+      leakageExposure(level: MANUFACTURER) { share exposedFacilities exposedParticipants rivals unknownCapacity }
+    }
+  }
+  overlapNetwork(productType: "FOOTWEAR", minShared: 1, first: 50) {
+    nodeCount pairCount
+    pairs { brandAName brandBName sharedFacilities sharedCapacity }
+  }
+}`,
+  },
 ];

@@ -5,6 +5,7 @@ import { RCA_MAX_ROWS } from '../../modules/specialisation/rca.resolver';
 import { AGGREGATE_MAX_ROWS } from '../../modules/trade-aggregate/trade-aggregate.resolver';
 import { MAX_TREND_YEARS } from '../../modules/trends/concentration-trend.args';
 import { MAX_UNIT_VALUE_YEARS } from '../../modules/unit-value/unit-value.args';
+import { OVERLAP_MAX_NODES } from '../../modules/overlap/overlap.args'; // #12 rival overlap
 import { NESTED_BOUND } from '../nested';
 import { DEFAULT_PAGE_SIZE } from '../pagination';
 import { LIST_BOUNDS } from './list-bounds';
@@ -306,4 +307,23 @@ export const COST_TABLE: Readonly<Record<string, FieldCost>> = {
   },
   'QualitySignals.signals': { itemOf: itemOf('HS codes × supplier countries of qualitySignals', 500) },
   'QualitySignals.summary': { itemOf: itemOf('HS codes of qualitySignals', 20) },
+  // #12 rival overlap: every brand's disclosure in force, its facilities paired with every other brand's.
+  'Brand.rivalOverlap': {
+    base: fixed(100, "every brand's links in force, the brand's facilities paired with its rivals', batched over the brands"),
+    items: { rivals: firstOf(LIST_BOUNDS.rivalOverlaps) },
+  },
+  'RivalOverlapList.rivals': { itemOf: itemOf('`first` of rivalOverlap', LIST_BOUNDS.rivalOverlaps.max) },
+  'RivalOverlap.facilities': { list: firstOf(NESTED_BOUND) },
+  'Brand.leakageExposure': {
+    base: fixed(100, "every brand's links in force, the brand's facilities or manufacturers matched with its rivals', batched"),
+  },
+  'Query.overlapNetwork': {
+    base: fixed(1000, "every brand's links in force of the type, paired by facility (~0.1 s)"),
+    items: {
+      pairs: firstOf(LIST_BOUNDS.overlapEdges),
+      nodes: sizeOf(`every brand sourcing the type, at most ${OVERLAP_MAX_NODES}`, () => OVERLAP_MAX_NODES),
+    },
+  },
+  'OverlapNetwork.pairs': { itemOf: itemOf('`first` of overlapNetwork', LIST_BOUNDS.overlapEdges.max) },
+  'OverlapNetwork.nodes': { itemOf: itemOf('the brands of the network', OVERLAP_MAX_NODES) },
 };

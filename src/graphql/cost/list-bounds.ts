@@ -57,4 +57,9 @@ export const LIST_BOUNDS = {
   unitValueRanking: { default: 20, max: 300 },
   /** Exporters one unitValues request takes (`exporters`, one statement for all). */
   unitValueExporters: { default: 1, max: 50 },
+  // #12 rival overlap
+  /** Rivals of a brand sharing a facility (every other brand with a disclosure, at most). */
+  rivalOverlaps: { default: 20, max: 1000 },
+  /** Edges of an overlap network (pairs of brands): ~500 brands make ~125,000 pairs, most sharing nothing. */
+  overlapEdges: { default: 500, max: 5000 },
 } as const satisfies Record<string, ListBound>;

@@ -36,6 +36,9 @@ const REQUIRED_VARIABLES: Record<string, Record<string, unknown>> = {
   UnitValues: { exporters: ['VNM', 'IDN'], product: '64', fromYear: 2019, toYear: 2023 },
   UnitValueRanking: { code: '64', year: 2023 },
   QualitySignals: { search: 'Nike', year: 2023 },
+  // #12 rival overlap
+  RivalOverlap: { id: '1' },
+  LeakageExposure: { id: '1' },
 };
 
 describe('what analysts and the tests send is accepted under the default limits', () => {
@@ -75,8 +78,8 @@ describe('what analysts and the tests send is accepted under the default limits'
         .map(([n, c]) => `  ${n.padEnd(28)} ${c}`)
         .join('\n')}`,
     );
-    // + 6 of the country indicators, + 3 of unit values (#12)
-    expect(Object.keys(costs)).toHaveLength(28 + 6 + 3);
+    // + 6 of the country indicators, + 3 of unit values, + 3 of rival overlap (#12)
+    expect(Object.keys(costs)).toHaveLength(28 + 6 + 3 + 3);
     expect(Object.entries(costs).filter(([, cost]) => cost > DEFAULTS.maxCost)).toEqual([]);
   });
 
