@@ -6,9 +6,7 @@
  */
 import { assertClose, type Case } from './analytics-case';
 import type { BenchInputs } from './analytics-cases';
-
-/** analytics-risk.ts's RiskCases, spelled here: that file imports this one. */
-type Query = (text: string, values?: unknown[]) => Promise<any[]>;
+import type { Query } from './analytics-risk-case';
 
 export async function indicatorCases({ dataset, year, importer, exporter }: BenchInputs, q: Query): Promise<Case[]> {
   // The exporter's two largest customers besides the importer: three partners in one statement.

@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- the API's JSON answers and the rows are walked by path here; each check asserts the values it reads against the SQL's */
 /**
  * Rival overlap's questions for bench/analytics.ts (#12): the brand sharing most facilities with other
  * brands (at every brand's latest disclosure) — its overlap with each rival, its leakage exposure — and the
@@ -6,9 +5,7 @@
  */
 import { assertClose, type Case } from './analytics-case';
 import type { BenchInputs } from './analytics-cases';
-
-/** The shape of analytics-risk.ts's RiskCases, spelled out here: importing it from there would be an import cycle. */
-type Query = (text: string, values?: unknown[]) => Promise<any[]>;
+import type { Query } from './analytics-risk-case';
 
 /** Every brand's latest disclosure: (brand_id, facility_id, product_type_id) links, and each brand's workers per facility. */
 const LATEST = `latest as (select brand_id, max(disclosed_at) as d from sourcing_link group by 1),

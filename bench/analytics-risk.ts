@@ -1,24 +1,15 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- the bench's queries return rows of any shape */
 /**
  * The OEM-risk questions of bench/analytics.ts (rival overlap, unit values, upstream exposure, country
  * indicators): each part of the feature adds its builder here. A builder picks its own inputs from the data
  * (the brand sharing most facilities, the exporter with most quantities, …) and returns its cases, each
  * with a hand-written SQL twin on the base tables.
  */
-import type { Case } from './analytics-case';
-import type { BenchInputs } from './analytics-cases';
-// Country indicators (#12, part "indicators").
 import { indicatorCases } from './analytics-indicators';
-import { unitValueCases } from './analytics-unitvalue'; // #12 unit values
-import { overlapCases } from './analytics-overlap'; // #12 rival overlap
+import { overlapCases } from './analytics-overlap';
+import type { RiskCases } from './analytics-risk-case';
+import { unitValueCases } from './analytics-unitvalue';
 
-export type Query = (text: string, values?: unknown[]) => Promise<any[]>;
-export type RiskCases = (inputs: BenchInputs, q: Query) => Promise<Case[]>;
+export type { Query, RiskCases } from './analytics-risk-case';
 
 /** Every part's builder, in the order their rows appear in the table. */
-export const RISK_CASES: RiskCases[] = [
-  // Country indicators (#12, part "indicators").
-  indicatorCases,
-  unitValueCases, // #12 unit values
-  overlapCases, // #12 rival overlap
-];
+export const RISK_CASES: RiskCases[] = [overlapCases, unitValueCases, indicatorCases];

@@ -6,7 +6,7 @@
  * same figures.
  */
 import { assertClose, type Case } from './analytics-case';
-import type { Query, RiskCases } from './analytics-risk';
+import type { Query, RiskCases } from './analytics-risk-case';
 
 /** UV, world UV and RUV of (exporter, product, year) cells from flows `f` (q only where > 0). */
 const uvSql = (flows: string, exporters: string) => `with f as (${flows}),
