@@ -6,10 +6,23 @@ import { FORMER_COUNTRIES } from './data/former-countries';
 import { HS_CHAPTERS, HS_SECTIONS } from './data/hs-nomenclature';
 import { PRODUCT_TYPES } from './data/product-types';
 
+/** A product row for an HS heading that the loaded nomenclature may not describe yet (see ensureProductCodes). */
+function placeholderProduct(code: string) {
+  const chapter = HS_CHAPTERS.find((c) => c.code === code.slice(0, 2));
+  return {
+    code,
+    level: code.length,
+    description: `HS ${code} (not in the loaded nomenclature)`,
+    parent_code: code.slice(0, code.length - 2),
+    section_id: chapter?.section ?? null,
+    hs_revision: 'HS2022',
+  };
+}
+
 /**
  * True reference data every installation needs: ISO countries with UN M49 regions (and the former
  * countries older trade data reports), country groups,
- * the 21 HS sections and 97 chapters, and the product-type ↔ HS mapping. Idempotent: it upserts, and
+ * the 21 HS sections and 97 chapters, and the product-type ↔ HS and product-type → input mappings. Idempotent: it upserts, and
  * removes group members and mappings that the current lists no longer have.
  */
 export async function seedReference(em: EntityManager): Promise<void> {
@@ -79,6 +92,20 @@ export async function seedReference(em: EntityManager): Promise<void> {
     );
     for (const type of PRODUCT_TYPES) {
       await tableQuery(tx, 'product_type_hs').where('product_type_id', type.id).whereNotIn('product_code', type.hsCodes).delete();
+    }
+    // The input mapping (upstream exposure) names headings the reference data does not describe: they are
+    // created as placeholders, as a trade load would create them, and a nomenclature import describes them.
+    const inputCodes = [...new Set(PRODUCT_TYPES.flatMap((t) => t.inputs))].sort();
+    await upsertRows(tx, 'product', inputCodes.filter((code) => code.length > 2).map(placeholderProduct), ['code'], 'ignore');
+    await upsertRows(
+      tx,
+      'product_type_input',
+      PRODUCT_TYPES.flatMap((t) => t.inputs.map((code) => ({ product_type_id: t.id, product_code: code }))),
+      ['product_type_id', 'product_code'],
+      'ignore',
+    );
+    for (const type of PRODUCT_TYPES) {
+      await tableQuery(tx, 'product_type_input').where('product_type_id', type.id).whereNotIn('product_code', type.inputs).delete();
     }
   });
 }
