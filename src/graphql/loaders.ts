@@ -40,6 +40,10 @@ import {
 } from '../modules/trends/disclosure-change.loader';
 import type { DisclosurePair, ShareArgs } from '../modules/trends/disclosure-change.sql';
 import { LoaderFamily } from './loader-utils';
+// #12 upstream exposure
+import { createInputsOfTypeLoader } from '../modules/product-type/product-type.loader';
+import { createUpstreamExposureLoader } from '../modules/upstream/upstream-exposure.loader';
+import type { UpstreamArgs } from '../modules/upstream/upstream-exposure.sql';
 
 /** Every per-request DataLoader, built from the request's own EntityManager fork. */
 export function createLoaders(em: EntityManager) {
@@ -74,6 +78,9 @@ export function createLoaders(em: EntityManager) {
     facilityDiff: new LoaderFamily((pair: DisclosurePair) => createFacilityDiffLoader(em, pair)),
     changedFacilities: createChangedFacilitiesLoader(em),
     disclosureShares: new LoaderFamily((args: ShareArgs) => createDisclosureSharesLoader(em, args)),
+    // #12 upstream exposure
+    inputsOfType: createInputsOfTypeLoader(em),
+    upstreamExposure: new LoaderFamily((args: UpstreamArgs) => createUpstreamExposureLoader(em, args)),
   };
 }
 

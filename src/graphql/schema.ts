@@ -36,6 +36,9 @@ import {
   ProductComplexityResolver,
   RcaRowResolver,
 } from '../modules/specialisation/specialisation-rows.resolver';
+// #12 upstream exposure
+import { BrandUpstreamResolver, UpstreamExposureResolver, UpstreamOriginResolver } from '../modules/upstream/upstream-exposure.resolver';
+import { BrandUpstreamLossResolver } from '../modules/upstream/upstream-loss.resolver';
 
 export const resolvers = [
   CountryResolver,
@@ -74,6 +77,11 @@ export const resolvers = [
   ProductComplexityResolver,
   CountryProductComplexityResolver,
   ApiKeyResolver,
+  // #12 upstream exposure
+  BrandUpstreamResolver,
+  UpstreamExposureResolver,
+  UpstreamOriginResolver,
+  BrandUpstreamLossResolver,
 ] as const;
 
 let cached: Promise<GraphQLSchema> | undefined;

@@ -231,4 +231,15 @@ export const COST_TABLE: Readonly<Record<string, FieldCost>> = {
   },
   'BrandDisruptions.nodes': { itemOf: itemOf('`first` of brands', RANKED_MAX) },
   'ImportMarketDisruptions.nodes': { itemOf: itemOf('`first` of importMarkets', RANKED_MAX) },
+
+  // #12 upstream exposure: the brand's disclosure, and its supplier countries' imports of the inputs in one year.
+  'ProductType.inputs': { list: firstOf(LIST_BOUNDS.inputsOfType) },
+  'Brand.upstreamExposure': {
+    base: fixed(2 + YEAR_OF_FLOWS / 20, "the brand's latest disclosure and its supplier countries' imports of the year, batched"),
+    items: { 'concentration.top': TOP },
+  },
+  'UpstreamExposure.origins': { list: firstOf(LIST_BOUNDS.upstreamOrigins) },
+  'BrandDisruption.upstreamLoss': {
+    base: fixed(YEAR_OF_FLOWS / 20, "the ranked brands' supplier countries' imports of the year, one batched statement"),
+  },
 };

@@ -45,4 +45,9 @@ export const LIST_BOUNDS = {
   importMarkets: { default: 6000, max: 6000 },
   /** Participants above a single-source threshold (at most 8 at the default 20 %). */
   aboveThreshold: { default: 20, max: 2000 },
+  // #12 upstream exposure
+  /** Input HS codes of a product type (at most 18 seeded: EQUIPMENT). */
+  inputsOfType: { default: 50, max: 1000 },
+  /** Origins of a brand's upstream exposure: every origin country (~260 with former ones) by default. */
+  upstreamOrigins: { default: 300, max: 300 },
 } as const satisfies Record<string, ListBound>;
