@@ -239,7 +239,6 @@ export const COST_TABLE: Readonly<Record<string, FieldCost>> = {
     items: { 'concentration.top': TOP },
   },
   'UpstreamExposure.origins': { list: firstOf(LIST_BOUNDS.upstreamOrigins) },
-  'BrandDisruption.upstreamLoss': {
-    base: fixed(YEAR_OF_FLOWS / 20, "the ranked brands' supplier countries' imports of the year, one batched statement"),
-  },
+  // Per ranked brand: one statement serves the whole ranking, whose brands share most supplier countries.
+  'BrandDisruption.upstreamLoss': { base: fixed(20, "the brand's share of one batched statement over the ranking's supplier countries") },
 };
