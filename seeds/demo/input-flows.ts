@@ -6,6 +6,7 @@
  * origins dominate each input, as in real trade; a (product, year, importer) slice never repeats an exporter.
  */
 import { allocateProportionally } from './allocate';
+import { buildUniverse } from './flow-model';
 import { canonicalCountries, compare } from './geography';
 import { createRng, zipfWeights } from './prng';
 import type { DemoCountry, DemoOptions, FlowRow } from './types';
@@ -51,11 +52,15 @@ export function* generateInputFlows(
   }
   const total = Math.min(asked, slices.length * (n - 1));
   const counts = allocateProportionally(total, weights, n - 1);
+  // Each product's origins: every country, in a seeded order that puts big traders first more often (a weighted
+  // random order: key log(u) / weight, largest first), weighed by Zipf down that order.
+  const traders = buildUniverse(canonicalCountries(countries)).size;
+  const zipf = zipfWeights(n, ORIGIN_ZIPF);
   const origins = new Map<string, number[]>();
   for (const product of sorted) {
-    // The product's origins: every country, ranked in a seeded order, weighed by Zipf.
-    const order = createRng(options.seed, 'input-origins', product).shuffle([...ids.keys()]);
-    const zipf = zipfWeights(n, ORIGIN_ZIPF);
+    const rng = createRng(options.seed, 'input-origins', product);
+    const keys = ids.map((_, i) => Math.log(1 - rng.next()) / traders[i]);
+    const order = [...ids.keys()].sort((a, b) => keys[b] - keys[a] || a - b);
     const byCountry = new Array<number>(n);
     order.forEach((country, rank) => (byCountry[country] = zipf[rank]));
     origins.set(product, byCountry);

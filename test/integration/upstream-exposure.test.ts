@@ -1,3 +1,5 @@
+import { seedDemo } from '../../seeds/demo/seed-demo';
+import { upstreamExposure } from '../../src/modules/metrics/upstream';
 import { runImport } from '../../src/modules/import/run-import';
 import { PRODUCT_TYPES } from '../../seeds/data/product-types';
 import {
@@ -28,6 +30,15 @@ const NIKE_COUNTRIES: Record<string, string> = {
   Netherlands: 'NLD', Nicaragua: 'NIC', Pakistan: 'PAK', Philippines: 'PHL', 'South Africa': 'ZAF', 'South Korea': 'KOR', Spain: 'ESP',
   'Sri Lanka': 'LKA', Taiwan: 'TWN', Thailand: 'THA', Turkey: 'TUR', 'United Kingdom': 'GBR', USA: 'USA', Vietnam: 'VNM',
 }; // prettier-ignore
+
+/** A small demo with input flows (#12): 4 brands over 30 facilities, 1,500 input flows into their countries. */
+const DEMO = { flows: 2000, inputFlows: 1500, brands: 4, manufacturers: 6, facilities: 30, yearFrom: 2021, yearTo: 2022 };
+
+/** The input codes of some product types from the mapping's rows, none under another of the set. */
+function inputCodesOf(mapping: ReadonlyArray<{ type: string; code: string }>, types: readonly string[]): string[] {
+  const codes = [...new Set(mapping.filter((m) => types.includes(m.type)).map((m) => m.code))];
+  return codes.filter((c) => !codes.some((p) => p.length < c.length && c.startsWith(p)));
+}
 
 /** Input codes of a set of product types, none under another of the set (the roll-up never adds a heading to its chapter). */
 function inputCodes(types: Iterable<string>): string[] {
@@ -105,6 +116,9 @@ function nikeRows(): Array<{ country: string; type: string; workers: number | nu
     let nikeId: string;
     let datasetId: string;
     let expected: Expected;
+    let demoId: string;
+    const sql = async <T = Record<string, unknown>>(text: string, params: unknown[] = []) =>
+      (await app.running.db.orm.em.fork().getConnection().execute(text, params)) as T[];
 
     beforeAll(async () => {
       app = await startTestApp();
@@ -114,6 +128,7 @@ function nikeRows(): Array<{ country: string; type: string; workers: number | nu
       const brands = await app.gql(BrandsDocument, { filter: { search: 'nike' } });
       nikeId = brands.data!.brands.nodes.find((b) => b.name === 'Nike')!.id;
       expected = expectedExposure();
+      demoId = String((await seedDemo(app.running.db, DEMO)).datasetId);
     });
     afterAll(() => app?.close());
 
@@ -175,6 +190,79 @@ function nikeRows(): Array<{ country: string; type: string; workers: number | nu
       expect(row.upstreamLoss.upstreamLoss).toBeCloseTo(expected.u.get('ZAF') ?? 0, 12);
       expect(row.upstreamLoss.directCountryLoss).toBeCloseTo(expected.a.get('ZAF') ?? 0, 12);
       expect(row.capacityLostShare).toBeCloseTo(expected.a.get('ZAF') ?? 0, 12);
+    });
+
+    it("gives every demo brand's upstream exposure as computed from the demo's rows (one batched statement)", async () => {
+      // The rows, read plainly: each brand's links at its latest disclosure, the facilities' countries and workers,
+      // the input mapping, and the demo's flows of 2022.
+      const links = await sql<{ brand: number; country: string; type: string; facility: number; min: number | null; max: number | null }>(
+        `select sl.brand_id as brand, f.country_id as country, sl.product_type_id as type, f.id as facility, f.workers_min as min, f.workers_max as max
+         from sourcing_link sl join facility f on f.id = sl.facility_id
+         where sl.dataset_id = ? and sl.disclosed_at = (select max(disclosed_at) from sourcing_link x where x.brand_id = sl.brand_id)`,
+        [Number(demoId)],
+      );
+      const mapping = await sql<{ type: string; code: string }>(
+        'select product_type_id as type, product_code as code from product_type_input',
+      );
+      const flows = await sql<{ exporter: string; importer: string; code: string; value: string }>(
+        'select exporter_id as exporter, importer_id as importer, product_code as code, value_usd as value from trade_flow where dataset_id = ? and year = 2022',
+        [Number(demoId)],
+      );
+      const brandIds = [...new Set(links.map((l) => Number(l.brand)))].sort((a, b) => a - b);
+      app.resetQueryCount();
+      const result = await app.raw(
+        `{ brands(first: 50) { nodes { id upstreamExposure(year: 2022, dataset: "${demoId}") { uncoveredShare coveredCountries supplierCountries
+           origins(first: 300) { originCode upstreamShare directShare } concentration { participants hhi } } } } }`,
+      );
+      expect(result.errors).toBeUndefined();
+      // The brands page, its count, the catalog and one statement for every brand's exposure: no statement per brand.
+      expect(app.queryCount()).toBeLessThanOrEqual(6);
+      type Got = {
+        uncoveredShare: number;
+        coveredCountries: number;
+        origins: Array<{ originCode: string; upstreamShare: number; directShare: number }>;
+        concentration: { participants: number; hhi: number | null };
+      };
+      const nodes = (result.data!.brands as { nodes: Array<{ id: string; upstreamExposure: Got }> }).nodes;
+      const byId = new Map(nodes.map((b) => [Number(b.id), b.upstreamExposure]));
+      let covered = 0;
+      for (const brand of brandIds) {
+        const own = links.filter((l) => Number(l.brand) === brand);
+        const facilities = [...new Map(own.map((l) => [l.facility, l])).values()].map((l) => ({
+          country: l.country.trim(),
+          capacity: l.min === null ? null : (Number(l.min) + Number(l.max)) / 2,
+        }));
+        // The input codes of the types the brand sources in each country; the flows into it under those codes.
+        const types = new Map<string, string[]>();
+        for (const l of own) types.set(l.country.trim(), [...(types.get(l.country.trim()) ?? []), l.type]);
+        const codes = new Map([...types].map(([c, t]) => [c, inputCodesOf(mapping, t)]));
+        const imports = flows
+          .filter((f) => (codes.get(f.importer.trim()) ?? []).some((c) => f.code.startsWith(c)))
+          .map((f) => ({ importer: f.importer.trim(), origin: f.exporter.trim(), value: Number(f.value) }));
+        const want = upstreamExposure(facilities, imports);
+        const got = byId.get(brand)!;
+        expect(got.uncoveredShare).toBeCloseTo(want.uncoveredShare!, 12);
+        expect(got.origins.map((o) => o.originCode)).toEqual(want.origins.map((o) => o.origin));
+        got.origins.forEach((o, i) => {
+          expect(o.upstreamShare).toBeCloseTo(want.origins[i].upstreamShare, 12);
+          expect(o.directShare).toBeCloseTo(want.origins[i].directShare, 12);
+        });
+        expect(got.concentration.participants).toBe(want.concentration.participants);
+        if (want.concentration.hhi !== null) expect(got.concentration.hhi).toBeCloseTo(want.concentration.hhi, 12);
+        if (got.coveredCountries > 0) covered++;
+      }
+      // Pinned: the demo's first brand depends most on DEU for its suppliers' inputs (synthetic data, seed 42), while it
+      // sources nothing there itself; 90 origins in all.
+      const first = byId.get(brandIds[0])!;
+      expect([
+        first.origins[0].originCode,
+        round(first.origins[0].upstreamShare),
+        first.origins[0].directShare,
+        first.concentration.participants,
+      ]).toEqual(['DEU', 0.230789, 0, 90]);
+      expect(brandIds).toHaveLength(DEMO.brands);
+      // The demo's input flows reach the supplier countries of every brand.
+      expect(covered).toBe(DEMO.brands);
     });
   },
 );
