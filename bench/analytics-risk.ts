@@ -7,9 +7,14 @@
  */
 import type { Case } from './analytics-case';
 import type { BenchInputs } from './analytics-cases';
+// #12 upstream exposure
+import { upstreamCases } from './analytics-upstream';
 
 export type Query = (text: string, values?: unknown[]) => Promise<any[]>;
 export type RiskCases = (inputs: BenchInputs, q: Query) => Promise<Case[]>;
 
 /** Every part's builder, in the order their rows appear in the table. */
-export const RISK_CASES: RiskCases[] = [];
+export const RISK_CASES: RiskCases[] = [
+  // #12 upstream exposure
+  upstreamCases,
+];

@@ -52,9 +52,9 @@ export function* generateInputFlows(
   }
   const total = Math.min(asked, slices.length * (n - 1));
   const counts = allocateProportionally(total, weights, n - 1);
-  // Each product's origins: every country, in a seeded order that puts big traders first more often (a weighted
-  // random order: key log(u) / weight, largest first), weighed by Zipf down that order.
-  const traders = buildUniverse(canonicalCountries(countries)).size;
+  // Each product's origins: every country, in a seeded order that puts big economies first (a weighted
+  // random order: key log(u) / size², largest first), weighed by Zipf down that order.
+  const traders = buildUniverse(canonicalCountries(countries)).size.map((s) => s * s);
   const zipf = zipfWeights(n, ORIGIN_ZIPF);
   const origins = new Map<string, number[]>();
   for (const product of sorted) {

@@ -252,14 +252,14 @@ function nikeRows(): Array<{ country: string; type: string; workers: number | nu
         if (got.coveredCountries > 0) covered++;
       }
       // Pinned: the demo's first brand depends most on DEU for its suppliers' inputs (synthetic data, seed 42), while it
-      // sources nothing there itself; 90 origins in all.
+      // sources nothing there itself; 91 origins in all, HHI 0.150.
       const first = byId.get(brandIds[0])!;
-      expect([
-        first.origins[0].originCode,
-        round(first.origins[0].upstreamShare),
-        first.origins[0].directShare,
-        first.concentration.participants,
-      ]).toEqual(['DEU', 0.230789, 0, 90]);
+      expect([first.origins[0].originCode, round(first.origins[0].upstreamShare), first.origins[0].directShare]).toEqual([
+        'DEU',
+        0.274498,
+        0,
+      ]);
+      expect([first.concentration.participants, round(first.concentration.hhi!)]).toEqual([91, 0.150498]);
       expect(brandIds).toHaveLength(DEMO.brands);
       // The demo's input flows reach the supplier countries of every brand.
       expect(covered).toBe(DEMO.brands);
