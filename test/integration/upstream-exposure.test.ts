@@ -8,6 +8,7 @@ import {
   DisruptionUpstreamLossDocument,
   ProductTypeInputsDocument,
 } from '../generated/graphql';
+import { parseCsv } from '../support/csv';
 import { readCsv, readCsvRows, sharedFile } from '../support/shared-data';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -176,6 +177,19 @@ function nikeRows(): Array<{ country: string; type: string; workers: number | nu
         uncovered: 0.037865,
         u: { ZAF: 0.958489, AFG: 0.003647 },
       });
+    });
+
+    it("exports Nike's origins as CSV rows (GET /csv), with the trade dataset in the provenance", async () => {
+      const query = `{ brand(id: "${nikeId}") { upstreamExposure(year: 2021, dataset: "${datasetId}") { origins(first: 300) { originCode upstreamShare directShare } } } }`;
+      const answer = await fetch(`${app.baseUrl}/csv?${new URLSearchParams({ query }).toString()}`);
+      expect(answer.status).toBe(200);
+      const [header, ...rows] = parseCsv(await answer.text());
+      const at = (name: string) => header.findIndex((h) => h.endsWith(name));
+      expect(rows).toHaveLength(expected.a.size + [...expected.u.keys()].filter((o) => !expected.a.has(o)).length);
+      const zaf = rows.find((r) => r[at('originCode')] === 'ZAF')!;
+      expect(Number(zaf[at('upstreamShare')])).toBeCloseTo(expected.u.get('ZAF')!, 9);
+      // The provenance columns name the trade dataset the input imports come from.
+      expect(zaf[header.indexOf('dataset.id')]).toBe(datasetId);
     });
 
     it("reports the upstream loss of removing ZAF next to Nike's direct loss there", async () => {
