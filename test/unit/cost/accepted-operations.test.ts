@@ -25,6 +25,9 @@ const REQUIRED_VARIABLES: Record<string, Record<string, unknown>> = {
   Complexity: { year: 2023, countries: ['VNM'] },
   ConcentrationTrend: { market: 'IMPORT_SOURCES', reporter: 'USA', product: '64', fromYear: 2018, toYear: 2023 },
   DisclosureChange: { id: '1', from: '2021-01-01' },
+  // #12 upstream exposure
+  BrandUpstreamExposure: { id: '1', year: 2023 },
+  DisruptionUpstreamLoss: { remove: { countries: ['CHN'] }, year: 2023 },
 };
 
 describe('what analysts and the tests send is accepted under the default limits', () => {
@@ -64,7 +67,8 @@ describe('what analysts and the tests send is accepted under the default limits'
         .map(([n, c]) => `  ${n.padEnd(28)} ${c}`)
         .join('\n')}`,
     );
-    expect(Object.keys(costs)).toHaveLength(28);
+    // 28, and #12's upstream exposure: 3.
+    expect(Object.keys(costs)).toHaveLength(28 + 3);
     expect(Object.entries(costs).filter(([, cost]) => cost > DEFAULTS.maxCost)).toEqual([]);
   });
 
