@@ -8,7 +8,9 @@ import {
   DisruptionUpstreamLossDocument,
   ProductTypeInputsDocument,
 } from '../generated/graphql';
+import { DatasetKind } from '../../src/modules/dataset/dataset-kind';
 import { parseCsv } from '../support/csv';
+import { factories } from '../support/factories';
 import { readCsv, readCsvRows, sharedFile } from '../support/shared-data';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -177,6 +179,53 @@ function nikeRows(): Array<{ country: string; type: string; workers: number | nu
         uncovered: 0.037865,
         u: { ZAF: 0.958489, AFG: 0.003647 },
       });
+    });
+
+    it('follows the HS roll-up in a dataset of mixed levels: a heading and its own subheading are never added, a coarser code is not split', async () => {
+      const make = factories(app.running.db.orm.em.fork());
+      for (const [code, parent] of [
+        ['410411', '4104'],
+        ['6403', '64'],
+      ])
+        await sql(
+          `insert into product (code, level, description, parent_code, hs_revision) values (?, ?, 'test', ?, 'HS2022') on conflict do nothing`,
+          [code, code.length, parent],
+        );
+      const mixed = await make.dataset({ kind: DatasetKind.COMTRADE, name: 'mixed levels (upstream)' });
+      await make.flows(mixed, [
+        { year: 2020, exporter: 'CHN', importer: 'VNM', product: '4104', valueUsd: 100 },
+        // Inside CHN's 4104 row: not added to it.
+        { year: 2020, exporter: 'CHN', importer: 'VNM', product: '410411', valueUsd: 60 },
+        { year: 2020, exporter: 'KOR', importer: 'VNM', product: '410411', valueUsd: 50 },
+        // Chapter 41 alone is coarser than the input heading 4104: it cannot be split and does not count.
+        { year: 2020, exporter: 'THA', importer: 'VNM', product: '41', valueUsd: 1000 },
+        { year: 2020, exporter: 'USA', importer: 'VNM', product: '4001', valueUsd: 50 },
+        // Footwear itself is no input of footwear.
+        { year: 2020, exporter: 'JPN', importer: 'VNM', product: '6403', valueUsd: 999 },
+      ]);
+      const brand = await make.brand('Upstream roll-up test brand');
+      await make.link(
+        brand,
+        await make.facility({ name: 'Shoe plant', country: 'VNM', workersMin: 100, workersMax: 100 }),
+        '2024-01-01',
+        'FOOTWEAR',
+      );
+      const result = await app.gql(BrandUpstreamExposureDocument, {
+        id: String(brand.id),
+        year: 2020,
+        dataset: String(mixed.id),
+        first: 10,
+      });
+      expect(result.errors).toBeUndefined();
+      const x = result.data!.brand!.upstreamExposure;
+      // 200 of input imports: CHN 100, KOR 50, USA 50.
+      expect(x.origins.map((o) => [o.originCode, o.upstreamShare, o.directShare])).toEqual([
+        ['CHN', 0.5, 0],
+        ['KOR', 0.25, 0],
+        ['USA', 0.25, 0],
+        ['VNM', 0, 1],
+      ]);
+      expect([x.uncoveredShare, x.concentration.hhi]).toEqual([0, 0.375]);
     });
 
     it("exports Nike's origins as CSV rows (GET /csv), with the trade dataset in the provenance", async () => {
