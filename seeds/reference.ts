@@ -1,4 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { queryRows } from '../src/database/query';
+import { sql } from '../src/database/sql';
 import { tableQuery, upsertRows } from '../src/database/upsert';
 import { buildCountryRows } from './data/countries';
 import { COUNTRY_GROUPS } from './data/country-groups';
@@ -93,19 +95,32 @@ export async function seedReference(em: EntityManager): Promise<void> {
     for (const type of PRODUCT_TYPES) {
       await tableQuery(tx, 'product_type_hs').where('product_type_id', type.id).whereNotIn('product_code', type.hsCodes).delete();
     }
-    // The input mapping (upstream exposure) names headings the reference data does not describe: they are
-    // created as placeholders, as a trade load would create them, and a nomenclature import describes them.
-    const inputCodes = [...new Set(PRODUCT_TYPES.flatMap((t) => t.inputs))].sort();
-    await upsertRows(tx, 'product', inputCodes.filter((code) => code.length > 2).map(placeholderProduct), ['code'], 'ignore');
-    await upsertRows(
+    // A database migrated only up to a migration before the input mapping's (tests of data-moving migrations
+    // seed such databases) gets the rest of the reference data; the next seed after migrating writes the mapping.
+    const [{ inputTable }] = await queryRows<{ inputTable: string | null }>(
       tx,
-      'product_type_input',
-      PRODUCT_TYPES.flatMap((t) => t.inputs.map((code) => ({ product_type_id: t.id, product_code: code }))),
-      ['product_type_id', 'product_code'],
-      'ignore',
+      sql`select to_regclass('product_type_input')::text as "inputTable"`,
     );
-    for (const type of PRODUCT_TYPES) {
-      await tableQuery(tx, 'product_type_input').where('product_type_id', type.id).whereNotIn('product_code', type.inputs).delete();
-    }
+    if (inputTable !== null) await seedInputMapping(tx);
   });
+}
+
+/**
+ * The product-type → input-HS mapping (upstream exposure). It names headings the reference data does not
+ * describe: they are created as placeholders, as a trade load would create them, and a nomenclature import
+ * describes them.
+ */
+async function seedInputMapping(tx: EntityManager): Promise<void> {
+  const inputCodes = [...new Set(PRODUCT_TYPES.flatMap((t) => t.inputs))].sort();
+  await upsertRows(tx, 'product', inputCodes.filter((code) => code.length > 2).map(placeholderProduct), ['code'], 'ignore');
+  await upsertRows(
+    tx,
+    'product_type_input',
+    PRODUCT_TYPES.flatMap((t) => t.inputs.map((code) => ({ product_type_id: t.id, product_code: code }))),
+    ['product_type_id', 'product_code'],
+    'ignore',
+  );
+  for (const type of PRODUCT_TYPES) {
+    await tableQuery(tx, 'product_type_input').where('product_type_id', type.id).whereNotIn('product_code', type.inputs).delete();
+  }
 }
