@@ -228,6 +228,23 @@ function nikeRows(): Array<{ country: string; type: string; workers: number | nu
       expect([x.uncoveredShare, x.concentration.hhi]).toEqual([0, 0.375]);
     });
 
+    it('refuses an unknown product type, dataset or year with a stable code, and warns when no supplier country imports inputs', async () => {
+      const ask = (args: string) => app.raw(`{ brand(id: "${nikeId}") { upstreamExposure(${args}) { uncoveredShare } } }`);
+      const code = async (args: string) => (await ask(args)).errors?.[0]?.extensions?.code;
+      expect(await code(`year: 2021, dataset: "${datasetId}", productType: "SHOES"`)).toBe('UNKNOWN_PRODUCT_TYPE');
+      expect(await code('year: 2021, dataset: "999999"')).toBe('UNKNOWN_DATASET');
+      expect(await code(`year: 1700, dataset: "${datasetId}"`)).toBe('YEAR_OUT_OF_RANGE');
+      // A year the dataset does not hold: every supplier country uncovered, said so rather than passed off as independence.
+      const empty = (await app.raw(
+        `{ brand(id: "${nikeId}") { upstreamExposure(year: 2019, dataset: "${datasetId}") { uncoveredShare } } }`,
+      )) as {
+        data?: { brand: { upstreamExposure: { uncoveredShare: number } } };
+        extensions?: { warnings?: Array<{ code: string }> };
+      };
+      expect(empty.data!.brand.upstreamExposure.uncoveredShare).toBe(1);
+      expect(empty.extensions?.warnings?.map((w) => w.code)).toEqual(['NO_MATCHING_ROWS']);
+    });
+
     it("exports Nike's origins as CSV rows (GET /csv), with the trade dataset in the provenance", async () => {
       const query = `{ brand(id: "${nikeId}") { upstreamExposure(year: 2021, dataset: "${datasetId}") { origins(first: 300) { originCode upstreamShare directShare } } } }`;
       const answer = await fetch(`${app.baseUrl}/csv?${new URLSearchParams({ query }).toString()}`);

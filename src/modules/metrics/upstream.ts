@@ -90,20 +90,19 @@ export function upstreamExposure(
   const a = supplierShares(facilities);
   const m = importShares(imports);
   const exposure = new Map<string, number>();
-  let uncovered = 0;
   for (const [c, share] of a) {
     const origins = m.get(c);
-    if (!origins) {
-      uncovered += share;
-      continue;
-    }
+    if (!origins) continue;
     for (const [o, mco] of origins) exposure.set(o, (exposure.get(o) ?? 0) + share * mco);
   }
   const keys = new Set([...exposure.keys(), ...a.keys()]);
   const origins = [...keys]
     .map((origin) => ({ origin, upstreamShare: exposure.get(origin) ?? 0, directShare: a.get(origin) ?? 0 }))
     .sort((x, y) => y.upstreamShare - x.upstreamShare || byteOrder(x.origin, y.origin));
-  const capacity = facilities.reduce((s, f) => s + (f.capacity !== null && f.capacity > 0 ? f.capacity : 0), 0);
+  const known = facilities.filter((f) => f.capacity !== null && f.capacity > 0);
+  const capacity = known.reduce((s, f) => s + f.capacity!, 0);
+  // Σ a_c over the uncovered countries as their weight over W: a wholly uncovered brand gives exactly 1.
+  const uncovered = known.filter((f) => !m.has(f.country)).reduce((s, f) => s + f.capacity!, 0) / capacity;
   return {
     capacity,
     unknownCapacity: facilities.filter((f) => f.capacity === null).length,

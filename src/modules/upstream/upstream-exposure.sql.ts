@@ -77,7 +77,7 @@ export function upstreamExposureSql(brandIds: readonly number[], q: UpstreamArgs
       where exists (select 1 from upstream_types t where t.brand_id = l.brand_id and t.facility_id = l.facility_id)
     ),
     upstream_a as (
-      select brand_id, country_id, (sum(weight) / sum(sum(weight)) over (partition by brand_id))::float8 as a
+      select brand_id, country_id, sum(weight) as w, (sum(weight) / sum(sum(weight)) over (partition by brand_id))::float8 as a
       from upstream_facilities where weight > 0 group by brand_id, country_id
     ),
     upstream_codes_all as (
@@ -121,8 +121,9 @@ export function upstreamExposureSql(brandIds: readonly number[], q: UpstreamArgs
     upstream_cover as (
       select a.brand_id, count(*)::int as countries,
              (count(*) filter (where exists (select 1 from upstream_m m where m.brand_id = a.brand_id and m.country_id = a.country_id)))::int as covered,
-             coalesce(sum(a.a) filter (where not exists (select 1 from upstream_m m where m.brand_id = a.brand_id and m.country_id = a.country_id)), 0)::float8
-               as uncovered
+             -- Σ a_c as Σ w_c / W in the weights' own type: a wholly uncovered brand gives exactly 1.
+             (coalesce(sum(a.w) filter (where not exists (select 1 from upstream_m m where m.brand_id = a.brand_id and m.country_id = a.country_id)), 0)
+               / sum(a.w))::float8 as uncovered
       from upstream_a a group by a.brand_id
     ),
     upstream_list as (
