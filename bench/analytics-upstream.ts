@@ -33,17 +33,25 @@ const UPSTREAM_SQL = `
     select * from codes c where not exists (
       select 1 from codes p where p.brand_id = c.brand_id and p.country_id = c.country_id and c.code like p.code || '_%')
   ),
+  -- Each (importer, code) read once, whatever the number of brands sourcing there.
   imports as (
-    select c.brand_id, c.country_id, t.exporter_id as origin, sum(t.value_usd) as v
-    from outer_codes c join trade_flow t on t.dataset_id = $1 and t.year = $2 and t.importer_id = c.country_id
-      and t.product_code like c.code || '%'
+    select n.country_id, n.code, t.exporter_id as origin, sum(t.value_usd) as v
+    from (select distinct country_id, code from outer_codes) n
+    join trade_flow t on t.dataset_id = $1 and t.year = $2 and t.importer_id = n.country_id and left(t.product_code, length(n.code)) = n.code
     group by 1, 2, 3
   ),
-  m as (select brand_id, country_id, origin, v / sum(v) over (partition by brand_id, country_id) as m from imports where v > 0)
-  select a.brand_id as brand, m.origin, sum(a.a * m.m)::float8 as u,
-         (select coalesce(sum(x.a), 0) from a x where x.brand_id = a.brand_id
-            and not exists (select 1 from m y where y.brand_id = x.brand_id and y.country_id = x.country_id))::float8 as uncovered
-  from a join m on m.brand_id = a.brand_id and m.country_id = a.country_id
+  brand_imports as (
+    select c.brand_id, c.country_id, i.origin, sum(i.v) as v
+    from outer_codes c join imports i on i.country_id = c.country_id and i.code = c.code group by 1, 2, 3
+  ),
+  m as (select brand_id, country_id, origin, v / sum(v) over (partition by brand_id, country_id) as m from brand_imports where v > 0),
+  uncovered as (
+    select a.brand_id, coalesce(sum(a.a) filter (where c.country_id is null), 0) as uncovered
+    from a left join (select distinct brand_id, country_id from m) c on c.brand_id = a.brand_id and c.country_id = a.country_id
+    group by a.brand_id
+  )
+  select a.brand_id as brand, m.origin, sum(a.a * m.m)::float8 as u, max(x.uncovered)::float8 as uncovered
+  from a join m on m.brand_id = a.brand_id and m.country_id = a.country_id join uncovered x on x.brand_id = a.brand_id
   group by a.brand_id, m.origin order by 1, 3 desc, 2`;
 
 /** Checks one brand's API answer against its SQL rows. */

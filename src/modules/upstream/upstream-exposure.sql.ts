@@ -76,10 +76,6 @@ export function upstreamExposureSql(brandIds: readonly number[], q: UpstreamArgs
       from upstream_links l join facility f on f.id = l.facility_id
       where exists (select 1 from upstream_types t where t.brand_id = l.brand_id and t.facility_id = l.facility_id)
     ),
-    upstream_a as (
-      select brand_id, country_id, sum(weight) as w, (sum(weight) / sum(sum(weight)) over (partition by brand_id))::float8 as a
-      from upstream_facilities where weight > 0 group by brand_id, country_id
-    ),
     upstream_codes_all as (
       select distinct t.brand_id, f.country_id, i.product_code as code
       from upstream_types t join facility f on f.id = t.facility_id join product_type_input i on i.product_type_id = t.product_type_id
@@ -96,21 +92,35 @@ export function upstreamExposureSql(brandIds: readonly number[], q: UpstreamArgs
         and left(x.product_code, length(n.code)) = n.code and x.exporter_id <> x.importer_id ${rollup}
       group by n.country_id, n.code, x.exporter_id
     ),
-    upstream_m as (
-      select brand_id, country_id, origin, (value / sum(value) over (partition by brand_id, country_id))::float8 as m
-      from (select c.brand_id, c.country_id, i.origin, sum(i.value) as value
-            from upstream_codes c join upstream_imports i on i.importer = c.country_id and i.code = c.code
-            group by c.brand_id, c.country_id, i.origin having sum(i.value) > 0) v
+    -- Facilities' weights and input imports in one row set: a_c and m_{c,o} are then window sums over it, with no
+    -- join between intermediate results (whose sizes the planner cannot know, and would loop over).
+    upstream_rows as (
+      select brand_id, country_id, null::text as origin, weight as w, null::numeric as value from upstream_facilities where weight > 0
+      union all
+      select c.brand_id, c.country_id, i.origin, null, i.value
+      from upstream_codes c join upstream_imports i on i.importer = c.country_id and i.code = c.code
     ),
+    upstream_parts as (
+      select brand_id, country_id, origin, w, value,
+             sum(w) over (partition by brand_id, country_id) as w_c, sum(w) over (partition by brand_id) as w_b,
+             sum(value) over (partition by brand_id, country_id) as v_c
+      from upstream_rows
+    ),
+    -- U(b, o) = Σ_c (w_c / W) · (x_{c,o} / Σ_o x_{c,o}) over the countries of known capacity with input imports.
     upstream_u as (
-      select a.brand_id, m.origin, sum(a.a * m.m) as u
-      from upstream_a a join upstream_m m on m.brand_id = a.brand_id and m.country_id = a.country_id
-      group by a.brand_id, m.origin
+      select brand_id, origin, sum((w_c / w_b)::float8 * (value / v_c)::float8) as u
+      from upstream_parts where origin is not null and value > 0 and w_c > 0 and v_c > 0 group by brand_id, origin
+    ),
+    upstream_countries as (
+      select brand_id, country_id, max(w_c) as w_c, max(w_b) as w_b, coalesce(max(v_c), 0) > 0 as covered
+      from upstream_parts where w_c > 0 group by brand_id, country_id
     ),
     upstream_origins as (
-      select coalesce(u.brand_id, a.brand_id) as brand_id, coalesce(u.origin, a.country_id) as origin,
-             coalesce(u.u, 0) as u, coalesce(a.a, 0) as a
-      from upstream_u u full join upstream_a a on a.brand_id = u.brand_id and a.country_id = u.origin
+      select brand_id, origin, sum(u) as u, sum(a) as a from (
+        select brand_id, origin, u, 0::float8 as a from upstream_u
+        union all
+        select brand_id, country_id, 0, (w_c / w_b)::float8 from upstream_countries) o
+      group by brand_id, origin
     ),
     upstream_meta as (
       select fa.brand_id, to_char(max(fa.disclosed_at), 'YYYY-MM-DD') as disclosed_at,
@@ -118,20 +128,19 @@ export function upstreamExposureSql(brandIds: readonly number[], q: UpstreamArgs
              (count(*) filter (where fa.weight is null))::int as unknown
       from upstream_facilities fa group by fa.brand_id
     ),
-    upstream_cover as (
-      select a.brand_id, count(*)::int as countries,
-             (count(*) filter (where exists (select 1 from upstream_m m where m.brand_id = a.brand_id and m.country_id = a.country_id)))::int as covered,
-             -- Σ a_c as Σ w_c / W in the weights' own type: a wholly uncovered brand gives exactly 1.
-             (coalesce(sum(a.w) filter (where not exists (select 1 from upstream_m m where m.brand_id = a.brand_id and m.country_id = a.country_id)), 0)
-               / sum(a.w))::float8 as uncovered
-      from upstream_a a group by a.brand_id
+    -- Materialized, as the next two: each is computed once, not once per brand of the final join.
+    upstream_cover as materialized (
+      -- Σ a_c as Σ w_c / W in the weights' own type: a wholly uncovered brand gives exactly 1.
+      select brand_id, count(*)::int as countries, (count(*) filter (where covered))::int as covered,
+             (coalesce(sum(w_c) filter (where not covered), 0) / max(w_b))::float8 as uncovered
+      from upstream_countries group by brand_id
     ),
-    upstream_list as (
+    upstream_list as materialized (
       select brand_id, json_agg(json_build_object('origin', origin, 'upstreamShare', u, 'directShare', a)
                                 order by u desc, origin collate "C") as origins
       from upstream_origins group by brand_id
     ),
-    metrics as (${concentration(weights, q)})
+    metrics as materialized (${concentration(weights, q)})
     select meta.brand_id as "brandId", meta.disclosed_at as "disclosedAt", meta.capacity, meta.unknown as "unknownCapacity",
            cover.uncovered as "uncoveredShare", coalesce(cover.countries, 0) as "supplierCountries", coalesce(cover.covered, 0) as "coveredCountries",
            list.origins, metrics.*
