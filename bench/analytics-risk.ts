@@ -8,8 +8,9 @@ import { indicatorCases } from './analytics-indicators';
 import { overlapCases } from './analytics-overlap';
 import type { RiskCases } from './analytics-risk-case';
 import { unitValueCases } from './analytics-unitvalue';
+import { upstreamCases } from './analytics-upstream';
 
 export type { Query, RiskCases } from './analytics-risk-case';
 
 /** Every part's builder, in the order their rows appear in the table. */
-export const RISK_CASES: RiskCases[] = [overlapCases, unitValueCases, indicatorCases];
+export const RISK_CASES: RiskCases[] = [overlapCases, unitValueCases, upstreamCases, indicatorCases];

@@ -1,4 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { queryRows } from '../src/database/query';
+import { sql } from '../src/database/sql';
 import { tableQuery, upsertRows } from '../src/database/upsert';
 import { buildCountryRows } from './data/countries';
 import { COUNTRY_GROUPS } from './data/country-groups';
@@ -6,10 +8,23 @@ import { FORMER_COUNTRIES } from './data/former-countries';
 import { HS_CHAPTERS, HS_SECTIONS } from './data/hs-nomenclature';
 import { PRODUCT_TYPES } from './data/product-types';
 
+/** A product row for an HS heading that the loaded nomenclature may not describe yet (see ensureProductCodes). */
+function placeholderProduct(code: string) {
+  const chapter = HS_CHAPTERS.find((c) => c.code === code.slice(0, 2));
+  return {
+    code,
+    level: code.length,
+    description: `HS ${code} (not in the loaded nomenclature)`,
+    parent_code: code.slice(0, code.length - 2),
+    section_id: chapter?.section ?? null,
+    hs_revision: 'HS2022',
+  };
+}
+
 /**
  * True reference data every installation needs: ISO countries with UN M49 regions (and the former
  * countries older trade data reports), country groups,
- * the 21 HS sections and 97 chapters, and the product-type ↔ HS mapping. Idempotent: it upserts, and
+ * the 21 HS sections and 97 chapters, and the product-type ↔ HS and product-type → input mappings. Idempotent: it upserts, and
  * removes group members and mappings that the current lists no longer have.
  */
 export async function seedReference(em: EntityManager): Promise<void> {
@@ -80,5 +95,32 @@ export async function seedReference(em: EntityManager): Promise<void> {
     for (const type of PRODUCT_TYPES) {
       await tableQuery(tx, 'product_type_hs').where('product_type_id', type.id).whereNotIn('product_code', type.hsCodes).delete();
     }
+    // A database migrated only up to a migration before the input mapping's (tests of data-moving migrations
+    // seed such databases) gets the rest of the reference data; the next seed after migrating writes the mapping.
+    const [{ inputTable }] = await queryRows<{ inputTable: string | null }>(
+      tx,
+      sql`select to_regclass('product_type_input')::text as "inputTable"`,
+    );
+    if (inputTable !== null) await seedInputMapping(tx);
   });
+}
+
+/**
+ * The product-type → input-HS mapping (upstream exposure). It names headings the reference data does not
+ * describe: they are created as placeholders, as a trade load would create them, and a nomenclature import
+ * describes them.
+ */
+async function seedInputMapping(tx: EntityManager): Promise<void> {
+  const inputCodes = [...new Set(PRODUCT_TYPES.flatMap((t) => t.inputs))].sort();
+  await upsertRows(tx, 'product', inputCodes.filter((code) => code.length > 2).map(placeholderProduct), ['code'], 'ignore');
+  await upsertRows(
+    tx,
+    'product_type_input',
+    PRODUCT_TYPES.flatMap((t) => t.inputs.map((code) => ({ product_type_id: t.id, product_code: code }))),
+    ['product_type_id', 'product_code'],
+    'ignore',
+  );
+  for (const type of PRODUCT_TYPES) {
+    await tableQuery(tx, 'product_type_input').where('product_type_id', type.id).whereNotIn('product_code', type.inputs).delete();
+  }
 }

@@ -9,6 +9,7 @@ import { createApp, listen, type App } from './server/app';
 import { createLogger, messageLog } from './server/observability/logger';
 import { datasetStatsOf, poolStatsOf } from './server/observability/database-sources';
 import { Metrics } from './server/observability/metrics';
+import { DEMO_INPUT_SHARE } from '../seeds/demo/types';
 import { seedDemo } from '../seeds/demo/seed-demo';
 import { seedReference } from '../seeds/reference';
 
@@ -66,7 +67,7 @@ async function prepare(db: Database, config: AppConfig, log: (message: string) =
   if (config.seedDemoWhenEmpty && (await isEmpty(db))) {
     const started = Date.now();
     await seedReference(db.orm.em.fork());
-    const demo = await seedDemo(db, { flows: config.demoFlows });
+    const demo = await seedDemo(db, { flows: config.demoFlows, inputFlows: Math.round(config.demoFlows * DEMO_INPUT_SHARE) });
     log(`Seeded reference data and the demo dataset (${demo.summary}) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
 }

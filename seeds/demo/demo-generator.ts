@@ -11,9 +11,11 @@ import { generateSuppliers } from './sourcing';
 import type { BrandRow, DemoCountry, DemoOptions, FacilityRow, LinkRow, ManufacturerRow } from './types';
 
 export { flowCapacity, generateFlows } from './flows';
+export { generateInputFlows } from './input-flows';
 export {
   type BrandRow,
   DEFAULT_DEMO_OPTIONS,
+  DEMO_INPUT_SHARE,
   type DemoCountry,
   type DemoOptions,
   type FacilityRow,

@@ -4,8 +4,16 @@ import { columnList, withBulkSession, type BulkSession } from '../../src/databas
 import { ident, join, sql } from '../../src/database/sql';
 import { loadFlowPartition } from '../../src/modules/trade-flow/trade-flow.partition';
 import { buildTradeRollups } from '../../src/modules/trade-flow/trade-rollups';
+import { DEMO_INPUT_PRODUCTS } from '../data/demo-input-products';
 import { DEMO_PRODUCTS } from '../data/demo-products';
-import { DEFAULT_DEMO_OPTIONS, generateFlows, generateSourcing, type DemoCountry, type DemoOptions } from './demo-generator';
+import {
+  DEFAULT_DEMO_OPTIONS,
+  generateFlows,
+  generateInputFlows,
+  generateSourcing,
+  type DemoCountry,
+  type DemoOptions,
+} from './demo-generator';
 import { DatasetKind } from '../../src/modules/dataset/dataset-kind';
 import { createDataset, finishDataset, loadedUnderName } from '../../src/modules/import/dataset-registry';
 
@@ -45,7 +53,9 @@ async function resetSequence(session: BulkSession, name: DemoTable): Promise<voi
  * foreign keys are checked at its end).
  */
 async function ensureDemoProducts(session: BulkSession): Promise<void> {
-  const products = join(DEMO_PRODUCTS.map((p) => sql`(${p.code}::text, ${p.description}::text, ${p.parent}::text)`));
+  const products = join(
+    [...DEMO_PRODUCTS, ...DEMO_INPUT_PRODUCTS].map((p) => sql`(${p.code}::text, ${p.description}::text, ${p.parent}::text)`),
+  );
   await session.query(
     sql`insert into product (code, level, description, parent_code, section_id, hs_revision)
      select p.code, length(p.code), p.description, p.parent, chapter.section_id, 'HS2022'
@@ -70,7 +80,9 @@ export async function seedDemo(
     ...overrides,
     disclosureDates: [...(overrides.disclosureDates ?? DEFAULT_DEMO_OPTIONS.disclosureDates)],
   };
-  const version = `seed ${options.seed}, ${options.flows} flows, ${options.yearFrom}-${options.yearTo}`;
+  // Input flows (#12) name the demo only when there are some: the demos loaded before them keep their version.
+  const inputs = (options.inputFlows ?? 0) > 0 ? `, ${options.inputFlows} input flows` : '';
+  const version = `seed ${options.seed}, ${options.flows} flows${inputs}, ${options.yearFrom}-${options.yearTo}`;
   const checksum = createHash('sha256').update(JSON.stringify(options)).digest('hex');
   const started = Date.now();
 
@@ -168,8 +180,12 @@ export async function seedDemo(
       (function* () {
         for (const f of generateFlows(options, countries, products))
           yield [datasetId, f.year, f.exporter, f.importer, f.product, f.valueUsd, f.quantityTons];
+        const inputProducts = DEMO_INPUT_PRODUCTS.filter((p) => p.code.length === 6).map((p) => p.code);
+        const facilityCountries = sourcing.facilities.map((f) => f.country);
+        for (const f of generateInputFlows(options, countries, inputProducts, facilityCountries))
+          yield [datasetId, f.year, f.exporter, f.importer, f.product, f.valueUsd, f.quantityTons];
       })(),
-      (written) => hooks.onFlows?.(written, options.flows),
+      (written) => hooks.onFlows?.(written, options.flows + (options.inputFlows ?? 0)),
     );
     await buildTradeRollups(session, datasetId);
     // Dataset.rowCount counts the rows of the dataset's kind, trade flows; its sourcing links are not added (#10).

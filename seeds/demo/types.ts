@@ -21,7 +21,17 @@ export interface DemoOptions {
   facilities: number;
   /** Dates of the brands' disclosures, 'YYYY-MM-DD'. Sorted and de-duplicated internally. */
   disclosureDates: string[];
+  /**
+   * Trade-flow rows of input products (leather, rubber, yarn, fabric…) into the facilities' countries, on top
+   * of `flows` (input-flows.ts, an RNG stream of their own: the other flows are the same whatever this is).
+   * Default 0, so that the generator's callers keep their data; the seed CLI and the server's demo load a tenth
+   * of `flows` (DEMO_INPUT_SHARE).
+   */
+  inputFlows?: number;
 }
+
+/** The input flows the seed CLI and the server's demo add, as a share of the flows. */
+export const DEMO_INPUT_SHARE = 0.1;
 
 /**
  * A demo that is big enough to make the analytics interesting and small enough to seed in seconds.
@@ -36,6 +46,7 @@ export const DEFAULT_DEMO_OPTIONS: DemoOptions = Object.freeze({
   manufacturers: 120,
   facilities: 600,
   disclosureDates: Object.freeze(['2021-02-01', '2023-08-01', '2025-06-01']) as unknown as string[],
+  inputFlows: 0,
 });
 
 /** A country the generator may use, as loaded from the country table. */

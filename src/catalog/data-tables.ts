@@ -18,6 +18,7 @@ export const DATA_TABLES = [
   'product',
   'product_type',
   'product_type_hs',
+  'product_type_input',
   'country',
   'country_group',
   'country_group_member',

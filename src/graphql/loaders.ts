@@ -51,6 +51,10 @@ import { createLeakageExposureLoader } from '../modules/overlap/leakage-exposure
 import type { LeakageArgs } from '../modules/overlap/leakage-exposure.sql';
 import { createRivalOverlapLoader } from '../modules/overlap/rival-overlap.loader';
 import type { RivalOverlapArgs } from '../modules/overlap/rival-overlap.sql';
+// #12 upstream exposure
+import { createInputsOfTypeLoader } from '../modules/product-type/product-type.loader';
+import { createUpstreamExposureLoader } from '../modules/upstream/upstream-exposure.loader';
+import type { UpstreamArgs } from '../modules/upstream/upstream-exposure.sql';
 
 /** Every per-request DataLoader, built from the request's own EntityManager fork. */
 export function createLoaders(em: EntityManager) {
@@ -93,6 +97,9 @@ export function createLoaders(em: EntityManager) {
     // #12 rival overlap
     rivalOverlap: new LoaderFamily((args: RivalOverlapArgs) => createRivalOverlapLoader(em, args)),
     leakageExposure: new LoaderFamily((args: LeakageArgs) => createLeakageExposureLoader(em, args)),
+    // #12 upstream exposure
+    inputsOfType: createInputsOfTypeLoader(em),
+    upstreamExposure: new LoaderFamily((args: UpstreamArgs) => createUpstreamExposureLoader(em, args)),
   };
 }
 

@@ -53,6 +53,9 @@ import { CountryTradeCountsResolver } from '../modules/indicators/country-counts
 import { BrandOverlapResolver } from '../modules/overlap/brand-overlap.resolver';
 import { OverlapNetworkResolver } from '../modules/overlap/overlap-network.resolver';
 import { RivalOverlapResolver } from '../modules/overlap/rival-overlap.resolver';
+// #12 upstream exposure
+import { BrandUpstreamResolver, UpstreamExposureResolver, UpstreamOriginResolver } from '../modules/upstream/upstream-exposure.resolver';
+import { BrandUpstreamLossResolver } from '../modules/upstream/upstream-loss.resolver';
 
 export const resolvers = [
   CountryResolver,
@@ -107,6 +110,11 @@ export const resolvers = [
   BrandOverlapResolver,
   RivalOverlapResolver,
   OverlapNetworkResolver,
+  // #12 upstream exposure
+  BrandUpstreamResolver,
+  UpstreamExposureResolver,
+  UpstreamOriginResolver,
+  BrandUpstreamLossResolver,
 ] as const;
 
 let cached: Promise<GraphQLSchema> | undefined;

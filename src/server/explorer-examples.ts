@@ -98,6 +98,27 @@ query Disruption {
   }
 }`,
   },
+  // #12 upstream exposure
+  {
+    title: 'Upstream exposure',
+    query: `# Second-tier dependence: where a brand's supplier countries import their inputs (leather, rubber, yarn, fabric) from,
+# U(b, o) = Σ_c a_c · m_{c,o}, next to its own capacity share there; and the upstream loss if CHN drops out.
+query Upstream {
+  brands(first: 1) {
+    nodes {
+      name
+      upstreamExposure(year: 2023) {
+        uncoveredShare coveredCountries supplierCountries
+        origins(first: 10) { country { name } upstreamShare directShare }
+        concentration { hhiPoints band }
+      }
+    }
+  }
+  disruptionScenario(remove: { countries: ["CHN"] }) {
+    brands(first: 5) { nodes { brand { name } capacityLostShare upstreamLoss(year: 2023) { upstreamLoss directCountryLoss } } }
+  }
+}`,
+  },
   {
     title: 'Specialisation',
     query: `# Revealed comparative advantage and economic complexity (Hausmann–Hidalgo, as the Atlas computes them).

@@ -326,4 +326,13 @@ export const COST_TABLE: Readonly<Record<string, FieldCost>> = {
   },
   'OverlapNetwork.pairs': { itemOf: itemOf('`first` of overlapNetwork', LIST_BOUNDS.overlapEdges.max) },
   'OverlapNetwork.nodes': { itemOf: itemOf('the brands of the network', OVERLAP_MAX_NODES) },
+  // #12 upstream exposure: the brand's disclosure, and its supplier countries' imports of the inputs in one year.
+  'ProductType.inputs': { list: firstOf(LIST_BOUNDS.inputsOfType) },
+  'Brand.upstreamExposure': {
+    base: fixed(2 + YEAR_OF_FLOWS / 20, "the brand's latest disclosure and its supplier countries' imports of the year, batched"),
+    items: { 'concentration.top': TOP },
+  },
+  'UpstreamExposure.origins': { list: firstOf(LIST_BOUNDS.upstreamOrigins) },
+  // Per ranked brand: one statement serves the whole ranking, whose brands share most supplier countries.
+  'BrandDisruption.upstreamLoss': { base: fixed(20, "the brand's share of one batched statement over the ranking's supplier countries") },
 };

@@ -62,4 +62,9 @@ export const LIST_BOUNDS = {
   rivalOverlaps: { default: 20, max: 1000 },
   /** Edges of an overlap network (pairs of brands): ~500 brands make ~125,000 pairs, most sharing nothing. */
   overlapEdges: { default: 500, max: 5000 },
+  // #12 upstream exposure
+  /** Input HS codes of a product type (at most 18 seeded: EQUIPMENT). */
+  inputsOfType: { default: 50, max: 1000 },
+  /** Origins of a brand's upstream exposure: every origin country (~260 with former ones) by default. */
+  upstreamOrigins: { default: 300, max: 300 },
 } as const satisfies Record<string, ListBound>;

@@ -100,6 +100,7 @@ export async function brandDisruptions(em: EntityManager, q: BrandDisruptionQuer
           ...metrics
         }) => ({
           brandId: Number(brandId),
+          scenario: { asOf: q.asOf, weight: q.weight, countries: q.removal.countries },
           rank,
           disclosedAt,
           facilities,

@@ -2,6 +2,7 @@ import { GraphQLLocalDate } from 'graphql-scalars';
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { Concentration } from '../concentration/concentration.types';
 import { Dataset } from '../dataset/dataset.entity';
+import type { CapacityWeight } from '../concentration/supplier-concentration.types';
 import type { Removal } from './removal';
 
 @InputType({ description: 'The set R a disruption scenario removes: countries, manufacturers and/or facilities (at least one).' })
@@ -36,6 +37,9 @@ export class DisruptionScenario {
 export class BrandDisruption {
   /** The brand, resolved through the request's loader. */
   brandId!: number;
+
+  /** What the brand was read at and the countries of R: what its upstream loss (modules/upstream) needs. */
+  scenario!: { asOf: string | null; weight: CapacityWeight; countries: string[] };
 
   @Field(() => Int, { description: 'Rank, 1 = most exposed: largest capacityLostShare first (null shares last), ties by brand id.' })
   rank!: number;

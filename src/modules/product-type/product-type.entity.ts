@@ -27,4 +27,13 @@ export class ProductType {
     inverseJoinColumn: 'product_code',
   })
   hsProducts = new Collection<Product>(this);
+
+  /** HS codes of the type's main inputs (leather, rubber, yarn, fabric…): what its makers import (upstream exposure). */
+  @ManyToMany(() => Product, undefined, {
+    owner: true,
+    pivotTable: 'product_type_input',
+    joinColumn: 'product_type_id',
+    inverseJoinColumn: 'product_code',
+  })
+  inputs = new Collection<Product>(this);
 }

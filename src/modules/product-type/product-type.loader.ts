@@ -18,6 +18,16 @@ export const createHsProductsOfTypeLoader = (em: EntityManager) =>
     sql`s.code`,
   );
 
+/** The HS codes of each product type's main inputs (product_type_input; first `limit` by code). */
+export const createInputsOfTypeLoader = (em: EntityManager) =>
+  firstPerParent<string, Product>(
+    em,
+    Product,
+    (typeIds) => sql`select m.product_type_id as __parent, p.* from product_type_input m join product p on p.code = m.product_code
+               where m.product_type_id in (${list(typeIds)})`,
+    sql`s.code`,
+  );
+
 /** The product types whose mapped HS codes contain each product (a mapped code is a prefix of its code; first `limit` by id). */
 export const createProductTypesOfProductLoader = (em: EntityManager) =>
   firstPerParent<string, ProductType>(

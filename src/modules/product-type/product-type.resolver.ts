@@ -29,4 +29,17 @@ export class ProductTypeResolver {
   ) {
     return ctx.loaders.hsProductsOfType.with({ limit: boundedFirst(first, LIST_BOUNDS.hsProductsOfType) }).load(type.id);
   }
+
+  @FieldResolver(() => [Product], {
+    description:
+      "HS codes of the type's main inputs, which its makers import (leather, rubber, yarn, fabric…): what Brand.upstreamExposure reads ([input mapping](/docs/metrics#input-mapping)). Chapters or headings, rolled up by prefix like every product; set by the reference seed (seeds/data/product-types.ts).",
+  })
+  inputs(
+    @Root() type: ProductType,
+    @Arg('first', () => Int, { nullable: true, description: firstDescription(LIST_BOUNDS.inputsOfType, 'by code') })
+    first: number | null,
+    @Ctx() ctx: GraphQLContext,
+  ) {
+    return ctx.loaders.inputsOfType.with({ limit: boundedFirst(first, LIST_BOUNDS.inputsOfType) }).load(type.id);
+  }
 }

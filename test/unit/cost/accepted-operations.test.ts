@@ -39,6 +39,9 @@ const REQUIRED_VARIABLES: Record<string, Record<string, unknown>> = {
   // #12 rival overlap
   RivalOverlap: { id: '1' },
   LeakageExposure: { id: '1' },
+  // #12 upstream exposure
+  BrandUpstreamExposure: { id: '1', year: 2023 },
+  DisruptionUpstreamLoss: { remove: { countries: ['CHN'] }, year: 2023 },
 };
 
 describe('what analysts and the tests send is accepted under the default limits', () => {
@@ -78,8 +81,8 @@ describe('what analysts and the tests send is accepted under the default limits'
         .map(([n, c]) => `  ${n.padEnd(28)} ${c}`)
         .join('\n')}`,
     );
-    // + 6 of the country indicators, + 3 of unit values, + 3 of rival overlap (#12)
-    expect(Object.keys(costs)).toHaveLength(28 + 6 + 3 + 3);
+    // + 6 of the country indicators, + 3 of unit values, + 3 of rival overlap, + 3 of upstream exposure (#12)
+    expect(Object.keys(costs)).toHaveLength(28 + 6 + 3 + 3 + 3);
     expect(Object.entries(costs).filter(([, cost]) => cost > DEFAULTS.maxCost)).toEqual([]);
   });
 
