@@ -106,6 +106,25 @@ export async function seedReference(em: EntityManager): Promise<void> {
 }
 
 /**
+ * A database seeded before the input mapping existed (its migration, Migration20261205182000, creates the
+ * table empty) gets the mapping the code ships, once: at the first start after the upgrade, instead of every
+ * brand's upstream exposure reading as uncovered until someone seeds again. True when it wrote it.
+ */
+export async function seedMissingInputMapping(em: EntityManager): Promise<boolean> {
+  if (!PRODUCT_TYPES.some((t) => t.inputs.length > 0)) return false;
+  // Not migrated that far (a server started without MIGRATE_ON_START): nothing to fill yet.
+  const [{ table }] = await queryRows<{ table: string | null }>(em, sql`select to_regclass('product_type_input')::text as "table"`);
+  if (table === null) return false;
+  const [{ missing }] = await queryRows<{ missing: boolean }>(
+    em,
+    sql`select exists (select 1 from product_type) and not exists (select 1 from product_type_input) as missing`,
+  );
+  if (!missing) return false;
+  await em.transactional((tx) => seedInputMapping(tx));
+  return true;
+}
+
+/**
  * The product-type → input-HS mapping (upstream exposure). It names headings the reference data does not
  * describe: they are created as placeholders, as a trade load would create them, and a nomenclature import
  * describes them.

@@ -11,7 +11,7 @@ import { datasetStatsOf, poolStatsOf } from './server/observability/database-sou
 import { Metrics } from './server/observability/metrics';
 import { DEMO_INPUT_SHARE } from '../seeds/demo/types';
 import { seedDemo } from '../seeds/demo/seed-demo';
-import { seedReference } from '../seeds/reference';
+import { seedMissingInputMapping, seedReference } from '../seeds/reference';
 
 export interface Running {
   config: AppConfig;
@@ -63,6 +63,8 @@ async function prepare(db: Database, config: AppConfig, log: (message: string) =
     const applied = await migrate(db.orm);
     if (applied.length) log(`Applied migrations: ${applied.join(', ')}`);
   }
+  if (await seedMissingInputMapping(db.orm.em.fork()))
+    log('Seeded the product-type → input-HS mapping (upstream exposure), which this database lacked');
   await refreshMissingStatistics(db, log);
   if (config.seedDemoWhenEmpty && (await isEmpty(db))) {
     const started = Date.now();

@@ -2,7 +2,8 @@ import { loadConfig } from '../../src/config/config';
 import { openDatabase, type Database } from '../../src/database/database';
 import { queryRows } from '../../src/database/query';
 import { sql } from '../../src/database/sql';
-import { seedReference } from '../../seeds/reference';
+import { PRODUCT_TYPES } from '../../seeds/data/product-types';
+import { seedMissingInputMapping, seedReference } from '../../seeds/reference';
 import { factories } from '../support/factories';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
@@ -176,5 +177,34 @@ describe('migration of the totals rollups', () => {
       );
       expect(await version()).not.toBe(v0);
     }
+  });
+});
+
+/**
+ * The input mapping's migration (Migration20261205182000) creates its table empty: a database seeded before
+ * it gets the mapping the code ships at its next start (seedMissingInputMapping, from bootstrap), once.
+ */
+describe('migration of the product-type → input-HS mapping', () => {
+  let db: Database;
+  ownDatabase((opened) => (db = opened));
+
+  it('fills the mapping of a database seeded before it, once, and leaves a mapping it finds alone', async () => {
+    await db.orm.getMigrator().up({ to: 'Migration20261204214000' });
+    await seedReference(db.orm.em.fork());
+    await db.orm.getMigrator().up();
+    const mapping = () =>
+      queryRows<{ type: string; code: string }>(
+        db.orm.em.fork(),
+        sql`select product_type_id as type, product_code as code from product_type_input order by 1, 2`,
+      );
+    expect(await mapping()).toEqual([]);
+    expect(await seedMissingInputMapping(db.orm.em.fork())).toBe(true);
+    const shipped = PRODUCT_TYPES.flatMap((t) => t.inputs.map((code) => ({ type: t.id, code })));
+    expect(shipped.length).toBeGreaterThan(0);
+    expect(await mapping()).toEqual([...shipped].sort((a, b) => (a.type + a.code < b.type + b.code ? -1 : 1)));
+    // A maintainer's change of the mapping is not undone at the next start.
+    await queryRows(db.orm.em.fork(), sql`delete from product_type_input where product_type_id = ${PRODUCT_TYPES[0].id}`);
+    expect(await seedMissingInputMapping(db.orm.em.fork())).toBe(false);
+    expect((await mapping()).some((row) => row.type === PRODUCT_TYPES[0].id)).toBe(false);
   });
 });
