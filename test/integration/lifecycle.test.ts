@@ -60,9 +60,10 @@ describe('server lifecycle on the embedded database', () => {
 
   it('seeds on first start, stops cleanly on SIGTERM, and keeps the data for the next start', async () => {
     const first = await startServer();
-    expect(first.output()).toMatch(/Seeded reference data and the demo dataset \(2000 flows/);
+    // DEMO_FLOWS flows, and a tenth as many imports of the demo's input products (upstream exposure).
+    expect(first.output()).toMatch(/Seeded reference data and the demo dataset \(2200 flows/);
     const seeded = await datasets(first.port);
-    expect(seeded.data.tradeFlows.totalCount).toBe(2000);
+    expect(seeded.data.tradeFlows.totalCount).toBe(2000 + 200);
     expect(fs.existsSync(path.join(dataDir, 'tradegraph.lock'))).toBe(true);
     expect(await stop(first.child)).toBe(0);
     expect(first.output()).toContain('Stopped.');
